@@ -1,0 +1,12 @@
+//! dbtool: declarative schema YAML rendered to the DDL of PostgreSQL, TimescaleDB and SQLite.
+//!
+//! The library is a pure core (see ARCHITECTURE.md): [`schema::load`] turns source text into a
+//! validated model, [`render::render`] turns the model into DDL. File and database IO live in
+//! [`project`] and the CLI.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod dialect;
+pub mod project;
+pub mod render;
+pub mod schema;

@@ -1,0 +1,261 @@
+//! The project on disk: `dbtool.toml`, the schema files, template overrides.
+//!
+//! This is the IO edge for the core: it reads files into values ([`SourceFile`]s, a
+//! [`Config`]) and hands them to the pure modules.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::render::Templates;
+use crate::schema::Dialect;
+
+pub const CONFIG_FILE: &str = "dbtool.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("no {CONFIG_FILE} in {start} or any parent directory")]
+    NotFound { start: PathBuf },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Config(Box<Diagnostic>),
+}
+
+/// `dbtool.toml`, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    dialects: Option<Vec<String>>,
+    #[serde(default)]
+    paths: PathsFile,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathsFile {
+    schema: Option<String>,
+    templates: Option<String>,
+}
+
+/// The project configuration, with defaults applied.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub dialects: Vec<Dialect>,
+    pub schema_dir: String,
+    pub templates_dir: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            dialects: Dialect::ALL.to_vec(),
+            schema_dir: "schema".into(),
+            templates_dir: None,
+        }
+    }
+}
+
+/// Parses `dbtool.toml`; `path` names the file in errors.
+pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
+    let file: ConfigFile = toml::from_str(text).map_err(|error| {
+        let offset = error.span().map(|s| s.start).unwrap_or(0);
+        let (line, column) = line_column(text, offset);
+        Diagnostic::new(path, line, column, error.message().trim().to_string())
+            .with_help("see docs/ci.md and README.md for the keys of dbtool.toml")
+    })?;
+    let mut config = Config::default();
+    if let Some(names) = file.dialects {
+        let mut dialects = Vec::new();
+        for name in names {
+            match Dialect::from_name(&name) {
+                Some(d) => dialects.push(d),
+                None => {
+                    let offset = text.find(&format!("\"{name}\"")).unwrap_or(0);
+                    let (line, column) = line_column(text, offset);
+                    return Err(Diagnostic::new(
+                        path,
+                        line,
+                        column,
+                        format!("unknown dialect `{name}`"),
+                    )
+                    .with_help("use postgres, timescaledb or sqlite"));
+                }
+            }
+        }
+        config.dialects = dialects;
+    }
+    if let Some(schema) = file.paths.schema {
+        config.schema_dir = schema;
+    }
+    config.templates_dir = file.paths.templates;
+    Ok(config)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = before[line_start..].chars().count() + 1;
+    (line as u32, column as u32)
+}
+
+/// A project found on disk.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Project {
+    /// Opens the project whose `dbtool.toml` is `config`, or the nearest one above `start`.
+    pub fn open(config: Option<&Path>, start: &Path) -> Result<Project, ProjectError> {
+        let config_path = match config {
+            Some(path) => path.to_path_buf(),
+            None => find_config(start).ok_or_else(|| ProjectError::NotFound {
+                start: start.to_path_buf(),
+            })?,
+        };
+        let text = read(&config_path)?;
+        let root = config_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let shown = config_path.display().to_string();
+        let config = parse_config(&shown, &text).map_err(|d| ProjectError::Config(Box::new(d)))?;
+        Ok(Project { root, config })
+    }
+
+    /// Every `*.yaml`/`*.yml` file under the schema folder, in path order, with paths
+    /// relative to the project root (as users see them in errors).
+    pub fn schema_sources(&self) -> Result<Vec<SourceFile>, ProjectError> {
+        let dir = self.root.join(&self.config.schema_dir);
+        let mut paths = Vec::new();
+        collect_files(&dir, &mut paths, &|p| {
+            matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        })?;
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = read(&path)?;
+                Ok(SourceFile {
+                    path: self.relative(&path),
+                    text,
+                })
+            })
+            .collect()
+    }
+
+    /// The built-in templates, overridden by the project's `paths.templates` folder if set.
+    pub fn templates(&self) -> Result<Templates, ProjectError> {
+        let Some(dir) = &self.config.templates_dir else {
+            return Ok(Templates::default());
+        };
+        let base = self.root.join(dir);
+        let mut paths = Vec::new();
+        collect_files(&base, &mut paths, &|p| p.to_string_lossy().ends_with(".j2"))?;
+        let mut overrides = Vec::new();
+        for path in paths {
+            let name = path
+                .strip_prefix(&base)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            overrides.push((name, read(&path)?));
+        }
+        Ok(Templates::default().with_overrides(overrides))
+    }
+
+    fn relative(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+}
+
+fn find_config(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE))
+        .find(|candidate| candidate.is_file())
+}
+
+fn read(path: &Path) -> Result<String, ProjectError> {
+    std::fs::read_to_string(path).map_err(|source| ProjectError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn collect_files(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    keep: &dyn Fn(&Path) -> bool,
+) -> Result<(), ProjectError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| ProjectError::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| ProjectError::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out, keep)?;
+        } else if keep(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_reads_dialects_and_paths() {
+        let config = parse_config(
+            "dbtool.toml",
+            "dialects = [\"sqlite\"]\n[paths]\nschema = \"db\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.dialects, [Dialect::Sqlite]);
+        assert_eq!(config.schema_dir, "db");
+    }
+
+    #[test]
+    fn config_rejects_unknown_keys_with_position() {
+        let error = parse_config(
+            "dbtool.toml",
+            "dialects = [\"sqlite\"]\n[paths]\nschemas = \"db\"\n",
+        )
+        .unwrap_err();
+        assert_eq!((error.line, error.column), (3, 1));
+        assert!(
+            error.message.contains("unknown field `schemas`"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn config_rejects_unknown_dialects() {
+        let error = parse_config("dbtool.toml", "dialects = [\"oracle\"]\n").unwrap_err();
+        assert_eq!(
+            error.headline(),
+            "dbtool.toml:1:13: error: unknown dialect `oracle`"
+        );
+    }
+}

@@ -1,0 +1,453 @@
+//! The values templates see: the schema, resolved for one dialect and put in render order.
+
+use serde::Serialize;
+
+use super::order::dependency_order;
+use crate::diagnostic::Spanned;
+use crate::dialect::{DialectSpec, SqlType};
+use crate::schema::*;
+
+#[derive(Serialize)]
+pub struct DdlContext {
+    pub dialect: &'static str,
+    pub extensions: Vec<String>,
+    pub enums: Vec<EnumContext>,
+    pub tables: Vec<TableContext>,
+    pub indexes: Vec<IndexContext>,
+    pub views: Vec<ViewContext>,
+    pub continuous_aggregates: Vec<AggregateContext>,
+    pub full_text: Vec<FullTextContext>,
+    pub raw: Vec<RawContext>,
+}
+
+#[derive(Serialize)]
+pub struct EnumContext {
+    name: String,
+    values: Vec<String>,
+    comment: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct TableContext {
+    name: String,
+    comment: Option<String>,
+    columns: Vec<ColumnContext>,
+    primary_key: Option<KeyContext>,
+    uniques: Vec<KeyContext>,
+    checks: Vec<CheckContext>,
+    foreign_keys: Vec<ForeignKeyContext>,
+    strict: bool,
+    without_rowid: bool,
+    hypertable: Option<HypertableContext>,
+}
+
+#[derive(Serialize)]
+struct ColumnContext {
+    name: String,
+    #[serde(rename = "type")]
+    ty: SqlType,
+    not_null: bool,
+    identity: bool,
+    default: Option<DefaultContext>,
+    generated: Option<String>,
+    comment: Option<String>,
+}
+
+/// A default in the portable default language; templates spell it per dialect.
+#[derive(Serialize)]
+struct DefaultContext {
+    /// `number`, `bool`, `null`, `string`, `now`, `current_date`, `uuid`, `empty_array`, `raw`.
+    kind: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct KeyContext {
+    name: String,
+    columns: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct CheckContext {
+    name: String,
+    expr: String,
+}
+
+#[derive(Serialize)]
+struct ForeignKeyContext {
+    name: String,
+    table: String,
+    columns: Vec<String>,
+    ref_table: String,
+    ref_columns: Vec<String>,
+    on_delete: Option<&'static str>,
+    on_update: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct IndexContext {
+    name: String,
+    table: String,
+    unique: bool,
+    method: Option<&'static str>,
+    parts: Vec<IndexPartContext>,
+    include: Vec<String>,
+    predicate: Option<String>,
+}
+
+#[derive(Serialize)]
+struct IndexPartContext {
+    column: Option<String>,
+    expr: Option<String>,
+    descending: bool,
+}
+
+#[derive(Serialize)]
+struct HypertableContext {
+    time_column: String,
+    chunk_interval: Option<String>,
+    compress_after: Option<String>,
+    segment_by: Vec<String>,
+    order_by: Vec<(String, bool)>,
+    retention: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ViewContext {
+    name: String,
+    comment: Option<String>,
+    materialized: bool,
+    sql: String,
+}
+
+#[derive(Serialize)]
+pub struct AggregateContext {
+    name: String,
+    comment: Option<String>,
+    source: String,
+    bucket_column: String,
+    /// `timestamptz`, `timestamp` or `date`.
+    bucket_type: String,
+    bucket_width: String,
+    bucket_seconds: u64,
+    bucket_name: String,
+    group_by: Vec<String>,
+    aggregates: Vec<AggregateColumnContext>,
+    refresh: Option<RefreshContext>,
+    realtime: bool,
+}
+
+#[derive(Serialize)]
+struct AggregateColumnContext {
+    name: String,
+    function: &'static str,
+    /// `None` for `count(*)`.
+    column: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RefreshContext {
+    start_offset: String,
+    end_offset: String,
+    schedule_interval: String,
+}
+
+#[derive(Serialize)]
+pub struct FullTextContext {
+    name: String,
+    table: String,
+    columns: Vec<String>,
+    tokenize: Option<String>,
+    /// The column that is the table's rowid (its integer key), or `rowid`.
+    rowid: String,
+}
+
+#[derive(Serialize)]
+pub struct RawContext {
+    sql: String,
+    origin: String,
+}
+
+pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {
+    let dialect = spec.dialect();
+    let table_order = dependency_order(schema.tables.len(), |i| {
+        schema.tables[i]
+            .foreign_keys
+            .iter()
+            .filter_map(|fk| {
+                schema
+                    .tables
+                    .iter()
+                    .position(|t| t.name.value == fk.ref_table.value)
+            })
+            .collect()
+    });
+    let tables: Vec<&Table> = table_order.iter().map(|&i| &schema.tables[i]).collect();
+    DdlContext {
+        dialect: dialect.name(),
+        extensions: schema.extensions.iter().map(|e| e.value.clone()).collect(),
+        enums: schema.enums.iter().map(enum_context).collect(),
+        indexes: tables
+            .iter()
+            .flat_map(|t| t.indexes.iter().map(|i| index_context(&t.name.value, i)))
+            .collect(),
+        tables: tables
+            .into_iter()
+            .map(|t| table_context(t, schema, spec))
+            .collect(),
+        views: views_in_order(schema, dialect),
+        continuous_aggregates: schema
+            .continuous_aggregates
+            .iter()
+            .map(|a| aggregate_context(a, schema))
+            .collect(),
+        full_text: schema
+            .full_text
+            .iter()
+            .map(|f| full_text_context(f, schema))
+            .collect(),
+        raw: schema
+            .raw
+            .iter()
+            .filter_map(|r| {
+                Some(RawContext {
+                    sql: r
+                        .sql
+                        .for_dialect(dialect)?
+                        .trim()
+                        .trim_end_matches(';')
+                        .to_string(),
+                    origin: format!("{}:{}", schema.path_of(r.span), r.span.line),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn enum_context(e: &EnumType) -> EnumContext {
+    EnumContext {
+        name: e.name.value.clone(),
+        values: e.values.iter().map(|v| v.value.clone()).collect(),
+        comment: e.comment.clone(),
+    }
+}
+
+fn names(items: &[Spanned<String>]) -> Vec<String> {
+    items.iter().map(|i| i.value.clone()).collect()
+}
+
+fn table_context(table: &Table, schema: &Schema, spec: &dyn DialectSpec) -> TableContext {
+    let dialect = spec.dialect();
+    TableContext {
+        name: table.name.value.clone(),
+        comment: table.comment.clone(),
+        columns: table
+            .columns
+            .iter()
+            .map(|c| ColumnContext {
+                name: c.name.value.clone(),
+                ty: spec.column_type(&c.ty.value, schema),
+                not_null: !c.nullable,
+                identity: c.identity,
+                default: c
+                    .default
+                    .as_ref()
+                    .and_then(|d| default_context(&d.value, dialect)),
+                generated: c
+                    .generated
+                    .as_ref()
+                    .and_then(|g| g.value.for_dialect(dialect).map(str::to_string)),
+                comment: c.comment.clone(),
+            })
+            .collect(),
+        primary_key: table.primary_key.as_ref().map(|pk| KeyContext {
+            name: pk.name.clone(),
+            columns: names(&pk.columns),
+        }),
+        uniques: table
+            .uniques
+            .iter()
+            .map(|u| KeyContext {
+                name: u.name.clone(),
+                columns: names(&u.columns),
+            })
+            .collect(),
+        checks: table
+            .checks
+            .iter()
+            .map(|c| CheckContext {
+                name: c.name.clone(),
+                expr: c.expr.value.trim().to_string(),
+            })
+            .collect(),
+        foreign_keys: table
+            .foreign_keys
+            .iter()
+            .map(|fk| ForeignKeyContext {
+                name: fk.name.clone(),
+                table: table.name.value.clone(),
+                columns: names(&fk.columns),
+                ref_table: fk.ref_table.value.clone(),
+                ref_columns: names(&fk.ref_columns),
+                on_delete: fk.on_delete.map(FkAction::sql),
+                on_update: fk.on_update.map(FkAction::sql),
+            })
+            .collect(),
+        strict: table.sqlite.strict,
+        without_rowid: table.sqlite.without_rowid,
+        hypertable: table.hypertable.as_ref().map(|h| HypertableContext {
+            time_column: h.time_column.value.clone(),
+            chunk_interval: h.chunk_interval.map(|i| i.to_string()),
+            compress_after: h.compression.as_ref().map(|c| c.after.to_string()),
+            segment_by: h
+                .compression
+                .as_ref()
+                .map(|c| names(&c.segment_by))
+                .unwrap_or_default(),
+            order_by: h
+                .compression
+                .as_ref()
+                .map(|c| {
+                    c.order_by
+                        .iter()
+                        .map(|(col, desc)| (col.value.clone(), *desc))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            retention: h.retention.map(|i| i.to_string()),
+        }),
+    }
+}
+
+fn default_context(value: &DefaultValue, dialect: Dialect) -> Option<DefaultContext> {
+    let (kind, value) = match value {
+        DefaultValue::Number(n) => ("number", n.clone()),
+        DefaultValue::Bool(b) => ("bool", b.to_string()),
+        DefaultValue::Null => ("null", String::new()),
+        DefaultValue::String(s) => ("string", s.clone()),
+        DefaultValue::Now => ("now", String::new()),
+        DefaultValue::CurrentDate => ("current_date", String::new()),
+        DefaultValue::Uuid => ("uuid", String::new()),
+        DefaultValue::EmptyArray => ("empty_array", String::new()),
+        DefaultValue::Raw(map) => (
+            "raw",
+            map.get(&dialect)
+                .or_else(|| dialect.fallback().and_then(|f| map.get(&f)))?
+                .clone(),
+        ),
+    };
+    Some(DefaultContext { kind, value })
+}
+
+fn index_context(table: &str, index: &Index) -> IndexContext {
+    IndexContext {
+        name: index.name.value.clone(),
+        table: table.to_string(),
+        unique: index.unique,
+        method: index
+            .method
+            .filter(|m| *m != IndexMethod::Btree)
+            .map(IndexMethod::name),
+        parts: index
+            .parts
+            .iter()
+            .map(|p| match p {
+                IndexPart::Column { name, descending } => IndexPartContext {
+                    column: Some(name.value.clone()),
+                    expr: None,
+                    descending: *descending,
+                },
+                IndexPart::Expression {
+                    sql, descending, ..
+                } => IndexPartContext {
+                    column: None,
+                    expr: Some(sql.value.trim().to_string()),
+                    descending: *descending,
+                },
+            })
+            .collect(),
+        include: names(&index.include),
+        predicate: index.predicate.as_ref().map(|p| p.value.trim().to_string()),
+    }
+}
+
+fn views_in_order(schema: &Schema, dialect: Dialect) -> Vec<ViewContext> {
+    let order = dependency_order(schema.views.len(), |i| {
+        schema.views[i]
+            .references
+            .iter()
+            .filter_map(|r| schema.views.iter().position(|v| v.name.value == r.value))
+            .collect()
+    });
+    order
+        .into_iter()
+        .map(|i| &schema.views[i])
+        .map(|v| ViewContext {
+            name: v.name.value.clone(),
+            comment: v.comment.clone(),
+            materialized: v.materialized,
+            sql: v
+                .sql
+                .value
+                .for_dialect(dialect)
+                .unwrap_or_default()
+                .trim()
+                .trim_end_matches(';')
+                .trim_end()
+                .to_string(),
+        })
+        .collect()
+}
+
+fn aggregate_context(a: &ContinuousAggregate, schema: &Schema) -> AggregateContext {
+    let bucket_type = schema
+        .table(&a.source.value)
+        .and_then(|t| t.column(&a.bucket_column.value))
+        .map(|c| c.ty.value.to_string())
+        .unwrap_or_default();
+    AggregateContext {
+        name: a.name.value.clone(),
+        comment: a.comment.clone(),
+        source: a.source.value.clone(),
+        bucket_column: a.bucket_column.value.clone(),
+        bucket_type,
+        bucket_width: a.bucket_width.value.to_string(),
+        bucket_seconds: a.bucket_width.value.seconds(),
+        bucket_name: a.bucket_name.clone(),
+        group_by: names(&a.group_by),
+        aggregates: a
+            .aggregates
+            .iter()
+            .map(|agg| AggregateColumnContext {
+                name: agg.name.value.clone(),
+                function: agg.function.name(),
+                column: agg.column.as_ref().map(|c| c.value.clone()),
+            })
+            .collect(),
+        refresh: a.refresh.as_ref().map(|r| RefreshContext {
+            start_offset: r.start_offset.to_string(),
+            end_offset: r.end_offset.to_string(),
+            schedule_interval: r.schedule_interval.to_string(),
+        }),
+        realtime: a.realtime,
+    }
+}
+
+fn full_text_context(f: &FullTextIndex, schema: &Schema) -> FullTextContext {
+    let integer_key = schema.table(&f.table.value).and_then(|t| {
+        let pk = t.primary_key.as_ref()?;
+        let [only] = pk.columns.as_slice() else {
+            return None;
+        };
+        let column = t.column(&only.value)?;
+        column.ty.value.scalar().filter(|s| s.is_integer())?;
+        Some(only.value.clone())
+    });
+    FullTextContext {
+        name: f.name.value.clone(),
+        table: f.table.value.clone(),
+        columns: names(&f.columns),
+        tokenize: f.tokenize.clone(),
+        rowid: integer_key.unwrap_or_else(|| "rowid".to_string()),
+    }
+}

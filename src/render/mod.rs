@@ -1,0 +1,180 @@
+//! DDL text from the schema model, through minijinja templates.
+//!
+//! Rust decides *what* is emitted and in which order (the context built here); the templates
+//! under `templates/DIALECT/` decide *how it reads*. Identifier quoting and literal escaping
+//! are the template filters `ident` and `literal`, and happen nowhere else.
+
+mod context;
+mod order;
+mod templates;
+
+use std::collections::BTreeMap;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+use crate::dialect::{self, is_plain_identifier};
+use crate::schema::{Dialect, Schema};
+
+pub use templates::BUILTIN_TEMPLATES;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template `{name}` failed: {source:#}")]
+    Template {
+        name: String,
+        #[source]
+        source: minijinja::Error,
+    },
+}
+
+/// Template texts by name (`postgres/schema.sql.j2`): the built-in set, with a project's
+/// overrides on top.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    sources: BTreeMap<String, String>,
+}
+
+impl Default for Templates {
+    fn default() -> Self {
+        Templates {
+            sources: BUILTIN_TEMPLATES
+                .iter()
+                .map(|(name, text)| (name.to_string(), text.to_string()))
+                .collect(),
+        }
+    }
+}
+
+impl Templates {
+    /// Replaces or adds templates, e.g. a project's `templates/` folder.
+    pub fn with_overrides(mut self, overrides: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.sources.extend(overrides);
+        self
+    }
+
+    /// The first template named `file` in the dialect's folders.
+    fn resolve(&self, dirs: &[&str], file: &str) -> Option<String> {
+        dirs.iter()
+            .map(|dir| format!("{dir}/{file}"))
+            .find(|name| self.sources.contains_key(name))
+    }
+}
+
+/// Renders the full DDL of `schema` for `dialect`.
+pub fn render(
+    schema: &Schema,
+    dialect: Dialect,
+    templates: &Templates,
+) -> Result<String, RenderError> {
+    let spec = dialect::spec(dialect);
+    let env = environment(templates, spec.template_dirs(), spec.reserved_words());
+    let main = templates
+        .resolve(spec.template_dirs(), "schema.sql.j2")
+        .unwrap_or_else(|| format!("{}/schema.sql.j2", dialect.name()));
+    let context = context::build(schema, spec);
+    let template = env
+        .get_template(&main)
+        .map_err(|source| RenderError::Template {
+            name: main.clone(),
+            source,
+        })?;
+    let text = template
+        .render(Value::from_serialize(&context))
+        .map_err(|source| RenderError::Template { name: main, source })?;
+    Ok(tidy(&text))
+}
+
+fn environment<'a>(
+    templates: &'a Templates,
+    dirs: &'static [&'static str],
+    reserved: &'static [&'static str],
+) -> Environment<'a> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    for (name, text) in &templates.sources {
+        // Names are unique and the texts compile lazily; an error surfaces at render time.
+        let _ = env.add_template(name, text);
+    }
+    // `{% import "macros.sql.j2" %}` finds the dialect's own file first, then its fallback.
+    let lookup = templates.clone();
+    env.set_path_join_callback(move |name, _parent| {
+        if name.contains('/') {
+            return name.to_string().into();
+        }
+        lookup
+            .resolve(dirs, name)
+            .unwrap_or_else(|| name.to_string())
+            .into()
+    });
+    env.add_filter("ident", move |name: String| quote_ident(&name, reserved));
+    env.add_filter("idents", move |names: Vec<String>| {
+        names
+            .iter()
+            .map(|n| quote_ident(n, reserved))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    env.add_filter("literal", |text: String| quote_literal(&text));
+    env
+}
+
+fn quote_ident(name: &str, reserved: &[&str]) -> String {
+    if is_plain_identifier(name, reserved) {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
+fn quote_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// Trailing spaces off every line, at most one blank line in a row, one final newline.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_double_their_quotes() {
+        assert_eq!(quote_literal("it's"), "'it''s'");
+    }
+
+    #[test]
+    fn identifiers_are_quoted_only_when_needed() {
+        let reserved = dialect::spec(Dialect::Postgres).reserved_words();
+        assert_eq!(quote_ident("createdAt", reserved), "\"createdAt\"");
+        assert_eq!(quote_ident("user", reserved), "\"user\"");
+        assert_eq!(quote_ident("model_id", reserved), "model_id");
+        assert_eq!(quote_ident("we\"ird", reserved), "\"we\"\"ird\"");
+    }
+
+    #[test]
+    fn tidy_collapses_blank_lines() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+    }
+}

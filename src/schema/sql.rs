@@ -1,0 +1,197 @@
+//! SQL fragments inside the schema (view bodies, index expressions, checks, predicates),
+//! parsed with `sqlparser` to catch mistakes at load time and to learn what they reference.
+
+use std::collections::BTreeSet;
+use std::ops::ControlFlow;
+
+use sqlparser::ast::{DataType, Expr, ObjectName, ObjectNamePart, Query, Visit, Visitor};
+use sqlparser::dialect::{Dialect as SqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::parser::{Parser, ParserError};
+
+use crate::schema::model::Dialect;
+
+/// A parse error at a 0-based (line, column) inside the fragment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqlError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// A relation named in a query, at a 0-based (line, column) inside the query text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationRef {
+    pub name: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+fn parser_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
+    match dialect {
+        Dialect::Postgres | Dialect::Timescaledb => Box::new(PostgreSqlDialect {}),
+        Dialect::Sqlite => Box::new(SQLiteDialect {}),
+    }
+}
+
+fn sql_error(error: ParserError) -> SqlError {
+    let text = error.to_string();
+    let text = text
+        .strip_prefix("sql parser error: ")
+        .unwrap_or(&text)
+        .to_string();
+    // sqlparser appends " at Line: L, Column: C" (1-based) to positioned errors.
+    if let Some(at) = text.rfind(" at Line: ") {
+        let position = &text[at + " at Line: ".len()..];
+        let mut numbers = position
+            .split(", Column: ")
+            .map(|n| n.trim().parse::<usize>().unwrap_or(1));
+        let line = numbers.next().unwrap_or(1);
+        let column = numbers.next().unwrap_or(1);
+        return SqlError {
+            line: line.saturating_sub(1),
+            column: column.saturating_sub(1),
+            message: text[..at].to_string(),
+        };
+    }
+    SqlError {
+        line: 0,
+        column: 0,
+        message: text,
+    }
+}
+
+/// Parses a view body (one query) and returns the relations it reads, CTEs excluded.
+pub fn query_relations(sql: &str, dialect: Dialect) -> Result<Vec<RelationRef>, SqlError> {
+    let dialect = parser_dialect(dialect);
+    let statements = Parser::parse_sql(dialect.as_ref(), sql).map_err(sql_error)?;
+    if statements.len() != 1 {
+        return Err(SqlError {
+            line: 0,
+            column: 0,
+            message: format!(
+                "a view body must be one SELECT statement, found {}",
+                statements.len()
+            ),
+        });
+    }
+    let mut collector = RelationCollector::default();
+    let _ = statements.visit(&mut collector);
+    Ok(collector
+        .relations
+        .into_iter()
+        .filter(|r| !collector.ctes.contains(&r.name))
+        .collect())
+}
+
+#[derive(Default)]
+struct RelationCollector {
+    relations: Vec<RelationRef>,
+    ctes: BTreeSet<String>,
+}
+
+impl Visitor for RelationCollector {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &Query) -> ControlFlow<()> {
+        if let Some(with) = &query.with {
+            for cte in &with.cte_tables {
+                self.ctes.insert(cte.alias.name.value.clone());
+            }
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_relation(&mut self, relation: &ObjectName) -> ControlFlow<()> {
+        if let Some(ObjectNamePart::Identifier(ident)) = relation.0.last() {
+            let start = ident.span.start;
+            self.relations.push(RelationRef {
+                name: ident.value.clone(),
+                line: (start.line as usize).saturating_sub(1),
+                column: (start.column as usize).saturating_sub(1),
+            });
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// What an expression does that validation cares about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExprFacts {
+    /// Columns cast to a date or time type: `CAST(col AS TIMESTAMP)`, `col::date`.
+    pub casts_to_time: Vec<String>,
+}
+
+/// Parses one SQL expression (PostgreSQL syntax, the stricter of the two).
+pub fn expression_facts(sql: &str) -> Result<ExprFacts, SqlError> {
+    let dialect = PostgreSqlDialect {};
+    let mut parser = Parser::new(&dialect).try_with_sql(sql).map_err(sql_error)?;
+    let expr = parser.parse_expr().map_err(sql_error)?;
+    let rest = parser.peek_token();
+    if rest.token != sqlparser::tokenizer::Token::EOF {
+        let start = rest.span.start;
+        return Err(SqlError {
+            line: (start.line as usize).saturating_sub(1),
+            column: (start.column as usize).saturating_sub(1),
+            message: format!("unexpected `{}` after the expression", rest.token),
+        });
+    }
+    let mut facts = ExprFacts::default();
+    let _ = expr.visit(&mut CastCollector(&mut facts));
+    Ok(facts)
+}
+
+struct CastCollector<'a>(&'a mut ExprFacts);
+
+impl Visitor for CastCollector<'_> {
+    type Break = ();
+
+    fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<()> {
+        if let Expr::Cast {
+            expr: inner,
+            data_type,
+            ..
+        } = expr
+        {
+            let to_time = matches!(
+                data_type,
+                DataType::Timestamp(..) | DataType::Date | DataType::Datetime(_)
+            );
+            if let (true, Expr::Identifier(ident)) = (to_time, inner.as_ref()) {
+                self.0.casts_to_time.push(ident.value.clone());
+            }
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations_exclude_ctes_and_keep_positions() {
+        let refs = query_relations(
+            "WITH recent AS (SELECT * FROM threads)\nSELECT * FROM recent JOIN users u ON true",
+            Dialect::Postgres,
+        )
+        .unwrap();
+        let names: Vec<&str> = refs.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["threads", "users"]);
+        assert_eq!((refs[1].line, refs[1].column), (1, 26));
+    }
+
+    #[test]
+    fn casts_to_timestamps_are_found() {
+        let facts = expression_facts("CAST(\"createdAt\" AS TIMESTAMP)").unwrap();
+        assert_eq!(facts.casts_to_time, ["createdAt"]);
+        let facts = expression_facts("lower(name)").unwrap();
+        assert!(facts.casts_to_time.is_empty());
+    }
+
+    #[test]
+    fn parse_errors_have_positions() {
+        let error = expression_facts("a +").unwrap_err();
+        assert_eq!(error.line, 0);
+        assert!(query_relations("SELEC 1", Dialect::Sqlite).is_err());
+    }
+}

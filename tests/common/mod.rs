@@ -1,0 +1,107 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use dbtool::diagnostic::SourceFile;
+use dbtool::project::Project;
+use dbtool::schema::{self, Schema};
+
+/// This repository's own project (dbtool.toml at the crate root).
+pub fn reference_project() -> Project {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    Project::open(Some(&root.join("dbtool.toml")), root).expect("open the reference project")
+}
+
+pub fn reference_sources() -> Vec<SourceFile> {
+    reference_project().schema_sources().expect("read schema/")
+}
+
+pub fn reference_schema() -> Schema {
+    let project = reference_project();
+    let sources = reference_sources();
+    match schema::load(&sources, &project.config.dialects) {
+        Ok(schema) => schema,
+        Err(errors) => {
+            let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("reference schema is invalid:\n{}", text.join("\n"))
+        }
+    }
+}
+
+/// A fresh PostgreSQL database, dropped when this value is.
+pub struct PgDatabase {
+    admin_url: String,
+    pub name: String,
+    pub client: postgres::Client,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// Connects to `DBTOOL_TEST_PG_URL` and creates a database for one test.
+///
+/// Returns `None` (after saying so loudly) when no server is reachable, except under
+/// `CI=true`, where a missing server fails the test.
+pub fn pg_database(test: &str) -> Option<PgDatabase> {
+    let admin_url = std::env::var("DBTOOL_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+    let mut admin = match postgres::Client::connect(&admin_url, postgres::NoTls) {
+        Ok(client) => client,
+        Err(error) => {
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("CI=true and PostgreSQL is unreachable at DBTOOL_TEST_PG_URL: {error}");
+            }
+            eprintln!("\n*** SKIPPED {test}: PostgreSQL is unreachable ({error}); set DBTOOL_TEST_PG_URL ***\n");
+            return None;
+        }
+    };
+    let name = format!(
+        "dbtool_test_{}_{}_{}",
+        test,
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    admin
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS \"{name}\"; CREATE DATABASE \"{name}\""
+        ))
+        .expect("create test database");
+    let url = with_database(&admin_url, &name);
+    let client =
+        postgres::Client::connect(&url, postgres::NoTls).expect("connect to test database");
+    Some(PgDatabase {
+        admin_url,
+        name,
+        client,
+    })
+}
+
+/// `url` with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end);
+    let host = match path_start {
+        Some(i) => &base[..i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{host}/{name}?{q}"),
+        None => format!("{host}/{name}"),
+    }
+}
