@@ -73,10 +73,13 @@ pub fn pg_database(test: &str) -> Option<PgDatabase> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst)
     );
+    // Two calls: a multi-statement batch runs in one implicit transaction, which
+    // DROP/CREATE DATABASE refuse.
     admin
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS \"{name}\"; CREATE DATABASE \"{name}\""
-        ))
+        .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\""))
+        .expect("drop leftover test database");
+    admin
+        .batch_execute(&format!("CREATE DATABASE \"{name}\""))
         .expect("create test database");
     let url = with_database(&admin_url, &name);
     let client =
