@@ -52,8 +52,9 @@ pub struct Diagnostic {
     pub column: u32,
     pub message: String,
     pub help: Option<String>,
-    /// A second place that explains the first ("first declared here").
-    pub related: Option<Related>,
+    /// A second place that explains the first ("first declared here"). Boxed because it is
+    /// rare and keeps `Result<_, Diagnostic>` small.
+    pub related: Option<Box<Related>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,12 +93,12 @@ impl Diagnostic {
     }
 
     pub fn with_related(mut self, path: &str, line: u32, column: u32, message: &str) -> Self {
-        self.related = Some(Related {
+        self.related = Some(Box::new(Related {
             path: path.to_string(),
             line,
             column,
             message: message.to_string(),
-        });
+        }));
         self
     }
 
