@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod dialect;
+pub mod diff;
 pub mod project;
 pub mod render;
 pub mod schema;

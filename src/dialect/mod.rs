@@ -35,6 +35,20 @@ pub trait DialectSpec: Sync {
     /// Words that must be quoted when used as identifiers.
     fn reserved_words(&self) -> &'static [&'static str];
     fn column_type(&self, ty: &ColumnType, schema: &Schema) -> SqlType;
+    /// How the dialect changes an existing schema.
+    fn capabilities(&self) -> Capabilities;
+}
+
+/// What a dialect's DDL can change in place; the migration planner asks these questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Enums are schema objects (`CREATE TYPE`), not per-column checks.
+    pub native_enums: bool,
+    /// Foreign keys live inside `CREATE TABLE` and cannot be added or dropped later.
+    pub inline_foreign_keys: bool,
+    /// Columns can change type, nullability, default and constraints with `ALTER TABLE`;
+    /// without it every such change rebuilds the table (SQLite's twelve-step procedure).
+    pub alter_columns: bool,
 }
 
 pub fn spec(dialect: Dialect) -> &'static dyn DialectSpec {

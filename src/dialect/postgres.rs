@@ -139,6 +139,14 @@ impl DialectSpec for Postgres {
         RESERVED
     }
 
+    fn capabilities(&self) -> super::Capabilities {
+        super::Capabilities {
+            native_enums: true,
+            inline_foreign_keys: false,
+            alter_columns: true,
+        }
+    }
+
     fn column_type(&self, ty: &ColumnType, _schema: &Schema) -> SqlType {
         let mut out = SqlType {
             array: ty.array,

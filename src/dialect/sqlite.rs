@@ -174,6 +174,14 @@ impl DialectSpec for Sqlite {
         RESERVED
     }
 
+    fn capabilities(&self) -> super::Capabilities {
+        super::Capabilities {
+            native_enums: false,
+            inline_foreign_keys: true,
+            alter_columns: false,
+        }
+    }
+
     fn column_type(&self, ty: &ColumnType, schema: &Schema) -> SqlType {
         let mut out = SqlType {
             family: family(ty),

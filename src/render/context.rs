@@ -7,7 +7,7 @@ use crate::diagnostic::Spanned;
 use crate::dialect::{DialectSpec, SqlType};
 use crate::schema::*;
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct DdlContext {
     pub dialect: &'static str,
     pub extensions: Vec<String>,
@@ -20,152 +20,152 @@ pub struct DdlContext {
     pub raw: Vec<RawContext>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct EnumContext {
-    name: String,
-    values: Vec<String>,
-    comment: Option<String>,
+    pub name: String,
+    pub values: Vec<String>,
+    pub comment: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct TableContext {
-    name: String,
-    comment: Option<String>,
-    columns: Vec<ColumnContext>,
-    primary_key: Option<KeyContext>,
-    uniques: Vec<KeyContext>,
-    checks: Vec<CheckContext>,
-    foreign_keys: Vec<ForeignKeyContext>,
-    strict: bool,
-    without_rowid: bool,
-    hypertable: Option<HypertableContext>,
+    pub name: String,
+    pub comment: Option<String>,
+    pub columns: Vec<ColumnContext>,
+    pub primary_key: Option<KeyContext>,
+    pub uniques: Vec<KeyContext>,
+    pub checks: Vec<CheckContext>,
+    pub foreign_keys: Vec<ForeignKeyContext>,
+    pub strict: bool,
+    pub without_rowid: bool,
+    pub hypertable: Option<HypertableContext>,
 }
 
-#[derive(Serialize)]
-struct ColumnContext {
-    name: String,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct ColumnContext {
+    pub name: String,
     #[serde(rename = "type")]
-    ty: SqlType,
-    not_null: bool,
-    identity: bool,
-    default: Option<DefaultContext>,
-    generated: Option<String>,
-    comment: Option<String>,
+    pub ty: SqlType,
+    pub not_null: bool,
+    pub identity: bool,
+    pub default: Option<DefaultContext>,
+    pub generated: Option<String>,
+    pub comment: Option<String>,
 }
 
 /// A default in the portable default language; templates spell it per dialect.
-#[derive(Serialize)]
-struct DefaultContext {
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct DefaultContext {
     /// `number`, `bool`, `null`, `string`, `now`, `current_date`, `uuid`, `empty_array`, `raw`.
-    kind: &'static str,
-    value: String,
+    pub kind: &'static str,
+    pub value: String,
 }
 
-#[derive(Serialize)]
-struct KeyContext {
-    name: String,
-    columns: Vec<String>,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct KeyContext {
+    pub name: String,
+    pub columns: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct CheckContext {
-    name: String,
-    expr: String,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct CheckContext {
+    pub name: String,
+    pub expr: String,
 }
 
-#[derive(Serialize)]
-struct ForeignKeyContext {
-    name: String,
-    table: String,
-    columns: Vec<String>,
-    ref_table: String,
-    ref_columns: Vec<String>,
-    on_delete: Option<&'static str>,
-    on_update: Option<&'static str>,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct ForeignKeyContext {
+    pub name: String,
+    pub table: String,
+    pub columns: Vec<String>,
+    pub ref_table: String,
+    pub ref_columns: Vec<String>,
+    pub on_delete: Option<&'static str>,
+    pub on_update: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct IndexContext {
-    name: String,
-    table: String,
-    unique: bool,
-    method: Option<&'static str>,
-    parts: Vec<IndexPartContext>,
-    include: Vec<String>,
-    predicate: Option<String>,
+    pub name: String,
+    pub table: String,
+    pub unique: bool,
+    pub method: Option<&'static str>,
+    pub parts: Vec<IndexPartContext>,
+    pub include: Vec<String>,
+    pub predicate: Option<String>,
 }
 
-#[derive(Serialize)]
-struct IndexPartContext {
-    column: Option<String>,
-    expr: Option<String>,
-    descending: bool,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct IndexPartContext {
+    pub column: Option<String>,
+    pub expr: Option<String>,
+    pub descending: bool,
 }
 
-#[derive(Serialize)]
-struct HypertableContext {
-    time_column: String,
-    chunk_interval: Option<String>,
-    compress_after: Option<String>,
-    segment_by: Vec<String>,
-    order_by: Vec<(String, bool)>,
-    retention: Option<String>,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct HypertableContext {
+    pub time_column: String,
+    pub chunk_interval: Option<String>,
+    pub compress_after: Option<String>,
+    pub segment_by: Vec<String>,
+    pub order_by: Vec<(String, bool)>,
+    pub retention: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct ViewContext {
-    name: String,
-    comment: Option<String>,
-    materialized: bool,
-    sql: String,
+    pub name: String,
+    pub comment: Option<String>,
+    pub materialized: bool,
+    pub sql: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct AggregateContext {
-    name: String,
-    comment: Option<String>,
-    source: String,
-    bucket_column: String,
+    pub name: String,
+    pub comment: Option<String>,
+    pub source: String,
+    pub bucket_column: String,
     /// `timestamptz`, `timestamp` or `date`.
-    bucket_type: String,
-    bucket_width: String,
-    bucket_seconds: u64,
-    bucket_name: String,
-    group_by: Vec<String>,
-    aggregates: Vec<AggregateColumnContext>,
-    refresh: Option<RefreshContext>,
-    realtime: bool,
+    pub bucket_type: String,
+    pub bucket_width: String,
+    pub bucket_seconds: u64,
+    pub bucket_name: String,
+    pub group_by: Vec<String>,
+    pub aggregates: Vec<AggregateColumnContext>,
+    pub refresh: Option<RefreshContext>,
+    pub realtime: bool,
 }
 
-#[derive(Serialize)]
-struct AggregateColumnContext {
-    name: String,
-    function: &'static str,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct AggregateColumnContext {
+    pub name: String,
+    pub function: &'static str,
     /// `None` for `count(*)`.
-    column: Option<String>,
+    pub column: Option<String>,
 }
 
-#[derive(Serialize)]
-struct RefreshContext {
-    start_offset: String,
-    end_offset: String,
-    schedule_interval: String,
+#[derive(Serialize, Clone, PartialEq, Debug)]
+pub struct RefreshContext {
+    pub start_offset: String,
+    pub end_offset: String,
+    pub schedule_interval: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct FullTextContext {
-    name: String,
-    table: String,
-    columns: Vec<String>,
-    tokenize: Option<String>,
+    pub name: String,
+    pub table: String,
+    pub columns: Vec<String>,
+    pub tokenize: Option<String>,
     /// The column that is the table's rowid (its integer key), or `rowid`.
-    rowid: String,
+    pub rowid: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct RawContext {
-    sql: String,
-    origin: String,
+    pub sql: String,
+    pub origin: String,
 }
 
 pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {

@@ -4,7 +4,7 @@
 //! under `templates/DIALECT/` decide *how it reads*. Identifier quoting and literal escaping
 //! are the template filters `ident` and `literal`, and happen nowhere else.
 
-mod context;
+pub mod context;
 mod order;
 mod templates;
 
@@ -24,6 +24,11 @@ pub enum RenderError {
         name: String,
         #[source]
         source: minijinja::Error,
+    },
+    #[error("no template for migration step `{name}` on {dialect}: define `{{% macro {name}(s) %}}` in {dialect}/migration.sql.j2")]
+    MissingMacro {
+        dialect: &'static str,
+        name: &'static str,
     },
 }
 
@@ -82,6 +87,62 @@ pub fn render(
         .render(Value::from_serialize(&context))
         .map_err(|source| RenderError::Template { name: main, source })?;
     Ok(tidy(&text))
+}
+
+/// Renders migration steps for `dialect`: each step through the macro of its kind in the
+/// dialect's `migration.sql.j2` (a dialect's own file first, then its fallback's).
+pub fn render_steps(
+    steps: &[crate::diff::Step],
+    dialect: Dialect,
+    templates: &Templates,
+) -> Result<String, RenderError> {
+    let spec = dialect::spec(dialect);
+    let env = environment(templates, spec.template_dirs(), spec.reserved_words());
+    let mut states = Vec::new();
+    for dir in spec.template_dirs() {
+        let name = format!("{dir}/migration.sql.j2");
+        if !templates.sources.contains_key(&name) {
+            continue;
+        }
+        let template = env
+            .get_template(&name)
+            .map_err(|source| RenderError::Template {
+                name: name.clone(),
+                source,
+            })?;
+        let captured = template
+            .render_captured(())
+            .map_err(|source| RenderError::Template {
+                name: name.clone(),
+                source,
+            })?;
+        states.push((name, captured));
+    }
+    let mut out = String::new();
+    for step in steps {
+        let macro_name = step.macro_name();
+        let Some((name, state)) = states
+            .iter()
+            .find(|(_, captured)| captured.state().lookup(macro_name).is_some())
+        else {
+            return Err(RenderError::MissingMacro {
+                dialect: dialect.name(),
+                name: macro_name,
+            });
+        };
+        let text = state
+            .state()
+            .call_macro(macro_name, &[Value::from_serialize(step)])
+            .map_err(|source| RenderError::Template {
+                name: format!("{name} ({macro_name})"),
+                source,
+            })?;
+        if !text.trim().is_empty() {
+            out.push_str(text.trim_matches('\n'));
+            out.push_str("\n\n");
+        }
+    }
+    Ok(tidy(&out))
 }
 
 fn environment<'a>(

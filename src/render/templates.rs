@@ -15,6 +15,22 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/timescaledb/schema.sql.j2"),
     ),
     (
+        "timescaledb/timescale.sql.j2",
+        include_str!("../../templates/timescaledb/timescale.sql.j2"),
+    ),
+    (
+        "timescaledb/migration.sql.j2",
+        include_str!("../../templates/timescaledb/migration.sql.j2"),
+    ),
+    (
+        "postgres/migration.sql.j2",
+        include_str!("../../templates/postgres/migration.sql.j2"),
+    ),
+    (
+        "sqlite/migration.sql.j2",
+        include_str!("../../templates/sqlite/migration.sql.j2"),
+    ),
+    (
         "sqlite/schema.sql.j2",
         include_str!("../../templates/sqlite/schema.sql.j2"),
     ),

@@ -27,6 +27,7 @@ const TOP_KEYS: &[&str] = &[
 ];
 const TABLE_KEYS: &[&str] = &[
     "comment",
+    "renamed_from",
     "columns",
     "primary_key",
     "foreign_keys",
@@ -49,6 +50,7 @@ const COLUMN_KEYS: &[&str] = &[
     "check",
     "generated",
     "comment",
+    "renamed_from",
 ];
 const INDEX_KEYS: &[&str] = &["columns", "unique", "where", "method", "include"];
 const FK_KEYS: &[&str] = &["columns", "references", "on_delete", "on_update", "name"];
@@ -263,6 +265,7 @@ fn read_table(r: &mut Reader, name: Spanned<String>, node: &Node) -> Option<Tabl
     r.check_keys(map, TABLE_KEYS, "a table");
     let mut table = Table {
         comment: r.get_scalar(map, "comment").map(|c| c.value),
+        renamed_from: r.get_scalar(map, "renamed_from"),
         columns: Vec::new(),
         primary_key: None,
         foreign_keys: Vec::new(),
@@ -427,6 +430,7 @@ fn read_short_column(
     Some((
         Column {
             name,
+            renamed_from: None,
             ty,
             nullable,
             default,
@@ -500,6 +504,7 @@ fn read_long_column(
     Some((
         Column {
             name,
+            renamed_from: r.get_scalar(map, "renamed_from"),
             ty,
             nullable,
             default,

@@ -107,6 +107,8 @@ pub struct EnumType {
 #[derive(Clone, Debug)]
 pub struct Table {
     pub name: Spanned<String>,
+    /// The table's previous name, when a migration should rename rather than drop and create.
+    pub renamed_from: Option<Spanned<String>>,
     pub comment: Option<String>,
     pub columns: Vec<Column>,
     pub primary_key: Option<PrimaryKey>,
@@ -127,6 +129,8 @@ impl Table {
 #[derive(Clone, Debug)]
 pub struct Column {
     pub name: Spanned<String>,
+    /// The column's previous name, when a migration should rename rather than drop and add.
+    pub renamed_from: Option<Spanned<String>>,
     pub ty: Spanned<ColumnType>,
     pub nullable: bool,
     pub default: Option<Spanned<DefaultValue>>,

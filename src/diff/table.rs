@@ -1,0 +1,423 @@
+//! How one kept table changes: in place on dialects that can ALTER, by a rebuild otherwise.
+
+use super::{Plan, Renames, Step, TablePair};
+use crate::dialect::Capabilities;
+use crate::render::context::{ColumnContext, KeyContext, TableContext};
+
+/// Prefix of the temporary table a SQLite rebuild copies rows into.
+pub const STAGING_PREFIX: &str = "_dbtool_new_";
+
+/// (reshaped, rebuilt) for a kept table; see [`TablePair`].
+pub fn classify(
+    old: &TableContext,
+    new: &TableContext,
+    renames: &Renames,
+    caps: Capabilities,
+) -> (bool, bool) {
+    let columns = pair_columns(old, new, renames);
+    let renamed = old.name != new.name;
+    let columns_reshaped = columns.dropped.len() + columns.renamed().count() > 0
+        || columns.pairs.iter().any(|(o, n)| o.ty != n.ty);
+    if caps.alter_columns {
+        return (renamed || columns_reshaped, false);
+    }
+    if without_comments(old) == without_comments(new) {
+        return (false, false);
+    }
+    let rebuilt = !appends_only(old, new, &columns);
+    (renamed || columns_reshaped || rebuilt, rebuilt)
+}
+
+/// The steps for one kept table.
+pub fn alter(plan: &mut Plan, pair: &TablePair<'_>, renames: &Renames, caps: Capabilities) {
+    let columns = pair_columns(pair.old, pair.new, renames);
+    name_column_hazards(plan, pair, &columns);
+    if !caps.alter_columns {
+        if pair.rebuilt {
+            rebuild(plan, pair, &columns);
+        } else {
+            for column in &columns.added {
+                plan.steps.push(Step::AddColumn {
+                    table: pair.new.name.clone(),
+                    column: (*column).clone(),
+                });
+            }
+        }
+        return;
+    }
+    alter_in_place(plan, pair, &columns);
+}
+
+struct ColumnPairs<'a> {
+    /// (old, new) for every kept column, in the new table's order.
+    pairs: Vec<(&'a ColumnContext, &'a ColumnContext)>,
+    added: Vec<&'a ColumnContext>,
+    dropped: Vec<&'a ColumnContext>,
+}
+
+impl<'a> ColumnPairs<'a> {
+    fn renamed(&self) -> impl Iterator<Item = &(&'a ColumnContext, &'a ColumnContext)> {
+        self.pairs.iter().filter(|(o, n)| o.name != n.name)
+    }
+}
+
+fn pair_columns<'a>(
+    old: &'a TableContext,
+    new: &'a TableContext,
+    renames: &Renames,
+) -> ColumnPairs<'a> {
+    let mut pairs = Vec::new();
+    let mut added = Vec::new();
+    for column in &new.columns {
+        let old_name = renames.old_column_name(&new.name, &column.name);
+        match old.columns.iter().find(|c| c.name == old_name) {
+            Some(old_column) => pairs.push((old_column, column)),
+            None => added.push(column),
+        }
+    }
+    let dropped = old
+        .columns
+        .iter()
+        .filter(|c| !pairs.iter().any(|(o, _)| o.name == c.name))
+        .collect();
+    ColumnPairs {
+        pairs,
+        added,
+        dropped,
+    }
+}
+
+fn without_comments(table: &TableContext) -> TableContext {
+    let mut table = table.clone();
+    table.comment = None;
+    for column in &mut table.columns {
+        column.comment = None;
+    }
+    table
+}
+
+/// SQLite's `ADD COLUMN` can do it: the new columns come last, can be added to a filled table,
+/// and nothing else changed.
+fn appends_only(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_>) -> bool {
+    if columns.added.is_empty() || new.columns.len() < old.columns.len() {
+        return false;
+    }
+    let (kept, appended) = new.columns.split_at(old.columns.len());
+    let mut shrunk = without_comments(new);
+    shrunk.columns.truncate(old.columns.len());
+    let same_rest = shrunk == without_comments(old)
+        && kept.iter().zip(&old.columns).all(|(n, o)| n.name == o.name);
+    same_rest && appended.iter().all(addable_in_place)
+}
+
+/// What `ALTER TABLE … ADD COLUMN` accepts on SQLite: no key, a constant default, and a
+/// default when the column is NOT NULL.
+fn addable_in_place(column: &ColumnContext) -> bool {
+    let constant_default = column.default.as_ref().is_none_or(|d| {
+        matches!(
+            d.kind,
+            "number" | "bool" | "null" | "string" | "empty_array"
+        )
+    });
+    let has_default = column.default.as_ref().is_some_and(|d| d.kind != "null");
+    constant_default
+        && !column.identity
+        && column.generated.is_none()
+        && (!column.not_null || has_default)
+}
+
+fn name_column_hazards(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPairs<'_>) {
+    let table = &pair.new.name;
+    for column in &columns.dropped {
+        plan.hazard(
+            true,
+            format!(
+                "drops column `{}.{}` and the data in it",
+                pair.old.name, column.name
+            ),
+        );
+    }
+    for column in &columns.added {
+        let has_default = column.default.as_ref().is_some_and(|d| d.kind != "null");
+        if column.not_null && !has_default && !column.identity && column.generated.is_none() {
+            plan.hazard(
+                false,
+                format!(
+                    "adds NOT NULL column `{table}.{}` without a default: fails if `{table}` has rows",
+                    column.name
+                ),
+            );
+        }
+    }
+    for (old, new) in &columns.pairs {
+        if old.ty != new.ty && !widens(&old.ty.keyword, &new.ty.keyword) {
+            plan.hazard(
+                true,
+                format!(
+                    "changes the type of `{table}.{}` from {} to {}: values that do not fit are lost or make the migration fail",
+                    new.name,
+                    type_text(old),
+                    type_text(new)
+                ),
+            );
+        }
+        if new.not_null && !old.not_null {
+            plan.hazard(
+                false,
+                format!(
+                    "makes `{table}.{}` NOT NULL: fails if any row holds NULL",
+                    new.name
+                ),
+            );
+        }
+    }
+    if pair.rebuilt {
+        plan.hazard(
+            false,
+            format!("rebuilds table `{table}`: every row is copied into a new table"),
+        );
+    }
+}
+
+fn type_text(column: &ColumnContext) -> String {
+    let base = column
+        .ty
+        .name
+        .clone()
+        .unwrap_or_else(|| column.ty.keyword.clone());
+    if column.ty.array {
+        format!("{base}[]")
+    } else {
+        base
+    }
+}
+
+/// Whether every value of type `from` fits in `to` unchanged.
+fn widens(from: &str, to: &str) -> bool {
+    fn parts(t: &str) -> (&str, Vec<u32>) {
+        match t.split_once('(') {
+            Some((base, rest)) => (
+                base,
+                rest.trim_end_matches(')')
+                    .split(',')
+                    .filter_map(|n| n.trim().parse().ok())
+                    .collect(),
+            ),
+            None => (t, Vec::new()),
+        }
+    }
+    let (fb, fa) = parts(from);
+    let (tb, ta) = parts(to);
+    let integer_rank = |t: &str| match t {
+        "smallint" => Some(0),
+        "integer" => Some(1),
+        "bigint" => Some(2),
+        _ => None,
+    };
+    match (fb, tb) {
+        ("varchar" | "char", "text") => true,
+        ("varchar", "varchar") => ta.first() >= fa.first(),
+        ("real", "double precision") => true,
+        ("numeric", "numeric") if ta.is_empty() => true,
+        ("numeric", "numeric") => {
+            let (fp, fs) = (
+                fa.first().copied().unwrap_or(0),
+                fa.get(1).copied().unwrap_or(0),
+            );
+            let (tp, ts) = (
+                ta.first().copied().unwrap_or(0),
+                ta.get(1).copied().unwrap_or(0),
+            );
+            ts >= fs && tp - ts >= fp.saturating_sub(fs)
+        }
+        _ => match (integer_rank(fb), integer_rank(tb)) {
+            (Some(f), Some(t)) => t >= f,
+            _ => false,
+        },
+    }
+}
+
+fn rebuild(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPairs<'_>) {
+    let mut staging = pair.new.clone();
+    staging.name = format!("{STAGING_PREFIX}{}", pair.new.name);
+    let copy = columns
+        .pairs
+        .iter()
+        .filter(|(_, n)| n.generated.is_none())
+        .map(|(o, n)| (n.name.clone(), o.name.clone()))
+        .collect();
+    plan.steps.push(Step::RebuildTable {
+        from: pair.old.clone(),
+        to: pair.new.clone(),
+        staging,
+        copy,
+    });
+}
+
+fn alter_in_place(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPairs<'_>) {
+    let table = pair.new.name.clone();
+    let rename_column = |name: &str| -> String {
+        columns
+            .pairs
+            .iter()
+            .find(|(o, _)| o.name == name)
+            .map(|(_, n)| n.name.clone())
+            .unwrap_or_else(|| name.to_string())
+    };
+    // Constraints are matched by what they say, so a rename that changes a generated name
+    // (`t_a_key` to `t_b_key`) renames the constraint instead of rebuilding it.
+    let renamed_key = |key: &KeyContext| KeyContext {
+        name: key.name.clone(),
+        columns: key.columns.iter().map(|c| rename_column(c)).collect(),
+    };
+    let mut drops = Vec::new();
+    let mut renames = Vec::new();
+    let mut adds = Vec::new();
+    match (&pair.old.primary_key, &pair.new.primary_key) {
+        (Some(o), Some(n)) if renamed_key(o).columns == n.columns => {
+            if o.name != n.name {
+                renames.push((o.name.clone(), n.name.clone()));
+            }
+        }
+        (o, n) => {
+            if let Some(o) = o {
+                drops.push(o.name.clone());
+            }
+            if let Some(n) = n {
+                adds.push(Step::AddPrimaryKey {
+                    table: table.clone(),
+                    key: n.clone(),
+                });
+            }
+        }
+    }
+    for o in &pair.old.uniques {
+        let moved = renamed_key(o);
+        match pair.new.uniques.iter().find(|n| n.columns == moved.columns) {
+            Some(n) if n.name != o.name => renames.push((o.name.clone(), n.name.clone())),
+            Some(_) => {}
+            None => drops.push(o.name.clone()),
+        }
+    }
+    for n in &pair.new.uniques {
+        if !pair
+            .old
+            .uniques
+            .iter()
+            .any(|o| renamed_key(o).columns == n.columns)
+        {
+            adds.push(Step::AddUnique {
+                table: table.clone(),
+                key: n.clone(),
+            });
+        }
+    }
+    for o in &pair.old.checks {
+        match pair.new.checks.iter().find(|n| n.name == o.name) {
+            Some(n) if n.expr == o.expr && columns.renamed().count() == 0 => {}
+            _ => drops.push(o.name.clone()),
+        }
+    }
+    for n in &pair.new.checks {
+        let kept = pair
+            .old
+            .checks
+            .iter()
+            .any(|o| o.name == n.name && o.expr == n.expr && columns.renamed().count() == 0);
+        if !kept {
+            adds.push(Step::AddCheck {
+                table: table.clone(),
+                check: n.clone(),
+            });
+        }
+    }
+
+    for name in drops {
+        plan.steps.push(Step::DropConstraint {
+            table: table.clone(),
+            name,
+        });
+    }
+    for (old, new) in columns.renamed() {
+        plan.steps.push(Step::RenameColumn {
+            table: table.clone(),
+            from: old.name.clone(),
+            to: new.name.clone(),
+        });
+    }
+    for (from, to) in renames {
+        plan.steps.push(Step::RenameConstraint {
+            table: table.clone(),
+            from,
+            to,
+        });
+    }
+    for column in &columns.dropped {
+        plan.steps.push(Step::DropColumn {
+            table: table.clone(),
+            column: (*column).clone(),
+        });
+    }
+    for (old, new) in &columns.pairs {
+        if old.generated != new.generated {
+            // PostgreSQL 15 cannot change a generation expression in place.
+            plan.steps.push(Step::DropColumn {
+                table: table.clone(),
+                column: (*old).clone(),
+            });
+            let mut added = (*new).clone();
+            added.comment = new.comment.clone();
+            plan.steps.push(Step::AddColumn {
+                table: table.clone(),
+                column: added,
+            });
+            continue;
+        }
+        let mut renamed_old = (*old).clone();
+        renamed_old.name = new.name.clone();
+        if renamed_old != **new {
+            plan.steps.push(Step::AlterColumn {
+                table: table.clone(),
+                from: renamed_old,
+                to: (*new).clone(),
+            });
+        }
+    }
+    for column in &columns.added {
+        plan.steps.push(Step::AddColumn {
+            table: table.clone(),
+            column: (*column).clone(),
+        });
+    }
+    plan.steps.extend(adds);
+    if pair.old.comment != pair.new.comment {
+        plan.steps.push(Step::TableComment {
+            table: table.clone(),
+            comment: pair.new.comment.clone(),
+        });
+    }
+    if pair.old.hypertable != pair.new.hypertable {
+        plan.steps.push(Step::AlterHypertable {
+            table,
+            from: pair.old.hypertable.clone(),
+            to: pair.new.hypertable.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widens;
+
+    #[test]
+    fn widening_types_are_recognised() {
+        assert!(widens("varchar(50)", "varchar(100)"));
+        assert!(widens("varchar(50)", "text"));
+        assert!(widens("integer", "bigint"));
+        assert!(widens("numeric(10,2)", "numeric(12,2)"));
+        assert!(!widens("varchar(100)", "varchar(50)"));
+        assert!(!widens("bigint", "integer"));
+        assert!(!widens("text", "integer"));
+        assert!(!widens("numeric(10,2)", "numeric(10,4)"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Plans for small schema changes, rendered, on every dialect.
+
+use super::*;
+use crate::diagnostic::SourceFile;
+use crate::render::{render_steps, Templates};
+
+fn schema(yaml: &str) -> Schema {
+    let file = SourceFile {
+        path: "schema/test.yaml".into(),
+        text: yaml.into(),
+    };
+    match crate::schema::load(&[file], &Dialect::ALL) {
+        Ok(schema) => schema,
+        Err(errors) => panic!("{errors:?}"),
+    }
+}
+
+fn up_and_down(old: &str, new: &str, dialect: Dialect) -> (Plan, String, Plan, String) {
+    let (old, new) = (schema(old), schema(new));
+    let renames = Renames::declared(&old, &new);
+    let up = plan(&old, &new, &renames, dialect);
+    let down = plan(&new, &old, &renames.inverted(), dialect);
+    let templates = Templates::default();
+    let up_sql = render_steps(&up.steps, dialect, &templates).expect("render up");
+    let down_sql = render_steps(&down.steps, dialect, &templates).expect("render down");
+    (up, up_sql, down, down_sql)
+}
+
+const USERS: &str = "tables:\n  users:\n    columns:\n      id: bigint identity primary key\n      email: varchar(100) not null\n";
+
+#[test]
+fn identical_schemas_need_no_steps() {
+    for dialect in Dialect::ALL {
+        let (up, _, down, _) = up_and_down(USERS, USERS, dialect);
+        assert!(up.is_empty() && down.is_empty(), "{dialect}");
+    }
+}
+
+#[test]
+fn a_new_table_is_created_and_dropped_by_the_down_plan() {
+    let (up, up_sql, down, down_sql) = up_and_down("{}", USERS, Dialect::Postgres);
+    assert!(up_sql.starts_with("CREATE TABLE users ("), "{up_sql}");
+    assert!(up.hazards.is_empty());
+    assert_eq!(down_sql, "DROP TABLE users;\n");
+    assert!(down.destructive().count() == 1);
+}
+
+#[test]
+fn added_column_alters_postgres_and_appends_on_sqlite() {
+    let new = format!("{USERS}      name: text\n");
+    let (_, pg, _, pg_down) = up_and_down(USERS, &new, Dialect::Postgres);
+    assert_eq!(pg, "ALTER TABLE users ADD COLUMN name text;\n");
+    assert_eq!(pg_down, "ALTER TABLE users DROP COLUMN name;\n");
+    let (_, lite, down, lite_down) = up_and_down(USERS, &new, Dialect::Sqlite);
+    assert_eq!(lite, "ALTER TABLE users ADD COLUMN name TEXT;\n");
+    assert!(
+        lite_down.contains("CREATE TABLE _dbtool_new_users ("),
+        "{lite_down}"
+    );
+    assert!(
+        lite_down
+            .contains("INSERT INTO _dbtool_new_users (id, email)\nSELECT id, email FROM users;"),
+        "{lite_down}"
+    );
+    assert!(down.destructive().any(|h| h.message.contains("users.name")));
+}
+
+#[test]
+fn widening_a_varchar_is_nothing_on_sqlite_and_safe_on_postgres() {
+    let new = USERS.replace("varchar(100)", "varchar(200)");
+    let (up, pg, down, _) = up_and_down(USERS, &new, Dialect::Postgres);
+    assert_eq!(
+        pg,
+        "ALTER TABLE users ALTER COLUMN email TYPE varchar(200) USING email::varchar(200);\n"
+    );
+    assert_eq!(up.destructive().count(), 0);
+    assert_eq!(
+        down.destructive().count(),
+        1,
+        "narrowing back is destructive"
+    );
+    let (up, _, _, _) = up_and_down(USERS, &new, Dialect::Sqlite);
+    assert!(up.is_empty());
+}
+
+#[test]
+fn declared_renames_rename_instead_of_drop_and_add() {
+    let new = "tables:\n  people:\n    renamed_from: users\n    columns:\n      id: bigint identity primary key\n      mail:\n        type: varchar(100)\n        nullable: false\n        renamed_from: email\n";
+    let (up, pg, _, pg_down) = up_and_down(USERS, new, Dialect::Postgres);
+    assert_eq!(
+        pg,
+        "ALTER TABLE users RENAME TO people;\n\nALTER TABLE people RENAME COLUMN email TO mail;\n\nALTER TABLE people RENAME CONSTRAINT users_pkey TO people_pkey;\n"
+    );
+    assert_eq!(up.destructive().count(), 0);
+    assert_eq!(
+        pg_down,
+        "ALTER TABLE people RENAME TO users;\n\nALTER TABLE users RENAME COLUMN mail TO email;\n\nALTER TABLE users RENAME CONSTRAINT people_pkey TO users_pkey;\n"
+    );
+    let (_, lite, _, _) = up_and_down(USERS, new, Dialect::Sqlite);
+    assert!(
+        lite.contains("INSERT INTO _dbtool_new_people (id, mail)\nSELECT id, email FROM users;"),
+        "{lite}"
+    );
+    assert!(
+        lite.contains("ALTER TABLE _dbtool_new_people RENAME TO people;"),
+        "{lite}"
+    );
+}
+
+#[test]
+fn views_over_a_reshaped_table_are_dropped_and_recreated() {
+    let old = format!("{USERS}views:\n  v:\n    sql: SELECT id, email FROM users\n");
+    let new = old.replace("varchar(100)", "text");
+    let (_, pg, _, _) = up_and_down(&old, &new, Dialect::Postgres);
+    let drop = pg.find("DROP VIEW v;").expect("drop view");
+    let alter = pg
+        .find("ALTER TABLE users ALTER COLUMN email TYPE text")
+        .expect("alter");
+    let create = pg.find("CREATE VIEW v AS").expect("create view");
+    assert!(drop < alter && alter < create, "{pg}");
+}
+
+#[test]
+fn enum_values_are_added_on_postgres_and_removing_them_is_impossible() {
+    let old = "enums:\n  mood: [happy, sad]\ntables:\n  t:\n    columns:\n      m: mood\n";
+    let new = old.replace("[happy, sad]", "[happy, meh, sad]");
+    let (up, pg, down, _) = up_and_down(old, &new, Dialect::Postgres);
+    assert_eq!(pg, "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad';\n");
+    assert!(up.impossible.is_empty());
+    assert_eq!(down.impossible.len(), 1, "{down:?}");
+    let (_, lite, _, _) = up_and_down(old, &new, Dialect::Sqlite);
+    assert!(
+        lite.contains("CHECK (m IN ('happy', 'meh', 'sad'))"),
+        "{lite}"
+    );
+}
+
+#[test]
+fn foreign_keys_are_dropped_before_their_target_and_added_after() {
+    let old = format!("{USERS}  posts:\n    columns:\n      id: bigint identity primary key\n      author: bigint references users.id\n");
+    let (_, pg, _, pg_down) = up_and_down(USERS, &old, Dialect::Postgres);
+    let create = pg.find("CREATE TABLE posts").expect("create");
+    let fk = pg.find("ADD CONSTRAINT posts_author_fkey").expect("fk");
+    assert!(create < fk, "{pg}");
+    assert_eq!(pg_down, "DROP TABLE posts;\n");
+    let (_, _, _, down) = up_and_down(&old, USERS, Dialect::Postgres);
+    assert!(down.contains("ADD CONSTRAINT posts_author_fkey"), "{down}");
+}
