@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod dialect;
 pub mod diff;
+pub mod migrate;
 pub mod project;
 pub mod render;
 pub mod schema;

@@ -42,6 +42,7 @@ struct ConfigFile {
 struct PathsFile {
     schema: Option<String>,
     templates: Option<String>,
+    migrations: Option<String>,
 }
 
 /// The project configuration, with defaults applied.
@@ -50,6 +51,7 @@ pub struct Config {
     pub dialects: Vec<Dialect>,
     pub schema_dir: String,
     pub templates_dir: Option<String>,
+    pub migrations_dir: String,
 }
 
 impl Default for Config {
@@ -58,6 +60,7 @@ impl Default for Config {
             dialects: Dialect::ALL.to_vec(),
             schema_dir: "schema".into(),
             templates_dir: None,
+            migrations_dir: "migrations".into(),
         }
     }
 }
@@ -95,6 +98,9 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
         config.schema_dir = schema;
     }
     config.templates_dir = file.paths.templates;
+    if let Some(migrations) = file.paths.migrations {
+        config.migrations_dir = migrations;
+    }
     Ok(config)
 }
 
@@ -152,6 +158,39 @@ impl Project {
                 })
             })
             .collect()
+    }
+
+    /// The schema as of the latest migration: the copy `dbtool diff` keeps under
+    /// `migrations/schema/`, empty before the first migration.
+    pub fn snapshot_sources(&self) -> Result<Vec<SourceFile>, ProjectError> {
+        let dir = self.migrations_dir().join(crate::migrate::SNAPSHOT_DIR);
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut paths = Vec::new();
+        collect_files(&dir, &mut paths, &|p| {
+            matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+        })?;
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = read(&path)?;
+                Ok(SourceFile {
+                    path: self.relative(&path),
+                    text,
+                })
+            })
+            .collect()
+    }
+
+    pub fn migrations_dir(&self) -> PathBuf {
+        self.root.join(&self.config.migrations_dir)
+    }
+
+    /// The database used when no URL is given: an SQLite file in the project.
+    pub fn default_database_url(&self) -> String {
+        format!("sqlite://{}", self.root.join("dbtool.db").display())
     }
 
     /// The built-in templates, overridden by the project's `paths.templates` folder if set.

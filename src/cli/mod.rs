@@ -1,5 +1,6 @@
 //! The `dbtool` command line: parses arguments, calls the library, prints results and errors.
 
+mod commands;
 mod report;
 
 use std::io::Write;
@@ -20,6 +21,7 @@ pub mod exit {
     pub const OK: u8 = 0;
     pub const PROBLEMS_FOUND: u8 = 1;
     pub const INPUT_ERROR: u8 = 2;
+    pub const DATABASE_ERROR: u8 = 3;
 }
 
 #[derive(Parser, Debug)]
@@ -57,6 +59,91 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Write the next migration (up and down, every dialect) from the schema's changes.
+    #[command(
+        after_help = "Examples:\n  dbtool diff add_user_email\n  dbtool diff drop_legacy_tables --allow-destructive"
+    )]
+    Diff {
+        /// Name of the migration: letters, digits and `_`.
+        name: String,
+        /// Allow changes that lose data (dropped tables or columns, narrowed types).
+        #[arg(long)]
+        allow_destructive: bool,
+    },
+    /// Hand-written migrations and the integrity file.
+    #[command(subcommand)]
+    Migration(MigrationCommand),
+    /// Apply pending migrations (refinery's history table is the record).
+    #[command(
+        after_help = "Examples:\n  dbtool migrate\n  dbtool migrate --database-url postgres://app@localhost/app --target 3\n  dbtool migrate --dry-run"
+    )]
+    Migrate {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// Stop after this version.
+        #[arg(long)]
+        target: Option<i32>,
+        /// List what would be applied, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Undo applied migrations with their down scripts, newest first.
+    #[command(
+        after_help = "Examples:\n  dbtool rollback --steps 1\n  dbtool rollback --to 2\n  dbtool rollback --all --dry-run"
+    )]
+    Rollback {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// Undo this many versions.
+        #[arg(long, conflicts_with_all = ["to", "all"])]
+        steps: Option<usize>,
+        /// Undo every version after this one.
+        #[arg(long, conflicts_with = "all")]
+        to: Option<i32>,
+        /// Undo every version.
+        #[arg(long)]
+        all: bool,
+        /// List what would be undone, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List applied and pending migrations.
+    #[command(after_help = "Examples:\n  dbtool status\n  dbtool status --format json")]
+    Status {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum MigrationCommand {
+    /// Write an empty up/down pair for every dialect, to fill in by hand.
+    #[command(after_help = "Example:\n  dbtool migration new backfill_user_names")]
+    New { name: String },
+    /// Re-record the SHA-256 of every script in migrations/dbtool.sum after a reviewed edit.
+    #[command(after_help = "Example:\n  dbtool migration hash")]
+    Hash,
+}
+
+#[derive(clap::Args, Debug)]
+struct DatabaseArgs {
+    /// Database URL: postgres://…, postgresql://…, sqlite://PATH or sqlite::memory:
+    /// (default: the project's SQLite file dbtool.db).
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+    /// Which dialect's scripts to run (default: sqlite for SQLite URLs; for PostgreSQL URLs,
+    /// postgres if configured, else timescaledb).
+    #[arg(long, short, value_enum)]
+    dialect: Option<DialectArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -97,11 +184,25 @@ pub enum Failure {
         sources: Vec<SourceFile>,
     },
     Other(String),
+    Database(String),
 }
 
 impl Failure {
     fn exit_code(&self) -> u8 {
-        exit::INPUT_ERROR
+        match self {
+            Failure::Database(_) => exit::DATABASE_ERROR,
+            _ => exit::INPUT_ERROR,
+        }
+    }
+}
+
+impl From<crate::migrate::MigrateError> for Failure {
+    fn from(error: crate::migrate::MigrateError) -> Failure {
+        if error.is_database() {
+            Failure::Database(error.to_string())
+        } else {
+            Failure::Other(error.to_string())
+        }
     }
 }
 
@@ -129,7 +230,94 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Diff {
+            name,
+            allow_destructive,
+        } => commands::diff(&project, reporter, cli.quiet, name, *allow_destructive),
+        Command::Migration(MigrationCommand::New { name }) => {
+            commands::migration_new(&project, reporter, cli.quiet, name)
+        }
+        Command::Migration(MigrationCommand::Hash) => {
+            commands::migration_hash(&project, reporter, cli.quiet)
+        }
+        Command::Migrate {
+            database,
+            target,
+            dry_run,
+        } => commands::migrate(
+            &project,
+            reporter,
+            cli.quiet,
+            &database_target(&project, database)?,
+            crate::migrate::MigrateOptions {
+                target: *target,
+                dry_run: *dry_run,
+            },
+        ),
+        Command::Rollback {
+            database,
+            steps,
+            to,
+            all,
+            dry_run,
+        } => {
+            let target = match (steps, to, all) {
+                (_, _, true) => crate::migrate::RollbackTarget::All,
+                (_, Some(to), _) => crate::migrate::RollbackTarget::To(*to),
+                (Some(steps), _, _) => crate::migrate::RollbackTarget::Steps(*steps),
+                (None, None, false) => {
+                    return Err(Failure::Other(
+                        "say how far to roll back: --steps N, --to VERSION or --all".into(),
+                    ))
+                }
+            };
+            commands::rollback(
+                &project,
+                reporter,
+                cli.quiet,
+                &database_target(&project, database)?,
+                target,
+                *dry_run,
+            )
+        }
+        Command::Status { database, format } => commands::status(
+            &project,
+            &database_target(&project, database)?,
+            matches!(format, Format::Json),
+        ),
     }
+}
+
+/// The database URL and the dialect whose scripts it runs.
+pub struct DatabaseTarget {
+    pub url: String,
+    pub dialect: Dialect,
+}
+
+fn database_target(project: &Project, args: &DatabaseArgs) -> Result<DatabaseTarget, Failure> {
+    let url = args
+        .database_url
+        .clone()
+        .unwrap_or_else(|| project.default_database_url());
+    let parsed = crate::migrate::DatabaseUrl::parse(&url)?;
+    let dialect = match args.dialect {
+        Some(d) => Dialect::from(d),
+        None if parsed.is_postgres() => {
+            if project.config.dialects.contains(&Dialect::Postgres) {
+                Dialect::Postgres
+            } else {
+                Dialect::Timescaledb
+            }
+        }
+        None => Dialect::Sqlite,
+    };
+    if parsed.is_postgres() == (dialect == Dialect::Sqlite) {
+        return Err(Failure::Other(format!(
+            "--dialect {dialect} does not match the database URL {}",
+            crate::migrate::redact(&url)
+        )));
+    }
+    Ok(DatabaseTarget { url, dialect })
 }
 
 /// Loads, validates and renders the project's schema for `dialect`.

@@ -145,6 +145,48 @@ pub fn render_steps(
     Ok(tidy(&out))
 }
 
+/// Calls one macro of the dialect's `migration.sql.j2` (its own file first, then its
+/// fallback's) with `argument`: the script header and the irreversible-down body.
+pub fn render_migration_macro(
+    macro_name: &'static str,
+    argument: &impl serde::Serialize,
+    dialect: Dialect,
+    templates: &Templates,
+) -> Result<String, RenderError> {
+    let spec = dialect::spec(dialect);
+    let env = environment(templates, spec.template_dirs(), spec.reserved_words());
+    for dir in spec.template_dirs() {
+        let name = format!("{dir}/migration.sql.j2");
+        if !templates.sources.contains_key(&name) {
+            continue;
+        }
+        let template = env
+            .get_template(&name)
+            .map_err(|source| RenderError::Template {
+                name: name.clone(),
+                source,
+            })?;
+        let captured = template
+            .render_captured(())
+            .map_err(|source| RenderError::Template {
+                name: name.clone(),
+                source,
+            })?;
+        if captured.state().lookup(macro_name).is_none() {
+            continue;
+        }
+        return captured
+            .state()
+            .call_macro(macro_name, &[Value::from_serialize(argument)])
+            .map(|text| tidy(&text))
+            .map_err(|source| RenderError::Template { name, source });
+    }
+    Err(RenderError::MissingMacro {
+        dialect: dialect.name(),
+        name: macro_name,
+    })
+}
+
 fn environment<'a>(
     templates: &'a Templates,
     dirs: &'static [&'static str],

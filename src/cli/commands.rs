@@ -1,0 +1,317 @@
+//! The migration commands: `diff`, `migration new|hash`, `migrate`, `rollback`, `status`.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::report::Reporter;
+use super::{DatabaseTarget, Failure};
+use crate::diagnostic::SourceFile;
+use crate::diff::{self, Hazard, Plan, Renames};
+use crate::migrate::{self, Database, MigrateOptions, RollbackTarget, VersionFiles};
+use crate::project::Project;
+use crate::render;
+use crate::schema::{self, Dialect, Schema};
+
+fn load(sources: &[SourceFile], project: &Project) -> Result<Schema, Failure> {
+    schema::load(sources, &project.config.dialects).map_err(|diagnostics| Failure::Diagnostics {
+        diagnostics,
+        sources: sources.to_vec(),
+    })
+}
+
+#[derive(Serialize)]
+struct Header<'a> {
+    version: i32,
+    name: &'a str,
+    dialect: &'static str,
+    direction: &'static str,
+    hazards: &'a [Hazard],
+    reason: String,
+}
+
+fn render_error(e: render::RenderError) -> Failure {
+    Failure::Other(e.to_string())
+}
+
+/// `dbtool diff NAME`: the next version for every dialect, or nothing when nothing changed.
+pub fn diff(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    name: &str,
+    allow_destructive: bool,
+) -> Result<(), Failure> {
+    let templates = project.templates().map_err(Failure::Project)?;
+    let current_sources = project.schema_sources().map_err(Failure::Project)?;
+    let current = load(&current_sources, project)?;
+    let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
+    let previous = load(&snapshot_sources, project)?;
+    let renames = Renames::declared(&previous, &current);
+    let migrations = project.migrations_dir();
+    let version = migrate::next_version(&migrations, &project.config.dialects)?;
+
+    let mut plans: Vec<(Dialect, Plan, Plan)> = Vec::new();
+    for dialect in &project.config.dialects {
+        let up = diff::plan(&previous, &current, &renames, *dialect);
+        let down = diff::plan(&current, &previous, &renames.inverted(), *dialect);
+        plans.push((*dialect, up, down));
+    }
+    if plans.iter().all(|(_, up, _)| up.is_empty()) {
+        if !quiet {
+            reporter.status("no changes: the schema matches the latest migration; nothing written");
+        }
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    for (dialect, up, _) in &plans {
+        for reason in &up.impossible {
+            problems.push(format!("{dialect}: {reason}"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Other(format!(
+            "cannot write this migration:\n  {}\nwrite it by hand with `dbtool migration new {name}`",
+            problems.join("\n  ")
+        )));
+    }
+    let mut hazards: Vec<&Hazard> = plans.iter().flat_map(|(_, up, _)| &up.hazards).collect();
+    hazards.sort();
+    hazards.dedup();
+    let destructive: Vec<&&Hazard> = hazards.iter().filter(|h| h.destructive).collect();
+    if !destructive.is_empty() && !allow_destructive {
+        let list: Vec<String> = destructive.iter().map(|h| h.message.clone()).collect();
+        return Err(Failure::Other(format!(
+            "this migration loses data:\n  {}\nnothing was written; if that is intended, run again with --allow-destructive",
+            list.join("\n  ")
+        )));
+    }
+    let mut files = Vec::new();
+    for (dialect, up, down) in &plans {
+        files.push(VersionFiles {
+            dialect: *dialect,
+            up: script(version, name, *dialect, "up", up, &templates)?,
+            down: down_script(version, name, *dialect, down, &templates)?,
+        });
+    }
+    let written = migrate::write_version(
+        &migrations,
+        version,
+        name,
+        &files,
+        &current_sources,
+        &project.root,
+    )?;
+    if !quiet {
+        for hazard in &hazards {
+            let kind = if hazard.destructive {
+                "destructive"
+            } else {
+                "hazard"
+            };
+            reporter.status(&format!("{kind}: {}", hazard.message));
+        }
+        for path in written {
+            reporter.status(&format!("wrote {}", relative(project, &path)));
+        }
+    }
+    Ok(())
+}
+
+fn relative(project: &Project, path: &std::path::Path) -> String {
+    path.strip_prefix(&project.root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn script(
+    version: i32,
+    name: &str,
+    dialect: Dialect,
+    direction: &'static str,
+    plan: &Plan,
+    templates: &render::Templates,
+) -> Result<String, Failure> {
+    let header = Header {
+        version,
+        name,
+        dialect: dialect.name(),
+        direction,
+        hazards: &plan.hazards,
+        reason: String::new(),
+    };
+    let head = render::render_migration_macro("header", &header, dialect, templates)
+        .map_err(render_error)?;
+    let body = render::render_steps(&plan.steps, dialect, templates).map_err(render_error)?;
+    Ok(format!("{head}\n{body}"))
+}
+
+fn down_script(
+    version: i32,
+    name: &str,
+    dialect: Dialect,
+    plan: &Plan,
+    templates: &render::Templates,
+) -> Result<String, Failure> {
+    if plan.impossible.is_empty() {
+        return script(version, name, dialect, "down", plan, templates);
+    }
+    let header = Header {
+        version,
+        name,
+        dialect: dialect.name(),
+        direction: "down",
+        hazards: &[],
+        reason: plan.impossible.join("; "),
+    };
+    let head = render::render_migration_macro("header", &header, dialect, templates)
+        .map_err(render_error)?;
+    let body = render::render_migration_macro("irreversible", &header, dialect, templates)
+        .map_err(render_error)?;
+    Ok(format!("{head}\n{body}"))
+}
+
+pub fn migration_new(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    name: &str,
+) -> Result<(), Failure> {
+    let migrations = project.migrations_dir();
+    let version = migrate::next_version(&migrations, &project.config.dialects)?;
+    let written =
+        migrate::write_empty_version(&migrations, version, name, &project.config.dialects)?;
+    if !quiet {
+        for path in written {
+            reporter.status(&format!("wrote {}", relative(project, &path)));
+        }
+        reporter.status("after editing, run `dbtool migration hash` to record the new content");
+    }
+    Ok(())
+}
+
+pub fn migration_hash(project: &Project, reporter: &Reporter, quiet: bool) -> Result<(), Failure> {
+    migrate::write_integrity(&project.migrations_dir())?;
+    if !quiet {
+        reporter.status("recorded the SHA-256 of every script in migrations/dbtool.sum");
+    }
+    Ok(())
+}
+
+fn scripts_checked(project: &Project, dialect: Dialect) -> Result<Vec<migrate::Script>, Failure> {
+    let migrations = project.migrations_dir();
+    let problems = migrate::integrity_problems(&migrations)?;
+    if !problems.is_empty() {
+        return Err(Failure::Other(format!(
+            "the migrations failed their integrity check; nothing was run:\n  {}",
+            problems.join("\n  ")
+        )));
+    }
+    Ok(migrate::load_scripts(&migrations, dialect)?)
+}
+
+pub fn migrate(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    target: &DatabaseTarget,
+    options: MigrateOptions,
+) -> Result<(), Failure> {
+    let scripts = scripts_checked(project, target.dialect)?;
+    let mut database = Database::open(&target.url)?;
+    let outcome = database.migrate(&scripts, options, |script| {
+        if !quiet && !options.dry_run {
+            reporter.status(&format!("applying {} {}", script.version, script.name));
+        }
+    })?;
+    if !quiet {
+        let verb = if options.dry_run {
+            "would apply"
+        } else {
+            "applied"
+        };
+        if outcome.versions.is_empty() {
+            reporter.status(&format!("{} is up to date", database.shown_url()));
+        } else {
+            for (version, name) in &outcome.versions {
+                if options.dry_run {
+                    reporter.status(&format!("{verb} {version} {name}"));
+                }
+            }
+            reporter.status(&format!(
+                "{verb} {} version(s) to {}",
+                outcome.versions.len(),
+                database.shown_url()
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub fn rollback(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    target: &DatabaseTarget,
+    how_far: RollbackTarget,
+    dry_run: bool,
+) -> Result<(), Failure> {
+    let scripts = scripts_checked(project, target.dialect)?;
+    let mut database = Database::open(&target.url)?;
+    let outcome = database.rollback(&scripts, how_far, dry_run, |script| {
+        if !quiet {
+            reporter.status(&format!("rolling back {} {}", script.version, script.name));
+        }
+    })?;
+    if !quiet {
+        let verb = if dry_run {
+            "would roll back"
+        } else {
+            "rolled back"
+        };
+        if dry_run {
+            for (version, name) in &outcome.versions {
+                reporter.status(&format!("{verb} {version} {name}"));
+            }
+        }
+        reporter.status(&format!(
+            "{verb} {} version(s) on {}",
+            outcome.versions.len(),
+            database.shown_url()
+        ));
+    }
+    Ok(())
+}
+
+pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<(), Failure> {
+    let scripts = migrate::load_scripts(&project.migrations_dir(), target.dialect)?;
+    let mut database = Database::open(&target.url)?;
+    let status = database.status(&scripts)?;
+    let mut out = std::io::stdout().lock();
+    let text = if json {
+        serde_json::to_string_pretty(&status)
+            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        let mut text = String::new();
+        for applied in &status.applied {
+            text.push_str(&format!(
+                "applied  {:>4}  {}  ({})\n",
+                applied.version, applied.name, applied.applied_on
+            ));
+        }
+        for pending in &status.pending {
+            text.push_str(&format!(
+                "pending  {:>4}  {}\n",
+                pending.version, pending.name
+            ));
+        }
+        if text.is_empty() {
+            text.push_str("no migrations\n");
+        }
+        text
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+}

@@ -1,0 +1,67 @@
+//! Migrations on disk and in databases: the `migrations/` folder (scripts, the integrity file,
+//! the schema snapshot), and applying or undoing versions on PostgreSQL and SQLite.
+//!
+//! Layout of `migrations/`:
+//!
+//! ```text
+//! migrations/
+//!   postgres/V1__init.sql         up script, named as refinery expects (refinery loads it)
+//!   postgres/V1__init.down.sql    down script; refinery's name pattern does not match it
+//!   sqlite/…  timescaledb/…       the same versions for every configured dialect
+//!   schema/*.yaml                 the schema as of the latest version (what `diff` starts from)
+//!   dbtool.sum                    SHA-256 of every script, checked before anything runs
+//! ```
+//!
+//! This module is an IO edge: it reads and writes that folder and talks to databases. The
+//! decisions (what a version contains) come from the pure [`crate::diff`] and
+//! [`crate::render`] modules.
+
+mod files;
+mod runner;
+mod split;
+mod url;
+
+pub use files::{
+    integrity_problems, load_scripts, next_version, write_empty_version, write_integrity,
+    write_version, Script, VersionFiles,
+};
+pub use runner::{Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status};
+pub use split::split_statements;
+pub use url::{redact, DatabaseUrl};
+
+/// Folder under `migrations/` that keeps the schema as of the latest version.
+pub const SNAPSHOT_DIR: &str = "schema";
+/// The integrity file under `migrations/`.
+pub const INTEGRITY_FILE: &str = "dbtool.sum";
+/// First line of a down script that cannot undo its version; `rollback` refuses it up front.
+pub const IRREVERSIBLE_MARKER: &str = "-- dbtool: irreversible:";
+
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    #[error("{0}")]
+    Io(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{message}")]
+    Database { message: String },
+    #[error(
+        "version {version} ({file}) failed at the statement on line {line}:\n    {statement}\n{database_message}\nthe database is still at the previous version"
+    )]
+    Statement {
+        version: i32,
+        file: String,
+        line: usize,
+        statement: String,
+        database_message: String,
+    },
+}
+
+impl MigrateError {
+    /// Whether the database (not the project's files) is at fault: exit code 3.
+    pub fn is_database(&self) -> bool {
+        matches!(
+            self,
+            MigrateError::Database { .. } | MigrateError::Statement { .. }
+        )
+    }
+}

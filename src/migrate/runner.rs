@@ -1,0 +1,554 @@
+//! Applying and undoing versions, with refinery's history table as the record.
+//!
+//! dbtool writes `refinery_schema_history` exactly as refinery does (same table, same
+//! checksum, same RFC 3339 `applied_on`), so a database migrated by one is current for the
+//! other. It runs the scripts itself because refinery's runner has no lock, no rollback, cannot
+//! switch SQLite's foreign keys off outside its transaction, and cannot say which statement
+//! failed (see ARCHITECTURE.md).
+
+use std::time::Duration;
+
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::files::Script;
+use super::split::split_statements;
+use super::url::{redact, DatabaseUrl};
+use super::MigrateError;
+
+const HISTORY_TABLE: &str = "refinery_schema_history";
+/// Key of the PostgreSQL advisory lock that serialises migrators ("dbtool" in ASCII).
+const ADVISORY_LOCK_KEY: i64 = 0x0064_6274_6f6f_6c;
+
+const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history(
+             version int4 PRIMARY KEY,
+             name VARCHAR(255),
+             applied_on VARCHAR(255),
+             checksum VARCHAR(255));";
+
+/// A row of the history table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Applied {
+    pub version: i32,
+    pub name: String,
+    pub applied_on: String,
+    pub checksum: String,
+}
+
+/// Applied and pending versions.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub applied: Vec<Applied>,
+    pub pending: Vec<PendingVersion>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PendingVersion {
+    pub version: i32,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MigrateOptions {
+    pub target: Option<i32>,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum RollbackTarget {
+    Steps(usize),
+    To(i32),
+    All,
+}
+
+/// What a migrate or rollback did (or, with `--dry-run`, would do).
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// (version, name) in the order they ran.
+    pub versions: Vec<(i32, String)>,
+}
+
+enum Connection {
+    Postgres(Box<postgres::Client>),
+    Sqlite(rusqlite::Connection),
+}
+
+/// An open database, and the redacted URL it was opened with (for messages).
+pub struct Database {
+    connection: Connection,
+    shown_url: String,
+}
+
+fn database_error(context: &str, error: impl std::fmt::Display) -> MigrateError {
+    MigrateError::Database {
+        message: format!("{context}: {error}"),
+    }
+}
+
+impl Database {
+    pub fn open(url: &str) -> Result<Database, MigrateError> {
+        let shown_url = redact(url);
+        let connection = match DatabaseUrl::parse(url)? {
+            DatabaseUrl::Postgres(url) => {
+                let client = postgres::Client::connect(&url, postgres::NoTls)
+                    .map_err(|e| database_error(&format!("cannot connect to {shown_url}"), e))?;
+                Connection::Postgres(Box::new(client))
+            }
+            DatabaseUrl::SqliteFile(path) => {
+                let connection = rusqlite::Connection::open(&path)
+                    .map_err(|e| database_error(&format!("cannot open {shown_url}"), e))?;
+                connection
+                    .busy_timeout(Duration::from_secs(60))
+                    .map_err(|e| database_error("cannot set busy timeout", e))?;
+                Connection::Sqlite(connection)
+            }
+            DatabaseUrl::SqliteMemory => Connection::Sqlite(
+                rusqlite::Connection::open_in_memory()
+                    .map_err(|e| database_error("cannot open an in-memory database", e))?,
+            ),
+        };
+        Ok(Database {
+            connection,
+            shown_url,
+        })
+    }
+
+    pub fn shown_url(&self) -> &str {
+        &self.shown_url
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.connection, Connection::Postgres(_))
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), String> {
+        match &mut self.connection {
+            Connection::Postgres(client) => client.batch_execute(sql).map_err(pg_message),
+            Connection::Sqlite(conn) => conn.execute_batch(sql).map_err(|e| e.to_string()),
+        }
+    }
+
+    fn lock(&mut self) -> Result<(), MigrateError> {
+        if let Connection::Postgres(client) = &mut self.connection {
+            client
+                .execute("SELECT pg_advisory_lock($1)", &[&ADVISORY_LOCK_KEY])
+                .map_err(|e| database_error("cannot take the migration lock", pg_message(e)))?;
+        }
+        Ok(())
+    }
+
+    fn unlock(&mut self) {
+        if let Connection::Postgres(client) = &mut self.connection {
+            let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&ADVISORY_LOCK_KEY]);
+        }
+    }
+
+    /// Starts the transaction one version runs in. SQLite: foreign keys off first (a no-op
+    /// inside a transaction), then an immediate transaction so concurrent migrators queue.
+    fn begin(&mut self) -> Result<(), MigrateError> {
+        let sql = match self.connection {
+            Connection::Postgres(_) => "BEGIN",
+            Connection::Sqlite(_) => "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE",
+        };
+        self.batch(sql)
+            .map_err(|e| database_error("cannot start a transaction", e))
+    }
+
+    fn commit(&mut self) -> Result<(), MigrateError> {
+        self.batch("COMMIT")
+            .map_err(|e| database_error("cannot commit", e))?;
+        self.restore_foreign_keys();
+        Ok(())
+    }
+
+    fn abort(&mut self) {
+        let _ = self.batch("ROLLBACK");
+        self.restore_foreign_keys();
+    }
+
+    fn restore_foreign_keys(&mut self) {
+        if let Connection::Sqlite(conn) = &self.connection {
+            let _ = conn.execute_batch("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    fn ensure_history(&mut self) -> Result<(), MigrateError> {
+        self.batch(CREATE_HISTORY)
+            .map_err(|e| database_error("cannot create refinery_schema_history", e))
+    }
+
+    fn read_history(&mut self) -> Result<Vec<Applied>, MigrateError> {
+        let query = "SELECT version, name, applied_on, checksum FROM refinery_schema_history ORDER BY version";
+        let rows = match &mut self.connection {
+            Connection::Postgres(client) => client
+                .query(query, &[])
+                .map_err(|e| database_error("cannot read refinery_schema_history", pg_message(e)))?
+                .into_iter()
+                .map(|row| Applied {
+                    version: row.get(0),
+                    name: row.get::<_, Option<String>>(1).unwrap_or_default(),
+                    applied_on: row.get::<_, Option<String>>(2).unwrap_or_default(),
+                    checksum: row.get::<_, Option<String>>(3).unwrap_or_default(),
+                })
+                .collect(),
+            Connection::Sqlite(conn) => {
+                let read = || -> rusqlite::Result<Vec<Applied>> {
+                    let mut statement = conn.prepare(query)?;
+                    let rows = statement.query_map([], |row| {
+                        Ok(Applied {
+                            version: row.get(0)?,
+                            name: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                            applied_on: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                            checksum: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                        })
+                    })?;
+                    rows.collect()
+                };
+                read().map_err(|e| database_error("cannot read refinery_schema_history", e))?
+            }
+        };
+        Ok(rows)
+    }
+
+    fn history_exists(&mut self) -> Result<bool, MigrateError> {
+        let exists = match &mut self.connection {
+            Connection::Postgres(client) => client
+                .query_one(
+                    "SELECT to_regclass('refinery_schema_history') IS NOT NULL",
+                    &[],
+                )
+                .map(|row| row.get::<_, bool>(0))
+                .map_err(|e| database_error("cannot inspect the database", pg_message(e)))?,
+            Connection::Sqlite(conn) => conn
+                .query_row(
+                    "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                    [HISTORY_TABLE],
+                    |row| row.get::<_, bool>(0),
+                )
+                .map_err(|e| database_error("cannot inspect the database", e))?,
+        };
+        Ok(exists)
+    }
+
+    /// Applied versions (none when the history table does not exist yet) and pending ones.
+    pub fn status(&mut self, scripts: &[Script]) -> Result<Status, MigrateError> {
+        let applied = if self.history_exists()? {
+            self.read_history()?
+        } else {
+            Vec::new()
+        };
+        verify_history(&applied, scripts)?;
+        let last = applied.iter().map(|a| a.version).max().unwrap_or(0);
+        let pending = scripts
+            .iter()
+            .filter(|s| s.version > last)
+            .map(|s| PendingVersion {
+                version: s.version,
+                name: s.name.clone(),
+            })
+            .collect();
+        Ok(Status { applied, pending })
+    }
+
+    /// Applies pending versions up to `options.target`, each in its own transaction.
+    pub fn migrate(
+        &mut self,
+        scripts: &[Script],
+        options: MigrateOptions,
+        mut progress: impl FnMut(&Script),
+    ) -> Result<Outcome, MigrateError> {
+        if let Some(target) = options.target {
+            let last = scripts.iter().map(|s| s.version).max().unwrap_or(0);
+            if !scripts.iter().any(|s| s.version == target) {
+                return Err(MigrateError::Invalid(format!(
+                    "--target {target} is not a version of this project (the last one is {last})"
+                )));
+            }
+        }
+        self.lock()?;
+        let result = self.migrate_locked(scripts, options, &mut progress);
+        self.unlock();
+        result
+    }
+
+    fn migrate_locked(
+        &mut self,
+        scripts: &[Script],
+        options: MigrateOptions,
+        progress: &mut impl FnMut(&Script),
+    ) -> Result<Outcome, MigrateError> {
+        if options.dry_run {
+            let status = self.status(scripts)?;
+            let versions = status
+                .pending
+                .iter()
+                .filter(|p| options.target.is_none_or(|t| p.version <= t))
+                .map(|p| (p.version, p.name.clone()))
+                .collect();
+            return Ok(Outcome { versions });
+        }
+        let mut outcome = Outcome::default();
+        for script in scripts {
+            if options.target.is_some_and(|t| script.version > t) {
+                break;
+            }
+            self.begin()?;
+            // Read the history inside the transaction: on SQLite the immediate transaction is
+            // the lock, and another migrator may have applied this version meanwhile.
+            let applied = match self
+                .ensure_history()
+                .and_then(|()| self.read_history())
+                .and_then(|applied| verify_history(&applied, scripts).map(|()| applied))
+            {
+                Ok(applied) => applied,
+                Err(error) => {
+                    self.abort();
+                    return Err(error);
+                }
+            };
+            let last = applied.iter().map(|a| a.version).max().unwrap_or(0);
+            if script.version <= last {
+                self.commit()?;
+                continue;
+            }
+            progress(script);
+            if let Err(error) = self.run_script(script.version, &script.up_path, &script.up_sql) {
+                self.abort();
+                return Err(error);
+            }
+            if let Err(error) = self
+                .check_foreign_keys(script)
+                .and_then(|()| self.record(script))
+            {
+                self.abort();
+                return Err(error);
+            }
+            self.commit()?;
+            outcome.versions.push((script.version, script.name.clone()));
+        }
+        Ok(outcome)
+    }
+
+    /// Runs down scripts, newest first, each in a transaction with the removal of its history
+    /// row. Refuses up front when any of them is missing or irreversible.
+    pub fn rollback(
+        &mut self,
+        scripts: &[Script],
+        target: RollbackTarget,
+        dry_run: bool,
+        mut progress: impl FnMut(&Script),
+    ) -> Result<Outcome, MigrateError> {
+        self.lock()?;
+        let result = self.rollback_locked(scripts, target, dry_run, &mut progress);
+        self.unlock();
+        result
+    }
+
+    fn rollback_locked(
+        &mut self,
+        scripts: &[Script],
+        target: RollbackTarget,
+        dry_run: bool,
+        progress: &mut impl FnMut(&Script),
+    ) -> Result<Outcome, MigrateError> {
+        let status = self.status(scripts)?;
+        let mut applied: Vec<i32> = status.applied.iter().map(|a| a.version).collect();
+        applied.reverse();
+        let chosen: Vec<i32> = match target {
+            RollbackTarget::All => applied,
+            RollbackTarget::Steps(n) => applied.into_iter().take(n).collect(),
+            RollbackTarget::To(version) => {
+                if version != 0 && !scripts.iter().any(|s| s.version == version) {
+                    return Err(MigrateError::Invalid(format!(
+                        "--to {version} is not a version of this project"
+                    )));
+                }
+                applied.into_iter().filter(|v| *v > version).collect()
+            }
+        };
+        let mut plan = Vec::new();
+        for version in &chosen {
+            let Some(script) = scripts.iter().find(|s| s.version == *version) else {
+                return Err(MigrateError::Invalid(format!(
+                    "version {version} is applied but the project has no script for it"
+                )));
+            };
+            if script.down_sql.is_none() {
+                return Err(MigrateError::Invalid(format!(
+                    "cannot roll back version {version}: migrations/{} is missing; nothing was rolled back",
+                    script.down_path
+                )));
+            }
+            if let Some(reason) = script.irreversible_reason() {
+                return Err(MigrateError::Invalid(format!(
+                    "cannot roll back version {version} ({}): {reason}; nothing was rolled back",
+                    script.name
+                )));
+            }
+            plan.push(script);
+        }
+        let mut outcome = Outcome::default();
+        for script in plan {
+            if !dry_run {
+                progress(script);
+                self.begin()?;
+                let down = script.down_sql.as_deref().unwrap_or_default();
+                let result = self
+                    .run_script(script.version, &script.down_path, down)
+                    .and_then(|()| self.check_foreign_keys(script))
+                    .and_then(|()| self.forget(script.version));
+                if let Err(error) = result {
+                    self.abort();
+                    return Err(error);
+                }
+                self.commit()?;
+            }
+            outcome.versions.push((script.version, script.name.clone()));
+        }
+        Ok(outcome)
+    }
+
+    fn run_script(&mut self, version: i32, path: &str, sql: &str) -> Result<(), MigrateError> {
+        for statement in split_statements(sql) {
+            if let Err(message) = self.batch(&statement.sql) {
+                return Err(MigrateError::Statement {
+                    version,
+                    file: format!("migrations/{path}"),
+                    line: statement.line,
+                    statement: first_line(&statement.sql),
+                    database_message: message,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// SQLite: with foreign keys off during the script, check them before committing.
+    fn check_foreign_keys(&mut self, script: &Script) -> Result<(), MigrateError> {
+        let Connection::Sqlite(conn) = &self.connection else {
+            return Ok(());
+        };
+        let violations: Vec<(String, i64, String)> = {
+            let mut statement = conn
+                .prepare("PRAGMA foreign_key_check")
+                .map_err(|e| database_error("cannot check foreign keys", e))?;
+            let rows = statement
+                .query_map([], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                        row.get::<_, String>(2)?,
+                    ))
+                })
+                .map_err(|e| database_error("cannot check foreign keys", e))?;
+            rows.collect::<Result<_, _>>()
+                .map_err(|e| database_error("cannot check foreign keys", e))?
+        };
+        if let Some((table, rowid, parent)) = violations.first() {
+            return Err(MigrateError::Database {
+                message: format!(
+                    "version {} ({}) leaves {} row(s) whose foreign key points at nothing, e.g. {table} rowid {rowid} -> {parent}; the database is still at the previous version",
+                    script.version,
+                    script.up_path,
+                    violations.len()
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, script: &Script) -> Result<(), MigrateError> {
+        let applied_on = OffsetDateTime::now_utc()
+            .format(&Rfc3339)
+            .map_err(|e| database_error("cannot format the time", e))?;
+        let checksum = script.checksum.to_string();
+        let insert =
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ";
+        match &mut self.connection {
+            Connection::Postgres(client) => client
+                .execute(
+                    &format!("{insert}($1, $2, $3, $4)"),
+                    &[&script.version, &script.name, &applied_on, &checksum],
+                )
+                .map(|_| ())
+                .map_err(|e| database_error("cannot record the version", pg_message(e))),
+            Connection::Sqlite(conn) => conn
+                .execute(
+                    &format!("{insert}(?1, ?2, ?3, ?4)"),
+                    rusqlite::params![script.version, script.name, applied_on, checksum],
+                )
+                .map(|_| ())
+                .map_err(|e| database_error("cannot record the version", e)),
+        }
+    }
+
+    fn forget(&mut self, version: i32) -> Result<(), MigrateError> {
+        let delete = "DELETE FROM refinery_schema_history WHERE version = ";
+        match &mut self.connection {
+            Connection::Postgres(client) => client
+                .execute(&format!("{delete}$1"), &[&version])
+                .map(|_| ())
+                .map_err(|e| database_error("cannot remove the version", pg_message(e))),
+            Connection::Sqlite(conn) => conn
+                .execute(&format!("{delete}?1"), [version])
+                .map(|_| ())
+                .map_err(|e| database_error("cannot remove the version", e)),
+        }
+    }
+}
+
+/// The history must describe this project: every applied version exists with the same name
+/// and checksum.
+fn verify_history(applied: &[Applied], scripts: &[Script]) -> Result<(), MigrateError> {
+    for row in applied {
+        let Some(script) = scripts.iter().find(|s| s.version == row.version) else {
+            return Err(MigrateError::Invalid(format!(
+                "the database has version {} ({}) applied, which this project does not have; migrate it with the project it came from, or restore the missing script",
+                row.version, row.name
+            )));
+        };
+        if script.checksum.to_string() != row.checksum || script.name != row.name {
+            return Err(MigrateError::Invalid(format!(
+                "migrations/{} changed after it was applied (refinery checksum {} in the database, {} on disk); restore the applied content and put the change in a new version",
+                script.up_path, row.checksum, script.checksum
+            )));
+        }
+    }
+    let last = applied.iter().map(|a| a.version).max().unwrap_or(0);
+    if let Some(missing) = scripts
+        .iter()
+        .find(|s| s.version < last && !applied.iter().any(|a| a.version == s.version))
+    {
+        return Err(MigrateError::Invalid(format!(
+            "version {} ({}) is older than the database's latest version {last} but was never applied; give it a number after {last}",
+            missing.version, missing.up_path
+        )));
+    }
+    Ok(())
+}
+
+fn first_line(sql: &str) -> String {
+    let line = sql.lines().next().unwrap_or_default();
+    if sql.lines().count() > 1 {
+        format!("{line} …")
+    } else {
+        line.to_string()
+    }
+}
+
+/// PostgreSQL's own message (with detail and hint), not the driver's wrapper.
+fn pg_message(error: postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => {
+            let mut message = format!("{}: {}", db.severity(), db.message());
+            if let Some(detail) = db.detail() {
+                message.push_str(&format!("\nDETAIL: {detail}"));
+            }
+            if let Some(hint) = db.hint() {
+                message.push_str(&format!("\nHINT: {hint}"));
+            }
+            message
+        }
+        None => error.to_string(),
+    }
+}

@@ -1,0 +1,167 @@
+//! Splitting a script into statements, so a failure can name the statement and its line.
+//!
+//! Understands what dbtool's own scripts and typical hand-written ones contain: quoted strings
+//! and identifiers, `--` and `/* */` comments, PostgreSQL dollar quotes (`$$ … $$`,
+//! `$tag$ … $tag$`) and the `BEGIN … END;` body of a `CREATE TRIGGER`.
+
+/// A statement and the 1-based line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub line: usize,
+    pub sql: String,
+}
+
+pub fn split_statements(script: &str) -> Vec<Statement> {
+    let bytes = script.as_bytes();
+    let mut statements = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut in_trigger_body = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' | b'"' => i = skip_quoted(bytes, i),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = script[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+            }
+            b'$' => i = skip_dollar_quoted(script, i),
+            b';' => {
+                let text = &script[start..i];
+                if !in_trigger_body && starts_trigger_body(text) {
+                    in_trigger_body = true;
+                    i += 1;
+                    continue;
+                }
+                if in_trigger_body && !ends_with_word(text, "end") {
+                    i += 1;
+                    continue;
+                }
+                in_trigger_body = false;
+                push(&mut statements, script, start, i);
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    push(&mut statements, script, start, bytes.len());
+    statements
+}
+
+fn push(statements: &mut Vec<Statement>, script: &str, start: usize, end: usize) {
+    let text = &script[start..end];
+    let Some(offset) = first_code_offset(text) else {
+        return;
+    };
+    let begin = start + offset;
+    statements.push(Statement {
+        line: script[..begin].matches('\n').count() + 1,
+        sql: script[begin..end].trim_end().to_string(),
+    });
+}
+
+/// Where the first character that is neither blank nor comment is, if any.
+fn first_code_offset(text: &str) -> Option<usize> {
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+        } else if text[i..].starts_with("--") {
+            i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+        } else if text[i..].starts_with("/*") {
+            i = text[i + 2..]
+                .find("*/")
+                .map_or(bytes.len(), |n| i + 2 + n + 2);
+        } else {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn skip_quoted(bytes: &[u8], open: usize) -> usize {
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        if bytes[i] == quote {
+            if bytes.get(i + 1) == Some(&quote) {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn skip_dollar_quoted(script: &str, open: usize) -> usize {
+    let rest = &script[open + 1..];
+    let tag_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    if !rest[tag_len..].starts_with('$')
+        || rest[..tag_len].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return open + 1; // `$1`, a parameter: not a quote
+    }
+    let tag = &script[open..open + tag_len + 2];
+    let body = open + tag.len();
+    script[body..]
+        .find(tag)
+        .map_or(script.len(), |n| body + n + tag.len())
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// A `CREATE [TEMP] TRIGGER … BEGIN` whose body has started: its `;`s end body statements.
+fn starts_trigger_body(text: &str) -> bool {
+    let code = first_code_offset(text).map_or("", |o| &text[o..]);
+    let w = words(code);
+    let is_trigger = matches!(
+        w.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        ["create", "trigger", ..]
+            | ["create", "temp", "trigger", ..]
+            | ["create", "temporary", "trigger", ..]
+    );
+    is_trigger && w.iter().any(|word| word == "begin")
+}
+
+fn ends_with_word(text: &str, word: &str) -> bool {
+    words(text).last().is_some_and(|w| w == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_and_their_lines() {
+        let script = "-- header\nCREATE TABLE a (x text DEFAULT ';');\n\nINSERT INTO a VALUES ('it''s; fine');\n";
+        let statements = split_statements(script);
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].line, 2);
+        assert_eq!(statements[1].line, 4);
+        assert_eq!(statements[1].sql, "INSERT INTO a VALUES ('it''s; fine')");
+    }
+
+    #[test]
+    fn dollar_quotes_and_trigger_bodies_stay_whole() {
+        let script = "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ SELECT 1; SELECT 2 $$;\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n    INSERT INTO b VALUES (new.x);\n    DELETE FROM c;\nEND;\nSELECT $1;";
+        let statements = split_statements(script);
+        assert_eq!(statements.len(), 3, "{statements:#?}");
+        assert!(statements[0].sql.ends_with("SELECT 2 $$"));
+        assert!(statements[1].sql.ends_with("END"));
+        assert_eq!(statements[2].line, 6);
+    }
+}
