@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::schema::{ColumnType, Dialect, Schema};
 
 /// How a column type reads in one dialect.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Eq)]
 pub struct SqlType {
     /// Type text made of keywords, e.g. `varchar(255)`; empty when `name` is set.
     pub keyword: String,
@@ -25,6 +25,18 @@ pub struct SqlType {
     /// The portable family of the type, used by default-value templates
     /// (`timestamptz`, `timestamp`, `date`, `bool`, …).
     pub family: String,
+}
+
+/// Two types are the same when the database sees the same type: the portable `family` is
+/// left out, so `varchar(n)` and `text` are one type on SQLite (both `TEXT`).
+impl PartialEq for SqlType {
+    fn eq(&self, other: &SqlType) -> bool {
+        self.keyword == other.keyword
+            && self.name == other.name
+            && self.array == other.array
+            && self.check == other.check
+            && self.enum_values == other.enum_values
+    }
 }
 
 /// Everything a dialect contributes to rendering.

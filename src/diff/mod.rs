@@ -129,10 +129,10 @@ pub enum Step {
     },
     /// SQLite: create the new shape, copy the rows, drop the old table, rename the new one.
     RebuildTable {
-        from: TableContext,
-        to: TableContext,
+        from: Box<TableContext>,
+        to: Box<TableContext>,
         /// The new table under its temporary name.
-        staging: TableContext,
+        staging: Box<TableContext>,
         /// Columns copied: (column in the new table, column in the old table).
         copy: Vec<(String, String)>,
     },

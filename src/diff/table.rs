@@ -247,9 +247,9 @@ fn rebuild(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPairs<'_>) {
         .map(|(o, n)| (n.name.clone(), o.name.clone()))
         .collect();
     plan.steps.push(Step::RebuildTable {
-        from: pair.old.clone(),
-        to: pair.new.clone(),
-        staging,
+        from: Box::new(pair.old.clone()),
+        to: Box::new(pair.new.clone()),
+        staging: Box::new(staging),
         copy,
     });
 }

@@ -18,7 +18,7 @@ use super::MigrateError;
 
 const HISTORY_TABLE: &str = "refinery_schema_history";
 /// Key of the PostgreSQL advisory lock that serialises migrators ("dbtool" in ASCII).
-const ADVISORY_LOCK_KEY: i64 = 0x0064_6274_6f6f_6c;
+const ADVISORY_LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
 
 const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history(
              version int4 PRIMARY KEY,

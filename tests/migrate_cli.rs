@@ -1,0 +1,152 @@
+//! `dbtool diff`, `migrate`, `rollback` and `status` end to end on a real SQLite file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn dbtool(dir: &Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_dbtool"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run dbtool");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+fn fresh_project(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dbtool-migrate-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("schema")).expect("mkdir");
+    std::fs::write(
+        dir.join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    dir
+}
+
+const V1: &str = "tables:\n  users:\n    columns:\n      id: bigint identity primary key\n      email: text not null\n  posts:\n    columns:\n      id: bigint identity primary key\n      user_id: bigint not null references users.id on delete cascade\n      title: text not null\n";
+
+#[test]
+fn rows_survive_a_sqlite_rebuild_of_a_parent_table_and_its_rollback() {
+    let dir = fresh_project("rebuild");
+    std::fs::write(dir.join("schema/app.yaml"), V1).expect("schema");
+    let (ok, out) = dbtool(&dir, &["diff", "init"]);
+    assert!(ok, "{out}");
+    let (ok, out) = dbtool(&dir, &["migrate"]);
+    assert!(ok, "{out}");
+    let db = rusqlite::Connection::open(dir.join("dbtool.db")).expect("open");
+    db.execute_batch(
+        "INSERT INTO users (email) VALUES ('a@example.com'), ('b@example.com');
+         INSERT INTO posts (user_id, title) VALUES (1, 'one'), (1, 'two'), (2, 'three');",
+    )
+    .expect("seed");
+    // A renamed column and a retyped one: SQLite must rebuild `users`, the parent of `posts`.
+    let v2 = V1.replace(
+        "      email: text not null\n",
+        "      mail:\n        type: varchar(320)\n        nullable: false\n        renamed_from: email\n      name: text default 'anon'\n",
+    );
+    std::fs::write(dir.join("schema/app.yaml"), v2).expect("schema");
+    let (ok, out) = dbtool(&dir, &["diff", "rename_email"]);
+    assert!(
+        !ok && out.contains("loses data"),
+        "text to varchar(320) narrows on PostgreSQL: {out}"
+    );
+    let (ok, out) = dbtool(&dir, &["diff", "rename_email", "--allow-destructive"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("rebuilds table `users`"), "{out}");
+    let (ok, out) = dbtool(&dir, &["migrate"]);
+    assert!(ok, "{out}");
+    let posts: i64 = db
+        .query_row("SELECT count(*) FROM posts", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(posts, 3, "ON DELETE CASCADE children survive the rebuild");
+    let mail: String = db
+        .query_row("SELECT mail FROM users WHERE id = 2", [], |r| r.get(0))
+        .expect("renamed column keeps its data");
+    assert_eq!(mail, "b@example.com");
+
+    let (ok, out) = dbtool(&dir, &["rollback", "--steps", "1"]);
+    assert!(ok, "{out}");
+    let email: String = db
+        .query_row("SELECT email FROM users WHERE id = 2", [], |r| r.get(0))
+        .expect("rolled back column keeps its data");
+    assert_eq!(email, "b@example.com");
+    let posts: i64 = db
+        .query_row("SELECT count(*) FROM posts", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(posts, 3);
+
+    let (ok, out) = dbtool(&dir, &["status", "--format", "json"]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("\"pending\"") && out.contains("rename_email"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn no_change_writes_nothing_and_edited_scripts_stop_migrate() {
+    let dir = fresh_project("integrity");
+    std::fs::write(dir.join("schema/app.yaml"), V1).expect("schema");
+    assert!(dbtool(&dir, &["diff", "init"]).0);
+    let (ok, out) = dbtool(&dir, &["diff", "again"]);
+    assert!(ok && out.contains("no changes"), "{out}");
+    assert!(!dir.join("migrations/sqlite/V2__again.sql").exists());
+    // refinery's own loader sees the up scripts only: the down scripts are ignored.
+    let loaded = refinery_core::load_sql_migrations(dir.join("migrations/sqlite")).expect("load");
+    assert_eq!(loaded.len(), 1);
+    let up = dir.join("migrations/sqlite/V1__init.sql");
+    let text = std::fs::read_to_string(&up).expect("read") + "\nSELECT 1;\n";
+    std::fs::write(&up, text).expect("edit");
+    let (ok, out) = dbtool(&dir, &["migrate"]);
+    assert!(!ok);
+    assert!(
+        out.contains("migrations/sqlite/V1__init.sql was edited"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_failing_statement_leaves_the_previous_version_and_names_the_statement() {
+    let dir = fresh_project("failure");
+    std::fs::write(dir.join("schema/app.yaml"), V1).expect("schema");
+    assert!(dbtool(&dir, &["diff", "init"]).0);
+    assert!(dbtool(&dir, &["migration", "new", "broken"]).0);
+    std::fs::write(
+        dir.join("migrations/sqlite/V2__broken.sql"),
+        "CREATE TABLE half (x int);\nINSERT INTO no_such_table VALUES (1);\n",
+    )
+    .expect("write");
+    assert!(dbtool(&dir, &["migration", "hash"]).0);
+    let (ok, out) = dbtool(&dir, &["migrate"]);
+    assert!(!ok);
+    assert!(out.contains("version 2"), "{out}");
+    assert!(out.contains("line 2"), "{out}");
+    assert!(out.contains("no such table: no_such_table"), "{out}");
+    let db = rusqlite::Connection::open(dir.join("dbtool.db")).expect("open");
+    let half: i64 = db
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'half'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("query");
+    assert_eq!(half, 0, "no partial change");
+    let versions: i64 = db
+        .query_row(
+            "SELECT max(version) FROM refinery_schema_history",
+            [],
+            |r| r.get(0),
+        )
+        .expect("history");
+    assert_eq!(versions, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
