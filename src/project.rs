@@ -142,22 +142,7 @@ impl Project {
     /// Every `*.yaml`/`*.yml` file under the schema folder, in path order, with paths
     /// relative to the project root (as users see them in errors).
     pub fn schema_sources(&self) -> Result<Vec<SourceFile>, ProjectError> {
-        let dir = self.root.join(&self.config.schema_dir);
-        let mut paths = Vec::new();
-        collect_files(&dir, &mut paths, &|p| {
-            matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-        })?;
-        paths.sort();
-        paths
-            .into_iter()
-            .map(|path| {
-                let text = read(&path)?;
-                Ok(SourceFile {
-                    path: self.relative(&path),
-                    text,
-                })
-            })
-            .collect()
+        self.yaml_sources(&self.root.join(&self.config.schema_dir))
     }
 
     /// The schema as of the latest migration: the copy `dbtool diff` keeps under
@@ -167,8 +152,13 @@ impl Project {
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
+        self.yaml_sources(&dir)
+    }
+
+    /// Every `*.yaml`/`*.yml` file under `dir`, in path order.
+    fn yaml_sources(&self, dir: &Path) -> Result<Vec<SourceFile>, ProjectError> {
         let mut paths = Vec::new();
-        collect_files(&dir, &mut paths, &|p| {
+        collect_files(dir, &mut paths, &|p| {
             matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
         })?;
         paths.sort();

@@ -94,14 +94,7 @@ pub fn diff(
             down: down_script(version, name, *dialect, down, &templates)?,
         });
     }
-    let written = migrate::write_version(
-        &migrations,
-        version,
-        name,
-        &files,
-        &current_sources,
-        &project.root,
-    )?;
+    let written = migrate::write_version(&migrations, version, name, &files, &current_sources)?;
     if !quiet {
         for hazard in &hazards {
             let kind = if hazard.destructive {

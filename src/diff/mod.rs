@@ -277,7 +277,6 @@ pub fn plan(old: &Schema, new: &Schema, renames: &Renames, dialect: Dialect) -> 
         caps: spec.capabilities(),
         renames,
         old_schema: old,
-        new_schema: new,
         before: &before,
         after: &after,
         plan: Plan::default(),
@@ -289,7 +288,6 @@ struct Planner<'a> {
     caps: Capabilities,
     renames: &'a Renames,
     old_schema: &'a Schema,
-    new_schema: &'a Schema,
     before: &'a DdlContext,
     after: &'a DdlContext,
     plan: Plan,
@@ -692,7 +690,6 @@ impl<'a> Planner<'a> {
         }
         // Only views that exist before can be dropped; new ones are created anyway.
         affected.retain(|name| self.before.views.iter().any(|v| &v.name == name));
-        let _ = self.new_schema;
         affected
     }
 

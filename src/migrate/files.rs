@@ -124,21 +124,9 @@ pub fn write_version(
     name: &str,
     files: &[VersionFiles],
     schema: &[SourceFile],
-    project_root: &Path,
 ) -> Result<Vec<PathBuf>, MigrateError> {
-    check_name(name)?;
-    let mut written = Vec::new();
-    for file in files {
-        let dir = migrations.join(file.dialect.name());
-        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
-        let up = dir.join(format!("V{version}__{name}.sql"));
-        let down = dir.join(format!("V{version}__{name}.down.sql"));
-        write_atomically(&up, &file.up)?;
-        write_atomically(&down, &file.down)?;
-        written.push(up);
-        written.push(down);
-    }
-    replace_snapshot(migrations, schema, project_root)?;
+    let written = write_pairs(migrations, version, name, files)?;
+    replace_snapshot(migrations, schema)?;
     write_integrity(migrations)?;
     Ok(written)
 }
@@ -160,9 +148,21 @@ pub fn write_empty_version(
             ),
         })
         .collect();
+    let written = write_pairs(migrations, version, name, &files)?;
+    write_integrity(migrations)?;
+    Ok(written)
+}
+
+/// Writes the up and down script of one version for each dialect.
+fn write_pairs(
+    migrations: &Path,
+    version: i32,
+    name: &str,
+    files: &[VersionFiles],
+) -> Result<Vec<PathBuf>, MigrateError> {
     check_name(name)?;
     let mut written = Vec::new();
-    for file in &files {
+    for file in files {
         let dir = migrations.join(file.dialect.name());
         fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
         let up = dir.join(format!("V{version}__{name}.sql"));
@@ -172,15 +172,10 @@ pub fn write_empty_version(
         written.push(up);
         written.push(down);
     }
-    write_integrity(migrations)?;
     Ok(written)
 }
 
-fn replace_snapshot(
-    migrations: &Path,
-    schema: &[SourceFile],
-    project_root: &Path,
-) -> Result<(), MigrateError> {
+fn replace_snapshot(migrations: &Path, schema: &[SourceFile]) -> Result<(), MigrateError> {
     let dir = migrations.join(SNAPSHOT_DIR);
     if dir.is_dir() {
         fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
@@ -200,7 +195,6 @@ fn replace_snapshot(
         }
         write_atomically(&target, &file.text)?;
     }
-    let _ = project_root;
     Ok(())
 }
 

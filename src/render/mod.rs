@@ -96,47 +96,9 @@ pub fn render_steps(
     dialect: Dialect,
     templates: &Templates,
 ) -> Result<String, RenderError> {
-    let spec = dialect::spec(dialect);
-    let env = environment(templates, spec.template_dirs(), spec.reserved_words());
-    let mut states = Vec::new();
-    for dir in spec.template_dirs() {
-        let name = format!("{dir}/migration.sql.j2");
-        if !templates.sources.contains_key(&name) {
-            continue;
-        }
-        let template = env
-            .get_template(&name)
-            .map_err(|source| RenderError::Template {
-                name: name.clone(),
-                source,
-            })?;
-        let captured = template
-            .render_captured(())
-            .map_err(|source| RenderError::Template {
-                name: name.clone(),
-                source,
-            })?;
-        states.push((name, captured));
-    }
     let mut out = String::new();
     for step in steps {
-        let macro_name = step.macro_name();
-        let Some((name, state)) = states
-            .iter()
-            .find(|(_, captured)| captured.state().lookup(macro_name).is_some())
-        else {
-            return Err(RenderError::MissingMacro {
-                dialect: dialect.name(),
-                name: macro_name,
-            });
-        };
-        let text = state
-            .state()
-            .call_macro(macro_name, &[Value::from_serialize(step)])
-            .map_err(|source| RenderError::Template {
-                name: format!("{name} ({macro_name})"),
-                source,
-            })?;
+        let text = call_migration_macro(step.macro_name(), step, dialect, templates)?;
         if !text.trim().is_empty() {
             out.push_str(text.trim_matches('\n'));
             out.push_str("\n\n");
@@ -153,6 +115,16 @@ pub fn render_migration_macro(
     dialect: Dialect,
     templates: &Templates,
 ) -> Result<String, RenderError> {
+    call_migration_macro(macro_name, argument, dialect, templates).map(|text| tidy(&text))
+}
+
+/// The one place migration macros are looked up and called.
+fn call_migration_macro(
+    macro_name: &'static str,
+    argument: &impl serde::Serialize,
+    dialect: Dialect,
+    templates: &Templates,
+) -> Result<String, RenderError> {
     let spec = dialect::spec(dialect);
     let env = environment(templates, spec.template_dirs(), spec.reserved_words());
     for dir in spec.template_dirs() {
@@ -160,26 +132,24 @@ pub fn render_migration_macro(
         if !templates.sources.contains_key(&name) {
             continue;
         }
-        let template = env
+        let template_error = |source| RenderError::Template {
+            name: name.clone(),
+            source,
+        };
+        let captured = env
             .get_template(&name)
-            .map_err(|source| RenderError::Template {
-                name: name.clone(),
-                source,
-            })?;
-        let captured = template
-            .render_captured(())
-            .map_err(|source| RenderError::Template {
-                name: name.clone(),
-                source,
-            })?;
+            .and_then(|template| template.render_captured(()))
+            .map_err(template_error)?;
         if captured.state().lookup(macro_name).is_none() {
             continue;
         }
         return captured
             .state()
             .call_macro(macro_name, &[Value::from_serialize(argument)])
-            .map(|text| tidy(&text))
-            .map_err(|source| RenderError::Template { name, source });
+            .map_err(|source| RenderError::Template {
+                name: format!("{name} ({macro_name})"),
+                source,
+            });
     }
     Err(RenderError::MissingMacro {
         dialect: dialect.name(),
