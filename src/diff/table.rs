@@ -24,7 +24,7 @@ pub fn classify(
     if without_comments(old) == without_comments(new) {
         return (false, false);
     }
-    let rebuilt = !appends_only(old, new, &columns);
+    let rebuilt = !appends_only(old, new, &columns) && !renames_only(old, new, &columns);
     (renamed || columns_reshaped || rebuilt, rebuilt)
 }
 
@@ -36,6 +36,13 @@ pub fn alter(plan: &mut Plan, pair: &TablePair<'_>, renames: &Renames, caps: Cap
         if pair.rebuilt {
             rebuild(plan, pair, &columns);
         } else {
+            for (old, new) in columns.renamed() {
+                plan.steps.push(Step::RenameColumn {
+                    table: pair.new.name.clone(),
+                    from: old.name.clone(),
+                    to: new.name.clone(),
+                });
+            }
             for column in &columns.added {
                 plan.steps.push(Step::AddColumn {
                     table: pair.new.name.clone(),
@@ -108,6 +115,22 @@ fn appends_only(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_
     let same_rest = shrunk == without_comments(old)
         && kept.iter().zip(&old.columns).all(|(n, o)| n.name == o.name);
     same_rest && appended.iter().all(addable_in_place)
+}
+
+/// SQLite's `RENAME COLUMN` can do it: columns were renamed and nothing else changed. A key,
+/// check or foreign key that names a renamed column differs in text and so takes the rebuild,
+/// which keeps generated constraint names equal to a fresh render's.
+fn renames_only(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_>) -> bool {
+    if columns.renamed().count() == 0 || !columns.added.is_empty() || !columns.dropped.is_empty() {
+        return false;
+    }
+    let mut renamed = without_comments(old);
+    for column in &mut renamed.columns {
+        if let Some((_, n)) = columns.renamed().find(|(o, _)| o.name == column.name) {
+            column.name = n.name.clone();
+        }
+    }
+    renamed == without_comments(new)
 }
 
 /// What `ALTER TABLE … ADD COLUMN` accepts on SQLite: no key, a constant default, and a
