@@ -212,6 +212,7 @@ pub fn migrate(
     options: MigrateOptions,
 ) -> Result<(), Failure> {
     let scripts = scripts_checked(project, target.dialect)?;
+    migrate::check_target(&scripts, options.target)?;
     let mut database = Database::open(&target.url)?;
     let outcome = database.migrate(&scripts, options, |script| {
         if !quiet && !options.dry_run {

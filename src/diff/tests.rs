@@ -152,7 +152,10 @@ fn a_declared_column_rename_is_renamed_in_place_on_sqlite() {
     let old = "tables:\n  docs:\n    columns:\n      id: bigint primary key\n      source: text\n";
     let new = "tables:\n  docs:\n    columns:\n      id: bigint primary key\n      source_url:\n        type: text\n        renamed_from: source\n";
     let (up, lite, _, lite_down) = up_and_down(old, new, Dialect::Sqlite);
-    assert_eq!(lite, "ALTER TABLE docs RENAME COLUMN source TO source_url;\n");
+    assert_eq!(
+        lite,
+        "ALTER TABLE docs RENAME COLUMN source TO source_url;\n"
+    );
     assert_eq!(
         lite_down,
         "ALTER TABLE docs RENAME COLUMN source_url TO source;\n"
@@ -164,7 +167,8 @@ fn a_declared_column_rename_is_renamed_in_place_on_sqlite() {
 fn a_rename_of_a_constrained_column_rebuilds_on_sqlite() {
     // The unique constraint's generated name follows the column, so only a rebuild gives the
     // table a fresh render would give.
-    let old = "tables:\n  docs:\n    columns:\n      id: bigint primary key\n      source: text unique\n";
+    let old =
+        "tables:\n  docs:\n    columns:\n      id: bigint primary key\n      source: text unique\n";
     let new = "tables:\n  docs:\n    columns:\n      id: bigint primary key\n      source_url:\n        type: text\n        unique: true\n        renamed_from: source\n";
     let (_, lite, _, _) = up_and_down(old, new, Dialect::Sqlite);
     assert!(lite.contains("CREATE TABLE _dbtool_new_docs ("), "{lite}");

@@ -25,7 +25,9 @@ pub use files::{
     integrity_problems, load_scripts, next_version, write_empty_version, write_integrity,
     write_version, Script, VersionFiles,
 };
-pub use runner::{Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status};
+pub use runner::{
+    check_target, Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status,
+};
 pub use split::split_statements;
 pub use url::{redact, DatabaseUrl};
 
@@ -45,7 +47,7 @@ pub enum MigrateError {
     #[error("{message}")]
     Database { message: String },
     #[error(
-        "version {version} ({file}) failed at the statement on line {line}:\n    {statement}\n{database_message}\nthe database is still at the previous version"
+        "version {version} failed at {file}:{line}:\n    {statement}\nthe database said: {database_message}\nnothing of version {version} was kept: the database is still at the previous version"
     )]
     Statement {
         version: i32,

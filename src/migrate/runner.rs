@@ -257,14 +257,7 @@ impl Database {
         options: MigrateOptions,
         mut progress: impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
-        if let Some(target) = options.target {
-            let last = scripts.iter().map(|s| s.version).max().unwrap_or(0);
-            if !scripts.iter().any(|s| s.version == target) {
-                return Err(MigrateError::Invalid(format!(
-                    "--target {target} is not a version of this project (the last one is {last})"
-                )));
-            }
-        }
+        check_target(scripts, options.target)?;
         self.lock()?;
         let result = self.migrate_locked(scripts, options, &mut progress);
         self.unlock();
@@ -495,6 +488,20 @@ impl Database {
                 .map_err(|e| database_error("cannot remove the version", e)),
         }
     }
+}
+
+/// `--target` must name a version of the project; checked before a database is opened.
+pub fn check_target(scripts: &[Script], target: Option<i32>) -> Result<(), MigrateError> {
+    let Some(target) = target else {
+        return Ok(());
+    };
+    if scripts.iter().any(|s| s.version == target) {
+        return Ok(());
+    }
+    let last = scripts.iter().map(|s| s.version).max().unwrap_or(0);
+    Err(MigrateError::Invalid(format!(
+        "--target {target} is not a version of this project (the last one is {last})"
+    )))
 }
 
 /// The history must describe this project: every applied version exists with the same name

@@ -34,6 +34,8 @@ pub fn reference_schema() -> Schema {
 pub struct PgDatabase {
     admin_url: String,
     pub name: String,
+    /// URL of this database (same server and credentials as `DBTOOL_TEST_PG_URL`).
+    pub url: String,
     pub client: postgres::Client,
 }
 
@@ -87,6 +89,7 @@ pub fn pg_database(test: &str) -> Option<PgDatabase> {
     Some(PgDatabase {
         admin_url,
         name,
+        url,
         client,
     })
 }

@@ -1,0 +1,435 @@
+//! `dbtool migrate` and `rollback` as processes, on the reference project and on scratch
+//! projects: concurrent migrators, failures half way, and every refusal a user can meet.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn reference_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn dbtool(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_dbtool"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dbtool");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.code(), text)
+}
+
+/// Starts four `dbtool migrate` processes at once and waits for all of them.
+fn four_migrators(url: &str) -> Vec<(Option<i32>, String)> {
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_dbtool"))
+                .args(["migrate", "--quiet", "--database-url", url])
+                .current_dir(reference_root())
+                .env_remove("DATABASE_URL")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn dbtool")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| {
+            let output = child.wait_with_output().expect("wait");
+            (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
+fn reference_versions() -> i64 {
+    let scripts = dbtool::migrate::load_scripts(
+        &reference_root().join("migrations"),
+        dbtool::schema::Dialect::Sqlite,
+    )
+    .expect("load");
+    scripts.len() as i64
+}
+
+#[test]
+fn four_concurrent_migrators_on_one_sqlite_file_apply_each_version_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("shared.db");
+    let url = format!("sqlite://{}", file.display());
+    for (code, stderr) in four_migrators(&url) {
+        assert_eq!(code, Some(0), "{stderr}");
+    }
+    let conn = rusqlite::Connection::open(&file).expect("open");
+    let (rows, distinct): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(DISTINCT version) FROM refinery_schema_history",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("history");
+    assert_eq!(
+        (rows, distinct),
+        (reference_versions(), reference_versions())
+    );
+}
+
+#[test]
+fn four_concurrent_migrators_on_one_postgres_database_apply_each_version_once() {
+    let Some(mut pg) = common::pg_database("concurrent") else {
+        return;
+    };
+    for (code, stderr) in four_migrators(&pg.url) {
+        assert_eq!(code, Some(0), "{stderr}");
+    }
+    let row = pg
+        .client
+        .query_one(
+            "SELECT count(*), count(DISTINCT version) FROM refinery_schema_history",
+            &[],
+        )
+        .expect("history");
+    let (rows, distinct): (i64, i64) = (row.get(0), row.get(1));
+    assert_eq!(
+        (rows, distinct),
+        (reference_versions(), reference_versions())
+    );
+}
+
+/// The reference project from the command line: migrate, roll back everything, migrate again,
+/// with `status --format json` telling the truth at each point.
+fn cli_round_trip(url: &str) {
+    let root = reference_root();
+    let all = reference_versions() as usize;
+    let (code, out) = dbtool(root, &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&format!("applied {all} version(s)")), "{out}");
+    let (code, out) = dbtool(root, &["status", "--database-url", url, "--format", "json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let status: serde_json::Value = serde_json::from_str(&out).expect("status JSON");
+    assert_eq!(status["applied"].as_array().map(Vec::len), Some(all));
+    assert_eq!(status["pending"].as_array().map(Vec::len), Some(0));
+    let (code, out) = dbtool(root, &["rollback", "--all", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains(&format!("rolled back {all} version(s)")),
+        "{out}"
+    );
+    let (code, out) = dbtool(root, &["status", "--database-url", url, "--format", "json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let status: serde_json::Value = serde_json::from_str(&out).expect("status JSON");
+    assert_eq!(status["applied"].as_array().map(Vec::len), Some(0));
+    assert_eq!(status["pending"].as_array().map(Vec::len), Some(all));
+    let (code, out) = dbtool(root, &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(root, &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("is up to date"), "{out}");
+}
+
+#[test]
+fn the_reference_project_round_trips_from_the_cli_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    cli_round_trip(&format!("sqlite://{}", dir.path().join("cli.db").display()));
+}
+
+#[test]
+fn the_reference_project_round_trips_from_the_cli_on_postgres() {
+    let Some(pg) = common::pg_database("cli_round_trip") else {
+        return;
+    };
+    cli_round_trip(&pg.url);
+}
+
+/// A scratch project with the given versions, written as hand-made migrations.
+fn scratch(versions: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("schema")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    for (name, up, down) in versions {
+        let (code, out) = dbtool(dir.path(), &["migration", "new", name]);
+        assert_eq!(code, Some(0), "{out}");
+        for dialect in ["postgres", "sqlite"] {
+            let folder = dir.path().join("migrations").join(dialect);
+            let (up_file, down_file) = script_files(&folder, name);
+            std::fs::write(&up_file, up).expect("write up");
+            std::fs::write(&down_file, down).expect("write down");
+        }
+    }
+    let (code, out) = dbtool(dir.path(), &["migration", "hash"]);
+    assert_eq!(code, Some(0), "{out}");
+    dir
+}
+
+fn script_files(folder: &Path, name: &str) -> (PathBuf, PathBuf) {
+    let suffix = format!("__{name}.sql");
+    let up = std::fs::read_dir(folder)
+        .expect("read migrations")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with(&suffix))
+        .expect("up script");
+    let down = PathBuf::from(up.to_string_lossy().replace(".sql", ".down.sql"));
+    (up, down)
+}
+
+const ACCOUNTS: (&str, &str, &str) = (
+    "accounts",
+    "CREATE TABLE accounts (id integer PRIMARY KEY, owner text NOT NULL);\n",
+    "DROP TABLE accounts;\n",
+);
+
+/// Version 2 creates a table, fails on its second statement, and would have gone on.
+const HALF_BROKEN: (&str, &str, &str) = (
+    "half_broken",
+    "CREATE TABLE ledger (id integer PRIMARY KEY);\nINSERT INTO ledger (id) VALUES (1);\nINSERT INTO no_such_table VALUES (1);\nCREATE TABLE never (id integer);\n",
+    "DROP TABLE ledger;\n",
+);
+
+fn failing_half_way(url: &str, tables: impl Fn() -> Vec<String>, history: impl Fn() -> Vec<i64>) {
+    let dir = scratch(&[ACCOUNTS, HALF_BROKEN]);
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(3), "a database error exits 3: {out}");
+    assert!(out.contains("version 2 failed at migrations/"), "{out}");
+    assert!(
+        out.contains("V2__half_broken.sql:3:"),
+        "names the file and line: {out}"
+    );
+    assert!(out.contains("INSERT INTO no_such_table"), "{out}");
+    assert!(
+        out.contains("no_such_table"),
+        "the database's message: {out}"
+    );
+    assert_eq!(tables(), vec!["accounts".to_string()], "no partial change");
+    assert_eq!(history(), vec![1], "the history stays at version 1");
+}
+
+#[test]
+fn a_migration_failing_half_way_on_sqlite_leaves_the_previous_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("half.db");
+    let url = format!("sqlite://{}", file.display());
+    let open = || rusqlite::Connection::open(&file).expect("open");
+    let tables = || {
+        let conn = open();
+        let mut s = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'refinery_schema_history' ORDER BY name")
+            .expect("prepare");
+        let names = s
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect();
+        names
+    };
+    let history = || {
+        let conn = open();
+        let mut s = conn
+            .prepare("SELECT version FROM refinery_schema_history ORDER BY version")
+            .expect("prepare");
+        let versions = s
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect();
+        versions
+    };
+    failing_half_way(&url, tables, history);
+}
+
+#[test]
+fn a_migration_failing_half_way_on_postgres_leaves_the_previous_version() {
+    let Some(pg) = common::pg_database("half_way") else {
+        return;
+    };
+    let client = std::cell::RefCell::new(
+        postgres::Client::connect(&pg.url, postgres::NoTls).expect("connect"),
+    );
+    let tables = || {
+        client
+            .borrow_mut()
+            .query(
+                "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' \
+                 AND tablename <> 'refinery_schema_history' ORDER BY 1",
+                &[],
+            )
+            .expect("tables")
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    let history = || {
+        client
+            .borrow_mut()
+            .query(
+                "SELECT version::int8 FROM refinery_schema_history ORDER BY 1",
+                &[],
+            )
+            .expect("history")
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    failing_half_way(&pg.url, tables, history);
+}
+
+fn sqlite_url(dir: &Path) -> String {
+    format!("sqlite://{}", dir.join("project.db").display())
+}
+
+#[test]
+fn an_edited_applied_script_stops_migrate_even_with_a_fresh_integrity_file() {
+    let dir = scratch(&[ACCOUNTS]);
+    let url = sqlite_url(dir.path());
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (up, _) = script_files(&dir.path().join("migrations/sqlite"), "accounts");
+    std::fs::write(
+        &up,
+        "CREATE TABLE accounts (id integer PRIMARY KEY, owner text);\n",
+    )
+    .expect("edit");
+    // Without re-hashing, the integrity file catches it before the database is opened.
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("integrity") && out.contains("V1__accounts.sql"),
+        "{out}"
+    );
+    // Re-hashed, refinery's checksum in the history still catches it.
+    let (code, out) = dbtool(dir.path(), &["migration", "hash"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("V1__accounts.sql changed after it was applied"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_down_script_refuses_rollback_before_doing_anything() {
+    let dir = scratch(&[
+        ACCOUNTS,
+        (
+            "ledger",
+            "CREATE TABLE ledger (id integer);\n",
+            "DROP TABLE ledger;\n",
+        ),
+    ]);
+    let url = sqlite_url(dir.path());
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (_, down) = script_files(&dir.path().join("migrations/sqlite"), "accounts");
+    std::fs::remove_file(&down).expect("remove down");
+    let (code, out) = dbtool(dir.path(), &["migration", "hash"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(dir.path(), &["rollback", "--all", "--database-url", &url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("cannot roll back version 1")
+            && out.contains("V1__accounts.down.sql is missing"),
+        "{out}"
+    );
+    let (code, out) = dbtool(
+        dir.path(),
+        &["status", "--database-url", &url, "--format", "json"],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    let status: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        status["applied"].as_array().map(Vec::len),
+        Some(2),
+        "version 2 was not rolled back either: {out}"
+    );
+}
+
+#[test]
+fn an_unknown_version_in_the_database_stops_migrate() {
+    let dir = scratch(&[ACCOUNTS]);
+    let url = sqlite_url(dir.path());
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let conn = rusqlite::Connection::open(dir.path().join("project.db")).expect("open");
+    conn.execute(
+        "INSERT INTO refinery_schema_history VALUES (7, 'from_another_branch', '2026-01-01T00:00:00Z', '1')",
+        [],
+    )
+    .expect("insert");
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("version 7 (from_another_branch) applied, which this project does not have"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_target_beyond_the_last_version_is_refused() {
+    let dir = scratch(&[ACCOUNTS]);
+    let url = sqlite_url(dir.path());
+    let (code, out) = dbtool(
+        dir.path(),
+        &["migrate", "--target", "9", "--database-url", &url],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("--target 9 is not a version of this project (the last one is 1)"),
+        "{out}"
+    );
+    assert!(
+        !dir.path().join("project.db").exists(),
+        "nothing was opened"
+    );
+}
+
+#[test]
+fn a_malformed_url_is_a_usage_error_and_hides_its_password() {
+    let dir = scratch(&[ACCOUNTS]);
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "migrate",
+            "--database-url",
+            "mysql://admin:hunter2@db.example/app",
+        ],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(!out.contains("hunter2"), "password printed: {out}");
+    assert!(
+        out.contains("postgres://") && out.contains("sqlite://"),
+        "names the supported schemes: {out}"
+    );
+}
+
+#[test]
+fn an_unreachable_server_is_a_database_error_and_hides_its_password() {
+    let dir = scratch(&[ACCOUNTS]);
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    let url = "postgres://admin:hunter2@127.0.0.1:1/app";
+    for args in [
+        vec!["migrate", "--database-url", url],
+        vec!["rollback", "--steps", "1", "--database-url", url],
+        vec!["status", "--database-url", url],
+    ] {
+        let (code, out) = dbtool(dir.path(), &args);
+        assert_eq!(code, Some(3), "{args:?}: {out}");
+        assert!(!out.contains("hunter2"), "password printed: {out}");
+        assert!(
+            out.contains("cannot connect to postgres://admin:***@127.0.0.1:1/app"),
+            "{out}"
+        );
+    }
+}
