@@ -433,3 +433,46 @@ fn an_unreachable_server_is_a_database_error_and_hides_its_password() {
         );
     }
 }
+
+fn concurrently_is_refused(url: &str) {
+    let dir = scratch(&[
+        ACCOUNTS,
+        (
+            "owner_index",
+            "CREATE TABLE audit (id integer);\nCREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner);\n",
+            "DROP INDEX accounts_owner;\nDROP TABLE audit;\n",
+        ),
+    ]);
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("V2__owner_index.sql:2: `CREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner)` cannot run inside a transaction"),
+        "{out}"
+    );
+    assert!(out.contains("help: drop CONCURRENTLY"), "{out}");
+    assert!(
+        !out.contains("applying 1"),
+        "refused before anything ran: {out}"
+    );
+    let (code, out) = dbtool(
+        dir.path(),
+        &["status", "--database-url", url, "--format", "json"],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    let status: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(status["applied"].as_array().map(Vec::len), Some(0), "{out}");
+}
+
+#[test]
+fn create_index_concurrently_is_refused_up_front_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    concurrently_is_refused(&sqlite_url(dir.path()));
+}
+
+#[test]
+fn create_index_concurrently_is_refused_up_front_on_postgres() {
+    let Some(pg) = common::pg_database("concurrently") else {
+        return;
+    };
+    concurrently_is_refused(&pg.url);
+}

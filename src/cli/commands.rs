@@ -75,12 +75,14 @@ pub fn diff(
             problems.join("\n  ")
         )));
     }
-    let mut hazards: Vec<&Hazard> = plans.iter().flat_map(|(_, up, _)| &up.hazards).collect();
-    hazards.sort();
-    hazards.dedup();
-    let destructive: Vec<&&Hazard> = hazards.iter().filter(|h| h.destructive).collect();
+    let hazards = hazards_by_dialect(&plans);
+    let destructive: Vec<&String> = hazards
+        .iter()
+        .filter(|(h, _)| h.destructive)
+        .map(|(_, text)| text)
+        .collect();
     if !destructive.is_empty() && !allow_destructive {
-        let list: Vec<String> = destructive.iter().map(|h| h.message.clone()).collect();
+        let list: Vec<&str> = destructive.iter().map(|t| t.as_str()).collect();
         return Err(Failure::Other(format!(
             "this migration loses data:\n  {}\nnothing was written; if that is intended, run again with --allow-destructive",
             list.join("\n  ")
@@ -96,19 +98,43 @@ pub fn diff(
     }
     let written = migrate::write_version(&migrations, version, name, &files, &current_sources)?;
     if !quiet {
-        for hazard in &hazards {
+        for (hazard, text) in &hazards {
             let kind = if hazard.destructive {
                 "destructive"
             } else {
                 "hazard"
             };
-            reporter.status(&format!("{kind}: {}", hazard.message));
+            reporter.status(&format!("{kind}: {text}"));
         }
         for path in written {
             reporter.status(&format!("wrote {}", relative(project, &path)));
         }
     }
     Ok(())
+}
+
+/// Each hazard once, with the dialects it applies to named unless it applies to all of them
+/// (a rebuild is SQLite's alone; a dropped table is everyone's).
+fn hazards_by_dialect<'a>(plans: &'a [(Dialect, Plan, Plan)]) -> Vec<(&'a Hazard, String)> {
+    let mut hazards: Vec<&Hazard> = plans.iter().flat_map(|(_, up, _)| &up.hazards).collect();
+    hazards.sort();
+    hazards.dedup();
+    hazards
+        .into_iter()
+        .map(|hazard| {
+            let dialects: Vec<&str> = plans
+                .iter()
+                .filter(|(_, up, _)| up.hazards.contains(hazard))
+                .map(|(d, _, _)| d.name())
+                .collect();
+            let text = if dialects.len() == plans.len() {
+                hazard.message.clone()
+            } else {
+                format!("{} ({})", hazard.message, dialects.join(", "))
+            };
+            (hazard, text)
+        })
+        .collect()
 }
 
 fn relative(project: &Project, path: &std::path::Path) -> String {

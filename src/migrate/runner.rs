@@ -280,6 +280,14 @@ impl Database {
                 .collect();
             return Ok(Outcome { versions });
         }
+        let pending = self.status(scripts)?.pending;
+        for script in scripts {
+            let chosen = pending.iter().any(|p| p.version == script.version)
+                && options.target.is_none_or(|t| script.version <= t);
+            if chosen {
+                refuse_non_transactional(&script.up_path, &script.up_sql)?;
+            }
+        }
         let mut outcome = Outcome::default();
         for script in scripts {
             if options.target.is_some_and(|t| script.version > t) {
@@ -378,6 +386,10 @@ impl Database {
                     script.name
                 )));
             }
+            refuse_non_transactional(
+                &script.down_path,
+                script.down_sql.as_deref().unwrap_or_default(),
+            )?;
             plan.push(script);
         }
         let mut outcome = Outcome::default();
@@ -488,6 +500,22 @@ impl Database {
                 .map_err(|e| database_error("cannot remove the version", e)),
         }
     }
+}
+
+/// Every version runs in one transaction, which is what makes a failure leave the previous
+/// version; a statement the engine refuses inside a transaction is refused before anything runs.
+fn refuse_non_transactional(path: &str, sql: &str) -> Result<(), MigrateError> {
+    let Some(statement) = split_statements(sql)
+        .into_iter()
+        .find(|s| s.needs_no_transaction())
+    else {
+        return Ok(());
+    };
+    Err(MigrateError::Invalid(format!(
+        "migrations/{path}:{}: `{}` cannot run inside a transaction, and dbtool runs each version in one transaction so that a failure leaves the database at the previous version; nothing was run.\nhelp: drop CONCURRENTLY (the index is built inside the migration, blocking writes to its table while it builds), or run the statement by hand outside dbtool and leave it out of the migration (docs/migrations.md, \"Statements outside a transaction\")",
+        statement.line,
+        first_line(&statement.sql)
+    )))
 }
 
 /// `--target` must name a version of the project; checked before a database is opened.

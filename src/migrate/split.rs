@@ -11,6 +11,30 @@ pub struct Statement {
     pub sql: String,
 }
 
+impl Statement {
+    /// Whether the engine refuses this statement inside a transaction block
+    /// (`CREATE INDEX CONCURRENTLY`, `VACUUM`, TimescaleDB's `refresh_continuous_aggregate`, …).
+    /// dbtool runs every version in one transaction, so it refuses such a script up front.
+    pub fn needs_no_transaction(&self) -> bool {
+        let w = words(&self.sql);
+        let w: Vec<&str> = w.iter().take(5).map(String::as_str).collect();
+        matches!(
+            w.as_slice(),
+            ["create", "index", "concurrently", ..]
+                | ["create", "unique", "index", "concurrently", ..]
+                | ["drop", "index", "concurrently", ..]
+                | ["reindex", ..]
+                | ["vacuum", ..]
+                | ["create", "database", ..]
+                | ["drop", "database", ..]
+                | ["create", "tablespace", ..]
+                | ["drop", "tablespace", ..]
+                | ["alter", "system", ..]
+                | ["call", "refresh_continuous_aggregate", ..]
+        )
+    }
+}
+
 pub fn split_statements(script: &str) -> Vec<Statement> {
     let bytes = script.as_bytes();
     let mut statements = Vec::new();
@@ -143,6 +167,16 @@ fn ends_with_word(text: &str, word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn statements_that_cannot_run_in_a_transaction_are_recognised() {
+        let script = "CREATE INDEX CONCURRENTLY i ON t (a);\n-- c\ncreate unique index concurrently j on t (b);\nCREATE INDEX k ON t (c);\nVACUUM;\nCALL refresh_continuous_aggregate('x', NULL, NULL);\nINSERT INTO t VALUES ('create index concurrently');\n";
+        let flags: Vec<bool> = super::split_statements(script)
+            .iter()
+            .map(super::Statement::needs_no_transaction)
+            .collect();
+        assert_eq!(flags, [true, true, false, true, true, false]);
+    }
+
     use super::*;
 
     #[test]
