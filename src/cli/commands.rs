@@ -115,7 +115,7 @@ pub fn diff(
 
 /// Each hazard once, with the dialects it applies to named unless it applies to all of them
 /// (a rebuild is SQLite's alone; a dropped table is everyone's).
-fn hazards_by_dialect<'a>(plans: &'a [(Dialect, Plan, Plan)]) -> Vec<(&'a Hazard, String)> {
+fn hazards_by_dialect(plans: &[(Dialect, Plan, Plan)]) -> Vec<(&Hazard, String)> {
     let mut hazards: Vec<&Hazard> = plans.iter().flat_map(|(_, up, _)| &up.hazards).collect();
     hazards.sort();
     hazards.dedup();
