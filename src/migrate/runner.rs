@@ -6,6 +6,7 @@
 //! switch SQLite's foreign keys off outside its transaction, and cannot say which statement
 //! failed (see ARCHITECTURE.md).
 
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use time::format_description::well_known::Rfc3339;
@@ -210,6 +211,19 @@ impl Database {
         Ok(rows)
     }
 
+    fn last_applied(&mut self) -> Result<i32, MigrateError> {
+        let query = "SELECT coalesce(max(version), 0) FROM refinery_schema_history";
+        match &mut self.connection {
+            Connection::Postgres(client) => client
+                .query_one(query, &[])
+                .map(|row| row.get::<_, i32>(0))
+                .map_err(|e| database_error("cannot read refinery_schema_history", pg_message(e))),
+            Connection::Sqlite(conn) => conn
+                .query_row(query, [], |row| row.get::<_, i32>(0))
+                .map_err(|e| database_error("cannot read refinery_schema_history", e)),
+        }
+    }
+
     fn history_exists(&mut self) -> Result<bool, MigrateError> {
         let exists = match &mut self.connection {
             Connection::Postgres(client) => client
@@ -270,57 +284,50 @@ impl Database {
         options: MigrateOptions,
         progress: &mut impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
+        // Read and verify the history once: 1,000 applied versions must not cost 1,000 reads.
+        let pending: HashSet<i32> = self
+            .status(scripts)?
+            .pending
+            .iter()
+            .map(|p| p.version)
+            .collect();
+        let chosen: Vec<&Script> = scripts
+            .iter()
+            .filter(|s| pending.contains(&s.version))
+            .filter(|s| options.target.is_none_or(|t| s.version <= t))
+            .collect();
         if options.dry_run {
-            let status = self.status(scripts)?;
-            let versions = status
-                .pending
-                .iter()
-                .filter(|p| options.target.is_none_or(|t| p.version <= t))
-                .map(|p| (p.version, p.name.clone()))
-                .collect();
+            let versions = chosen.iter().map(|s| (s.version, s.name.clone())).collect();
             return Ok(Outcome { versions });
         }
-        let pending = self.status(scripts)?.pending;
-        for script in scripts {
-            let chosen = pending.iter().any(|p| p.version == script.version)
-                && options.target.is_none_or(|t| script.version <= t);
-            if chosen {
-                refuse_non_transactional(&script.up_path, &script.up_sql)?;
-            }
+        for script in &chosen {
+            refuse_non_transactional(&script.up_path, &script.up_sql)?;
+        }
+        if !chosen.is_empty() {
+            self.ensure_history()?;
         }
         let mut outcome = Outcome::default();
-        for script in scripts {
-            if options.target.is_some_and(|t| script.version > t) {
-                break;
-            }
+        for script in chosen {
             self.begin()?;
-            // Read the history inside the transaction: on SQLite the immediate transaction is
-            // the lock, and another migrator may have applied this version meanwhile.
-            let applied = match self
-                .ensure_history()
-                .and_then(|()| self.read_history())
-                .and_then(|applied| verify_history(&applied, scripts).map(|()| applied))
-            {
-                Ok(applied) => applied,
+            // On SQLite the immediate transaction is the lock: another migrator may have
+            // applied this version since the history was read.
+            let last = match self.last_applied() {
+                Ok(last) => last,
                 Err(error) => {
                     self.abort();
                     return Err(error);
                 }
             };
-            let last = applied.iter().map(|a| a.version).max().unwrap_or(0);
             if script.version <= last {
                 self.commit()?;
                 continue;
             }
             progress(script);
-            if let Err(error) = self.run_script(script.version, &script.up_path, &script.up_sql) {
-                self.abort();
-                return Err(error);
-            }
-            if let Err(error) = self
-                .check_foreign_keys(script)
-                .and_then(|()| self.record(script))
-            {
+            let result = self
+                .run_script(script.version, &script.up_path, &script.up_sql)
+                .and_then(|()| self.check_foreign_keys(script))
+                .and_then(|()| self.record(script));
+            if let Err(error) = result {
                 self.abort();
                 return Err(error);
             }
@@ -535,8 +542,9 @@ pub fn check_target(scripts: &[Script], target: Option<i32>) -> Result<(), Migra
 /// The history must describe this project: every applied version exists with the same name
 /// and checksum.
 fn verify_history(applied: &[Applied], scripts: &[Script]) -> Result<(), MigrateError> {
+    let by_version: HashMap<i32, &Script> = scripts.iter().map(|s| (s.version, s)).collect();
     for row in applied {
-        let Some(script) = scripts.iter().find(|s| s.version == row.version) else {
+        let Some(script) = by_version.get(&row.version) else {
             return Err(MigrateError::Invalid(format!(
                 "the database has version {} ({}) applied, which this project does not have; migrate it with the project it came from, or restore the missing script",
                 row.version, row.name
@@ -549,10 +557,11 @@ fn verify_history(applied: &[Applied], scripts: &[Script]) -> Result<(), Migrate
             )));
         }
     }
-    let last = applied.iter().map(|a| a.version).max().unwrap_or(0);
+    let applied_versions: HashSet<i32> = applied.iter().map(|a| a.version).collect();
+    let last = applied_versions.iter().copied().max().unwrap_or(0);
     if let Some(missing) = scripts
         .iter()
-        .find(|s| s.version < last && !applied.iter().any(|a| a.version == s.version))
+        .find(|s| s.version < last && !applied_versions.contains(&s.version))
     {
         return Err(MigrateError::Invalid(format!(
             "version {} ({}) is older than the database's latest version {last} but was never applied; give it a number after {last}",
