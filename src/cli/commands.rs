@@ -220,7 +220,7 @@ pub fn migration_hash(project: &Project, reporter: &Reporter, quiet: bool) -> Re
 
 fn scripts_checked(project: &Project, dialect: Dialect) -> Result<Vec<migrate::Script>, Failure> {
     let migrations = project.migrations_dir();
-    let problems = migrate::integrity_problems(&migrations)?;
+    let problems = migrate::integrity_problems(&migrations, &[dialect])?;
     if !problems.is_empty() {
         return Err(Failure::Other(format!(
             "the migrations failed their integrity check; nothing was run:\n  {}",

@@ -2,6 +2,7 @@
 //! integrity file and the schema snapshot.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -208,10 +209,13 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), MigrateError> {
         })
 }
 
-/// SHA-256 of every script, by path relative to `migrations/`.
-fn script_hashes(migrations: &Path) -> Result<BTreeMap<String, String>, MigrateError> {
+/// SHA-256 of every script of `dialects`, by path relative to `migrations/`.
+fn script_hashes(
+    migrations: &Path,
+    dialects: &[Dialect],
+) -> Result<BTreeMap<String, String>, MigrateError> {
     let mut hashes = BTreeMap::new();
-    for dialect in Dialect::ALL {
+    for dialect in dialects {
         let dir = migrations.join(dialect.name());
         if !dir.is_dir() {
             continue;
@@ -227,7 +231,10 @@ fn script_hashes(migrations: &Path) -> Result<BTreeMap<String, String>, MigrateE
             }
             let bytes = fs::read(&path).map_err(|e| io_error(&path, e))?;
             let digest = Sha256::digest(&bytes);
-            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            let hex = digest.iter().fold(String::with_capacity(64), |mut hex, b| {
+                let _ = write!(hex, "{b:02x}");
+                hex
+            });
             hashes.insert(format!("{}/{file_name}", dialect.name()), hex);
         }
     }
@@ -237,7 +244,7 @@ fn script_hashes(migrations: &Path) -> Result<BTreeMap<String, String>, MigrateE
 /// Rewrites `migrations/dbtool.sum` from the scripts as they are now (in `sha256sum` format,
 /// so `sha256sum -c dbtool.sum` checks it too).
 pub fn write_integrity(migrations: &Path) -> Result<(), MigrateError> {
-    let hashes = script_hashes(migrations)?;
+    let hashes = script_hashes(migrations, &Dialect::ALL)?;
     let mut text = String::new();
     for (path, hash) in hashes {
         text.push_str(&format!("{hash}  {path}\n"));
@@ -246,10 +253,14 @@ pub fn write_integrity(migrations: &Path) -> Result<(), MigrateError> {
     write_atomically(&migrations.join(INTEGRITY_FILE), &text)
 }
 
-/// Scripts whose content differs from the integrity file, or that it does not list.
-pub fn integrity_problems(migrations: &Path) -> Result<Vec<String>, MigrateError> {
+/// Scripts of `dialects` whose content differs from the integrity file, or that it does not
+/// list. `migrate` checks the one dialect it applies; a whole-project check passes them all.
+pub fn integrity_problems(
+    migrations: &Path,
+    dialects: &[Dialect],
+) -> Result<Vec<String>, MigrateError> {
     let sum_path = migrations.join(INTEGRITY_FILE);
-    let hashes = script_hashes(migrations)?;
+    let hashes = script_hashes(migrations, dialects)?;
     if !sum_path.is_file() {
         return Ok(if hashes.is_empty() {
             Vec::new()
@@ -279,8 +290,14 @@ pub fn integrity_problems(migrations: &Path) -> Result<Vec<String>, MigrateError
             )),
         }
     }
+    let checked = |path: &str| {
+        dialects.iter().any(|d| {
+            path.strip_prefix(d.name())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
     for path in recorded.keys() {
-        if !hashes.contains_key(path) {
+        if checked(path) && !hashes.contains_key(path) {
             problems.push(format!(
                 "migrations/{path} is recorded in {INTEGRITY_FILE} but missing on disk"
             ));
