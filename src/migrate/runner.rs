@@ -70,8 +70,40 @@ pub struct Outcome {
 }
 
 enum Connection {
-    Postgres(Box<postgres::Client>),
+    Postgres(Box<PgConnection>),
     Sqlite(rusqlite::Connection),
+}
+
+/// A PostgreSQL client and the bookkeeping statements it has prepared: preparing the history
+/// insert once instead of once per version saves a round trip per version.
+struct PgConnection {
+    client: postgres::Client,
+    prepared: HashMap<&'static str, postgres::Statement>,
+}
+
+impl PgConnection {
+    fn statement(&mut self, sql: &'static str) -> Result<postgres::Statement, postgres::Error> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.client.prepare(sql)?;
+        self.prepared.insert(sql, statement.clone());
+        Ok(statement)
+    }
+
+    fn execute(
+        &mut self,
+        sql: &'static str,
+        params: &[&(dyn postgres::types::ToSql + Sync)],
+    ) -> Result<u64, postgres::Error> {
+        let statement = self.statement(sql)?;
+        self.client.execute(&statement, params)
+    }
+
+    fn query_one(&mut self, sql: &'static str) -> Result<postgres::Row, postgres::Error> {
+        let statement = self.statement(sql)?;
+        self.client.query_one(&statement, &[])
+    }
 }
 
 /// An open database, and the redacted URL it was opened with (for messages).
@@ -93,7 +125,10 @@ impl Database {
             DatabaseUrl::Postgres(url) => {
                 let client = postgres::Client::connect(&url, postgres::NoTls)
                     .map_err(|e| database_error(&format!("cannot connect to {shown_url}"), e))?;
-                Connection::Postgres(Box::new(client))
+                Connection::Postgres(Box::new(PgConnection {
+                    client,
+                    prepared: HashMap::new(),
+                }))
             }
             DatabaseUrl::SqliteFile(path) => {
                 let connection = rusqlite::Connection::open(&path)
@@ -124,7 +159,7 @@ impl Database {
 
     fn batch(&mut self, sql: &str) -> Result<(), String> {
         match &mut self.connection {
-            Connection::Postgres(client) => client.batch_execute(sql).map_err(pg_message),
+            Connection::Postgres(pg) => pg.client.batch_execute(sql).map_err(pg_message),
             Connection::Sqlite(conn) => conn.execute_batch(sql).map_err(|e| e.to_string()),
         }
     }
@@ -181,7 +216,8 @@ impl Database {
     fn read_history(&mut self) -> Result<Vec<Applied>, MigrateError> {
         let query = "SELECT version, name, applied_on, checksum FROM refinery_schema_history ORDER BY version";
         let rows = match &mut self.connection {
-            Connection::Postgres(client) => client
+            Connection::Postgres(pg) => pg
+                .client
                 .query(query, &[])
                 .map_err(|e| database_error("cannot read refinery_schema_history", pg_message(e)))?
                 .into_iter()
@@ -214,8 +250,8 @@ impl Database {
     fn last_applied(&mut self) -> Result<i32, MigrateError> {
         let query = "SELECT coalesce(max(version), 0) FROM refinery_schema_history";
         match &mut self.connection {
-            Connection::Postgres(client) => client
-                .query_one(query, &[])
+            Connection::Postgres(pg) => pg
+                .query_one(query)
                 .map(|row| row.get::<_, i32>(0))
                 .map_err(|e| database_error("cannot read refinery_schema_history", pg_message(e))),
             Connection::Sqlite(conn) => conn
@@ -226,7 +262,8 @@ impl Database {
 
     fn history_exists(&mut self) -> Result<bool, MigrateError> {
         let exists = match &mut self.connection {
-            Connection::Postgres(client) => client
+            Connection::Postgres(pg) => pg
+                .client
                 .query_one(
                     "SELECT to_regclass('refinery_schema_history') IS NOT NULL",
                     &[],
@@ -474,19 +511,17 @@ impl Database {
             .format(&Rfc3339)
             .map_err(|e| database_error("cannot format the time", e))?;
         let checksum = script.checksum.to_string();
-        let insert =
-            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ";
         match &mut self.connection {
-            Connection::Postgres(client) => client
+            Connection::Postgres(pg) => pg
                 .execute(
-                    &format!("{insert}($1, $2, $3, $4)"),
+                    "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)",
                     &[&script.version, &script.name, &applied_on, &checksum],
                 )
                 .map(|_| ())
                 .map_err(|e| database_error("cannot record the version", pg_message(e))),
             Connection::Sqlite(conn) => conn
                 .execute(
-                    &format!("{insert}(?1, ?2, ?3, ?4)"),
+                    "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (?1, ?2, ?3, ?4)",
                     rusqlite::params![script.version, script.name, applied_on, checksum],
                 )
                 .map(|_| ())
@@ -495,14 +530,19 @@ impl Database {
     }
 
     fn forget(&mut self, version: i32) -> Result<(), MigrateError> {
-        let delete = "DELETE FROM refinery_schema_history WHERE version = ";
         match &mut self.connection {
-            Connection::Postgres(client) => client
-                .execute(&format!("{delete}$1"), &[&version])
+            Connection::Postgres(pg) => pg
+                .execute(
+                    "DELETE FROM refinery_schema_history WHERE version = $1",
+                    &[&version],
+                )
                 .map(|_| ())
                 .map_err(|e| database_error("cannot remove the version", pg_message(e))),
             Connection::Sqlite(conn) => conn
-                .execute(&format!("{delete}?1"), [version])
+                .execute(
+                    "DELETE FROM refinery_schema_history WHERE version = ?1",
+                    [version],
+                )
                 .map(|_| ())
                 .map_err(|e| database_error("cannot remove the version", e)),
         }
