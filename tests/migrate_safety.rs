@@ -476,3 +476,81 @@ fn create_index_concurrently_is_refused_up_front_on_postgres() {
     };
     concurrently_is_refused(&pg.url);
 }
+
+const STATUS_V1: &str = "enums:\n  job_status:\n    values: [pending, done]\ntables:\n  jobs:\n    columns:\n      id: bigint primary key\n      status: job_status not null default 'pending'\n";
+
+/// Adding an enum value is a migration whose PostgreSQL down script cannot be written
+/// (PostgreSQL cannot remove an enum value): the down script says so, and rollback refuses it
+/// before running anything. Removing a value cannot be generated at all.
+#[test]
+fn an_irreversible_version_is_refused_by_rollback_and_an_impossible_diff_by_diff() {
+    let Some(pg) = common::pg_database("irreversible") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("schema")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    let schema = dir.path().join("schema/jobs.yaml");
+    std::fs::write(&schema, STATUS_V1).expect("schema");
+    let (code, out) = dbtool(dir.path(), &["diff", "jobs"]);
+    assert_eq!(code, Some(0), "{out}");
+    let v2 = STATUS_V1.replace("[pending, done]", "[pending, running, done]");
+    std::fs::write(&schema, &v2).expect("schema");
+    let (code, out) = dbtool(dir.path(), &["diff", "add_running"]);
+    assert_eq!(code, Some(0), "{out}");
+    let down = std::fs::read_to_string(
+        dir.path()
+            .join("migrations/postgres/V2__add_running.down.sql"),
+    )
+    .expect("down script");
+    assert!(
+        down.contains("-- dbtool: irreversible: PostgreSQL cannot remove value(s) `running` from enum `job_status`"),
+        "{down}"
+    );
+
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(
+        dir.path(),
+        &["rollback", "--all", "--database-url", &pg.url],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("cannot roll back version 2 (add_running): PostgreSQL cannot remove value(s) `running` from enum `job_status`; nothing was rolled back"),
+        "{out}"
+    );
+    let (code, out) = dbtool(
+        dir.path(),
+        &["status", "--database-url", &pg.url, "--format", "json"],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    let status: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(status["applied"].as_array().map(Vec::len), Some(2), "{out}");
+    // SQLite keeps enums as CHECK constraints: the same version rolls back there.
+    let sqlite = sqlite_url(dir.path());
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &sqlite]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(
+        dir.path(),
+        &["rollback", "--all", "--database-url", &sqlite],
+    );
+    assert_eq!(code, Some(0), "{out}");
+
+    std::fs::write(&schema, STATUS_V1.replace("[pending, done]", "[pending]")).expect("schema");
+    let (code, out) = dbtool(dir.path(), &["diff", "drop_done", "--allow-destructive"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains(
+            "postgres: PostgreSQL cannot remove value(s) `running`, `done` from enum `job_status`"
+        ) && out.contains("dbtool migration new drop_done"),
+        "{out}"
+    );
+    assert!(!dir
+        .path()
+        .join("migrations/postgres/V3__drop_done.sql")
+        .exists());
+}

@@ -173,7 +173,30 @@ fn name_column_hazards(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPa
         }
     }
     for (old, new) in &columns.pairs {
-        if old.ty != new.ty && !widens(&old.ty.keyword, &new.ty.keyword) {
+        let only_values_differ = old.ty.keyword == new.ty.keyword
+            && old.ty.name == new.ty.name
+            && old.ty.array == new.ty.array
+            && old.ty.check == new.ty.check;
+        if only_values_differ && old.ty.enum_values != new.ty.enum_values {
+            // SQLite keeps an enum as a CHECK: adding values loses nothing, removing may.
+            let removed: Vec<String> = old
+                .ty
+                .enum_values
+                .iter()
+                .filter(|v| !new.ty.enum_values.contains(v))
+                .map(|v| format!("`{v}`"))
+                .collect();
+            if !removed.is_empty() {
+                plan.hazard(
+                    true,
+                    format!(
+                        "`{table}.{}` no longer accepts {}: rows holding them make the migration fail",
+                        new.name,
+                        removed.join(", ")
+                    ),
+                );
+            }
+        } else if old.ty != new.ty && !widens(&old.ty.keyword, &new.ty.keyword) {
             plan.hazard(
                 true,
                 format!(

@@ -173,3 +173,16 @@ fn a_rename_of_a_constrained_column_rebuilds_on_sqlite() {
     let (_, lite, _, _) = up_and_down(old, new, Dialect::Sqlite);
     assert!(lite.contains("CREATE TABLE _dbtool_new_docs ("), "{lite}");
 }
+
+#[test]
+fn sqlite_enum_checks_lose_nothing_when_values_are_added_and_warn_when_removed() {
+    let v1 = "enums:\n  s:\n    values: [a, b]\ntables:\n  t:\n    columns:\n      id: bigint primary key\n      s: s not null\n";
+    let v2 = v1.replace("[a, b]", "[a, b, c]");
+    let (up, _, down, _) = up_and_down(v1, &v2, Dialect::Sqlite);
+    assert_eq!(up.destructive().count(), 0, "{:?}", up.hazards);
+    let messages: Vec<&str> = down.destructive().map(|h| h.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["`t.s` no longer accepts `c`: rows holding them make the migration fail"]
+    );
+}
