@@ -10,5 +10,6 @@ pub mod dialect;
 pub mod diff;
 pub mod migrate;
 pub mod project;
+pub mod query;
 pub mod render;
 pub mod schema;

@@ -1,0 +1,656 @@
+//! Query files: sqlc's annotations (`-- name: GetUser :one`), doc comments, and parameters
+//! (`@name`, `sqlc.arg(name)`, `sqlc.narg(name)`, `$1`).
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+
+/// What a query returns, from its annotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Exactly one row; none is an error.
+    One,
+    /// Any number of rows.
+    Many,
+    /// Nothing.
+    Exec,
+    /// The number of rows affected.
+    ExecRows,
+    /// Bulk insert: binary COPY on PostgreSQL, one prepared insert in a transaction on SQLite.
+    CopyFrom,
+}
+
+impl Kind {
+    fn parse(text: &str) -> Option<Kind> {
+        match text {
+            ":one" => Some(Kind::One),
+            ":many" => Some(Kind::Many),
+            ":exec" => Some(Kind::Exec),
+            ":execrows" => Some(Kind::ExecRows),
+            ":copyfrom" => Some(Kind::CopyFrom),
+            _ => None,
+        }
+    }
+
+    pub fn annotation(self) -> &'static str {
+        match self {
+            Kind::One => ":one",
+            Kind::Many => ":many",
+            Kind::Exec => ":exec",
+            Kind::ExecRows => ":execrows",
+            Kind::CopyFrom => ":copyfrom",
+        }
+    }
+}
+
+/// One occurrence of a parameter in a query's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamUse {
+    /// The parameter's name (`$3` is named `p3`).
+    pub name: String,
+    /// Written as `sqlc.narg(name)`: the caller may pass NULL.
+    pub nullable: bool,
+    /// Byte range of the occurrence in [`Query::sql`].
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A query as written in its file.
+#[derive(Clone, Debug)]
+pub struct Query {
+    pub name: String,
+    pub kind: Kind,
+    /// The comment lines directly above the annotation, without `-- `.
+    pub doc: Vec<String>,
+    pub path: String,
+    /// 1-based line and column of the name in the annotation.
+    pub name_line: u32,
+    pub name_column: u32,
+    /// 1-based line of the file on which `sql` starts (it always starts at a line's start).
+    pub sql_line: u32,
+    /// The statement, without its trailing `;` and trailing comments.
+    pub sql: String,
+    pub params: Vec<ParamUse>,
+}
+
+impl Query {
+    /// Distinct parameters in order of first use: their position is their number (`$1`, `?1`).
+    pub fn distinct_params(&self) -> Vec<&ParamUse> {
+        let mut seen: Vec<&ParamUse> = Vec::new();
+        for param in &self.params {
+            if !seen.iter().any(|p| p.name == param.name) {
+                seen.push(param);
+            }
+        }
+        seen
+    }
+
+    /// The position (1-based) of a parameter among the distinct ones.
+    pub fn param_number(&self, name: &str) -> Option<usize> {
+        self.distinct_params()
+            .iter()
+            .position(|p| p.name == name)
+            .map(|i| i + 1)
+    }
+
+    /// Whether any use of the parameter is `sqlc.narg`.
+    pub fn param_is_nullable(&self, name: &str) -> bool {
+        self.params.iter().any(|p| p.name == name && p.nullable)
+    }
+
+    /// The SQL with every parameter replaced by `placeholder(number)`, and a map from positions
+    /// in the new text back to the original (see [`Rewritten::original_column`]).
+    pub fn rewrite(&self, placeholder: impl Fn(usize) -> String) -> Rewritten {
+        let mut text = String::with_capacity(self.sql.len());
+        let mut shifts = Vec::new();
+        let mut last = 0;
+        for param in &self.params {
+            text.push_str(&self.sql[last..param.start]);
+            let number = self.param_number(&param.name).unwrap_or(0);
+            let replacement = placeholder(number);
+            let line = text.matches('\n').count();
+            let column = text.len() - text.rfind('\n').map_or(0, |i| i + 1);
+            shifts.push(Shift {
+                line,
+                column: column + replacement.len(),
+                delta: (param.end - param.start) as isize - replacement.len() as isize,
+            });
+            text.push_str(&replacement);
+            last = param.end;
+        }
+        text.push_str(&self.sql[last..]);
+        Rewritten { text, shifts }
+    }
+
+    /// A diagnostic at a 1-based (line, column) of the original SQL text.
+    pub fn diagnostic_at(&self, line: u32, column: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(
+            self.path.clone(),
+            self.sql_line + line.saturating_sub(1),
+            column.max(1),
+            message,
+        )
+    }
+
+    /// A diagnostic at the query's name in its annotation.
+    pub fn diagnostic_at_name(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.path.clone(), self.name_line, self.name_column, message)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Shift {
+    /// 0-based line of the replacement in the rewritten text.
+    line: usize,
+    /// 0-based byte column just after the replacement in the rewritten text.
+    column: usize,
+    /// original length minus replacement length.
+    delta: isize,
+}
+
+/// A query's SQL with placeholders in place of its parameters.
+#[derive(Clone, Debug)]
+pub struct Rewritten {
+    pub text: String,
+    shifts: Vec<Shift>,
+}
+
+impl Rewritten {
+    /// Maps a 1-based column on a 1-based line of the rewritten text to the original text.
+    pub fn original_column(&self, line: u32, column: u32) -> u32 {
+        let line0 = line.saturating_sub(1) as usize;
+        let column0 = column.saturating_sub(1) as usize;
+        let delta: isize = self
+            .shifts
+            .iter()
+            .filter(|s| s.line == line0 && s.column <= column0)
+            .map(|s| s.delta)
+            .sum();
+        (column0 as isize + delta + 1).max(1) as u32
+    }
+}
+
+/// Reads every query of a file. Mistakes in annotations and parameters are all reported.
+pub fn parse_file(file: &SourceFile) -> Result<Vec<Query>, Vec<Diagnostic>> {
+    let lines: Vec<&str> = file.text.split('\n').collect();
+    let mut errors = Vec::new();
+    let mut queries = Vec::new();
+    let annotations: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| annotation_text(l).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if annotations.is_empty() && file.text.lines().any(is_code) {
+        errors.push(
+            Diagnostic::new(
+                &file.path,
+                1,
+                1,
+                "this query file has no `-- name:` annotation",
+            )
+            .with_help(
+                "start each query with `-- name: QueryName :one` (or :many, :exec, :execrows)",
+            ),
+        );
+    }
+    if let Some(&first) = annotations.first() {
+        if let Some(line) = (0..first).find(|&i| is_code(lines[i])) {
+            errors.push(
+                Diagnostic::new(
+                    &file.path,
+                    line as u32 + 1,
+                    1,
+                    "SQL before the first `-- name:` annotation belongs to no query",
+                )
+                .with_help("put `-- name: QueryName :kind` above it, or remove it"),
+            );
+        }
+    }
+    for (n, &at) in annotations.iter().enumerate() {
+        let end = annotations.get(n + 1).copied().unwrap_or(lines.len());
+        match parse_query(file, &lines, at, end) {
+            Ok(query) => queries.push(query),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    for (i, query) in queries.iter().enumerate() {
+        if let Some(first) = queries[..i].iter().find(|q| q.name == query.name) {
+            errors.push(
+                query
+                    .diagnostic_at_name(format!("query `{}` is defined twice", query.name))
+                    .with_related(
+                        &first.path,
+                        first.name_line,
+                        first.name_column,
+                        "first defined here",
+                    )
+                    .with_help("give one of them another name"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(queries)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `name: X :kind` when the line is an annotation comment.
+fn annotation_text(line: &str) -> Option<&str> {
+    let comment = line.trim_start().strip_prefix("--")?.trim_start();
+    comment.strip_prefix("name:").map(str::trim)
+}
+
+fn is_code(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && !t.starts_with("--")
+}
+
+fn parse_query(
+    file: &SourceFile,
+    lines: &[&str],
+    at: usize,
+    end: usize,
+) -> Result<Query, Vec<Diagnostic>> {
+    let line = lines[at];
+    let (name, name_column, kind) = parse_annotation(file, line, at)?;
+    let doc = doc_above(lines, at);
+    // The body runs to the next annotation, minus the doc comment of the next query.
+    let mut body_end = end;
+    if end < lines.len() {
+        body_end = end - doc_above(lines, end).len();
+    }
+    let body_lines = &lines[at + 1..body_end];
+    let Some(first_code) = body_lines.iter().position(|l| is_code(l)) else {
+        return Err(vec![Diagnostic::new(
+            &file.path,
+            at as u32 + 1,
+            name_column,
+            format!("query `{name}` has no SQL"),
+        )
+        .with_help("write the statement on the lines below its annotation")]);
+    };
+    let sql_line = at + 1 + first_code;
+    let text = body_lines[first_code..].join("\n");
+    let (sql, extra) = statement_text(&text);
+    if let Some(offset) = extra {
+        let (line, column) = line_column(&text, offset);
+        return Err(vec![Diagnostic::new(
+            &file.path,
+            sql_line as u32 + line,
+            column,
+            format!("query `{name}` has a second statement after its `;`"),
+        )
+        .with_help(
+            "one query is one statement: give the second its own `-- name:` annotation",
+        )]);
+    }
+    let sql = sql.to_string();
+    let mut query = Query {
+        name,
+        kind,
+        doc,
+        path: file.path.clone(),
+        name_line: at as u32 + 1,
+        name_column,
+        sql_line: sql_line as u32 + 1,
+        sql,
+        params: Vec::new(),
+    };
+    query.params = scan_params(&query)?;
+    Ok(query)
+}
+
+fn parse_annotation(
+    file: &SourceFile,
+    line: &str,
+    at: usize,
+) -> Result<(String, u32, Kind), Vec<Diagnostic>> {
+    let text = annotation_text(line).unwrap_or_default();
+    let column = line.find(text).map_or(1, |i| i as u32 + 1);
+    let mut words = text.split_whitespace();
+    let name = words.next().unwrap_or_default().to_string();
+    let kind_text = words.next().unwrap_or_default();
+    let error = |message: String, help: &str| {
+        vec![Diagnostic::new(&file.path, at as u32 + 1, column, message).with_help(help.to_string())]
+    };
+    if name.is_empty()
+        || !name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Err(error(
+            format!("`{name}` is not a query name"),
+            "query names are PascalCase, e.g. `-- name: GetUserByEmail :one`",
+        ));
+    }
+    let Some(kind) = Kind::parse(kind_text) else {
+        let message = if kind_text.is_empty() {
+            format!("query `{name}` says nothing about what it returns")
+        } else {
+            format!("`{kind_text}` is not a query kind")
+        };
+        return Err(error(
+            message,
+            "end the annotation with :one, :many, :exec, :execrows or :copyfrom",
+        ));
+    };
+    if let Some(extra) = words.next() {
+        return Err(error(
+            format!("unexpected `{extra}` after the query kind"),
+            "an annotation is `-- name: QueryName :kind` and nothing else",
+        ));
+    }
+    Ok((name, column, kind))
+}
+
+/// The comment lines directly above line `at` (no blank line between), top to bottom.
+fn doc_above(lines: &[&str], at: usize) -> Vec<String> {
+    let mut doc = Vec::new();
+    let mut i = at;
+    while i > 0 {
+        let line = lines[i - 1].trim();
+        let Some(comment) = line.strip_prefix("--") else {
+            break;
+        };
+        if annotation_text(line).is_some() {
+            break;
+        }
+        doc.push(
+            comment
+                .strip_prefix(' ')
+                .unwrap_or(comment)
+                .trim_end()
+                .to_string(),
+        );
+        i -= 1;
+    }
+    doc.reverse();
+    doc
+}
+
+/// The statement up to its `;` (outside strings and comments), without trailing blanks and
+/// comments, and whether code follows the `;` (a second statement).
+fn statement_text(text: &str) -> (&str, Option<usize>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' | b'"' => i = skip_quoted(bytes, i),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+            }
+            b';' => {
+                let after = &text[i + 1..];
+                let extra = after
+                    .lines()
+                    .scan(i + 1, |offset, line| {
+                        let start = *offset;
+                        *offset += line.len() + 1;
+                        Some((start, line))
+                    })
+                    .find(|(_, line)| is_code(line))
+                    .map(|(start, line)| start + (line.len() - line.trim_start().len()));
+                return (strip_trailing_comments(&text[..i]), extra);
+            }
+            _ => i += 1,
+        }
+    }
+    (strip_trailing_comments(text), None)
+}
+
+fn strip_trailing_comments(text: &str) -> &str {
+    let mut end = text.len();
+    loop {
+        let trimmed = text[..end].trim_end();
+        let last_line_start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+        if last_line_start > 0 && trimmed[last_line_start..].trim_start().starts_with("--") {
+            end = last_line_start;
+            continue;
+        }
+        return trimmed;
+    }
+}
+
+/// Every parameter use, skipping strings, quoted identifiers and comments.
+fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
+    let sql = &query.sql;
+    let bytes = sql.as_bytes();
+    let mut uses = Vec::new();
+    let mut errors = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' | b'"' => i = skip_quoted(bytes, i),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = sql[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = sql[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+            }
+            b'@' if bytes
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') =>
+            {
+                let end = identifier_end(bytes, i + 1);
+                uses.push(ParamUse {
+                    name: sql[i + 1..end].to_string(),
+                    nullable: false,
+                    start: i,
+                    end,
+                });
+                i = end;
+            }
+            b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && !preceded_by_word(bytes, i) =>
+            {
+                let end = (i + 1..bytes.len())
+                    .find(|&j| !bytes[j].is_ascii_digit())
+                    .unwrap_or(bytes.len());
+                uses.push(ParamUse {
+                    name: format!("p{}", &sql[i + 1..end]),
+                    nullable: false,
+                    start: i,
+                    end,
+                });
+                i = end;
+            }
+            b's' | b'S'
+                if !preceded_by_word(bytes, i)
+                    && sql[i..].len() >= 5
+                    && sql[i..i + 5].eq_ignore_ascii_case("sqlc.") =>
+            {
+                match sqlc_macro(sql, i) {
+                    Ok(param) => {
+                        i = param.end;
+                        uses.push(param);
+                    }
+                    Err(message) => {
+                        let (line, column) = line_column(sql, i);
+                        errors.push(query.diagnostic_at(line, column, message).with_help(
+                            "write `sqlc.arg(name)` or `sqlc.narg(name)` (nullable), or `@name`",
+                        ));
+                        i += 5;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    let named = uses
+        .iter()
+        .any(|u| !u.name.starts_with('p') || !u.name[1..].chars().all(|c| c.is_ascii_digit()));
+    let positional = uses.iter().find(|u| {
+        u.name.starts_with('p')
+            && u.name[1..].chars().all(|c| c.is_ascii_digit())
+            && sql[u.start..].starts_with('$')
+    });
+    if let (true, Some(p)) = (named, positional) {
+        let (line, column) = line_column(sql, p.start);
+        errors.push(
+            query
+                .diagnostic_at(line, column, "this query mixes `$N` with named parameters")
+                .with_help("use names (`@user_id`) throughout: they become the Rust function's argument names"),
+        );
+    }
+    if errors.is_empty() {
+        Ok(uses)
+    } else {
+        Err(errors)
+    }
+}
+
+fn sqlc_macro(sql: &str, start: usize) -> Result<ParamUse, String> {
+    let rest = &sql[start + 5..];
+    let function_end = rest
+        .find('(')
+        .ok_or("`sqlc.` must be followed by arg(…) or narg(…)")?;
+    let function = rest[..function_end].trim().to_ascii_lowercase();
+    let nullable = match function.as_str() {
+        "arg" => false,
+        "narg" => true,
+        other => return Err(format!("`sqlc.{other}` is not supported")),
+    };
+    let close = rest[function_end..]
+        .find(')')
+        .ok_or("`sqlc.arg(` is not closed")?
+        + function_end;
+    let name = rest[function_end + 1..close]
+        .trim()
+        .trim_matches('\'')
+        .trim_matches('"');
+    if name.is_empty()
+        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || name.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(format!("`{name}` is not a parameter name"));
+    }
+    Ok(ParamUse {
+        name: name.to_string(),
+        nullable,
+        start,
+        end: start + 5 + close + 1,
+    })
+}
+
+fn identifier_end(bytes: &[u8], from: usize) -> usize {
+    (from..bytes.len())
+        .find(|&j| !(bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_'))
+        .unwrap_or(bytes.len())
+}
+
+fn preceded_by_word(bytes: &[u8], i: usize) -> bool {
+    i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.')
+}
+
+fn skip_quoted(bytes: &[u8], open: usize) -> usize {
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        if bytes[i] == quote {
+            if bytes.get(i + 1) == Some(&quote) {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// 1-based (line, column in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() as u32 + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile {
+            path: "queries/app.sql".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn annotations_docs_and_parameters() {
+        let text = "-- App queries.\n\n-- Finds a user.\n-- By email.\n-- name: GetUser :one\nSELECT id FROM users\nWHERE email = @email AND (sqlc.narg(tenant) IS NULL OR tenant = sqlc.narg(tenant));\n\n-- name: CountUsers :one\nSELECT count(*) AS n FROM users; -- trailing\n";
+        let queries = parse_file(&file(text)).expect("parses");
+        assert_eq!(queries.len(), 2);
+        let q = &queries[0];
+        assert_eq!((q.name.as_str(), q.kind), ("GetUser", Kind::One));
+        assert_eq!(q.doc, vec!["Finds a user.", "By email."]);
+        assert_eq!((q.name_line, q.name_column, q.sql_line), (5, 10, 6));
+        let names: Vec<(&str, bool)> = q
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.nullable))
+            .collect();
+        assert_eq!(
+            names,
+            [("email", false), ("tenant", true), ("tenant", true)]
+        );
+        let pg = q.rewrite(|n| format!("${n}"));
+        assert_eq!(
+            pg.text,
+            "SELECT id FROM users\nWHERE email = $1 AND ($2 IS NULL OR tenant = $2)"
+        );
+        // `tenant` after `$2 IS NULL OR ` sits at column 37 of the rewritten line; originally 56.
+        assert_eq!(pg.original_column(2, 37), 56);
+        assert_eq!(pg.original_column(2, 7), 7);
+        assert_eq!(queries[1].sql, "SELECT count(*) AS n FROM users");
+        assert!(queries[1].doc.is_empty());
+    }
+
+    #[test]
+    fn strings_comments_and_operators_are_not_parameters() {
+        let text = "-- name: Q :many\nSELECT '@no', \"@no\", a @> b, x::text -- @no\nFROM t WHERE y = $1 AND z = $2;\n";
+        let q = &parse_file(&file(text)).expect("parses")[0];
+        let names: Vec<&str> = q.params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["p1", "p2"]);
+    }
+
+    #[test]
+    fn annotation_mistakes_are_reported_with_their_position() {
+        let text = "-- name: getUser :one\nSELECT 1;\n-- name: Other :some\nSELECT 2;\n-- name: Empty :exec\n\n-- name: Other2 :many\nSELECT sqlc.nargs(x);\n";
+        let errors = parse_file(&file(text)).expect_err("fails");
+        let headlines: Vec<String> = errors.iter().map(Diagnostic::headline).collect();
+        assert_eq!(
+            headlines,
+            [
+                "queries/app.sql:1:10: error: `getUser` is not a query name",
+                "queries/app.sql:3:10: error: `:some` is not a query kind",
+                "queries/app.sql:5:10: error: query `Empty` has no SQL",
+                "queries/app.sql:8:8: error: `sqlc.nargs` is not supported",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_names_and_orphan_sql_are_errors() {
+        let text =
+            "SELECT 0;\n-- name: A :exec\nDELETE FROM t;\n-- name: A :exec\nDELETE FROM u;\n";
+        let errors = parse_file(&file(text)).expect_err("fails");
+        let headlines: Vec<String> = errors.iter().map(Diagnostic::headline).collect();
+        assert_eq!(
+            headlines,
+            [
+                "queries/app.sql:1:1: error: SQL before the first `-- name:` annotation belongs to no query",
+                "queries/app.sql:4:10: error: query `A` is defined twice",
+            ]
+        );
+    }
+}

@@ -1,0 +1,581 @@
+//! The analyzer on a small schema: typing and nullability of every construct it supports, and
+//! the exact message and position of each error a user can make.
+
+use super::*;
+use crate::diagnostic::SourceFile;
+use crate::schema::{Dialect, Schema};
+
+const SCHEMA: &str = r#"
+enums:
+  role:
+    values: [user, admin]
+tables:
+  users:
+    columns:
+      id: bigint identity primary key
+      email: text not null unique
+      name: text
+      role: role not null default 'user'
+      created_at: timestamptz not null default now()
+  posts:
+    columns:
+      id: bigint identity primary key
+      author_id: bigint not null references users.id
+      title: varchar(200) not null
+      body: text
+      score: int not null default 0
+      rating: double
+      price: numeric(10,2)
+  comments:
+    columns:
+      id: uuid primary key default uuid()
+      post_id: bigint not null references posts.id
+      text: text not null
+      createdAt: text
+views:
+  post_titles:
+    sql: |
+      SELECT p.id, p.title, u.name AS author
+      FROM posts p JOIN users u ON u.id = p.author_id
+"#;
+
+fn schema() -> Schema {
+    let file = SourceFile {
+        path: "schema/test.yaml".into(),
+        text: SCHEMA.into(),
+    };
+    match crate::schema::load(&[file], &Dialect::ALL) {
+        Ok(schema) => schema,
+        Err(errors) => panic!("{errors:?}"),
+    }
+}
+
+fn run(kind: &str, sql: &str) -> Result<Analysis, crate::diagnostic::Diagnostic> {
+    let file = SourceFile {
+        path: "queries/test.sql".into(),
+        text: format!("-- name: Q {kind}\n{sql}\n"),
+    };
+    let queries = parse_file(&file).expect("query file parses");
+    let schema = schema();
+    let analyzer = Analyzer::new(&schema, Dialect::Postgres);
+    analyze_query(&queries[0], &analyzer)
+}
+
+fn analyze(sql: &str) -> Analysis {
+    run(":many", sql).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `name type` or `name type?` (nullable) per result column.
+fn columns(sql: &str) -> Vec<String> {
+    analyze(sql)
+        .columns
+        .iter()
+        .map(|c| format!("{} {}{}", c.name, c.ty, if c.nullable { "?" } else { "" }))
+        .collect()
+}
+
+fn params(sql: &str) -> Vec<String> {
+    analyze(sql)
+        .params
+        .iter()
+        .map(|p| format!("{} {}{}", p.name, p.ty, if p.nullable { "?" } else { "" }))
+        .collect()
+}
+
+fn fails(kind: &str, sql: &str) -> String {
+    match run(kind, sql) {
+        Ok(a) => panic!("expected an error, got {a:?}"),
+        Err(e) => match &e.help {
+            Some(help) => format!("{}\nhelp: {help}", e.headline()),
+            None => e.headline(),
+        },
+    }
+}
+
+// ---- typing and nullability -------------------------------------------------------------
+
+#[test]
+fn columns_follow_the_schema() {
+    assert_eq!(
+        columns("SELECT id, email, name, role, created_at FROM users"),
+        [
+            "id bigint",
+            "email text",
+            "name text?",
+            "role role",
+            "created_at timestamptz"
+        ]
+    );
+}
+
+#[test]
+fn inner_join_keeps_both_sides_non_null() {
+    assert_eq!(
+        columns("SELECT u.email, p.title FROM users u JOIN posts p ON p.author_id = u.id"),
+        ["email text", "title text"]
+    );
+}
+
+#[test]
+fn left_join_makes_the_right_side_nullable() {
+    assert_eq!(
+        columns("SELECT u.email, p.title FROM users u LEFT JOIN posts p ON p.author_id = u.id"),
+        ["email text", "title text?"]
+    );
+}
+
+#[test]
+fn right_join_makes_the_left_side_nullable() {
+    assert_eq!(
+        columns("SELECT u.email, p.title FROM users u RIGHT JOIN posts p ON p.author_id = u.id"),
+        ["email text?", "title text"]
+    );
+}
+
+#[test]
+fn full_join_makes_both_sides_nullable() {
+    assert_eq!(
+        columns("SELECT u.email, p.title FROM users u FULL JOIN posts p ON p.author_id = u.id"),
+        ["email text?", "title text?"]
+    );
+}
+
+#[test]
+fn an_inner_join_after_a_left_join_does_not_restore_the_left_joined_side() {
+    assert_eq!(
+        columns(
+            "SELECT u.email, p.title, c.text FROM users u \
+             LEFT JOIN posts p ON p.author_id = u.id \
+             JOIN comments c ON c.post_id = p.id"
+        ),
+        ["email text", "title text?", "text text"]
+    );
+}
+
+#[test]
+fn a_parenthesised_join_on_the_optional_side_is_all_nullable() {
+    assert_eq!(
+        columns(
+            "SELECT u.email, p.title, c.text FROM users u \
+             LEFT JOIN (posts p JOIN comments c ON c.post_id = p.id) ON p.author_id = u.id"
+        ),
+        ["email text", "title text?", "text text?"]
+    );
+}
+
+#[test]
+fn count_is_a_non_null_bigint() {
+    assert_eq!(
+        columns("SELECT count(*) AS n, count(name) AS named FROM users"),
+        ["n bigint", "named bigint"]
+    );
+}
+
+#[test]
+fn sums_widen_as_postgresql_does_and_are_nullable() {
+    assert_eq!(
+        columns("SELECT sum(score) AS s, sum(author_id) AS a, sum(rating) AS r, sum(price) AS p FROM posts"),
+        ["s bigint?", "a numeric?", "r double?", "p numeric?"]
+    );
+}
+
+#[test]
+fn averages_are_numeric_for_integers_and_double_for_floats() {
+    assert_eq!(
+        columns("SELECT avg(score) AS a, avg(rating) AS r FROM posts"),
+        ["a numeric?", "r double?"]
+    );
+}
+
+#[test]
+fn min_and_max_keep_the_type_and_are_nullable() {
+    assert_eq!(
+        columns("SELECT min(created_at) AS first, max(email) AS last FROM users"),
+        ["first timestamptz?", "last text?"]
+    );
+}
+
+#[test]
+fn coalesce_with_a_non_null_argument_is_non_null() {
+    assert_eq!(
+        columns("SELECT coalesce(name, email) AS shown, coalesce(name, NULL) AS maybe FROM users"),
+        ["shown text", "maybe text?"]
+    );
+}
+
+#[test]
+fn coalesce_of_an_aggregate_and_a_literal_is_non_null() {
+    assert_eq!(
+        columns("SELECT coalesce(sum(score), 0) AS total FROM posts"),
+        ["total bigint"]
+    );
+}
+
+#[test]
+fn case_is_nullable_without_else_or_with_a_nullable_branch() {
+    assert_eq!(
+        columns(
+            "SELECT CASE WHEN score > 10 THEN 'hot' ELSE 'cold' END AS heat, \
+             CASE WHEN score > 10 THEN 'hot' END AS maybe, \
+             CASE score WHEN 0 THEN body ELSE title END AS text FROM posts"
+        ),
+        ["heat text", "maybe text?", "text text?"]
+    );
+}
+
+#[test]
+fn ctes_carry_nullability_through() {
+    assert_eq!(
+        columns(
+            "WITH latest AS (SELECT u.id, p.title FROM users u LEFT JOIN posts p ON p.author_id = u.id) \
+             SELECT id, title FROM latest"
+        ),
+        ["id bigint", "title text?"]
+    );
+}
+
+#[test]
+fn subqueries_in_from_carry_nullability_through() {
+    assert_eq!(
+        columns(
+            "SELECT t.author_id, t.total FROM \
+             (SELECT author_id, sum(score) AS total FROM posts GROUP BY author_id) AS t"
+        ),
+        ["author_id bigint", "total bigint?"]
+    );
+}
+
+#[test]
+fn scalar_subqueries_are_nullable() {
+    assert_eq!(
+        columns("SELECT u.id, (SELECT max(p.score) FROM posts p WHERE p.author_id = u.id) AS best FROM users u"),
+        ["id bigint", "best int?"]
+    );
+}
+
+#[test]
+fn exists_and_is_null_are_non_null_booleans() {
+    assert_eq!(
+        columns(
+            "SELECT EXISTS (SELECT 1 FROM posts p WHERE p.author_id = u.id) AS has_posts, \
+             u.name IS NULL AS anonymous FROM users u"
+        ),
+        ["has_posts bool", "anonymous bool"]
+    );
+}
+
+#[test]
+fn insert_returning_follows_the_table_and_types_the_values() {
+    let a = analyze(
+        "INSERT INTO posts (author_id, title, body) VALUES (@author_id, @title, @body) \
+         RETURNING id, title, body",
+    );
+    let params: Vec<String> = a
+        .params
+        .iter()
+        .map(|p| format!("{} {}{}", p.name, p.ty, if p.nullable { "?" } else { "" }))
+        .collect();
+    assert_eq!(params, ["author_id bigint", "title text", "body text?"]);
+    let cols: Vec<String> = a
+        .columns
+        .iter()
+        .map(|c| format!("{} {}{}", c.name, c.ty, if c.nullable { "?" } else { "" }))
+        .collect();
+    assert_eq!(cols, ["id bigint", "title text", "body text?"]);
+}
+
+#[test]
+fn update_types_set_and_where_parameters() {
+    assert_eq!(
+        params("UPDATE users SET name = @name, role = @role WHERE id = @id RETURNING id"),
+        ["name text?", "role role", "id bigint"]
+    );
+}
+
+#[test]
+fn delete_returning_follows_the_table() {
+    assert_eq!(
+        columns("DELETE FROM comments WHERE post_id = @post_id RETURNING id, \"createdAt\""),
+        ["id uuid", "createdAt text?"]
+    );
+}
+
+#[test]
+fn views_are_typed_from_their_body() {
+    assert_eq!(
+        columns("SELECT id, title, author FROM post_titles"),
+        ["id bigint", "title text", "author text?"]
+    );
+}
+
+#[test]
+fn column_overrides_force_nullability() {
+    assert_eq!(
+        columns("SELECT u.name AS \"name!\", u.email AS \"email?\" FROM users u"),
+        ["name text", "email text?"]
+    );
+}
+
+#[test]
+fn parameters_take_the_type_they_are_compared_with() {
+    assert_eq!(
+        params("SELECT id FROM users WHERE created_at >= @since AND @until > created_at"),
+        ["since timestamptz", "until timestamptz"]
+    );
+}
+
+#[test]
+fn narg_parameters_are_nullable() {
+    assert_eq!(
+        params(
+            "SELECT id FROM users WHERE (sqlc.narg(name) IS NULL OR name = sqlc.narg(name)) \
+             AND role = @role"
+        ),
+        ["name text?", "role role"]
+    );
+}
+
+#[test]
+fn limit_and_offset_parameters_are_bigint() {
+    assert_eq!(
+        params("SELECT id FROM users ORDER BY created_at DESC LIMIT @max_rows OFFSET @skip"),
+        ["max_rows bigint", "skip bigint"]
+    );
+}
+
+#[test]
+fn arithmetic_widens_like_postgresql() {
+    assert_eq!(
+        columns("SELECT score + 1 AS a, score * rating AS b, price * 2 AS c, author_id - score AS d FROM posts"),
+        ["a int", "b double?", "c numeric?", "d bigint"]
+    );
+}
+
+#[test]
+fn concatenation_and_text_functions() {
+    assert_eq!(
+        columns("SELECT email || ' <' || name || '>' AS label, lower(email) AS l, length(email) AS n FROM users"),
+        ["label text?", "l text", "n int"]
+    );
+}
+
+#[test]
+fn union_is_nullable_when_either_side_is() {
+    assert_eq!(
+        columns("SELECT email AS contact FROM users UNION SELECT name FROM users"),
+        ["contact text?"]
+    );
+}
+
+#[test]
+fn star_expands_and_reuses_the_table_row() {
+    let a = analyze("SELECT * FROM users WHERE id = @id");
+    assert_eq!(a.columns.len(), 5);
+    assert_eq!(a.table_row.as_deref(), Some("users"));
+    assert_eq!(analyze("SELECT id, email FROM users").table_row, None);
+    assert_eq!(
+        analyze("SELECT id, email, name, role, created_at FROM users")
+            .table_row
+            .as_deref(),
+        Some("users")
+    );
+}
+
+#[test]
+fn on_conflict_sees_excluded() {
+    assert_eq!(
+        params(
+            "INSERT INTO users (email, name) VALUES (@email, @name) \
+             ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id"
+        ),
+        ["email text", "name text?"]
+    );
+}
+
+#[test]
+fn in_subquery_types_its_operand() {
+    assert_eq!(
+        params("SELECT id FROM users WHERE @post_id IN (SELECT id FROM posts WHERE author_id = users.id)"),
+        ["post_id bigint"]
+    );
+}
+
+#[test]
+fn cast_types_a_parameter_and_an_unknown_function() {
+    assert_eq!(
+        columns("SELECT CAST(@n AS bigint) AS n, CAST(md5(email) AS text) AS h FROM users"),
+        ["n bigint", "h text"]
+    );
+}
+
+#[test]
+fn enum_columns_accept_string_literals() {
+    assert_eq!(
+        columns("SELECT id FROM users WHERE role = 'admin'"),
+        ["id bigint"]
+    );
+}
+
+#[test]
+fn string_literals_compare_with_timestamps() {
+    assert_eq!(
+        columns(
+            "SELECT id FROM users WHERE created_at > '2026-01-01T00:00:00Z' AND name IS NOT NULL"
+        ),
+        ["id bigint"]
+    );
+}
+
+// ---- errors -------------------------------------------------------------------------------
+
+#[test]
+fn error_unknown_column_suggests_the_closest() {
+    assert_eq!(
+        fails(":many", "SELECT emial FROM users"),
+        "queries/test.sql:2:8: error: column \"emial\" does not exist in table \"users\"; did you mean \"email\"?"
+    );
+}
+
+#[test]
+fn error_unknown_table_suggests_the_closest() {
+    assert_eq!(
+        fails(":many", "SELECT id\nFROM postz"),
+        "queries/test.sql:3:6: error: table \"postz\" does not exist; did you mean \"posts\"?"
+    );
+}
+
+#[test]
+fn error_unquoted_camel_case_says_to_quote() {
+    assert_eq!(
+        fails(":many", "SELECT createdAt FROM comments"),
+        "queries/test.sql:2:8: error: column \"createdat\" does not exist in table \"comments\"; did you mean \"createdAt\"? (quote it: unquoted names are folded to lower case)"
+    );
+}
+
+#[test]
+fn error_unknown_alias() {
+    assert_eq!(
+        fails(":many", "SELECT x.id FROM users u"),
+        "queries/test.sql:2:8: error: \"x\" is not a table or alias of this query"
+    );
+}
+
+#[test]
+fn error_ambiguous_column() {
+    assert_eq!(
+        fails(":many", "SELECT id FROM users u JOIN posts p ON p.author_id = u.id"),
+        "queries/test.sql:2:8: error: column \"id\" is ambiguous: both \"u\" and \"p\" have it\nhelp: qualify it: u.id"
+    );
+}
+
+#[test]
+fn error_result_column_without_a_name() {
+    assert_eq!(
+        fails(":many", "SELECT count(*) + 1 FROM users"),
+        "queries/test.sql:2:8: error: this result column has no name\nhelp: name it: `… AS total_count`"
+    );
+}
+
+#[test]
+fn error_unknown_function() {
+    assert_eq!(
+        fails(":many", "SELECT md5(email) AS h FROM users"),
+        "queries/test.sql:2:8: error: dbtool does not know the function `md5`\nhelp: give its result a type with CAST(md5(…) AS type), or see docs/queries.md for the functions dbtool knows"
+    );
+}
+
+#[test]
+fn error_parameter_without_a_type() {
+    assert_eq!(
+        fails(":many", "SELECT id FROM users WHERE @flag IS NULL"),
+        "queries/test.sql:2:28: error: cannot tell the type of parameter `flag`\nhelp: compare it with a column, or give it a type: CAST(@flag AS bigint)"
+    );
+}
+
+#[test]
+fn error_parameter_used_with_two_types() {
+    assert_eq!(
+        fails(":many", "SELECT id FROM users WHERE id = @x OR created_at = @x"),
+        "queries/test.sql:2:52: error: parameter `x` is used as bigint and here as timestamptz\nhelp: use two parameters, or CAST one use to the other's type"
+    );
+}
+
+#[test]
+fn error_comparing_incompatible_types() {
+    assert_eq!(
+        fails(":many", "SELECT id FROM users WHERE id = email"),
+        "queries/test.sql:2:28: error: cannot compare bigint with text\nhelp: compare values of one type, or CAST one side"
+    );
+}
+
+#[test]
+fn error_one_without_rows() {
+    assert_eq!(
+        fails(":one", "DELETE FROM users WHERE id = @id"),
+        "queries/test.sql:1:10: error: query `Q` is :one but returns no rows\nhelp: use :exec or :execrows, or add RETURNING"
+    );
+}
+
+#[test]
+fn error_exec_with_returning() {
+    assert_eq!(
+        fails(":exec", "DELETE FROM users WHERE id = @id RETURNING id"),
+        "queries/test.sql:1:10: error: query `Q` is :exec but returns rows\nhelp: use :one or :many to get the rows, or drop RETURNING"
+    );
+}
+
+#[test]
+fn error_syntax() {
+    assert_eq!(
+        fails(":many", "SELECT id FROM users WHERE"),
+        "queries/test.sql:2:27: error: syntax error: Expected: an expression, found: EOF"
+    );
+}
+
+#[test]
+fn error_duplicate_result_names() {
+    assert_eq!(
+        fails(":many", "SELECT id, email AS id FROM users"),
+        "queries/test.sql:2:12: error: two result columns are named `id`\nhelp: give one of them another name with AS"
+    );
+}
+
+#[test]
+fn error_insert_value_count() {
+    assert_eq!(
+        fails(":exec", "INSERT INTO users (email, name) VALUES (@email)"),
+        "queries/test.sql:2:41: error: INSERT names 2 column(s) but a row of VALUES has 1"
+    );
+}
+
+#[test]
+fn error_insert_unknown_column() {
+    assert_eq!(
+        fails(":exec", "INSERT INTO users (emails) VALUES (@e)"),
+        "queries/test.sql:2:20: error: column \"emails\" does not exist in table \"users\"; did you mean \"email\"?"
+    );
+}
+
+#[test]
+fn error_condition_that_is_not_boolean() {
+    assert_eq!(
+        fails(":many", "SELECT id FROM posts WHERE score"),
+        "queries/test.sql:2:28: error: a condition must be true or false, but this is int"
+    );
+}
+
+#[test]
+fn error_subquery_without_alias() {
+    assert_eq!(
+        fails(":many", "SELECT n FROM (SELECT count(*) AS n FROM users)"),
+        "queries/test.sql:2:16: error: a subquery in FROM needs an alias\nhelp: write `(SELECT …) AS name`"
+    );
+}
+
+#[test]
+fn error_stored_value_of_the_wrong_type() {
+    assert_eq!(
+        fails(":exec", "UPDATE posts SET score = title WHERE id = @id"),
+        "queries/test.sql:2:26: error: `posts.score` is int, but this value is text"
+    );
+}
