@@ -43,6 +43,8 @@ struct PathsFile {
     schema: Option<String>,
     templates: Option<String>,
     migrations: Option<String>,
+    queries: Option<String>,
+    generated: Option<String>,
 }
 
 /// The project configuration, with defaults applied.
@@ -52,6 +54,8 @@ pub struct Config {
     pub schema_dir: String,
     pub templates_dir: Option<String>,
     pub migrations_dir: String,
+    pub queries_dir: String,
+    pub generated_dir: String,
 }
 
 impl Default for Config {
@@ -61,6 +65,8 @@ impl Default for Config {
             schema_dir: "schema".into(),
             templates_dir: None,
             migrations_dir: "migrations".into(),
+            queries_dir: "queries".into(),
+            generated_dir: "generated".into(),
         }
     }
 }
@@ -100,6 +106,12 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     config.templates_dir = file.paths.templates;
     if let Some(migrations) = file.paths.migrations {
         config.migrations_dir = migrations;
+    }
+    if let Some(queries) = file.paths.queries {
+        config.queries_dir = queries;
+    }
+    if let Some(generated) = file.paths.generated {
+        config.generated_dir = generated;
     }
     Ok(config)
 }
@@ -172,6 +184,58 @@ impl Project {
                 })
             })
             .collect()
+    }
+
+    /// The query files: `queries/*.sql` shared by every dialect, `queries/<dialect>/*.sql`
+    /// overriding queries for one dialect; none when the folder does not exist.
+    pub fn query_sources(&self) -> Result<Vec<crate::query::QuerySource>, ProjectError> {
+        let base = self.root.join(&self.config.queries_dir);
+        if !base.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut paths = Vec::new();
+        collect_files(&base, &mut paths, &|p| {
+            p.extension().and_then(|e| e.to_str()) == Some("sql")
+        })?;
+        paths.sort();
+        let mut sources = Vec::new();
+        for path in paths {
+            let inside = path.strip_prefix(&base).unwrap_or(&path);
+            let parts: Vec<String> = inside
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            let dialect = match parts.as_slice() {
+                [_file] => None,
+                [folder, _file] => match Dialect::from_name(folder) {
+                    Some(d) => Some(d),
+                    None => {
+                        return Err(ProjectError::Config(Box::new(
+                            Diagnostic::new(self.relative(&path), 1, 1, format!("`{folder}` is not a dialect"))
+                                .with_help("queries/ holds shared files and one folder per dialect (postgres, timescaledb, sqlite) for overrides"),
+                        )))
+                    }
+                },
+                _ => {
+                    return Err(ProjectError::Config(Box::new(
+                        Diagnostic::new(self.relative(&path), 1, 1, "query files are nested too deep")
+                            .with_help("use queries/FILE.sql, or queries/<dialect>/FILE.sql for overrides"),
+                    )))
+                }
+            };
+            sources.push(crate::query::QuerySource {
+                dialect,
+                file: SourceFile {
+                    path: self.relative(&path),
+                    text: read(&path)?,
+                },
+            });
+        }
+        Ok(sources)
+    }
+
+    pub fn generated_dir(&self) -> PathBuf {
+        self.root.join(&self.config.generated_dir)
     }
 
     pub fn migrations_dir(&self) -> PathBuf {

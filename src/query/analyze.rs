@@ -358,6 +358,13 @@ impl<'s> Analyzer<'s> {
                     nullable: c.nullable,
                 })
                 .collect()
+        } else if let Some(fts) = self
+            .schema
+            .full_text
+            .iter()
+            .find(|f| f.name.value == name && self.dialect == Dialect::Sqlite)
+        {
+            self.full_text_columns(fts)
         } else if let Some(cagg) = self
             .schema
             .continuous_aggregates
@@ -377,6 +384,41 @@ impl<'s> Analyzer<'s> {
             columns: columns.as_ref().clone(),
             table: None,
         }))
+    }
+
+    /// An FTS5 table's columns on SQLite: the indexed columns, the hidden column named after
+    /// the table (the left side of MATCH), `rank` and `rowid` (the indexed row's rowid).
+    fn full_text_columns(&self, fts: &crate::schema::FullTextIndex) -> Vec<RelCol> {
+        let name = &fts.name.value;
+        let mut columns: Vec<RelCol> = fts
+            .columns
+            .iter()
+            .map(|c| RelCol {
+                name: c.value.clone(),
+                ty: Some(QType::Text),
+                nullable: true,
+                why: format!("FTS5 column `{name}.{}` can be NULL", c.value),
+            })
+            .collect();
+        columns.push(RelCol {
+            name: name.clone(),
+            ty: Some(QType::Text),
+            nullable: true,
+            why: format!("`{name}` names the FTS5 table itself, for MATCH"),
+        });
+        columns.push(RelCol {
+            name: "rank".into(),
+            ty: Some(QType::Double),
+            nullable: false,
+            why: "FTS5's rank of a matching row".into(),
+        });
+        columns.push(RelCol {
+            name: "rowid".into(),
+            ty: Some(QType::BigInt),
+            nullable: false,
+            why: "the rowid of the indexed row".into(),
+        });
+        columns
     }
 
     /// A continuous aggregate's columns: the bucket, the group-by columns, the aggregates.
@@ -1541,6 +1583,29 @@ impl<'a, 's> Query<'a, 's> {
                     "|| is NULL when an operand is",
                 ))
             }
+            B::Arrow | B::LongArrow if is_comparison_chain(right) => {
+                // sqlparser binds `->>` looser than `=`; PostgreSQL and SQLite bind it
+                // tighter. Re-associate `a ->> (b = c)` (written without parentheses).
+                let Expr::BinaryOp {
+                    left: key,
+                    op: comparison,
+                    right: rest,
+                } = right
+                else {
+                    unreachable!("is_comparison_chain checked the shape")
+                };
+                let access = Expr::BinaryOp {
+                    left: Box::new(left.clone()),
+                    op: op.clone(),
+                    right: key.clone(),
+                };
+                let fixed = Expr::BinaryOp {
+                    left: Box::new(access),
+                    op: comparison.clone(),
+                    right: rest.clone(),
+                };
+                self.expr(&fixed, scope, None)
+            }
             B::Arrow | B::LongArrow => {
                 let l = self.expr(left, scope, None)?;
                 self.expr(right, scope, Some(&QType::Text))?;
@@ -1553,6 +1618,21 @@ impl<'a, 's> Query<'a, 's> {
                     ty,
                     true,
                     "a JSON key can be missing, so the result can be NULL",
+                ))
+            }
+            B::AtAt | B::Match => {
+                // Full-text match: PostgreSQL's tsvector @@ tsquery, SQLite's FTS5 MATCH.
+                let l = self.expr(left, scope, None)?;
+                let want = if *op == B::Match {
+                    QType::Text
+                } else {
+                    QType::TsQuery
+                };
+                let r = self.expr(right, scope, Some(&want))?;
+                Ok(Typed::known(
+                    QType::Bool,
+                    l.nullable || r.nullable,
+                    "a full-text match is NULL when an operand is",
                 ))
             }
             other => Err(error(
@@ -1848,6 +1928,54 @@ impl<'a, 's> Query<'a, 's> {
                     "date_trunc() is NULL when its argument is",
                 ))
             }
+            "date_bin" => {
+                arity(3, 3)?;
+                if let Some(width) = args[0] {
+                    self.expr(width, scope, Some(&QType::Interval))?;
+                }
+                let arg = args[1].ok_or_else(|| error(whole, "date_bin() takes a time"))?;
+                let t = self.expr(arg, scope, Some(&QType::Timestamptz))?;
+                if let Some(origin) = args[2] {
+                    self.expr(origin, scope, t.ty.as_ref())?;
+                }
+                Ok(Typed::known(
+                    t.ty.unwrap_or(QType::Timestamptz),
+                    t.nullable,
+                    "date_bin() is NULL when its time is",
+                ))
+            }
+            "to_tsvector"
+            | "to_tsquery"
+            | "plainto_tsquery"
+            | "phraseto_tsquery"
+            | "websearch_to_tsquery" => {
+                arity(1, 2)?;
+                let mut nullable = false;
+                for arg in args.iter().flatten() {
+                    nullable |= self.expr(arg, scope, Some(&QType::Text))?.nullable;
+                }
+                let ty = if name == "to_tsvector" {
+                    QType::TsVector
+                } else {
+                    QType::TsQuery
+                };
+                Ok(Typed::known(
+                    ty,
+                    nullable,
+                    format!("{name}() is NULL when its text is"),
+                ))
+            }
+            "ts_rank" | "ts_rank_cd" => {
+                let mut nullable = false;
+                for arg in args.iter().flatten() {
+                    nullable |= self.expr(arg, scope, None)?.nullable;
+                }
+                Ok(Typed::known(
+                    QType::Real,
+                    nullable,
+                    format!("{name}() is NULL when an argument is"),
+                ))
+            }
             "time_bucket" => {
                 arity(2, 4)?;
                 if let Some(width) = args[0] {
@@ -1905,7 +2033,27 @@ const KNOWN_FUNCTIONS: &[&str] = &[
     "gen_random_uuid",
     "date_trunc",
     "time_bucket",
+    "date_bin",
+    "to_tsvector",
+    "to_tsquery",
+    "plainto_tsquery",
+    "phraseto_tsquery",
+    "websearch_to_tsquery",
+    "ts_rank",
+    "ts_rank_cd",
 ];
+
+/// `b = c`, `b AND c`, …: what `a ->> b = c` wrongly parses into on the right of `->>`.
+fn is_comparison_chain(expr: &Expr) -> bool {
+    use BinaryOperator as B;
+    matches!(
+        expr,
+        Expr::BinaryOp {
+            op: B::Eq | B::NotEq | B::Lt | B::LtEq | B::Gt | B::GtEq | B::And | B::Or,
+            ..
+        }
+    )
+}
 
 /// The arguments of a call; `None` for `*`.
 fn args_of(function: &ast::Function) -> Vec<Option<&Expr>> {

@@ -9,7 +9,259 @@ pub use analyze::{Analysis, AnalyzeError, Analyzer, ColumnInfo, ParamDecl, Param
 pub use file::{parse_file, Kind, ParamUse, Query};
 pub use types::QType;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::schema::{Dialect, Schema};
+
+/// A query file of the project: `queries/FILE.sql` (shared by every dialect) or
+/// `queries/<dialect>/FILE.sql` (overrides for one dialect).
+#[derive(Clone, Debug)]
+pub struct QuerySource {
+    pub dialect: Option<Dialect>,
+    pub file: SourceFile,
+}
+
+impl QuerySource {
+    /// The module a file belongs to: its file name without `.sql`.
+    pub fn module(&self) -> String {
+        let name = self.file.path.rsplit('/').next().unwrap_or(&self.file.path);
+        name.strip_suffix(".sql").unwrap_or(name).to_string()
+    }
+}
+
+/// The queries of one shared file, each resolved and analysed for every dialect.
+#[derive(Clone, Debug)]
+pub struct Module {
+    pub name: String,
+    pub queries: Vec<ResolvedQuery>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ResolvedQuery {
+    /// The query as written in the shared file.
+    pub shared: Query,
+    /// For each configured dialect: the query it runs (the shared one, or its override) and
+    /// what analysis found.
+    pub dialects: Vec<(Dialect, Query, Analysis)>,
+}
+
+impl ResolvedQuery {
+    pub fn for_dialect(&self, dialect: Dialect) -> Option<(&Query, &Analysis)> {
+        self.dialects
+            .iter()
+            .find(|(d, _, _)| *d == dialect)
+            .map(|(_, q, a)| (q, a))
+    }
+
+    /// The analysis every dialect agrees on (they are checked to agree).
+    pub fn analysis(&self) -> &Analysis {
+        &self.dialects[0].2
+    }
+}
+
+/// Reads, resolves and analyses every query of the project. Every error of every file is
+/// reported together.
+pub fn analyze_project(
+    schema: &Schema,
+    sources: &[QuerySource],
+    dialects: &[Dialect],
+) -> Result<Vec<Module>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut parsed: Vec<(&QuerySource, Vec<Query>)> = Vec::new();
+    for source in sources {
+        match parse_file(&source.file) {
+            Ok(queries) => parsed.push((source, queries)),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    check_unique_names(&parsed, &mut errors);
+    check_overrides(&parsed, &mut errors);
+    let analyzers: Vec<(Dialect, Analyzer<'_>)> = dialects
+        .iter()
+        .map(|d| (*d, Analyzer::new(schema, *d)))
+        .collect();
+    let mut modules = Vec::new();
+    for (source, queries) in parsed.iter().filter(|(s, _)| s.dialect.is_none()) {
+        let mut module = Module {
+            name: source.module(),
+            queries: Vec::new(),
+        };
+        for query in queries {
+            let mut resolved = ResolvedQuery {
+                shared: query.clone(),
+                dialects: Vec::new(),
+            };
+            for (dialect, analyzer) in &analyzers {
+                let chosen =
+                    override_for(&parsed, &module.name, &query.name, *dialect).unwrap_or(query);
+                match analyze_query(chosen, analyzer) {
+                    Ok(analysis) => resolved.dialects.push((*dialect, chosen.clone(), analysis)),
+                    Err(e) => {
+                        if !errors.contains(&e) {
+                            errors.push(e);
+                        }
+                    }
+                }
+            }
+            if resolved.dialects.len() == analyzers.len() {
+                if let Err(e) = check_dialects_agree(&resolved) {
+                    errors.push(e);
+                }
+                module.queries.push(resolved);
+            }
+        }
+        modules.push(module);
+    }
+    if errors.is_empty() {
+        Ok(modules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Query names become Rust function names in one crate: unique across shared files.
+fn check_unique_names(parsed: &[(&QuerySource, Vec<Query>)], errors: &mut Vec<Diagnostic>) {
+    let shared: Vec<&Query> = parsed
+        .iter()
+        .filter(|(s, _)| s.dialect.is_none())
+        .flat_map(|(_, q)| q)
+        .collect();
+    for (i, query) in shared.iter().enumerate() {
+        if let Some(first) = shared[..i]
+            .iter()
+            .find(|q| q.name == query.name && q.path != query.path)
+        {
+            errors.push(
+                query
+                    .diagnostic_at_name(format!(
+                        "query `{}` is also defined in {}",
+                        query.name, first.path
+                    ))
+                    .with_related(
+                        &first.path,
+                        first.name_line,
+                        first.name_column,
+                        "first defined here",
+                    )
+                    .with_help(
+                        "query names are unique across files: they name the generated functions",
+                    ),
+            );
+        }
+    }
+}
+
+/// An override must replace a shared query of the same file.
+fn check_overrides(parsed: &[(&QuerySource, Vec<Query>)], errors: &mut Vec<Diagnostic>) {
+    for (source, queries) in parsed.iter().filter(|(s, _)| s.dialect.is_some()) {
+        let module = source.module();
+        let shared = parsed
+            .iter()
+            .find(|(s, _)| s.dialect.is_none() && s.module() == module);
+        for query in queries {
+            let exists = shared.is_some_and(|(_, qs)| qs.iter().any(|q| q.name == query.name));
+            if !exists {
+                errors.push(
+                    query
+                        .diagnostic_at_name(format!(
+                            "`{}` overrides nothing: queries/{module}.sql has no query of that name",
+                            query.name
+                        ))
+                        .with_help(format!(
+                            "write the shared query in queries/{module}.sql first; a file under queries/<dialect>/ only replaces queries for that dialect"
+                        )),
+                );
+            }
+        }
+    }
+}
+
+/// The override of `name` for `dialect`, looking in the dialect's folder and then in its
+/// fallback's (TimescaleDB uses PostgreSQL's overrides unless it has its own).
+fn override_for<'q>(
+    parsed: &'q [(&QuerySource, Vec<Query>)],
+    module: &str,
+    name: &str,
+    dialect: Dialect,
+) -> Option<&'q Query> {
+    let find = |d: Dialect| {
+        parsed
+            .iter()
+            .filter(|(s, _)| s.dialect == Some(d) && s.module() == module)
+            .flat_map(|(_, q)| q)
+            .find(|q| q.name == name)
+    };
+    find(dialect).or_else(|| dialect.fallback().and_then(find))
+}
+
+/// One Rust function serves every dialect, so every dialect's query must have the same
+/// parameters and columns.
+fn check_dialects_agree(resolved: &ResolvedQuery) -> Result<(), Diagnostic> {
+    let (first_dialect, _, first) = &resolved.dialects[0];
+    for (dialect, query, analysis) in &resolved.dialects[1..] {
+        let difference = describe_difference(first, analysis);
+        if let Some(difference) = difference {
+            return Err(query
+                .diagnostic_at_name(format!(
+                    "`{}` for {dialect} does not match {first_dialect}: {difference}",
+                    query.name
+                ))
+                .with_help("an override must take the same parameters and return the same columns as the shared query"));
+        }
+    }
+    Ok(())
+}
+
+fn describe_difference(a: &Analysis, b: &Analysis) -> Option<String> {
+    let show_param = |p: &ParamInfo| {
+        format!(
+            "`{}` {}{}",
+            p.name,
+            p.ty,
+            if p.nullable { " (nullable)" } else { "" }
+        )
+    };
+    let show_column = |c: &ColumnInfo| {
+        format!(
+            "`{}` {}{}",
+            c.name,
+            c.ty,
+            if c.nullable { " (nullable)" } else { "" }
+        )
+    };
+    if a.params.len() != b.params.len() {
+        return Some(format!(
+            "{} parameter(s) here, {} there",
+            b.params.len(),
+            a.params.len()
+        ));
+    }
+    for (x, y) in a.params.iter().zip(&b.params) {
+        if x != y {
+            return Some(format!(
+                "parameter {} here, {} there",
+                show_param(y),
+                show_param(x)
+            ));
+        }
+    }
+    if a.columns.len() != b.columns.len() {
+        return Some(format!(
+            "{} column(s) here, {} there",
+            b.columns.len(),
+            a.columns.len()
+        ));
+    }
+    for (x, y) in a.columns.iter().zip(&b.columns) {
+        if x.name != y.name || x.ty != y.ty || x.nullable != y.nullable {
+            return Some(format!(
+                "column {} here, {} there",
+                show_column(y),
+                show_column(x)
+            ));
+        }
+    }
+    None
+}
 
 /// Analyses one query for one dialect; an error points into the query's file.
 pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis, Diagnostic> {

@@ -26,6 +26,7 @@ tables:
       score: int not null default 0
       rating: double
       price: numeric(10,2)
+      meta: jsonb
   comments:
     columns:
       id: uuid primary key default uuid()
@@ -423,6 +424,18 @@ fn string_literals_compare_with_timestamps() {
             "SELECT id FROM users WHERE created_at > '2026-01-01T00:00:00Z' AND name IS NOT NULL"
         ),
         ["id bigint"]
+    );
+}
+
+#[test]
+fn json_access_binds_tighter_than_comparison() {
+    assert_eq!(
+        params("SELECT id FROM posts WHERE score > 0 AND meta ->> 'source' = @source"),
+        ["source text"]
+    );
+    assert_eq!(
+        columns("SELECT meta ->> 'source' AS source FROM posts"),
+        ["source text?"]
     );
 }
 

@@ -32,6 +32,9 @@ pub enum QType {
     Jsonb,
     Enum(String),
     Array(Box<QType>),
+    /// PostgreSQL full-text search values: usable in a query, not as a result column.
+    TsVector,
+    TsQuery,
 }
 
 impl QType {
@@ -136,6 +139,8 @@ impl fmt::Display for QType {
             QType::Json => f.write_str("json"),
             QType::Jsonb => f.write_str("jsonb"),
             QType::Enum(name) => f.write_str(name),
+            QType::TsVector => f.write_str("tsvector"),
+            QType::TsQuery => f.write_str("tsquery"),
             QType::Array(inner) => write!(f, "{inner}[]"),
         }
     }
