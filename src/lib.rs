@@ -5,6 +5,8 @@
 //! [`project`] and the CLI.
 
 pub mod cli;
+pub mod codegen;
+pub mod confirm;
 pub mod diagnostic;
 pub mod dialect;
 pub mod diff;

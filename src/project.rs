@@ -35,6 +35,14 @@ struct ConfigFile {
     dialects: Option<Vec<String>>,
     #[serde(default)]
     paths: PathsFile,
+    #[serde(default)]
+    generate: GenerateFile,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GenerateFile {
+    package: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -56,6 +64,8 @@ pub struct Config {
     pub migrations_dir: String,
     pub queries_dir: String,
     pub generated_dir: String,
+    /// The generated crate's package name.
+    pub package: String,
 }
 
 impl Default for Config {
@@ -67,6 +77,7 @@ impl Default for Config {
             migrations_dir: "migrations".into(),
             queries_dir: "queries".into(),
             generated_dir: "generated".into(),
+            package: "queries".into(),
         }
     }
 }
@@ -112,6 +123,9 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     }
     if let Some(generated) = file.paths.generated {
         config.generated_dir = generated;
+    }
+    if let Some(package) = file.generate.package {
+        config.package = package;
     }
     Ok(config)
 }

@@ -1,17 +1,20 @@
-//! The migration commands: `diff`, `migration new|hash`, `migrate`, `rollback`, `status`.
+//! The commands beyond `render`: migrations (`diff`, `migration new|hash`, `migrate`,
+//! `rollback`, `status`) and queries (`generate`, `explain`).
 
 use std::io::Write;
 
 use serde::Serialize;
 
+use super::generated;
 use super::report::Reporter;
 use super::{DatabaseTarget, Failure};
-use crate::diagnostic::SourceFile;
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::diff::{self, Hazard, Plan, Renames};
 use crate::migrate::{self, Database, MigrateOptions, RollbackTarget, VersionFiles};
 use crate::project::Project;
 use crate::render;
 use crate::schema::{self, Dialect, Schema};
+use crate::{codegen, confirm, query};
 
 fn load(sources: &[SourceFile], project: &Project) -> Result<Schema, Failure> {
     schema::load(sources, &project.config.dialects).map_err(|diagnostics| Failure::Diagnostics {
@@ -334,4 +337,145 @@ pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<
     };
     out.write_all(text.as_bytes())
         .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+}
+
+/// The schema, and every query analysed for every dialect.
+fn analysed(project: &Project) -> Result<(Schema, Vec<query::Module>), Failure> {
+    let schema_sources = project.schema_sources().map_err(Failure::Project)?;
+    let schema = load(&schema_sources, project)?;
+    let query_sources = project.query_sources().map_err(Failure::Project)?;
+    let modules = query::analyze_project(&schema, &query_sources, &project.config.dialects)
+        .map_err(|diagnostics| query_failure(diagnostics, &query_sources))?;
+    Ok((schema, modules))
+}
+
+fn query_failure(diagnostics: Vec<Diagnostic>, sources: &[query::QuerySource]) -> Failure {
+    Failure::Diagnostics {
+        diagnostics,
+        sources: sources.iter().map(|s| s.file.clone()).collect(),
+    }
+}
+
+pub fn generate(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    database_url: Option<&str>,
+    check: bool,
+) -> Result<(), Failure> {
+    let templates = project.templates().map_err(Failure::Project)?;
+    let (schema, modules) = analysed(project)?;
+    let query_sources = project.query_sources().map_err(Failure::Project)?;
+    let dialects = &project.config.dialects;
+    if dialects.contains(&Dialect::Sqlite) {
+        let ddl = render::render(&schema, Dialect::Sqlite, &templates).map_err(render_error)?;
+        confirm::sqlite(&ddl, &modules).map_err(|d| query_failure(d, &query_sources))?;
+    }
+    if let Some(url) = database_url {
+        for dialect in dialects.iter().filter(|d| **d == Dialect::Postgres) {
+            let ddl = render::render(&schema, *dialect, &templates).map_err(render_error)?;
+            confirm::postgres(url, &ddl, &modules, *dialect)
+                .map_err(|d| query_failure(d, &query_sources))?;
+        }
+    }
+    let options = codegen::Options {
+        package: project.config.package.clone(),
+        dialects: dialects.clone(),
+    };
+    let files =
+        codegen::generate(&schema, &modules, &options, &templates).map_err(|e| match e {
+            codegen::CodegenError::Queries(diagnostics) => {
+                query_failure(diagnostics, &query_sources)
+            }
+            codegen::CodegenError::Render(e) => render_error(e),
+        })?;
+    let dir = project.generated_dir();
+    let count: usize = modules.iter().map(|m| m.queries.len()).sum();
+    if check {
+        let stale =
+            generated::stale_files(&dir, &files).map_err(|e| Failure::Other(e.to_string()))?;
+        if !stale.is_empty() {
+            return Err(Failure::Problems(format!(
+                "{} is out of date: {}\nrun `dbtool generate` and commit the result",
+                relative(project, &dir),
+                stale.join(", ")
+            )));
+        }
+        if !quiet {
+            reporter.status(&format!(
+                "{} is up to date ({count} queries)",
+                relative(project, &dir)
+            ));
+        }
+        return Ok(());
+    }
+    generated::write(&dir, &files).map_err(|e| Failure::Other(e.to_string()))?;
+    if !quiet {
+        reporter.status(&format!(
+            "wrote {} ({count} queries in {} modules)",
+            relative(project, &dir),
+            modules.len()
+        ));
+    }
+    Ok(())
+}
+
+pub fn explain(project: &Project, name: &str, json: bool) -> Result<(), Failure> {
+    let (_, modules) = analysed(project)?;
+    let all: Vec<&query::ResolvedQuery> = modules.iter().flat_map(|m| &m.queries).collect();
+    let Some(found) = all.iter().find(|q| q.shared.name == name) else {
+        let names: Vec<&str> = all.iter().map(|q| q.shared.name.as_str()).collect();
+        let hint = crate::diagnostic::did_you_mean(name, names.iter().copied())
+            .unwrap_or_else(|| "`dbtool explain` takes a name from a `-- name:` annotation".into());
+        return Err(Failure::Other(format!(
+            "no query is named `{name}`; {hint}"
+        )));
+    };
+    let analysis = found.analysis();
+    let text = if json {
+        serde_json::to_string_pretty(analysis)
+            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        explain_text(found)
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+}
+
+fn explain_text(resolved: &query::ResolvedQuery) -> String {
+    let query = &resolved.shared;
+    let analysis = resolved.analysis();
+    let mut out = format!(
+        "{} {} ({}:{})\n",
+        query.name,
+        query.kind.annotation(),
+        query.path,
+        query.name_line
+    );
+    if !analysis.params.is_empty() {
+        out.push_str("parameters:\n");
+        for p in &analysis.params {
+            let null = if p.nullable { " (nullable)" } else { "" };
+            out.push_str(&format!("  {:<20} {}{null}\n", p.name, p.ty));
+        }
+    }
+    if !analysis.columns.is_empty() {
+        out.push_str("columns:\n");
+        for c in &analysis.columns {
+            let null = if c.nullable { "nullable" } else { "not null" };
+            out.push_str(&format!(
+                "  {:<20} {:<12} {null:<9} {}\n",
+                c.name,
+                c.ty.to_string(),
+                c.why
+            ));
+        }
+    }
+    if let Some(table) = &analysis.table_row {
+        out.push_str(&format!("rows are whole rows of table `{table}`\n"));
+    }
+    out
 }

@@ -1,6 +1,7 @@
 //! The `dbtool` command line: parses arguments, calls the library, prints results and errors.
 
 mod commands;
+mod generated;
 mod report;
 
 use std::io::Write;
@@ -107,6 +108,31 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write the generated crate (generated/) from the schema and the queries.
+    #[command(
+        after_help = "Every query is analysed against the schema, prepared on an in-memory SQLite built from\nthe rendered DDL and, with --database-url, on PostgreSQL in a scratch database. Any error\nleaves generated/ exactly as it was.\n\nExamples:\n  dbtool generate\n  dbtool generate --database-url postgres://postgres@localhost/postgres\n  dbtool generate --check"
+    )]
+    Generate {
+        /// Also confirm every query on this PostgreSQL server (a scratch database is created
+        /// and dropped).
+        #[arg(long, env = "DBTOOL_TEST_PG_URL")]
+        database_url: Option<String>,
+        /// Change nothing; exit 1 if generated/ differs from what generate would write.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Show how dbtool typed a query: each parameter and column, and why a column is or is
+    /// not nullable.
+    #[command(
+        after_help = "Examples:\n  dbtool explain ListThreadsForUser\n  dbtool explain GetConversation --format json"
+    )]
+    Explain {
+        /// The query's name, as in its `-- name:` annotation.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// List applied and pending migrations.
     #[command(after_help = "Examples:\n  dbtool status\n  dbtool status --format json")]
     Status {
@@ -185,12 +211,15 @@ pub enum Failure {
     },
     Other(String),
     Database(String),
+    /// A check found problems (exit 1), each said on its own line.
+    Problems(String),
 }
 
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Database(_) => exit::DATABASE_ERROR,
+            Failure::Problems(_) => exit::PROBLEMS_FOUND,
             _ => exit::INPUT_ERROR,
         }
     }
@@ -279,6 +308,19 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 target,
                 *dry_run,
             )
+        }
+        Command::Generate {
+            database_url,
+            check,
+        } => commands::generate(
+            &project,
+            reporter,
+            cli.quiet,
+            database_url.as_deref(),
+            *check,
+        ),
+        Command::Explain { name, format } => {
+            commands::explain(&project, name, matches!(format, Format::Json))
         }
         Command::Status { database, format } => commands::status(
             &project,

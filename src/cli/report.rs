@@ -61,6 +61,7 @@ impl Reporter {
             Failure::Project(error) => eprintln!("error: {error}"),
             Failure::Other(message) => eprintln!("error: {message}"),
             Failure::Database(message) => eprintln!("error: {message}"),
+            Failure::Problems(message) => eprintln!("error: {message}"),
         }
     }
 

@@ -157,6 +157,52 @@ fn call_migration_macro(
     })
 }
 
+/// Renders a Rust (or Cargo) template of the generated crate. Besides minijinja's builtins,
+/// templates get the filter `raw_string` (a raw string literal with enough `#`s) and the
+/// function `fits(text, indent)`: whether a line fits rustfmt's 100 columns, so that templates
+/// lay code out the way rustfmt would and the output is rustfmt-clean without running it.
+pub fn render_rust(
+    name: &str,
+    context: impl serde::Serialize,
+    templates: &Templates,
+) -> Result<String, RenderError> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    for (template, text) in &templates.sources {
+        if template.starts_with("rust/") {
+            let _ = env.add_template(template, text);
+        }
+    }
+    env.add_filter("raw_string", |text: String| raw_string(&text));
+    env.add_function("fits", |text: String, indent: usize| {
+        indent + text.chars().count() <= RUSTFMT_MAX_WIDTH
+    });
+    let failed = |source| RenderError::Template {
+        name: name.to_string(),
+        source,
+    };
+    let template = env.get_template(name).map_err(failed)?;
+    let text = template
+        .render(Value::from_serialize(&context))
+        .map_err(failed)?;
+    Ok(tidy(&text))
+}
+
+/// rustfmt's default `max_width`.
+const RUSTFMT_MAX_WIDTH: usize = 100;
+
+/// `r#"text"#`, with as many `#` as the text needs.
+fn raw_string(text: &str) -> String {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
+}
+
 fn environment<'a>(
     templates: &'a Templates,
     dirs: &'static [&'static str],

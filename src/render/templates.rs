@@ -38,4 +38,32 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "sqlite/macros.sql.j2",
         include_str!("../../templates/sqlite/macros.sql.j2"),
     ),
+    (
+        "rust/Cargo.toml.j2",
+        include_str!("../../templates/rust/Cargo.toml.j2"),
+    ),
+    (
+        "rust/lib.rs.j2",
+        include_str!("../../templates/rust/lib.rs.j2"),
+    ),
+    (
+        "rust/runtime.rs.j2",
+        include_str!("../../templates/rust/runtime.rs.j2"),
+    ),
+    (
+        "rust/enums.rs.j2",
+        include_str!("../../templates/rust/enums.rs.j2"),
+    ),
+    (
+        "rust/rows.rs.j2",
+        include_str!("../../templates/rust/rows.rs.j2"),
+    ),
+    (
+        "rust/tables.rs.j2",
+        include_str!("../../templates/rust/tables.rs.j2"),
+    ),
+    (
+        "rust/module.rs.j2",
+        include_str!("../../templates/rust/module.rs.j2"),
+    ),
 ];

@@ -1,0 +1,1919 @@
+//! The queries of `queries/rag.sql`. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+
+use crate::runtime::Query;
+use crate::tables;
+
+/// A row of `CreateConversation`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateConversationRow {
+    pub id: uuid::Uuid,
+    pub user_id: String,
+    pub title: Option<String>,
+    pub status: crate::enums::ConversationStatus,
+    pub message_count: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for CreateConversationRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(CreateConversationRow {
+            id: get(row, 0)?,
+            user_id: get(row, 1)?,
+            title: get(row, 2)?,
+            status: get(row, 3)?,
+            message_count: get(row, 4)?,
+            created_at: get(row, 5)?,
+            updated_at: get(row, 6)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for CreateConversationRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(CreateConversationRow {
+            id: row.try_get(0)?,
+            user_id: row.try_get(1)?,
+            title: row.try_get(2)?,
+            status: row.try_get(3)?,
+            message_count: row.try_get(4)?,
+            created_at: row.try_get(5)?,
+            updated_at: row.try_get(6)?,
+        })
+    }
+}
+
+/// A row of `CountConversationsForUser`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountConversationsForUserRow {
+    pub conversation_count: i64,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for CountConversationsForUserRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(CountConversationsForUserRow {
+            conversation_count: get(row, 0)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for CountConversationsForUserRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(CountConversationsForUserRow {
+            conversation_count: row.try_get(0)?,
+        })
+    }
+}
+
+/// A row of `ArchiveConversation`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveConversationRow {
+    pub id: uuid::Uuid,
+    pub status: crate::enums::ConversationStatus,
+    pub archived_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for ArchiveConversationRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(ArchiveConversationRow {
+            id: get(row, 0)?,
+            status: get(row, 1)?,
+            archived_at: get(row, 2)?,
+            updated_at: get(row, 3)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for ArchiveConversationRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(ArchiveConversationRow {
+            id: row.try_get(0)?,
+            status: row.try_get(1)?,
+            archived_at: row.try_get(2)?,
+            updated_at: row.try_get(3)?,
+        })
+    }
+}
+
+/// A row of `UnarchiveConversation`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnarchiveConversationRow {
+    pub id: uuid::Uuid,
+    pub status: crate::enums::ConversationStatus,
+    pub archived_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for UnarchiveConversationRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(UnarchiveConversationRow {
+            id: get(row, 0)?,
+            status: get(row, 1)?,
+            archived_at: get(row, 2)?,
+            updated_at: get(row, 3)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for UnarchiveConversationRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(UnarchiveConversationRow {
+            id: row.try_get(0)?,
+            status: row.try_get(1)?,
+            archived_at: row.try_get(2)?,
+            updated_at: row.try_get(3)?,
+        })
+    }
+}
+
+/// A row of `GetLastMessages`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetLastMessagesRow {
+    pub id: uuid::Uuid,
+    pub role: crate::enums::MessageRole,
+    pub content: String,
+    pub msg_metadata: serde_json::Value,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for GetLastMessagesRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(GetLastMessagesRow {
+            id: get(row, 0)?,
+            role: get(row, 1)?,
+            content: get(row, 2)?,
+            msg_metadata: get(row, 3)?,
+            created_at: get(row, 4)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for GetLastMessagesRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(GetLastMessagesRow {
+            id: row.try_get(0)?,
+            role: row.try_get(1)?,
+            content: row.try_get(2)?,
+            msg_metadata: row.try_get(3)?,
+            created_at: row.try_get(4)?,
+        })
+    }
+}
+
+/// A row of `ListMessages`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListMessagesRow {
+    pub id: uuid::Uuid,
+    pub role: crate::enums::MessageRole,
+    pub content: String,
+    pub msg_metadata: serde_json::Value,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for ListMessagesRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(ListMessagesRow {
+            id: get(row, 0)?,
+            role: get(row, 1)?,
+            content: get(row, 2)?,
+            msg_metadata: get(row, 3)?,
+            created_at: get(row, 4)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for ListMessagesRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(ListMessagesRow {
+            id: row.try_get(0)?,
+            role: row.try_get(1)?,
+            content: row.try_get(2)?,
+            msg_metadata: row.try_get(3)?,
+            created_at: row.try_get(4)?,
+        })
+    }
+}
+
+/// A row of `CountMessagesByRole`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountMessagesByRoleRow {
+    pub message_count: i64,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for CountMessagesByRoleRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(CountMessagesByRoleRow {
+            message_count: get(row, 0)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for CountMessagesByRoleRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(CountMessagesByRoleRow {
+            message_count: row.try_get(0)?,
+        })
+    }
+}
+
+/// A row of `CountMessages`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountMessagesRow {
+    pub message_count: i64,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for CountMessagesRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(CountMessagesRow {
+            message_count: get(row, 0)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for CountMessagesRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(CountMessagesRow {
+            message_count: row.try_get(0)?,
+        })
+    }
+}
+
+/// A row of `ListMessagesBySource`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListMessagesBySourceRow {
+    pub id: uuid::Uuid,
+    pub role: crate::enums::MessageRole,
+    pub content: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for ListMessagesBySourceRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(ListMessagesBySourceRow {
+            id: get(row, 0)?,
+            role: get(row, 1)?,
+            content: get(row, 2)?,
+            created_at: get(row, 3)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for ListMessagesBySourceRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(ListMessagesBySourceRow {
+            id: row.try_get(0)?,
+            role: row.try_get(1)?,
+            content: row.try_get(2)?,
+            created_at: row.try_get(3)?,
+        })
+    }
+}
+
+/// A row of `ListConversationMessageCounts`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListConversationMessageCountsRow {
+    pub id: uuid::Uuid,
+    pub title: Option<String>,
+    pub message_count: i64,
+    pub stored_message_count: i64,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for ListConversationMessageCountsRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(ListConversationMessageCountsRow {
+            id: get(row, 0)?,
+            title: get(row, 1)?,
+            message_count: get(row, 2)?,
+            stored_message_count: get(row, 3)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for ListConversationMessageCountsRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(ListConversationMessageCountsRow {
+            id: row.try_get(0)?,
+            title: row.try_get(1)?,
+            message_count: row.try_get(2)?,
+            stored_message_count: row.try_get(3)?,
+        })
+    }
+}
+
+/// A row of `ListActiveConversations`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListActiveConversationsRow {
+    pub id: uuid::Uuid,
+    pub user_id: String,
+    pub title: Option<String>,
+    pub message_count: i64,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub last_message_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+#[cfg(feature = "rusqlite")]
+impl crate::runtime::sqlite::FromRow for ListActiveConversationsRow {
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        use crate::runtime::sqlite::get;
+        Ok(ListActiveConversationsRow {
+            id: get(row, 0)?,
+            user_id: get(row, 1)?,
+            title: get(row, 2)?,
+            message_count: get(row, 3)?,
+            created_at: get(row, 4)?,
+            last_message_at: get(row, 5)?,
+        })
+    }
+}
+
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+impl crate::runtime::pg_row::FromRow for ListActiveConversationsRow {
+    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
+        Ok(ListActiveConversationsRow {
+            id: row.try_get(0)?,
+            user_id: row.try_get(1)?,
+            title: row.try_get(2)?,
+            message_count: row.try_get(3)?,
+            created_at: row.try_get(4)?,
+            last_message_at: row.try_get(5)?,
+        })
+    }
+}
+
+/// The parameters of `AppendMessage`.
+#[derive(Debug, Clone, Copy)]
+pub struct AppendMessageParams<'a> {
+    pub conversation_id: uuid::Uuid,
+    pub role: crate::enums::MessageRole,
+    pub content: &'a str,
+    pub msg_metadata: &'a serde_json::Value,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+/// defaults and are returned.
+///
+/// ```sql
+/// INSERT INTO conversations (user_id, title)
+/// VALUES (@user_id, sqlc.narg(title))
+/// RETURNING id, user_id, title, status, message_count, created_at, updated_at
+/// ```
+pub const CREATE_CONVERSATION: Query = Query {
+    name: "CreateConversation",
+    postgres: r#"INSERT INTO conversations (user_id, title)
+VALUES ($1, $2)
+RETURNING id, user_id, title, status, message_count, created_at, updated_at"#,
+    timescaledb: r#"INSERT INTO conversations (user_id, title)
+VALUES ($1, $2)
+RETURNING id, user_id, title, status, message_count, created_at, updated_at"#,
+    sqlite: r#"INSERT INTO conversations (user_id, title)
+VALUES (?1, ?2)
+RETURNING id, user_id, title, status, message_count, created_at, updated_at"#,
+};
+
+/// One conversation by id, whatever its status.
+///
+/// ```sql
+/// SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+///        last_message_at, archived_at
+/// FROM conversations
+/// WHERE id = @id
+/// ```
+pub const GET_CONVERSATION: Query = Query {
+    name: "GetConversation",
+    postgres: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+       last_message_at, archived_at
+FROM conversations
+WHERE id = $1"#,
+    timescaledb: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+       last_message_at, archived_at
+FROM conversations
+WHERE id = $1"#,
+    sqlite: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+       last_message_at, archived_at
+FROM conversations
+WHERE id = ?1"#,
+};
+
+/// A user's conversations, most recent activity first (a conversation without messages counts
+/// from its creation), optionally of one status (NULL for all), one page at a time.
+///
+/// ```sql
+/// SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+///        last_message_at, archived_at
+/// FROM conversations
+/// WHERE user_id = @user_id
+///   AND (status = sqlc.narg(status) OR sqlc.narg(status) IS NULL)
+/// ORDER BY COALESCE(last_message_at, created_at) DESC, id
+/// LIMIT @max_rows
+/// OFFSET @skip_rows
+/// ```
+pub const LIST_CONVERSATIONS_FOR_USER: Query = Query {
+    name: "ListConversationsForUser",
+    postgres: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+       last_message_at, archived_at
+FROM conversations
+WHERE user_id = $1
+  AND (status = $2 OR $2 IS NULL)
+ORDER BY COALESCE(last_message_at, created_at) DESC, id
+LIMIT $3
+OFFSET $4"#,
+    timescaledb: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+       last_message_at, archived_at
+FROM conversations
+WHERE user_id = $1
+  AND (status = $2 OR $2 IS NULL)
+ORDER BY COALESCE(last_message_at, created_at) DESC, id
+LIMIT $3
+OFFSET $4"#,
+    sqlite: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
+       last_message_at, archived_at
+FROM conversations
+WHERE user_id = ?1
+  AND (status = ?2 OR ?2 IS NULL)
+ORDER BY COALESCE(last_message_at, created_at) DESC, id
+LIMIT ?3
+OFFSET ?4"#,
+};
+
+/// Number of conversations of a user, optionally of one status (NULL for all).
+///
+/// ```sql
+/// SELECT count(*) AS conversation_count
+/// FROM conversations
+/// WHERE user_id = @user_id
+///   AND (status = sqlc.narg(status) OR sqlc.narg(status) IS NULL)
+/// ```
+pub const COUNT_CONVERSATIONS_FOR_USER: Query = Query {
+    name: "CountConversationsForUser",
+    postgres: r#"SELECT count(*) AS conversation_count
+FROM conversations
+WHERE user_id = $1
+  AND (status = $2 OR $2 IS NULL)"#,
+    timescaledb: r#"SELECT count(*) AS conversation_count
+FROM conversations
+WHERE user_id = $1
+  AND (status = $2 OR $2 IS NULL)"#,
+    sqlite: r#"SELECT count(*) AS conversation_count
+FROM conversations
+WHERE user_id = ?1
+  AND (status = ?2 OR ?2 IS NULL)"#,
+};
+
+/// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+///
+/// ```sql
+/// UPDATE conversations
+/// SET status = 'archived', archived_at = @now, updated_at = @now
+/// WHERE id = @id
+/// RETURNING id, status, archived_at, updated_at
+/// ```
+pub const ARCHIVE_CONVERSATION: Query = Query {
+    name: "ArchiveConversation",
+    postgres: r#"UPDATE conversations
+SET status = 'archived', archived_at = $1, updated_at = $1
+WHERE id = $2
+RETURNING id, status, archived_at, updated_at"#,
+    timescaledb: r#"UPDATE conversations
+SET status = 'archived', archived_at = $1, updated_at = $1
+WHERE id = $2
+RETURNING id, status, archived_at, updated_at"#,
+    sqlite: r#"UPDATE conversations
+SET status = 'archived', archived_at = ?1, updated_at = ?1
+WHERE id = ?2
+RETURNING id, status, archived_at, updated_at"#,
+};
+
+/// Bring an archived conversation back to active; no row if it was not archived.
+///
+/// ```sql
+/// UPDATE conversations
+/// SET status = 'active', archived_at = NULL, updated_at = @now
+/// WHERE id = @id AND status = 'archived'
+/// RETURNING id, status, archived_at, updated_at
+/// ```
+pub const UNARCHIVE_CONVERSATION: Query = Query {
+    name: "UnarchiveConversation",
+    postgres: r#"UPDATE conversations
+SET status = 'active', archived_at = NULL, updated_at = $1
+WHERE id = $2 AND status = 'archived'
+RETURNING id, status, archived_at, updated_at"#,
+    timescaledb: r#"UPDATE conversations
+SET status = 'active', archived_at = NULL, updated_at = $1
+WHERE id = $2 AND status = 'archived'
+RETURNING id, status, archived_at, updated_at"#,
+    sqlite: r#"UPDATE conversations
+SET status = 'active', archived_at = NULL, updated_at = ?1
+WHERE id = ?2 AND status = 'archived'
+RETURNING id, status, archived_at, updated_at"#,
+};
+
+/// Set any status (e.g. 'closed' or 'deleted') on a conversation.
+///
+/// ```sql
+/// UPDATE conversations
+/// SET status = @status, updated_at = @now
+/// WHERE id = @id
+/// ```
+pub const SET_CONVERSATION_STATUS: Query = Query {
+    name: "SetConversationStatus",
+    postgres: r#"UPDATE conversations
+SET status = $1, updated_at = $2
+WHERE id = $3"#,
+    timescaledb: r#"UPDATE conversations
+SET status = $1, updated_at = $2
+WHERE id = $3"#,
+    sqlite: r#"UPDATE conversations
+SET status = ?1, updated_at = ?2
+WHERE id = ?3"#,
+};
+
+/// Rename a conversation and/or store its model-written summary.
+///
+/// ```sql
+/// UPDATE conversations
+/// SET title = sqlc.narg(title), summary = sqlc.narg(summary), updated_at = @now
+/// WHERE id = @id
+/// ```
+pub const UPDATE_CONVERSATION_TITLE: Query = Query {
+    name: "UpdateConversationTitle",
+    postgres: r#"UPDATE conversations
+SET title = $1, summary = $2, updated_at = $3
+WHERE id = $4"#,
+    timescaledb: r#"UPDATE conversations
+SET title = $1, summary = $2, updated_at = $3
+WHERE id = $4"#,
+    sqlite: r#"UPDATE conversations
+SET title = ?1, summary = ?2, updated_at = ?3
+WHERE id = ?4"#,
+};
+
+/// Account for a message just appended: one more message, and the time of the last one.
+///
+/// ```sql
+/// UPDATE conversations
+/// SET message_count = message_count + 1, last_message_at = @now, updated_at = @now
+/// WHERE id = @id
+/// ```
+pub const TOUCH_CONVERSATION: Query = Query {
+    name: "TouchConversation",
+    postgres: r#"UPDATE conversations
+SET message_count = message_count + 1, last_message_at = $1, updated_at = $1
+WHERE id = $2"#,
+    timescaledb: r#"UPDATE conversations
+SET message_count = message_count + 1, last_message_at = $1, updated_at = $1
+WHERE id = $2"#,
+    sqlite: r#"UPDATE conversations
+SET message_count = message_count + 1, last_message_at = ?1, updated_at = ?1
+WHERE id = ?2"#,
+};
+
+/// Append a message (user, assistant or system) to a conversation; returns the stored message.
+/// Pass the same created_at to TouchConversation as its now.
+///
+/// ```sql
+/// INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
+/// VALUES (@conversation_id, @role, @content, @msg_metadata, @created_at)
+/// RETURNING id, conversation_id, role, content, msg_metadata, created_at
+/// ```
+pub const APPEND_MESSAGE: Query = Query {
+    name: "AppendMessage",
+    postgres: r#"INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING id, conversation_id, role, content, msg_metadata, created_at"#,
+    timescaledb: r#"INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING id, conversation_id, role, content, msg_metadata, created_at"#,
+    sqlite: r#"INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
+VALUES (?1, ?2, ?3, ?4, ?5)
+RETURNING id, conversation_id, role, content, msg_metadata, created_at"#,
+};
+
+/// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+/// for the prompt).
+///
+/// ```sql
+/// SELECT id, role, content, msg_metadata, created_at
+/// FROM messages
+/// WHERE conversation_id = @conversation_id
+/// ORDER BY created_at DESC, id DESC
+/// LIMIT @n
+/// ```
+pub const GET_LAST_MESSAGES: Query = Query {
+    name: "GetLastMessages",
+    postgres: r#"SELECT id, role, content, msg_metadata, created_at
+FROM messages
+WHERE conversation_id = $1
+ORDER BY created_at DESC, id DESC
+LIMIT $2"#,
+    timescaledb: r#"SELECT id, role, content, msg_metadata, created_at
+FROM messages
+WHERE conversation_id = $1
+ORDER BY created_at DESC, id DESC
+LIMIT $2"#,
+    sqlite: r#"SELECT id, role, content, msg_metadata, created_at
+FROM messages
+WHERE conversation_id = ?1
+ORDER BY created_at DESC, id DESC
+LIMIT ?2"#,
+};
+
+/// The messages of a conversation in the order they were written, one page at a time.
+///
+/// ```sql
+/// SELECT id, role, content, msg_metadata, created_at
+/// FROM messages
+/// WHERE conversation_id = @conversation_id
+/// ORDER BY created_at, id
+/// LIMIT @max_rows
+/// OFFSET @skip_rows
+/// ```
+pub const LIST_MESSAGES: Query = Query {
+    name: "ListMessages",
+    postgres: r#"SELECT id, role, content, msg_metadata, created_at
+FROM messages
+WHERE conversation_id = $1
+ORDER BY created_at, id
+LIMIT $2
+OFFSET $3"#,
+    timescaledb: r#"SELECT id, role, content, msg_metadata, created_at
+FROM messages
+WHERE conversation_id = $1
+ORDER BY created_at, id
+LIMIT $2
+OFFSET $3"#,
+    sqlite: r#"SELECT id, role, content, msg_metadata, created_at
+FROM messages
+WHERE conversation_id = ?1
+ORDER BY created_at, id
+LIMIT ?2
+OFFSET ?3"#,
+};
+
+/// Number of messages of one role in a conversation.
+///
+/// ```sql
+/// SELECT count(*) AS message_count
+/// FROM messages
+/// WHERE conversation_id = @conversation_id AND role = @role
+/// ```
+pub const COUNT_MESSAGES_BY_ROLE: Query = Query {
+    name: "CountMessagesByRole",
+    postgres: r#"SELECT count(*) AS message_count
+FROM messages
+WHERE conversation_id = $1 AND role = $2"#,
+    timescaledb: r#"SELECT count(*) AS message_count
+FROM messages
+WHERE conversation_id = $1 AND role = $2"#,
+    sqlite: r#"SELECT count(*) AS message_count
+FROM messages
+WHERE conversation_id = ?1 AND role = ?2"#,
+};
+
+/// Number of messages stored for a conversation.
+///
+/// ```sql
+/// SELECT count(*) AS message_count
+/// FROM messages
+/// WHERE conversation_id = @conversation_id
+/// ```
+pub const COUNT_MESSAGES: Query = Query {
+    name: "CountMessages",
+    postgres: r#"SELECT count(*) AS message_count
+FROM messages
+WHERE conversation_id = $1"#,
+    timescaledb: r#"SELECT count(*) AS message_count
+FROM messages
+WHERE conversation_id = $1"#,
+    sqlite: r#"SELECT count(*) AS message_count
+FROM messages
+WHERE conversation_id = ?1"#,
+};
+
+/// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+///
+/// ```sql
+/// SELECT id, role, content, created_at
+/// FROM messages
+/// WHERE conversation_id = @conversation_id
+///   AND msg_metadata ->> 'source' = @source
+/// ORDER BY created_at, id
+/// ```
+pub const LIST_MESSAGES_BY_SOURCE: Query = Query {
+    name: "ListMessagesBySource",
+    postgres: r#"SELECT id, role, content, created_at
+FROM messages
+WHERE conversation_id = $1
+  AND msg_metadata ->> 'source' = $2
+ORDER BY created_at, id"#,
+    timescaledb: r#"SELECT id, role, content, created_at
+FROM messages
+WHERE conversation_id = $1
+  AND msg_metadata ->> 'source' = $2
+ORDER BY created_at, id"#,
+    sqlite: r#"SELECT id, role, content, created_at
+FROM messages
+WHERE conversation_id = ?1
+  AND msg_metadata ->> 'source' = ?2
+ORDER BY created_at, id"#,
+};
+
+/// A user's conversations with the number of messages actually stored beside the counter kept
+/// on the conversation, to find counters that drifted.
+///
+/// ```sql
+/// SELECT c.id, c.title, c.message_count,
+///        count(m.id) AS stored_message_count
+/// FROM conversations c
+/// LEFT JOIN messages m ON m.conversation_id = c.id
+/// WHERE c.user_id = @user_id
+/// GROUP BY c.id, c.title, c.message_count
+/// ORDER BY c.id
+/// ```
+pub const LIST_CONVERSATION_MESSAGE_COUNTS: Query = Query {
+    name: "ListConversationMessageCounts",
+    postgres: r#"SELECT c.id, c.title, c.message_count,
+       count(m.id) AS stored_message_count
+FROM conversations c
+LEFT JOIN messages m ON m.conversation_id = c.id
+WHERE c.user_id = $1
+GROUP BY c.id, c.title, c.message_count
+ORDER BY c.id"#,
+    timescaledb: r#"SELECT c.id, c.title, c.message_count,
+       count(m.id) AS stored_message_count
+FROM conversations c
+LEFT JOIN messages m ON m.conversation_id = c.id
+WHERE c.user_id = $1
+GROUP BY c.id, c.title, c.message_count
+ORDER BY c.id"#,
+    sqlite: r#"SELECT c.id, c.title, c.message_count,
+       count(m.id) AS stored_message_count
+FROM conversations c
+LEFT JOIN messages m ON m.conversation_id = c.id
+WHERE c.user_id = ?1
+GROUP BY c.id, c.title, c.message_count
+ORDER BY c.id"#,
+};
+
+/// A user's active conversations from the active_conversations view, most recent activity first.
+///
+/// ```sql
+/// SELECT id, user_id, title, message_count, created_at, last_message_at
+/// FROM active_conversations
+/// WHERE user_id = @user_id
+/// ORDER BY COALESCE(last_message_at, created_at) DESC, id
+/// LIMIT @max_rows
+/// ```
+pub const LIST_ACTIVE_CONVERSATIONS: Query = Query {
+    name: "ListActiveConversations",
+    postgres: r#"SELECT id, user_id, title, message_count, created_at, last_message_at
+FROM active_conversations
+WHERE user_id = $1
+ORDER BY COALESCE(last_message_at, created_at) DESC, id
+LIMIT $2"#,
+    timescaledb: r#"SELECT id, user_id, title, message_count, created_at, last_message_at
+FROM active_conversations
+WHERE user_id = $1
+ORDER BY COALESCE(last_message_at, created_at) DESC, id
+LIMIT $2"#,
+    sqlite: r#"SELECT id, user_id, title, message_count, created_at, last_message_at
+FROM active_conversations
+WHERE user_id = ?1
+ORDER BY COALESCE(last_message_at, created_at) DESC, id
+LIMIT ?2"#,
+};
+
+/// The queries on the rusqlite backend.
+#[cfg(feature = "rusqlite")]
+pub mod sqlite {
+    use super::*;
+    use crate::runtime::sqlite::Call;
+    use crate::runtime::Error;
+
+    /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+    /// defaults and are returned.
+    ///
+    /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    pub fn create_conversation(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        title: Option<&str>,
+    ) -> Result<CreateConversationRow, Error> {
+        let mut call = Call::new(conn, &CREATE_CONVERSATION)?;
+        call.bind(&user_id)?;
+        call.bind(&title)?;
+        call.one()
+    }
+
+    /// One conversation by id, whatever its status.
+    ///
+    /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    pub fn get_conversation(
+        conn: &rusqlite::Connection,
+        id: uuid::Uuid,
+    ) -> Result<tables::ConversationsRow, Error> {
+        let mut call = Call::new(conn, &GET_CONVERSATION)?;
+        call.bind(&id)?;
+        call.one()
+    }
+
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub fn list_conversations_for_user(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Vec<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(conn, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.many()
+    }
+
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub fn list_conversations_for_user_for_each(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+        f: impl FnMut(tables::ConversationsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(conn, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.for_each(f)
+    }
+
+    /// Number of conversations of a user, optionally of one status (NULL for all).
+    ///
+    /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    pub fn count_conversations_for_user(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+    ) -> Result<CountConversationsForUserRow, Error> {
+        let mut call = Call::new(conn, &COUNT_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.one()
+    }
+
+    /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+    ///
+    /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    pub fn archive_conversation(
+        conn: &rusqlite::Connection,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+        id: uuid::Uuid,
+    ) -> Result<ArchiveConversationRow, Error> {
+        let mut call = Call::new(conn, &ARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.one()
+    }
+
+    /// Bring an archived conversation back to active; no row if it was not archived.
+    ///
+    /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    pub fn unarchive_conversation(
+        conn: &rusqlite::Connection,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<UnarchiveConversationRow, Error> {
+        let mut call = Call::new(conn, &UNARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.one()
+    }
+
+    /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
+    ///
+    /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
+    pub fn set_conversation_status(
+        conn: &rusqlite::Connection,
+        status: crate::enums::ConversationStatus,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(conn, &SET_CONVERSATION_STATUS)?;
+        call.bind(&status)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows()
+    }
+
+    /// Rename a conversation and/or store its model-written summary.
+    ///
+    /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
+    pub fn update_conversation_title(
+        conn: &rusqlite::Connection,
+        title: Option<&str>,
+        summary: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(conn, &UPDATE_CONVERSATION_TITLE)?;
+        call.bind(&title)?;
+        call.bind(&summary)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows()
+    }
+
+    /// Account for a message just appended: one more message, and the time of the last one.
+    ///
+    /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
+    pub fn touch_conversation(
+        conn: &rusqlite::Connection,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(conn, &TOUCH_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows()
+    }
+
+    /// Append a message (user, assistant or system) to a conversation; returns the stored message.
+    /// Pass the same created_at to TouchConversation as its now.
+    ///
+    /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    pub fn append_message(
+        conn: &rusqlite::Connection,
+        params: &AppendMessageParams<'_>,
+    ) -> Result<tables::MessagesRow, Error> {
+        let mut call = Call::new(conn, &APPEND_MESSAGE)?;
+        call.bind(&params.conversation_id)?;
+        call.bind(&params.role)?;
+        call.bind(&params.content)?;
+        call.bind(&params.msg_metadata)?;
+        call.bind(&params.created_at)?;
+        call.one()
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub fn get_last_messages(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        n: i64,
+    ) -> Result<Vec<GetLastMessagesRow>, Error> {
+        let mut call = Call::new(conn, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.many()
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub fn get_last_messages_for_each(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        n: i64,
+        f: impl FnMut(GetLastMessagesRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(conn, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.for_each(f)
+    }
+
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub fn list_messages(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Vec<ListMessagesRow>, Error> {
+        let mut call = Call::new(conn, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.many()
+    }
+
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub fn list_messages_for_each(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+        f: impl FnMut(ListMessagesRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(conn, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.for_each(f)
+    }
+
+    /// Number of messages of one role in a conversation.
+    ///
+    /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    pub fn count_messages_by_role(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        role: crate::enums::MessageRole,
+    ) -> Result<CountMessagesByRoleRow, Error> {
+        let mut call = Call::new(conn, &COUNT_MESSAGES_BY_ROLE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&role)?;
+        call.one()
+    }
+
+    /// Number of messages stored for a conversation.
+    ///
+    /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    pub fn count_messages(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+    ) -> Result<CountMessagesRow, Error> {
+        let mut call = Call::new(conn, &COUNT_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.one()
+    }
+
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub fn list_messages_by_source(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        source: &str,
+    ) -> Result<Vec<ListMessagesBySourceRow>, Error> {
+        let mut call = Call::new(conn, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.many()
+    }
+
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub fn list_messages_by_source_for_each(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        source: &str,
+        f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(conn, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.for_each(f)
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub fn list_conversation_message_counts(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+    ) -> Result<Vec<ListConversationMessageCountsRow>, Error> {
+        let mut call = Call::new(conn, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.many()
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub fn list_conversation_message_counts_for_each(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(conn, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.for_each(f)
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub fn list_active_conversations(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        max_rows: i64,
+    ) -> Result<Vec<ListActiveConversationsRow>, Error> {
+        let mut call = Call::new(conn, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.many()
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub fn list_active_conversations_for_each(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        max_rows: i64,
+        f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(conn, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.for_each(f)
+    }
+}
+
+/// The queries on the postgres backend (synchronous).
+#[cfg(feature = "postgres")]
+pub mod pg {
+    use super::*;
+    use crate::runtime::pg::{Call, Client};
+    use crate::runtime::Error;
+
+    /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+    /// defaults and are returned.
+    ///
+    /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    pub fn create_conversation(
+        client: &mut Client,
+        user_id: &str,
+        title: Option<&str>,
+    ) -> Result<CreateConversationRow, Error> {
+        let mut call = Call::new(client, &CREATE_CONVERSATION)?;
+        call.bind(&user_id)?;
+        call.bind(&title)?;
+        call.one()
+    }
+
+    /// One conversation by id, whatever its status.
+    ///
+    /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    pub fn get_conversation(
+        client: &mut Client,
+        id: uuid::Uuid,
+    ) -> Result<tables::ConversationsRow, Error> {
+        let mut call = Call::new(client, &GET_CONVERSATION)?;
+        call.bind(&id)?;
+        call.one()
+    }
+
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub fn list_conversations_for_user(
+        client: &mut Client,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Vec<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.many()
+    }
+
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub fn list_conversations_for_user_for_each(
+        client: &mut Client,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+        f: impl FnMut(tables::ConversationsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.for_each(f)
+    }
+
+    /// Number of conversations of a user, optionally of one status (NULL for all).
+    ///
+    /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    pub fn count_conversations_for_user(
+        client: &mut Client,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+    ) -> Result<CountConversationsForUserRow, Error> {
+        let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.one()
+    }
+
+    /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+    ///
+    /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    pub fn archive_conversation(
+        client: &mut Client,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+        id: uuid::Uuid,
+    ) -> Result<ArchiveConversationRow, Error> {
+        let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.one()
+    }
+
+    /// Bring an archived conversation back to active; no row if it was not archived.
+    ///
+    /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    pub fn unarchive_conversation(
+        client: &mut Client,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<UnarchiveConversationRow, Error> {
+        let mut call = Call::new(client, &UNARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.one()
+    }
+
+    /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
+    ///
+    /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
+    pub fn set_conversation_status(
+        client: &mut Client,
+        status: crate::enums::ConversationStatus,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(client, &SET_CONVERSATION_STATUS)?;
+        call.bind(&status)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows()
+    }
+
+    /// Rename a conversation and/or store its model-written summary.
+    ///
+    /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
+    pub fn update_conversation_title(
+        client: &mut Client,
+        title: Option<&str>,
+        summary: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(client, &UPDATE_CONVERSATION_TITLE)?;
+        call.bind(&title)?;
+        call.bind(&summary)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows()
+    }
+
+    /// Account for a message just appended: one more message, and the time of the last one.
+    ///
+    /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
+    pub fn touch_conversation(
+        client: &mut Client,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(client, &TOUCH_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows()
+    }
+
+    /// Append a message (user, assistant or system) to a conversation; returns the stored message.
+    /// Pass the same created_at to TouchConversation as its now.
+    ///
+    /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    pub fn append_message(
+        client: &mut Client,
+        params: &AppendMessageParams<'_>,
+    ) -> Result<tables::MessagesRow, Error> {
+        let mut call = Call::new(client, &APPEND_MESSAGE)?;
+        call.bind(&params.conversation_id)?;
+        call.bind(&params.role)?;
+        call.bind(&params.content)?;
+        call.bind(&params.msg_metadata)?;
+        call.bind(&params.created_at)?;
+        call.one()
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub fn get_last_messages(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        n: i64,
+    ) -> Result<Vec<GetLastMessagesRow>, Error> {
+        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.many()
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub fn get_last_messages_for_each(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        n: i64,
+        f: impl FnMut(GetLastMessagesRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.for_each(f)
+    }
+
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub fn list_messages(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Vec<ListMessagesRow>, Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.many()
+    }
+
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub fn list_messages_for_each(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+        f: impl FnMut(ListMessagesRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.for_each(f)
+    }
+
+    /// Number of messages of one role in a conversation.
+    ///
+    /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    pub fn count_messages_by_role(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        role: crate::enums::MessageRole,
+    ) -> Result<CountMessagesByRoleRow, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&role)?;
+        call.one()
+    }
+
+    /// Number of messages stored for a conversation.
+    ///
+    /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    pub fn count_messages(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+    ) -> Result<CountMessagesRow, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.one()
+    }
+
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub fn list_messages_by_source(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        source: &str,
+    ) -> Result<Vec<ListMessagesBySourceRow>, Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.many()
+    }
+
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub fn list_messages_by_source_for_each(
+        client: &mut Client,
+        conversation_id: uuid::Uuid,
+        source: &str,
+        f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.for_each(f)
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub fn list_conversation_message_counts(
+        client: &mut Client,
+        user_id: &str,
+    ) -> Result<Vec<ListConversationMessageCountsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.many()
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub fn list_conversation_message_counts_for_each(
+        client: &mut Client,
+        user_id: &str,
+        f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.for_each(f)
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub fn list_active_conversations(
+        client: &mut Client,
+        user_id: &str,
+        max_rows: i64,
+    ) -> Result<Vec<ListActiveConversationsRow>, Error> {
+        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.many()
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub fn list_active_conversations_for_each(
+        client: &mut Client,
+        user_id: &str,
+        max_rows: i64,
+        f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.for_each(f)
+    }
+}
+
+/// The queries on the tokio-postgres backend (asynchronous).
+#[cfg(feature = "tokio-postgres")]
+pub mod pg_async {
+    use super::*;
+    use crate::runtime::pg_async::{Call, Client};
+    use crate::runtime::Error;
+
+    /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+    /// defaults and are returned.
+    ///
+    /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    pub async fn create_conversation(
+        client: &Client,
+        user_id: &str,
+        title: Option<&str>,
+    ) -> Result<CreateConversationRow, Error> {
+        let mut call = Call::new(client, &CREATE_CONVERSATION)?;
+        call.bind(&user_id)?;
+        call.bind(&title)?;
+        call.one().await
+    }
+
+    /// One conversation by id, whatever its status.
+    ///
+    /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    pub async fn get_conversation(
+        client: &Client,
+        id: uuid::Uuid,
+    ) -> Result<tables::ConversationsRow, Error> {
+        let mut call = Call::new(client, &GET_CONVERSATION)?;
+        call.bind(&id)?;
+        call.one().await
+    }
+
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub async fn list_conversations_for_user(
+        client: &Client,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Vec<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.many().await
+    }
+
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub async fn list_conversations_for_user_for_each(
+        client: &Client,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+        f: impl FnMut(tables::ConversationsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.for_each(f).await
+    }
+
+    /// Number of conversations of a user, optionally of one status (NULL for all).
+    ///
+    /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    pub async fn count_conversations_for_user(
+        client: &Client,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+    ) -> Result<CountConversationsForUserRow, Error> {
+        let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.one().await
+    }
+
+    /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+    ///
+    /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    pub async fn archive_conversation(
+        client: &Client,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+        id: uuid::Uuid,
+    ) -> Result<ArchiveConversationRow, Error> {
+        let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.one().await
+    }
+
+    /// Bring an archived conversation back to active; no row if it was not archived.
+    ///
+    /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    pub async fn unarchive_conversation(
+        client: &Client,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<UnarchiveConversationRow, Error> {
+        let mut call = Call::new(client, &UNARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.one().await
+    }
+
+    /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
+    ///
+    /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
+    pub async fn set_conversation_status(
+        client: &Client,
+        status: crate::enums::ConversationStatus,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(client, &SET_CONVERSATION_STATUS)?;
+        call.bind(&status)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows().await
+    }
+
+    /// Rename a conversation and/or store its model-written summary.
+    ///
+    /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
+    pub async fn update_conversation_title(
+        client: &Client,
+        title: Option<&str>,
+        summary: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(client, &UPDATE_CONVERSATION_TITLE)?;
+        call.bind(&title)?;
+        call.bind(&summary)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows().await
+    }
+
+    /// Account for a message just appended: one more message, and the time of the last one.
+    ///
+    /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
+    pub async fn touch_conversation(
+        client: &Client,
+        now: Option<chrono::DateTime<chrono::Utc>>,
+        id: uuid::Uuid,
+    ) -> Result<u64, Error> {
+        let mut call = Call::new(client, &TOUCH_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.execrows().await
+    }
+
+    /// Append a message (user, assistant or system) to a conversation; returns the stored message.
+    /// Pass the same created_at to TouchConversation as its now.
+    ///
+    /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    pub async fn append_message(
+        client: &Client,
+        params: &AppendMessageParams<'_>,
+    ) -> Result<tables::MessagesRow, Error> {
+        let mut call = Call::new(client, &APPEND_MESSAGE)?;
+        call.bind(&params.conversation_id)?;
+        call.bind(&params.role)?;
+        call.bind(&params.content)?;
+        call.bind(&params.msg_metadata)?;
+        call.bind(&params.created_at)?;
+        call.one().await
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub async fn get_last_messages(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        n: i64,
+    ) -> Result<Vec<GetLastMessagesRow>, Error> {
+        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.many().await
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub async fn get_last_messages_for_each(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        n: i64,
+        f: impl FnMut(GetLastMessagesRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.for_each(f).await
+    }
+
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub async fn list_messages(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Vec<ListMessagesRow>, Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.many().await
+    }
+
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub async fn list_messages_for_each(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+        f: impl FnMut(ListMessagesRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.for_each(f).await
+    }
+
+    /// Number of messages of one role in a conversation.
+    ///
+    /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    pub async fn count_messages_by_role(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        role: crate::enums::MessageRole,
+    ) -> Result<CountMessagesByRoleRow, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&role)?;
+        call.one().await
+    }
+
+    /// Number of messages stored for a conversation.
+    ///
+    /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    pub async fn count_messages(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+    ) -> Result<CountMessagesRow, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.one().await
+    }
+
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub async fn list_messages_by_source(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        source: &str,
+    ) -> Result<Vec<ListMessagesBySourceRow>, Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.many().await
+    }
+
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub async fn list_messages_by_source_for_each(
+        client: &Client,
+        conversation_id: uuid::Uuid,
+        source: &str,
+        f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.for_each(f).await
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub async fn list_conversation_message_counts(
+        client: &Client,
+        user_id: &str,
+    ) -> Result<Vec<ListConversationMessageCountsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.many().await
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub async fn list_conversation_message_counts_for_each(
+        client: &Client,
+        user_id: &str,
+        f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.for_each(f).await
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub async fn list_active_conversations(
+        client: &Client,
+        user_id: &str,
+        max_rows: i64,
+    ) -> Result<Vec<ListActiveConversationsRow>, Error> {
+        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.many().await
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// Calls `f` with each row as it is read, instead of collecting them.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub async fn list_active_conversations_for_each(
+        client: &Client,
+        user_id: &str,
+        max_rows: i64,
+        f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.for_each(f).await
+    }
+}

@@ -1,0 +1,772 @@
+//! What every generated function shares: the error type, how values are bound and read on
+//! each backend, and the per-connection statement caches. Written by `dbtool generate` from
+//! templates/rust/runtime.rs.j2.
+
+use std::fmt;
+
+/// A query's SQL for each backend.
+#[derive(Debug)]
+pub struct Query {
+    /// The query's name in its `.sql` file.
+    pub name: &'static str,
+    /// The SQL run on PostgreSQL.
+    pub postgres: &'static str,
+    /// The SQL run on TimescaleDB (the `timescaledb` feature).
+    pub timescaledb: &'static str,
+    /// The SQL run on SQLite.
+    pub sqlite: &'static str,
+}
+
+impl Query {
+    /// The SQL the PostgreSQL backends run: TimescaleDB's with the `timescaledb` feature.
+    pub fn postgres_sql(&self) -> &'static str {
+        if cfg!(feature = "timescaledb") {
+            self.timescaledb
+        } else {
+            self.postgres
+        }
+    }
+}
+
+/// The PostgreSQL client's error (the same type for both PostgreSQL backends).
+#[cfg(feature = "postgres")]
+pub type PgError = postgres::Error;
+/// The PostgreSQL client's error (the same type for both PostgreSQL backends).
+#[cfg(all(feature = "tokio-postgres", not(feature = "postgres")))]
+pub type PgError = tokio_postgres::Error;
+
+/// Why a generated function failed.
+#[derive(Debug)]
+pub enum Error {
+    /// A `:one` query found no row.
+    NotFound { query: &'static str },
+    /// SQLite refused the query or a value.
+    #[cfg(feature = "rusqlite")]
+    Sqlite {
+        query: &'static str,
+        source: rusqlite::Error,
+    },
+    /// PostgreSQL refused the query or a value.
+    #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+    Postgres {
+        query: &'static str,
+        source: PgError,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotFound { query } => write!(f, "query {query} found no row"),
+            #[cfg(feature = "rusqlite")]
+            Error::Sqlite { query, source } => write!(f, "query {query} failed: {source}"),
+            #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+            Error::Postgres { query, source } => write!(f, "query {query} failed: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::NotFound { .. } => None,
+            #[cfg(feature = "rusqlite")]
+            Error::Sqlite { source, .. } => Some(source),
+            #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+            Error::Postgres { source, .. } => Some(source),
+        }
+    }
+}
+
+/// A database value that is not one of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The enum's name in the schema.
+    pub type_name: &'static str,
+    /// The value found.
+    pub value: String,
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a value of {}", self.value, self.type_name)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// Implements the backends' conversions for a schema enum stored as its value's text.
+macro_rules! text_enum {
+    ($rust:ident, $sql:literal) => {
+        impl std::fmt::Display for $rust {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "rusqlite")]
+        impl crate::runtime::sqlite::Param for $rust {
+            fn to_value(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(rusqlite::types::ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        #[cfg(feature = "rusqlite")]
+        impl crate::runtime::sqlite::Column for $rust {
+            fn from_value(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                text.parse()
+                    .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+            }
+        }
+
+        #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+        impl postgres_types::ToSql for $rust {
+            fn to_sql(
+                &self,
+                _ty: &postgres_types::Type,
+                out: &mut bytes::BytesMut,
+            ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+                out.extend_from_slice(self.as_str().as_bytes());
+                Ok(postgres_types::IsNull::No)
+            }
+
+            fn accepts(ty: &postgres_types::Type) -> bool {
+                ty.name() == $sql || *ty == postgres_types::Type::TEXT
+            }
+
+            postgres_types::to_sql_checked!();
+        }
+
+        #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+        impl<'a> postgres_types::FromSql<'a> for $rust {
+            fn from_sql(
+                _ty: &postgres_types::Type,
+                raw: &'a [u8],
+            ) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+                Ok(std::str::from_utf8(raw)?.parse()?)
+            }
+
+            fn accepts(ty: &postgres_types::Type) -> bool {
+                ty.name() == $sql || *ty == postgres_types::Type::TEXT
+            }
+        }
+    };
+}
+
+pub(crate) use text_enum;
+
+/// The `rusqlite` backend: values stored the way dbtool's SQLite schema stores them (uuid and
+/// times as text, JSON and arrays as JSON text), statements cached per connection.
+#[cfg(feature = "rusqlite")]
+pub mod sqlite {
+    use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+    use super::{Error, Query};
+
+    /// A value bound as a parameter.
+    pub trait Param {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>>;
+    }
+
+    /// A value read from a column.
+    pub trait Column: Sized {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self>;
+    }
+
+    /// A row struct read from a result row.
+    pub trait FromRow: Sized {
+        fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self>;
+    }
+
+    macro_rules! native {
+        ($($t:ty),*) => {
+            $(
+                impl Param for $t {
+                    fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                        self.to_sql()
+                    }
+                }
+
+                impl Column for $t {
+                    fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                        <$t as FromSql>::column_result(value)
+                    }
+                }
+            )*
+        };
+    }
+
+    native!(bool, i16, i32, i64, f32, f64, String, Vec<u8>);
+
+    impl Param for str {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            self.to_sql()
+        }
+    }
+
+    impl Param for [u8] {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            self.to_sql()
+        }
+    }
+
+    impl<T: Param + ?Sized> Param for &T {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            (**self).to_value()
+        }
+    }
+
+    impl<T: Param> Param for Option<T> {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            match self {
+                Some(value) => value.to_value(),
+                None => Ok(ToSqlOutput::from(rusqlite::types::Null)),
+            }
+        }
+    }
+
+    impl<T: Column> Column for Option<T> {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            match value {
+                ValueRef::Null => Ok(None),
+                other => T::from_value(other).map(Some),
+            }
+        }
+    }
+
+    fn text(value: String) -> rusqlite::Result<ToSqlOutput<'static>> {
+        Ok(ToSqlOutput::from(value))
+    }
+
+    fn other(error: impl std::error::Error + Send + Sync + 'static) -> FromSqlError {
+        FromSqlError::Other(Box::new(error))
+    }
+
+    impl Param for uuid::Uuid {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.hyphenated().to_string())
+        }
+    }
+
+    impl Column for uuid::Uuid {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            match value {
+                ValueRef::Blob(bytes) => uuid::Uuid::from_slice(bytes).map_err(other),
+                _ => uuid::Uuid::parse_str(value.as_str()?).map_err(other),
+            }
+        }
+    }
+
+    /// Times are ISO-8601 text in UTC with milliseconds, as the schema's defaults write them.
+    impl Param for chrono::DateTime<chrono::Utc> {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        }
+    }
+
+    impl Column for chrono::DateTime<chrono::Utc> {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            let text = value.as_str()?;
+            if let Ok(time) = chrono::DateTime::parse_from_rfc3339(text) {
+                return Ok(time.with_timezone(&chrono::Utc));
+            }
+            naive_time(text).map(|t| t.and_utc())
+        }
+    }
+
+    fn naive_time(text: &str) -> FromSqlResult<chrono::NaiveDateTime> {
+        let text = text.trim_end_matches('Z');
+        chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f"))
+            .map_err(other)
+    }
+
+    impl Param for chrono::NaiveDateTime {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.format("%Y-%m-%dT%H:%M:%S%.3f").to_string())
+        }
+    }
+
+    impl Column for chrono::NaiveDateTime {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            naive_time(value.as_str()?)
+        }
+    }
+
+    impl Param for chrono::NaiveDate {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.format("%Y-%m-%d").to_string())
+        }
+    }
+
+    impl Column for chrono::NaiveDate {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            chrono::NaiveDate::parse_from_str(value.as_str()?, "%Y-%m-%d").map_err(other)
+        }
+    }
+
+    impl Param for chrono::NaiveTime {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.format("%H:%M:%S%.3f").to_string())
+        }
+    }
+
+    impl Column for chrono::NaiveTime {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            chrono::NaiveTime::parse_from_str(value.as_str()?, "%H:%M:%S%.f").map_err(other)
+        }
+    }
+
+    impl Param for serde_json::Value {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.to_string())
+        }
+    }
+
+    impl Column for serde_json::Value {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            serde_json::from_str(value.as_str()?).map_err(other)
+        }
+    }
+
+    /// Numerics are REAL on SQLite; text keeps the exact digits on the way in.
+    impl Param for rust_decimal::Decimal {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(self.to_string())
+        }
+    }
+
+    impl Column for rust_decimal::Decimal {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            match value {
+                ValueRef::Integer(i) => Ok(rust_decimal::Decimal::from(i)),
+                ValueRef::Real(r) => rust_decimal::Decimal::try_from(r).map_err(other),
+                _ => value.as_str()?.parse().map_err(other),
+            }
+        }
+    }
+
+    /// Arrays are JSON arrays on SQLite.
+    impl Param for [String] {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            text(serde_json::Value::from(self.to_vec()).to_string())
+        }
+    }
+
+    impl Column for Vec<String> {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            serde_json::from_str(value.as_str()?).map_err(other)
+        }
+    }
+
+    /// A column of `row`, converted.
+    pub fn get<T: Column>(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<T> {
+        let value = row.get_ref(index)?;
+        T::from_value(value).map_err(|e| match e {
+            FromSqlError::InvalidType => {
+                rusqlite::Error::InvalidColumnType(index, String::new(), value.data_type())
+            }
+            other => {
+                rusqlite::Error::FromSqlConversionFailure(index, value.data_type(), Box::new(other))
+            }
+        })
+    }
+
+    struct Bound<'a>(&'a dyn Param);
+
+    impl ToSql for Bound<'_> {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            self.0.to_value()
+        }
+    }
+
+    /// One call of a query: its cached statement and the parameters bound so far.
+    pub struct Call<'c> {
+        query: &'static Query,
+        statement: rusqlite::CachedStatement<'c>,
+        bound: usize,
+    }
+
+    impl<'c> Call<'c> {
+        /// Prepares `query` once per connection (rusqlite's statement cache).
+        pub fn new(conn: &'c rusqlite::Connection, query: &'static Query) -> Result<Self, Error> {
+            let mut statement = conn.prepare_cached(query.sqlite).map_err(fail(query))?;
+            statement.clear_bindings();
+            Ok(Call {
+                query,
+                statement,
+                bound: 0,
+            })
+        }
+
+        /// Binds the next parameter (`?1`, `?2`, … in order).
+        pub fn bind(&mut self, value: &dyn Param) -> Result<(), Error> {
+            self.bound += 1;
+            self.statement
+                .raw_bind_parameter(self.bound, Bound(value))
+                .map_err(fail(self.query))
+        }
+
+        /// The one row; [`Error::NotFound`] when there is none.
+        pub fn one<R: FromRow>(mut self) -> Result<R, Error> {
+            let query = self.query;
+            let mut rows = self.statement.raw_query();
+            match rows.next().map_err(fail(query))? {
+                Some(row) => R::from_row(row).map_err(fail(query)),
+                None => Err(Error::NotFound { query: query.name }),
+            }
+        }
+
+        /// Every row.
+        pub fn many<R: FromRow>(self) -> Result<Vec<R>, Error> {
+            let mut out = Vec::new();
+            self.for_each(|row| {
+                out.push(row);
+                Ok(())
+            })?;
+            Ok(out)
+        }
+
+        /// Every row, one at a time, without collecting them.
+        pub fn for_each<R: FromRow>(
+            mut self,
+            mut f: impl FnMut(R) -> Result<(), Error>,
+        ) -> Result<(), Error> {
+            let query = self.query;
+            let mut rows = self.statement.raw_query();
+            while let Some(row) = rows.next().map_err(fail(query))? {
+                f(R::from_row(row).map_err(fail(query))?)?;
+            }
+            Ok(())
+        }
+
+        /// Runs the statement.
+        pub fn exec(self) -> Result<(), Error> {
+            self.execrows().map(|_| ())
+        }
+
+        /// Runs the statement and says how many rows it changed.
+        pub fn execrows(mut self) -> Result<u64, Error> {
+            let query = self.query;
+            let changed = self.statement.raw_execute().map_err(fail(query))?;
+            Ok(changed as u64)
+        }
+    }
+
+    fn fail(query: &'static Query) -> impl Fn(rusqlite::Error) -> Error {
+        move |source| Error::Sqlite {
+            query: query.name,
+            source,
+        }
+    }
+}
+
+/// What the two PostgreSQL backends share: reading rows.
+#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+pub mod pg_row {
+    #[cfg(feature = "postgres")]
+    pub use postgres::Row;
+    #[cfg(all(feature = "tokio-postgres", not(feature = "postgres")))]
+    pub use tokio_postgres::Row;
+
+    /// A row struct read from a result row.
+    pub trait FromRow: Sized {
+        fn from_row(row: &Row) -> Result<Self, super::PgError>;
+    }
+}
+
+/// The `postgres` backend (synchronous).
+#[cfg(feature = "postgres")]
+pub mod pg {
+    use std::collections::HashMap;
+
+    use postgres::types::ToSql;
+    use postgres::Statement;
+
+    pub use super::pg_row::FromRow;
+    use super::{Error, Query};
+
+    /// A PostgreSQL client that prepares each query once.
+    pub struct Client {
+        client: postgres::Client,
+        statements: HashMap<&'static str, Statement>,
+    }
+
+    impl Client {
+        pub fn new(client: postgres::Client) -> Self {
+            Client {
+                client,
+                statements: HashMap::new(),
+            }
+        }
+
+        /// The client, for work of its own (transactions, other SQL).
+        pub fn get_mut(&mut self) -> &mut postgres::Client {
+            &mut self.client
+        }
+
+        pub fn into_inner(self) -> postgres::Client {
+            self.client
+        }
+
+        fn statement(&mut self, query: &'static Query) -> Result<Statement, Error> {
+            if let Some(statement) = self.statements.get(query.name) {
+                return Ok(statement.clone());
+            }
+            let statement = self
+                .client
+                .prepare(query.postgres_sql())
+                .map_err(fail(query))?;
+            self.statements.insert(query.name, statement.clone());
+            Ok(statement)
+        }
+    }
+
+    /// One call of a query and the parameters bound so far.
+    pub struct Call<'c> {
+        client: &'c mut Client,
+        query: &'static Query,
+        params: Vec<&'c (dyn ToSql + Sync)>,
+    }
+
+    impl<'c> Call<'c> {
+        pub fn new(client: &'c mut Client, query: &'static Query) -> Result<Self, Error> {
+            Ok(Call {
+                client,
+                query,
+                params: Vec::new(),
+            })
+        }
+
+        /// Binds the next parameter (`$1`, `$2`, … in order).
+        pub fn bind(&mut self, value: &'c (dyn ToSql + Sync)) -> Result<(), Error> {
+            self.params.push(value);
+            Ok(())
+        }
+
+        /// The one row; [`Error::NotFound`] when there is none.
+        pub fn one<R: FromRow>(self) -> Result<R, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query)?;
+            let row = self
+                .client
+                .client
+                .query_opt(&statement, &self.params)
+                .map_err(fail(query))?;
+            match row {
+                Some(row) => R::from_row(&row).map_err(fail(query)),
+                None => Err(Error::NotFound { query: query.name }),
+            }
+        }
+
+        /// Every row.
+        pub fn many<R: FromRow>(self) -> Result<Vec<R>, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query)?;
+            let rows = self
+                .client
+                .client
+                .query(&statement, &self.params)
+                .map_err(fail(query))?;
+            rows.iter()
+                .map(|row| R::from_row(row).map_err(fail(query)))
+                .collect()
+        }
+
+        /// Every row, one at a time, as the server sends them.
+        pub fn for_each<R: FromRow>(
+            self,
+            mut f: impl FnMut(R) -> Result<(), Error>,
+        ) -> Result<(), Error> {
+            use postgres::fallible_iterator::FallibleIterator;
+            let query = self.query;
+            let statement = self.client.statement(query)?;
+            let mut rows = self
+                .client
+                .client
+                .query_raw(&statement, self.params.iter().copied())
+                .map_err(fail(query))?;
+            while let Some(row) = rows.next().map_err(fail(query))? {
+                f(R::from_row(&row).map_err(fail(query))?)?;
+            }
+            Ok(())
+        }
+
+        /// Runs the statement.
+        pub fn exec(self) -> Result<(), Error> {
+            self.execrows().map(|_| ())
+        }
+
+        /// Runs the statement and says how many rows it changed.
+        pub fn execrows(self) -> Result<u64, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query)?;
+            self.client
+                .client
+                .execute(&statement, &self.params)
+                .map_err(fail(query))
+        }
+    }
+
+    fn fail(query: &'static Query) -> impl Fn(postgres::Error) -> Error {
+        move |source| Error::Postgres {
+            query: query.name,
+            source,
+        }
+    }
+}
+
+/// The `tokio-postgres` backend (asynchronous).
+#[cfg(feature = "tokio-postgres")]
+pub mod pg_async {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+
+    use futures_util::{pin_mut, TryStreamExt};
+    use tokio_postgres::types::ToSql;
+    use tokio_postgres::Statement;
+
+    pub use super::pg_row::FromRow;
+    use super::{Error, Query};
+
+    /// A tokio-postgres client that prepares each query once.
+    pub struct Client {
+        client: tokio_postgres::Client,
+        statements: Mutex<HashMap<&'static str, Statement>>,
+    }
+
+    impl Client {
+        pub fn new(client: tokio_postgres::Client) -> Self {
+            Client {
+                client,
+                statements: Mutex::new(HashMap::new()),
+            }
+        }
+
+        /// The client, for work of its own.
+        pub fn get_ref(&self) -> &tokio_postgres::Client {
+            &self.client
+        }
+
+        pub fn into_inner(self) -> tokio_postgres::Client {
+            self.client
+        }
+
+        async fn statement(&self, query: &'static Query) -> Result<Statement, Error> {
+            let cached = match self.statements.lock() {
+                Ok(statements) => statements.get(query.name).cloned(),
+                Err(poisoned) => poisoned.into_inner().get(query.name).cloned(),
+            };
+            if let Some(statement) = cached {
+                return Ok(statement);
+            }
+            let statement = self
+                .client
+                .prepare(query.postgres_sql())
+                .await
+                .map_err(fail(query))?;
+            let mut statements = match self.statements.lock() {
+                Ok(statements) => statements,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            statements.insert(query.name, statement.clone());
+            Ok(statement)
+        }
+    }
+
+    /// One call of a query and the parameters bound so far.
+    pub struct Call<'c> {
+        client: &'c Client,
+        query: &'static Query,
+        params: Vec<&'c (dyn ToSql + Sync)>,
+    }
+
+    impl<'c> Call<'c> {
+        pub fn new(client: &'c Client, query: &'static Query) -> Result<Self, Error> {
+            Ok(Call {
+                client,
+                query,
+                params: Vec::new(),
+            })
+        }
+
+        /// Binds the next parameter (`$1`, `$2`, … in order).
+        pub fn bind(&mut self, value: &'c (dyn ToSql + Sync)) -> Result<(), Error> {
+            self.params.push(value);
+            Ok(())
+        }
+
+        /// The one row; [`Error::NotFound`] when there is none.
+        pub async fn one<R: FromRow>(self) -> Result<R, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query).await?;
+            let row = self
+                .client
+                .client
+                .query_opt(&statement, &self.params)
+                .await
+                .map_err(fail(query))?;
+            match row {
+                Some(row) => R::from_row(&row).map_err(fail(query)),
+                None => Err(Error::NotFound { query: query.name }),
+            }
+        }
+
+        /// Every row.
+        pub async fn many<R: FromRow>(self) -> Result<Vec<R>, Error> {
+            let mut out = Vec::new();
+            self.for_each(|row| {
+                out.push(row);
+                Ok(())
+            })
+            .await?;
+            Ok(out)
+        }
+
+        /// Every row, one at a time, as the server sends them.
+        pub async fn for_each<R: FromRow>(
+            self,
+            mut f: impl FnMut(R) -> Result<(), Error>,
+        ) -> Result<(), Error> {
+            let query = self.query;
+            let statement = self.client.statement(query).await?;
+            let rows = self
+                .client
+                .client
+                .query_raw(&statement, self.params.iter().copied())
+                .await
+                .map_err(fail(query))?;
+            pin_mut!(rows);
+            while let Some(row) = rows.try_next().await.map_err(fail(query))? {
+                f(R::from_row(&row).map_err(fail(query))?)?;
+            }
+            Ok(())
+        }
+
+        /// Runs the statement.
+        pub async fn exec(self) -> Result<(), Error> {
+            self.execrows().await.map(|_| ())
+        }
+
+        /// Runs the statement and says how many rows it changed.
+        pub async fn execrows(self) -> Result<u64, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query).await?;
+            self.client
+                .client
+                .execute(&statement, &self.params)
+                .await
+                .map_err(fail(query))
+        }
+    }
+
+    fn fail(query: &'static Query) -> impl Fn(tokio_postgres::Error) -> Error {
+        move |source| Error::Postgres {
+            query: query.name,
+            source,
+        }
+    }
+}

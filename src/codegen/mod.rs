@@ -1,0 +1,438 @@
+//! The generated crate: Rust names and types for the analysed queries, shaped by the templates
+//! under `templates/rust/`. Pure: it returns the files; the CLI writes them.
+
+mod names;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::query::{Kind, Module, QType, Query, ResolvedQuery};
+use crate::render::{self, RenderError, Templates};
+use crate::schema::{Dialect, Schema};
+
+pub use names::{pascal_case, rust_ident, snake_case};
+
+/// A file of the generated crate, by its path inside the crate (`src/lib.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The generated package's name.
+    pub package: String,
+    /// The project's dialects: they choose the default backend features.
+    pub dialects: Vec<Dialect>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CodegenError {
+    #[error("{}", crate::diagnostic::Diagnostics(.0.clone()))]
+    Queries(Vec<Diagnostic>),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+/// Parameters past this many become a parameters struct.
+const MAX_ARGUMENTS: usize = 4;
+
+const HEADER: &str =
+    "Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.";
+
+#[derive(Serialize)]
+struct CrateContext {
+    header: &'static str,
+    package: String,
+    default_features: Vec<&'static str>,
+    enums: Vec<EnumContext>,
+    tables: Vec<RowContext>,
+    modules: Vec<ModuleContext>,
+}
+
+#[derive(Serialize)]
+struct EnumContext {
+    sql_name: String,
+    rust_name: String,
+    doc: Vec<String>,
+    variants: Vec<VariantContext>,
+}
+
+#[derive(Serialize)]
+struct VariantContext {
+    value: String,
+    name: String,
+}
+
+#[derive(Serialize, Clone)]
+struct RowContext {
+    name: String,
+    doc: Vec<String>,
+    fields: Vec<FieldContext>,
+}
+
+#[derive(Serialize, Clone)]
+struct FieldContext {
+    name: String,
+    ty: String,
+}
+
+#[derive(Serialize)]
+struct ModuleContext {
+    name: String,
+    source: String,
+    header: &'static str,
+    uses_tables: bool,
+    rows: Vec<RowContext>,
+    params: Vec<ParamsContext>,
+    queries: Vec<QueryContext>,
+}
+
+#[derive(Serialize)]
+struct ParamsContext {
+    query: String,
+    name: String,
+    generics: &'static str,
+    fields: Vec<FieldContext>,
+}
+
+#[derive(Serialize)]
+struct QueryContext {
+    name: String,
+    fn_name: String,
+    const_name: String,
+    kind: &'static str,
+    doc: Vec<String>,
+    sql_lines: Vec<String>,
+    sql_postgres: String,
+    sql_timescaledb: String,
+    sql_sqlite: String,
+    /// Function arguments after the connection, each `name: Type`.
+    args: Vec<ArgContext>,
+    /// What each `call.bind(…)` gets, in parameter order.
+    binds: Vec<String>,
+    /// The row type, for `:one` and `:many`.
+    row: String,
+    /// The function's success type.
+    returns: String,
+}
+
+#[derive(Serialize)]
+struct ArgContext {
+    decl: String,
+}
+
+/// Every file of the generated crate.
+pub fn generate(
+    schema: &Schema,
+    modules: &[Module],
+    options: &Options,
+    templates: &Templates,
+) -> Result<Vec<GeneratedFile>, CodegenError> {
+    let mut errors = Vec::new();
+    let mut tables: BTreeMap<String, RowContext> = BTreeMap::new();
+    let mut module_contexts = Vec::new();
+    for module in modules {
+        match module_context(schema, module, options, &mut tables) {
+            Ok(context) => module_contexts.push(context),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CodegenError::Queries(errors));
+    }
+    module_contexts.sort_by(|a, b| a.name.cmp(&b.name));
+    let context = CrateContext {
+        header: HEADER,
+        package: options.package.clone(),
+        default_features: default_features(&options.dialects),
+        enums: schema.enums.iter().map(enum_context).collect(),
+        tables: tables.into_values().collect(),
+        modules: module_contexts,
+    };
+    let mut files = vec![
+        file("Cargo.toml", "rust/Cargo.toml.j2", &context, templates)?,
+        file("src/lib.rs", "rust/lib.rs.j2", &context, templates)?,
+        file("src/runtime.rs", "rust/runtime.rs.j2", &context, templates)?,
+        file("src/enums.rs", "rust/enums.rs.j2", &context, templates)?,
+        file("src/tables.rs", "rust/tables.rs.j2", &context, templates)?,
+    ];
+    for module in &context.modules {
+        let wrapper = serde_json::json!({ "module": module, "header": HEADER });
+        files.push(file(
+            &format!("src/{}.rs", module.name),
+            "rust/module.rs.j2",
+            &wrapper,
+            templates,
+        )?);
+    }
+    Ok(files)
+}
+
+fn file(
+    path: &str,
+    template: &str,
+    context: &impl Serialize,
+    templates: &Templates,
+) -> Result<GeneratedFile, CodegenError> {
+    Ok(GeneratedFile {
+        path: path.to_string(),
+        text: render::render_rust(template, context, templates)?,
+    })
+}
+
+fn default_features(dialects: &[Dialect]) -> Vec<&'static str> {
+    let mut features = Vec::new();
+    if dialects.contains(&Dialect::Sqlite) {
+        features.push("rusqlite");
+    }
+    if dialects
+        .iter()
+        .any(|d| matches!(d, Dialect::Postgres | Dialect::Timescaledb))
+    {
+        features.push("postgres");
+        features.push("tokio-postgres");
+    }
+    features
+}
+
+fn enum_context(e: &crate::schema::EnumType) -> EnumContext {
+    EnumContext {
+        sql_name: e.name.value.clone(),
+        rust_name: pascal_case(&e.name.value),
+        doc: e
+            .comment
+            .as_deref()
+            .map(|c| c.lines().map(str::to_string).collect())
+            .unwrap_or_default(),
+        variants: e
+            .values
+            .iter()
+            .map(|v| VariantContext {
+                value: v.value.clone(),
+                name: names::variant_name(&v.value),
+            })
+            .collect(),
+    }
+}
+
+fn module_context(
+    schema: &Schema,
+    module: &Module,
+    options: &Options,
+    tables: &mut BTreeMap<String, RowContext>,
+) -> Result<ModuleContext, Vec<Diagnostic>> {
+    let mut context = ModuleContext {
+        name: rust_ident(&snake_case(&module.name)),
+        source: module.queries.first().map_or_else(
+            || format!("queries/{}.sql", module.name),
+            |q| q.shared.path.clone(),
+        ),
+        header: HEADER,
+        uses_tables: false,
+        rows: Vec::new(),
+        params: Vec::new(),
+        queries: Vec::new(),
+    };
+    let mut errors = Vec::new();
+    for resolved in &module.queries {
+        match query_context(schema, resolved, options, tables, &mut context) {
+            Ok(query) => context.queries.push(query),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(context)
+    } else {
+        Err(errors)
+    }
+}
+
+fn query_context(
+    schema: &Schema,
+    resolved: &ResolvedQuery,
+    options: &Options,
+    tables: &mut BTreeMap<String, RowContext>,
+    module: &mut ModuleContext,
+) -> Result<QueryContext, Diagnostic> {
+    let query = &resolved.shared;
+    let analysis = resolved.analysis();
+    let kind = match query.kind {
+        Kind::One => "one",
+        Kind::Many => "many",
+        Kind::Exec => "exec",
+        Kind::ExecRows => "execrows",
+        Kind::CopyFrom => {
+            return Err(query
+                .diagnostic_at_name(format!("`{}`: :copyfrom is not generated yet", query.name))
+                .with_help("use :exec in a loop inside a transaction for now"))
+        }
+    };
+    let base = snake_case(&query.name);
+    let unsupported = |what: String, ty: &QType| {
+        query
+            .diagnostic_at_name(format!(
+                "{what} of `{}` is {ty}, which has no Rust type in dbtool yet",
+                query.name
+            ))
+            .with_help("cast it in the query, e.g. CAST(… AS text)")
+    };
+    // The row type: a table's shared struct, or one for this query.
+    let mut row = String::new();
+    if !analysis.columns.is_empty() {
+        let mut fields = Vec::new();
+        for column in &analysis.columns {
+            let owned = names::owned_type(&column.ty)
+                .ok_or_else(|| unsupported(format!("column `{}`", column.name), &column.ty))?;
+            let ty = if column.nullable {
+                format!("Option<{owned}>")
+            } else {
+                owned
+            };
+            fields.push(FieldContext {
+                name: rust_ident(&snake_case(&column.name)),
+                ty,
+            });
+        }
+        check_unique_fields(query, &fields)?;
+        match &analysis.table_row {
+            Some(table) => {
+                let name = format!("{}Row", pascal_case(table));
+                let comment = schema
+                    .table(table)
+                    .and_then(|t| t.comment.clone())
+                    .map(|c| format!(": {c}"))
+                    .unwrap_or_default();
+                tables.entry(table.clone()).or_insert_with(|| RowContext {
+                    name: name.clone(),
+                    doc: vec![format!("A row of table `{table}`{comment}.")],
+                    fields,
+                });
+                module.uses_tables = true;
+                row = format!("tables::{name}");
+            }
+            None => {
+                let name = format!("{}Row", query.name);
+                module.rows.push(RowContext {
+                    name: name.clone(),
+                    doc: vec![format!("A row of `{}`.", query.name)],
+                    fields,
+                });
+                row = name;
+            }
+        }
+    }
+    // Arguments: one per parameter, or a parameters struct past a handful.
+    let mut params = Vec::new();
+    for param in &analysis.params {
+        let borrowed = names::borrowed_type(&param.ty, "")
+            .ok_or_else(|| unsupported(format!("parameter `{}`", param.name), &param.ty))?;
+        params.push((rust_ident(&snake_case(&param.name)), param, borrowed));
+    }
+    let (args, binds) = if params.len() > MAX_ARGUMENTS {
+        let name = format!("{}Params", query.name);
+        let mut fields = Vec::new();
+        let mut borrows = false;
+        for (field, param, _) in &params {
+            let ty = names::borrowed_type(&param.ty, "'a").unwrap_or_default();
+            borrows |= ty.contains("'a");
+            fields.push(FieldContext {
+                name: field.clone(),
+                ty: if param.nullable {
+                    format!("Option<{ty}>")
+                } else {
+                    ty
+                },
+            });
+        }
+        let generics = if borrows { "<'a>" } else { "" };
+        module.params.push(ParamsContext {
+            query: query.name.clone(),
+            name: name.clone(),
+            generics,
+            fields,
+        });
+        let lifetime = if borrows { "<'_>" } else { "" };
+        (
+            vec![ArgContext {
+                decl: format!("params: &{name}{lifetime}"),
+            }],
+            params
+                .iter()
+                .map(|(f, _, _)| format!("&params.{f}"))
+                .collect(),
+        )
+    } else {
+        (
+            params
+                .iter()
+                .map(|(f, p, ty)| ArgContext {
+                    decl: if p.nullable {
+                        format!("{f}: Option<{ty}>")
+                    } else {
+                        format!("{f}: {ty}")
+                    },
+                })
+                .collect(),
+            params.iter().map(|(f, _, _)| format!("&{f}")).collect(),
+        )
+    };
+    let returns = match query.kind {
+        Kind::One => row.clone(),
+        Kind::Many => format!("Vec<{row}>"),
+        Kind::ExecRows => "u64".to_string(),
+        _ => "()".to_string(),
+    };
+    Ok(QueryContext {
+        name: query.name.clone(),
+        fn_name: rust_ident(&base),
+        const_name: base.to_uppercase(),
+        kind,
+        doc: query.doc.clone(),
+        sql_lines: query
+            .sql
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect(),
+        sql_postgres: sql_for(resolved, options, Dialect::Postgres),
+        sql_timescaledb: sql_for(resolved, options, Dialect::Timescaledb),
+        sql_sqlite: sql_for(resolved, options, Dialect::Sqlite),
+        args,
+        binds,
+        row,
+        returns,
+    })
+}
+
+fn check_unique_fields(query: &Query, fields: &[FieldContext]) -> Result<(), Diagnostic> {
+    for (i, field) in fields.iter().enumerate() {
+        if fields[..i].iter().any(|f| f.name == field.name) {
+            return Err(query
+                .diagnostic_at_name(format!(
+                    "two columns of `{}` become the Rust field `{}`",
+                    query.name, field.name
+                ))
+                .with_help("rename one with AS"));
+        }
+    }
+    Ok(())
+}
+
+/// The query a dialect runs, with its parameters written the dialect's way. A dialect the
+/// project does not configure gets the shared query (through its fallback's override).
+fn sql_for(resolved: &ResolvedQuery, options: &Options, dialect: Dialect) -> String {
+    let query = resolved
+        .for_dialect(dialect)
+        .or_else(|| dialect.fallback().and_then(|d| resolved.for_dialect(d)))
+        .map(|(q, _)| q)
+        .filter(|_| options.dialects.contains(&dialect) || dialect.fallback().is_some())
+        .unwrap_or(&resolved.shared);
+    let placeholder = |n: usize| match dialect {
+        Dialect::Sqlite => format!("?{n}"),
+        Dialect::Postgres | Dialect::Timescaledb => format!("${n}"),
+    };
+    query.rewrite(placeholder).text
+}

@@ -1,0 +1,269 @@
+//! Confirming the static analysis on real engines: every query is prepared on SQLite (in
+//! memory) and, when a server is given, on PostgreSQL (in a scratch database), each built from
+//! the rendered DDL. A query the engine rejects, or whose parameters or columns the engine sees
+//! differently from the analysis, is an error at the query.
+
+use crate::diagnostic::Diagnostic;
+use crate::migrate::redact;
+use crate::query::{Analysis, Module, QType, Query};
+use crate::schema::Dialect;
+
+/// Prepares every query on an in-memory SQLite database built from `ddl`.
+pub fn sqlite(ddl: &str, modules: &[Module]) -> Result<(), Vec<Diagnostic>> {
+    let conn = rusqlite::Connection::open_in_memory()
+        .and_then(|conn| conn.execute_batch(ddl).map(|()| conn))
+        .map_err(|e| {
+            vec![Diagnostic::new(
+                "schema/",
+                1,
+                1,
+                format!("the rendered SQLite schema does not load into SQLite: {e}"),
+            )]
+        })?;
+    let mut errors = Vec::new();
+    for (query, analysis) in queries_of(modules, Dialect::Sqlite) {
+        let sql = query.rewrite(|n| format!("?{n}")).text;
+        let statement = match conn.prepare(&sql) {
+            Ok(statement) => statement,
+            Err(e) => {
+                errors.push(rejected(query, "SQLite", &e.to_string()));
+                continue;
+            }
+        };
+        let names: Vec<String> = statement.column_names().map(str::to_string).collect();
+        if let Some(problem) = compare_names(&names, analysis) {
+            errors.push(disagrees(query, "SQLite", &problem));
+        } else if statement.parameter_count() != analysis.params.len() {
+            errors.push(disagrees(
+                query,
+                "SQLite",
+                &format!(
+                    "it counts {} parameter(s), the analysis {}",
+                    statement.parameter_count(),
+                    analysis.params.len()
+                ),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Prepares every query on PostgreSQL, in a scratch database created next to `url`'s (and
+/// dropped afterwards), and compares the types PostgreSQL infers with the analysis.
+pub fn postgres(
+    url: &str,
+    ddl: &str,
+    modules: &[Module],
+    dialect: Dialect,
+) -> Result<(), Vec<Diagnostic>> {
+    let shown = redact(url);
+    let server_error = |what: &str, e: &dyn std::fmt::Display| {
+        vec![Diagnostic::new(
+            "dbtool.toml",
+            1,
+            1,
+            format!("cannot confirm the queries on PostgreSQL ({shown}): {what}: {e}"),
+        )
+        .with_help("check the URL and that the server is up, or leave --database-url out to confirm on SQLite only")]
+    };
+    let mut admin = postgres::Client::connect(url, postgres::NoTls)
+        .map_err(|e| server_error("cannot connect", &e))?;
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let name = format!("dbtool_confirm_{}_{run}", std::process::id());
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .and_then(|()| admin.batch_execute(&format!("CREATE DATABASE {name}")))
+        .map_err(|e| server_error("cannot create a scratch database", &e))?;
+    let result = confirm_in(&with_database(url, &name), ddl, modules, dialect, &shown);
+    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    result
+}
+
+fn confirm_in(
+    url: &str,
+    ddl: &str,
+    modules: &[Module],
+    dialect: Dialect,
+    shown: &str,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| {
+        vec![Diagnostic::new(
+            "dbtool.toml",
+            1,
+            1,
+            format!("cannot connect to the scratch database on {shown}: {e}"),
+        )]
+    })?;
+    client.batch_execute(ddl).map_err(|e| {
+        vec![Diagnostic::new(
+            "schema/",
+            1,
+            1,
+            format!(
+                "the rendered {dialect} schema does not load into PostgreSQL: {}",
+                pg_message(&e)
+            ),
+        )]
+    })?;
+    let mut errors = Vec::new();
+    for (query, analysis) in queries_of(modules, dialect) {
+        let sql = query.rewrite(|n| format!("${n}")).text;
+        let statement = match client.prepare(&sql) {
+            Ok(statement) => statement,
+            Err(e) => {
+                errors.push(rejected(query, "PostgreSQL", &pg_message(&e)));
+                continue;
+            }
+        };
+        let names: Vec<String> = statement
+            .columns()
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect();
+        if let Some(problem) = compare_names(&names, analysis) {
+            errors.push(disagrees(query, "PostgreSQL", &problem));
+            continue;
+        }
+        for (param, ty) in analysis.params.iter().zip(statement.params()) {
+            if !same_type(&param.ty, ty.name()) {
+                errors.push(disagrees(
+                    query,
+                    "PostgreSQL",
+                    &format!(
+                        "parameter `{}` is {} there, {} in the analysis",
+                        param.name,
+                        ty.name(),
+                        param.ty
+                    ),
+                ));
+            }
+        }
+        for (column, pg) in analysis.columns.iter().zip(statement.columns()) {
+            if !same_type(&column.ty, pg.type_().name()) {
+                errors.push(disagrees(
+                    query,
+                    "PostgreSQL",
+                    &format!(
+                        "column `{}` is {} there, {} in the analysis",
+                        column.name,
+                        pg.type_().name(),
+                        column.ty
+                    ),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+fn queries_of(modules: &[Module], dialect: Dialect) -> impl Iterator<Item = (&Query, &Analysis)> {
+    modules
+        .iter()
+        .flat_map(|m| &m.queries)
+        .filter_map(move |q| q.for_dialect(dialect))
+}
+
+/// Whether PostgreSQL's type name is the analysis's type.
+fn same_type(ty: &QType, pg: &str) -> bool {
+    let expected = match ty {
+        QType::Bool => "bool",
+        QType::SmallInt => "int2",
+        QType::Int => "int4",
+        QType::BigInt => "int8",
+        QType::Real => "float4",
+        QType::Double => "float8",
+        QType::Numeric => "numeric",
+        QType::Text => return matches!(pg, "text" | "varchar" | "bpchar" | "name"),
+        QType::Bytes => "bytea",
+        QType::Uuid => "uuid",
+        QType::Date => "date",
+        QType::Time => "time",
+        QType::Timestamp => "timestamp",
+        QType::Timestamptz => "timestamptz",
+        QType::Interval => "interval",
+        QType::Json => "json",
+        QType::Jsonb => "jsonb",
+        QType::TsVector => "tsvector",
+        QType::TsQuery => "tsquery",
+        QType::Enum(name) => return pg == name,
+        QType::Array(inner) => {
+            return pg
+                .strip_prefix('_')
+                .is_some_and(|element| same_type(inner, element))
+        }
+    };
+    pg == expected
+}
+
+fn compare_names(names: &[String], analysis: &Analysis) -> Option<String> {
+    if names.len() != analysis.columns.len() {
+        return Some(format!(
+            "it returns {} column(s), the analysis {}",
+            names.len(),
+            analysis.columns.len()
+        ));
+    }
+    names
+        .iter()
+        .zip(&analysis.columns)
+        .find(|(name, column)| **name != column.name)
+        .map(|(name, column)| {
+            format!(
+                "it names a column `{name}` where the analysis has `{}`",
+                column.name
+            )
+        })
+}
+
+fn rejected(query: &Query, engine: &str, message: &str) -> Diagnostic {
+    query
+        .diagnostic_at_name(format!(
+            "{engine} rejects query `{}`: {message}",
+            query.name
+        ))
+        .with_help(format!(
+            "fix the query, or give {} its own version under queries/<dialect>/",
+            engine
+        ))
+}
+
+fn disagrees(query: &Query, engine: &str, problem: &str) -> Diagnostic {
+    query
+        .diagnostic_at_name(format!(
+            "{engine} and dbtool's analysis disagree about `{}`: {problem}",
+            query.name
+        ))
+        .with_help("rewrite the expression so both agree (a CAST settles a type), or report it as a dbtool bug")
+}
+
+fn pg_message(error: &postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => error.to_string(),
+    }
+}
+
+/// `url` with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| i + scheme_end);
+    match query {
+        Some(q) => format!("{}/{name}?{q}", &base[..host_end]),
+        None => format!("{}/{name}", &base[..host_end]),
+    }
+}
