@@ -248,6 +248,40 @@ impl Project {
         Ok(sources)
     }
 
+    /// The committed migrations of every dialect, as the generated crate embeds them: paths
+    /// are relative to the generated crate's `src/`.
+    pub fn embedded_migrations(
+        &self,
+    ) -> Result<Vec<crate::codegen::MigrationSet>, crate::migrate::MigrateError> {
+        let up_to_root =
+            "../".repeat(Path::new(&self.config.generated_dir).components().count() + 1);
+        let mut sets = Vec::new();
+        for dialect in Dialect::ALL {
+            if !self.migrations_dir().join(dialect.name()).is_dir() {
+                continue;
+            }
+            let scripts = crate::migrate::load_scripts(&self.migrations_dir(), dialect)?;
+            let migrations = scripts
+                .into_iter()
+                .map(|script| crate::codegen::EmbeddedMigration {
+                    version: script.version,
+                    name: script.name,
+                    checksum: script.checksum.to_string(),
+                    path: format!(
+                        "{up_to_root}{}/{}",
+                        self.config.migrations_dir.trim_end_matches('/'),
+                        script.up_path
+                    ),
+                })
+                .collect();
+            sets.push(crate::codegen::MigrationSet {
+                dialect,
+                migrations,
+            });
+        }
+        Ok(sets)
+    }
+
     pub fn generated_dir(&self) -> PathBuf {
         self.root.join(&self.config.generated_dir)
     }

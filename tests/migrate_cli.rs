@@ -1,21 +1,12 @@
 //! `dbtool diff`, `migrate`, `rollback` and `status` end to end on a real SQLite file.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn dbtool(dir: &Path, args: &[&str]) -> (bool, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_dbtool"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .output()
-        .expect("run dbtool");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), text)
+    let (code, out) = common::dbtool(dir, args);
+    (code == Some(0), out)
 }
 
 fn fresh_project(name: &str) -> PathBuf {

@@ -4,27 +4,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn reference_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn dbtool(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_dbtool"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dbtool");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.code(), text)
-}
+use common::dbtool;
 
 /// Starts four `dbtool migrate` processes at once and waits for all of them.
 fn four_migrators(url: &str) -> Vec<(Option<i32>, String)> {

@@ -41,6 +41,7 @@ fn the_committed_generated_crate_is_what_generate_writes() {
     let options = dbtool::codegen::Options {
         package: project.config.package.clone(),
         dialects: project.config.dialects.clone(),
+        migrations: project.embedded_migrations().expect("migrations"),
     };
     let files =
         dbtool::codegen::generate(&schema, &modules, &options, &templates).expect("generate");

@@ -1,4 +1,6 @@
-//! The queries of `queries/analytics.sql`. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//! The queries of `queries/analytics.sql`.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 use crate::runtime::Query;
 
@@ -435,14 +437,7 @@ pub const INSERT_USAGE_METRIC: Query = Query {
     $8, $9, $10, $11, $12,
     $13, $14, $15
 )"#,
-    timescaledb: r#"INSERT INTO llm_usage_metrics (
-    time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
-    avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata
-) VALUES (
-    $1, $2, $3, $4, $5, $6, $7,
-    $8, $9, $10, $11, $12,
-    $13, $14, $15
-)"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO llm_usage_metrics (
     time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
     avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata
@@ -480,16 +475,7 @@ FROM llm_usage_metrics
 WHERE time >= $1 AND time < $2
 GROUP BY model_id, provider
 ORDER BY total_cost_usd DESC, model_id, provider"#,
-    timescaledb: r#"SELECT model_id,
-       provider,
-       sum(request_count) AS total_requests,
-       sum(token_total) AS total_tokens,
-       sum(cost_usd) AS total_cost_usd,
-       sum(error_count) AS total_errors
-FROM llm_usage_metrics
-WHERE time >= $1 AND time < $2
-GROUP BY model_id, provider
-ORDER BY total_cost_usd DESC, model_id, provider"#,
+    timescaledb: None,
     sqlite: r#"SELECT model_id,
        provider,
        sum(request_count) AS total_requests,
@@ -529,16 +515,7 @@ FROM llm_usage_hourly
 WHERE hour >= $1 AND hour < $2
 GROUP BY model_id, provider
 ORDER BY total_cost_usd DESC, model_id, provider"#,
-    timescaledb: r#"SELECT model_id,
-       provider,
-       sum(request_count) AS total_requests,
-       sum(token_total) AS total_tokens,
-       sum(cost_usd) AS total_cost_usd,
-       sum(error_count) AS total_errors
-FROM llm_usage_hourly
-WHERE hour >= $1 AND hour < $2
-GROUP BY model_id, provider
-ORDER BY total_cost_usd DESC, model_id, provider"#,
+    timescaledb: None,
     sqlite: r#"SELECT model_id,
        provider,
        sum(request_count) AS total_requests,
@@ -574,14 +551,7 @@ WHERE model_id = $1
   AND hour < $3
   AND (provider = $4 OR $4 IS NULL)
 ORDER BY hour, provider"#,
-    timescaledb: r#"SELECT hour, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
-       avg_latency_ms, error_count, success_count, sample_count
-FROM llm_usage_hourly
-WHERE model_id = $1
-  AND hour >= $2
-  AND hour < $3
-  AND (provider = $4 OR $4 IS NULL)
-ORDER BY hour, provider"#,
+    timescaledb: None,
     sqlite: r#"SELECT hour, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
        avg_latency_ms, error_count, success_count, sample_count
 FROM llm_usage_hourly
@@ -614,7 +584,8 @@ FROM llm_usage_metrics
 WHERE model_id = $1 AND time >= $2 AND time < $3
 GROUP BY date_bin(INTERVAL '1 hour', time, TIMESTAMPTZ '2000-01-03 00:00:00+00'), provider
 ORDER BY hour, provider"#,
-    timescaledb: r#"SELECT time_bucket(INTERVAL '1 hour', time) AS hour,
+    timescaledb: Some(
+        r#"SELECT time_bucket(INTERVAL '1 hour', time) AS hour,
        provider,
        sum(request_count) AS request_count,
        sum(token_total) AS token_total,
@@ -625,6 +596,7 @@ FROM llm_usage_metrics
 WHERE model_id = $1 AND time >= $2 AND time < $3
 GROUP BY time_bucket(INTERVAL '1 hour', time), provider
 ORDER BY hour, provider"#,
+    ),
     sqlite: r#"SELECT hour, provider, request_count, token_total, cost_usd, avg_latency_ms, error_count
 FROM llm_usage_hourly
 WHERE model_id = ?1 AND hour >= ?2 AND hour < ?3
@@ -652,13 +624,7 @@ WHERE day >= $1
   AND day < $2
   AND (model_id = $3 OR $3 IS NULL)
 ORDER BY day, model_id, provider"#,
-    timescaledb: r#"SELECT day, model_id, provider, request_count, token_total, cost_usd, avg_latency_ms,
-       error_count, success_count
-FROM llm_usage_daily
-WHERE day >= $1
-  AND day < $2
-  AND (model_id = $3 OR $3 IS NULL)
-ORDER BY day, model_id, provider"#,
+    timescaledb: None,
     sqlite: r#"SELECT day, model_id, provider, request_count, token_total, cost_usd, avg_latency_ms,
        error_count, success_count
 FROM llm_usage_daily
@@ -692,15 +658,7 @@ WHERE day >= $1 AND day < $2
 GROUP BY model_id
 ORDER BY total_cost_usd DESC, model_id
 LIMIT $3"#,
-    timescaledb: r#"SELECT model_id,
-       sum(cost_usd) AS total_cost_usd,
-       sum(request_count) AS total_requests,
-       sum(token_total) AS total_tokens
-FROM llm_usage_daily
-WHERE day >= $1 AND day < $2
-GROUP BY model_id
-ORDER BY total_cost_usd DESC, model_id
-LIMIT $3"#,
+    timescaledb: None,
     sqlite: r#"SELECT model_id,
        sum(cost_usd) AS total_cost_usd,
        sum(request_count) AS total_requests,
@@ -737,15 +695,7 @@ WHERE time >= $1 AND time < $2
 GROUP BY provider
 HAVING sum(request_count) > 0
 ORDER BY error_rate_pct DESC, provider"#,
-    timescaledb: r#"SELECT provider,
-       sum(request_count) AS total_requests,
-       sum(error_count) AS total_errors,
-       round(100.0 * COALESCE(sum(error_count), 0) / sum(request_count), 2) AS error_rate_pct
-FROM llm_usage_metrics
-WHERE time >= $1 AND time < $2
-GROUP BY provider
-HAVING sum(request_count) > 0
-ORDER BY error_rate_pct DESC, provider"#,
+    timescaledb: None,
     sqlite: r#"SELECT provider,
        sum(request_count) AS total_requests,
        sum(error_count) AS total_errors,
@@ -778,13 +728,7 @@ FROM llm_usage_metrics
 WHERE time >= $1 AND time < $2
 GROUP BY model_id
 ORDER BY model_id"#,
-    timescaledb: r#"SELECT model_id,
-       sum(request_count) AS total_requests,
-       sum(avg_latency_ms * request_count) / NULLIF(sum(request_count), 0) AS weighted_avg_latency_ms
-FROM llm_usage_metrics
-WHERE time >= $1 AND time < $2
-GROUP BY model_id
-ORDER BY model_id"#,
+    timescaledb: None,
     sqlite: r#"SELECT model_id,
        sum(request_count) AS total_requests,
        sum(avg_latency_ms * request_count) / NULLIF(sum(request_count), 0) AS weighted_avg_latency_ms
@@ -818,15 +762,7 @@ FROM llm_usage_metrics
 WHERE time >= $1 AND time < $2
 GROUP BY application_id, environment
 ORDER BY total_cost_usd DESC, application_id, environment"#,
-    timescaledb: r#"SELECT application_id,
-       environment,
-       sum(request_count) AS total_requests,
-       sum(token_total) AS total_tokens,
-       sum(cost_usd) AS total_cost_usd
-FROM llm_usage_metrics
-WHERE time >= $1 AND time < $2
-GROUP BY application_id, environment
-ORDER BY total_cost_usd DESC, application_id, environment"#,
+    timescaledb: None,
     sqlite: r#"SELECT application_id,
        environment,
        sum(request_count) AS total_requests,
@@ -848,8 +784,7 @@ pub const GET_LATEST_USAGE_TIME: Query = Query {
     name: "GetLatestUsageTime",
     postgres: r#"SELECT max(time) AS latest_time
 FROM llm_usage_metrics"#,
-    timescaledb: r#"SELECT max(time) AS latest_time
-FROM llm_usage_metrics"#,
+    timescaledb: None,
     sqlite: r#"SELECT max(time) AS latest_time
 FROM llm_usage_metrics"#,
 };
@@ -865,8 +800,7 @@ pub const DELETE_USAGE_METRICS_BEFORE: Query = Query {
     name: "DeleteUsageMetricsBefore",
     postgres: r#"DELETE FROM llm_usage_metrics
 WHERE time < $1"#,
-    timescaledb: r#"DELETE FROM llm_usage_metrics
-WHERE time < $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM llm_usage_metrics
 WHERE time < ?1"#,
 };

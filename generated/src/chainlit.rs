@@ -1,4 +1,6 @@
-//! The queries of `queries/chainlit.sql`. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//! The queries of `queries/chainlit.sql`.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 use crate::runtime::Query;
 use crate::tables;
@@ -363,9 +365,7 @@ pub const GET_USER_BY_IDENTIFIER: Query = Query {
     postgres: r#"SELECT id, identifier, metadata, "createdAt"
 FROM users
 WHERE identifier = $1"#,
-    timescaledb: r#"SELECT id, identifier, metadata, "createdAt"
-FROM users
-WHERE identifier = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, identifier, metadata, "createdAt"
 FROM users
 WHERE identifier = ?1"#,
@@ -383,9 +383,7 @@ pub const GET_USER: Query = Query {
     postgres: r#"SELECT id, identifier, metadata, "createdAt"
 FROM users
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, identifier, metadata, "createdAt"
-FROM users
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, identifier, metadata, "createdAt"
 FROM users
 WHERE id = ?1"#,
@@ -406,10 +404,7 @@ pub const UPSERT_USER: Query = Query {
 VALUES ($1, $2, $3, $4)
 ON CONFLICT (identifier) DO UPDATE SET metadata = excluded.metadata
 RETURNING id, identifier, metadata, "createdAt""#,
-    timescaledb: r#"INSERT INTO users (id, identifier, metadata, "createdAt")
-VALUES ($1, $2, $3, $4)
-ON CONFLICT (identifier) DO UPDATE SET metadata = excluded.metadata
-RETURNING id, identifier, metadata, "createdAt""#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO users (id, identifier, metadata, "createdAt")
 VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (identifier) DO UPDATE SET metadata = excluded.metadata
@@ -430,10 +425,7 @@ pub const GET_THREAD_AUTHOR: Query = Query {
 FROM threads t
 INNER JOIN users u ON u.id = t."userId"
 WHERE t.id = $1"#,
-    timescaledb: r#"SELECT u.identifier
-FROM threads t
-INNER JOIN users u ON u.id = t."userId"
-WHERE t.id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT u.identifier
 FROM threads t
 INNER JOIN users u ON u.id = t."userId"
@@ -467,16 +459,7 @@ ON CONFLICT (id) DO UPDATE SET
     "userIdentifier" = COALESCE(excluded."userIdentifier", threads."userIdentifier"),
     tags = COALESCE(excluded.tags, threads.tags),
     metadata = COALESCE(excluded.metadata, threads.metadata)"#,
-    timescaledb: r#"INSERT INTO threads (id, "createdAt", name, "userId", "userIdentifier", tags, metadata)
-VALUES ($1, $2, $3, $4,
-        $5, $6, $7)
-ON CONFLICT (id) DO UPDATE SET
-    "createdAt" = COALESCE(threads."createdAt", excluded."createdAt"),
-    name = COALESCE(excluded.name, threads.name),
-    "userId" = COALESCE(excluded."userId", threads."userId"),
-    "userIdentifier" = COALESCE(excluded."userIdentifier", threads."userIdentifier"),
-    tags = COALESCE(excluded.tags, threads.tags),
-    metadata = COALESCE(excluded.metadata, threads.metadata)"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO threads (id, "createdAt", name, "userId", "userIdentifier", tags, metadata)
 VALUES (?1, ?2, ?3, ?4,
         ?5, ?6, ?7)
@@ -501,9 +484,7 @@ pub const GET_THREAD: Query = Query {
     postgres: r#"SELECT id, "createdAt", name, "userId", "userIdentifier", tags, metadata
 FROM threads
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, "createdAt", name, "userId", "userIdentifier", tags, metadata
-FROM threads
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, "createdAt", name, "userId", "userIdentifier", tags, metadata
 FROM threads
 WHERE id = ?1"#,
@@ -533,14 +514,7 @@ WHERE "userId" = $1
   AND (lower(name) LIKE lower($3) OR $3 IS NULL)
 ORDER BY "createdAt" DESC, id DESC
 LIMIT $4"#,
-    timescaledb: r#"SELECT id, "createdAt", name, "userId", "userIdentifier", tags, metadata
-FROM threads
-WHERE "userId" = $1
-  AND "createdAt" IS NOT NULL
-  AND ("createdAt" < $2 OR $2 IS NULL)
-  AND (lower(name) LIKE lower($3) OR $3 IS NULL)
-ORDER BY "createdAt" DESC, id DESC
-LIMIT $4"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, "createdAt", name, "userId", "userIdentifier", tags, metadata
 FROM threads
 WHERE "userId" = ?1
@@ -563,9 +537,7 @@ pub const RENAME_THREAD: Query = Query {
     postgres: r#"UPDATE threads
 SET name = $1
 WHERE id = $2"#,
-    timescaledb: r#"UPDATE threads
-SET name = $1
-WHERE id = $2"#,
+    timescaledb: None,
     sqlite: r#"UPDATE threads
 SET name = ?1
 WHERE id = ?2"#,
@@ -581,8 +553,7 @@ pub const DELETE_THREAD: Query = Query {
     name: "DeleteThread",
     postgres: r#"DELETE FROM threads
 WHERE id = $1"#,
-    timescaledb: r#"DELETE FROM threads
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM threads
 WHERE id = ?1"#,
 };
@@ -656,37 +627,7 @@ ON CONFLICT (id) DO UPDATE SET
     language = COALESCE(excluded.language, steps.language),
     indent = COALESCE(excluded.indent, steps.indent),
     "defaultOpen" = COALESCE(excluded."defaultOpen", steps."defaultOpen")"#,
-    timescaledb: r#"INSERT INTO steps (
-    id, name, type, "threadId", "parentId", streaming, "waitForAnswer", "isError", metadata,
-    tags, input, output, "createdAt", command, start, "end", generation, "showInput", language,
-    indent, "defaultOpen"
-) VALUES (
-    $1, $2, $3, $4, $5, $6, $7,
-    $8, $9, $10, $11,
-    $12, $13, $14, $15,
-    $16, $17, $18, $19,
-    $20, $21
-)
-ON CONFLICT (id) DO UPDATE SET
-    name = excluded.name,
-    type = excluded.type,
-    streaming = excluded.streaming,
-    "parentId" = COALESCE(excluded."parentId", steps."parentId"),
-    "waitForAnswer" = COALESCE(excluded."waitForAnswer", steps."waitForAnswer"),
-    "isError" = COALESCE(excluded."isError", steps."isError"),
-    metadata = COALESCE(excluded.metadata, steps.metadata),
-    tags = COALESCE(excluded.tags, steps.tags),
-    input = COALESCE(excluded.input, steps.input),
-    output = COALESCE(excluded.output, steps.output),
-    "createdAt" = COALESCE(steps."createdAt", excluded."createdAt"),
-    command = COALESCE(excluded.command, steps.command),
-    start = COALESCE(excluded.start, steps.start),
-    "end" = COALESCE(excluded."end", steps."end"),
-    generation = COALESCE(excluded.generation, steps.generation),
-    "showInput" = COALESCE(excluded."showInput", steps."showInput"),
-    language = COALESCE(excluded.language, steps.language),
-    indent = COALESCE(excluded.indent, steps.indent),
-    "defaultOpen" = COALESCE(excluded."defaultOpen", steps."defaultOpen")"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO steps (
     id, name, type, "threadId", "parentId", streaming, "waitForAnswer", "isError", metadata,
     tags, input, output, "createdAt", command, start, "end", generation, "showInput", language,
@@ -732,9 +673,7 @@ pub const FINISH_STEP: Query = Query {
     postgres: r#"UPDATE steps
 SET output = $1, "end" = $2, "isError" = $3, streaming = FALSE
 WHERE id = $4"#,
-    timescaledb: r#"UPDATE steps
-SET output = $1, "end" = $2, "isError" = $3, streaming = FALSE
-WHERE id = $4"#,
+    timescaledb: None,
     sqlite: r#"UPDATE steps
 SET output = ?1, "end" = ?2, "isError" = ?3, streaming = FALSE
 WHERE id = ?4"#,
@@ -758,12 +697,7 @@ pub const LIST_STEPS_FOR_THREAD: Query = Query {
 FROM steps
 WHERE "threadId" = $1
 ORDER BY "createdAt" IS NULL, "createdAt", id"#,
-    timescaledb: r#"SELECT id, name, type, "threadId", "parentId", streaming, "waitForAnswer", "isError", metadata,
-       tags, input, output, "createdAt", command, start, "end", generation, "showInput",
-       language, indent, "defaultOpen"
-FROM steps
-WHERE "threadId" = $1
-ORDER BY "createdAt" IS NULL, "createdAt", id"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, name, type, "threadId", "parentId", streaming, "waitForAnswer", "isError", metadata,
        tags, input, output, "createdAt", command, start, "end", generation, "showInput",
        language, indent, "defaultOpen"
@@ -783,8 +717,7 @@ pub const DELETE_STEP: Query = Query {
     name: "DeleteStep",
     postgres: r#"DELETE FROM steps
 WHERE id = $1"#,
-    timescaledb: r#"DELETE FROM steps
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM steps
 WHERE id = ?1"#,
 };
@@ -805,11 +738,7 @@ FROM steps
 WHERE "isError" = TRUE AND "createdAt" >= $1 AND "createdAt" < $2
 GROUP BY type
 ORDER BY error_step_count DESC, type"#,
-    timescaledb: r#"SELECT type, count(*) AS error_step_count
-FROM steps
-WHERE "isError" = TRUE AND "createdAt" >= $1 AND "createdAt" < $2
-GROUP BY type
-ORDER BY error_step_count DESC, type"#,
+    timescaledb: None,
     sqlite: r#"SELECT type, count(*) AS error_step_count
 FROM steps
 WHERE "isError" = TRUE AND "createdAt" >= ?1 AND "createdAt" < ?2
@@ -867,28 +796,7 @@ ON CONFLICT (id) DO UPDATE SET
     "forId" = excluded."forId",
     mime = excluded.mime,
     props = excluded.props"#,
-    timescaledb: r#"INSERT INTO elements (
-    id, "threadId", type, url, "chainlitKey", name, display, "objectKey", size, page, language,
-    "forId", mime, props
-) VALUES (
-    $1, $2, $3, $4, $5, $6,
-    $7, $8, $9, $10,
-    $11, $12, $13, $14
-)
-ON CONFLICT (id) DO UPDATE SET
-    "threadId" = excluded."threadId",
-    type = excluded.type,
-    url = excluded.url,
-    "chainlitKey" = excluded."chainlitKey",
-    name = excluded.name,
-    display = excluded.display,
-    "objectKey" = excluded."objectKey",
-    size = excluded.size,
-    page = excluded.page,
-    language = excluded.language,
-    "forId" = excluded."forId",
-    mime = excluded.mime,
-    props = excluded.props"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO elements (
     id, "threadId", type, url, "chainlitKey", name, display, "objectKey", size, page, language,
     "forId", mime, props
@@ -927,10 +835,7 @@ pub const GET_ELEMENT: Query = Query {
        language, "forId", mime, props
 FROM elements
 WHERE "threadId" = $1 AND id = $2"#,
-    timescaledb: r#"SELECT id, "threadId", type, url, "chainlitKey", name, display, "objectKey", size, page,
-       language, "forId", mime, props
-FROM elements
-WHERE "threadId" = $1 AND id = $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, "threadId", type, url, "chainlitKey", name, display, "objectKey", size, page,
        language, "forId", mime, props
 FROM elements
@@ -953,11 +858,7 @@ pub const LIST_ELEMENTS_FOR_THREAD: Query = Query {
 FROM elements
 WHERE "threadId" = $1
 ORDER BY name, id"#,
-    timescaledb: r#"SELECT id, "threadId", type, url, "chainlitKey", name, display, "objectKey", size, page,
-       language, "forId", mime, props
-FROM elements
-WHERE "threadId" = $1
-ORDER BY name, id"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, "threadId", type, url, "chainlitKey", name, display, "objectKey", size, page,
        language, "forId", mime, props
 FROM elements
@@ -975,8 +876,7 @@ pub const DELETE_ELEMENT: Query = Query {
     name: "DeleteElement",
     postgres: r#"DELETE FROM elements
 WHERE id = $1"#,
-    timescaledb: r#"DELETE FROM elements
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM elements
 WHERE id = ?1"#,
 };
@@ -991,8 +891,7 @@ pub const DELETE_ELEMENTS_FOR_STEP: Query = Query {
     name: "DeleteElementsForStep",
     postgres: r#"DELETE FROM elements
 WHERE "forId" = $1"#,
-    timescaledb: r#"DELETE FROM elements
-WHERE "forId" = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM elements
 WHERE "forId" = ?1"#,
 };
@@ -1009,9 +908,7 @@ pub const UPSERT_FEEDBACK: Query = Query {
     postgres: r#"INSERT INTO feedbacks (id, "forId", "threadId", value, comment)
 VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (id) DO UPDATE SET value = excluded.value, comment = excluded.comment"#,
-    timescaledb: r#"INSERT INTO feedbacks (id, "forId", "threadId", value, comment)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (id) DO UPDATE SET value = excluded.value, comment = excluded.comment"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO feedbacks (id, "forId", "threadId", value, comment)
 VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT (id) DO UPDATE SET value = excluded.value, comment = excluded.comment"#,
@@ -1027,8 +924,7 @@ pub const DELETE_FEEDBACK: Query = Query {
     name: "DeleteFeedback",
     postgres: r#"DELETE FROM feedbacks
 WHERE id = $1"#,
-    timescaledb: r#"DELETE FROM feedbacks
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM feedbacks
 WHERE id = ?1"#,
 };
@@ -1043,8 +939,7 @@ pub const DELETE_FEEDBACKS_FOR_STEP: Query = Query {
     name: "DeleteFeedbacksForStep",
     postgres: r#"DELETE FROM feedbacks
 WHERE "forId" = $1"#,
-    timescaledb: r#"DELETE FROM feedbacks
-WHERE "forId" = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM feedbacks
 WHERE "forId" = ?1"#,
 };
@@ -1072,14 +967,7 @@ FROM feedbacks f
 LEFT JOIN steps s ON s.id = f."forId"
 WHERE f."threadId" = $1
 ORDER BY f.id"#,
-    timescaledb: r#"SELECT f.id, f."forId", f.value, f.comment,
-       s.name AS step_name,
-       s.type AS step_type,
-       s.output AS step_output
-FROM feedbacks f
-LEFT JOIN steps s ON s.id = f."forId"
-WHERE f."threadId" = $1
-ORDER BY f.id"#,
+    timescaledb: None,
     sqlite: r#"SELECT f.id, f."forId", f.value, f.comment,
        s.name AS step_name,
        s.type AS step_type,
@@ -1111,13 +999,7 @@ FROM feedbacks f
 INNER JOIN steps s ON s.id = f."forId"
 GROUP BY s.type
 ORDER BY s.type"#,
-    timescaledb: r#"SELECT s.type,
-       count(f.id) AS feedback_count,
-       avg(f.value) AS avg_value
-FROM feedbacks f
-INNER JOIN steps s ON s.id = f."forId"
-GROUP BY s.type
-ORDER BY s.type"#,
+    timescaledb: None,
     sqlite: r#"SELECT s.type,
        count(f.id) AS feedback_count,
        avg(f.value) AS avg_value
@@ -1146,12 +1028,7 @@ FROM chat_summary_view
 WHERE "userIdentifier" = $1
 ORDER BY COALESCE(last_step_at, "createdAt", '') DESC, "threadId"
 LIMIT $2"#,
-    timescaledb: r#"SELECT "threadId", name, "userIdentifier", "createdAt", step_count, user_message_count,
-       last_step_at
-FROM chat_summary_view
-WHERE "userIdentifier" = $1
-ORDER BY COALESCE(last_step_at, "createdAt", '') DESC, "threadId"
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT "threadId", name, "userIdentifier", "createdAt", step_count, user_message_count,
        last_step_at
 FROM chat_summary_view
@@ -1172,9 +1049,7 @@ pub const GET_USER_SUMMARY: Query = Query {
     postgres: r#"SELECT "userId", identifier, thread_count, first_thread_at, last_thread_at
 FROM user_summary_view
 WHERE identifier = $1"#,
-    timescaledb: r#"SELECT "userId", identifier, thread_count, first_thread_at, last_thread_at
-FROM user_summary_view
-WHERE identifier = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT "userId", identifier, thread_count, first_thread_at, last_thread_at
 FROM user_summary_view
 WHERE identifier = ?1"#,
@@ -1194,10 +1069,7 @@ pub const LIST_USER_SUMMARIES: Query = Query {
 FROM user_summary_view
 ORDER BY thread_count DESC, identifier
 LIMIT $1"#,
-    timescaledb: r#"SELECT "userId", identifier, thread_count, first_thread_at, last_thread_at
-FROM user_summary_view
-ORDER BY thread_count DESC, identifier
-LIMIT $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT "userId", identifier, thread_count, first_thread_at, last_thread_at
 FROM user_summary_view
 ORDER BY thread_count DESC, identifier
@@ -1216,9 +1088,7 @@ pub const LIST_PERFORMANCE_DASHBOARD: Query = Query {
     postgres: r#"SELECT type, step_count, error_count, first_at, last_at
 FROM performance_dashboard_view
 ORDER BY step_count DESC, type"#,
-    timescaledb: r#"SELECT type, step_count, error_count, first_at, last_at
-FROM performance_dashboard_view
-ORDER BY step_count DESC, type"#,
+    timescaledb: None,
     sqlite: r#"SELECT type, step_count, error_count, first_at, last_at
 FROM performance_dashboard_view
 ORDER BY step_count DESC, type"#,

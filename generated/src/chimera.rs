@@ -1,4 +1,6 @@
-//! The queries of `queries/chimera.sql`. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//! The queries of `queries/chimera.sql`.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 use crate::runtime::Query;
 use crate::tables;
@@ -357,15 +359,7 @@ WHERE created_at >= $1
 ORDER BY created_at, id
 LIMIT $4
 OFFSET $5"#,
-    timescaledb: r#"SELECT id, session_id, tenant_id, provider, model, prompt, response, system_instruction, config,
-       tokens_prompt, tokens_completion, latency_ms, error_message, created_at, ingested_at
-FROM llm_interactions
-WHERE created_at >= $1
-  AND created_at < $2
-  AND (provider = $3 OR $3 IS NULL)
-ORDER BY created_at, id
-LIMIT $4
-OFFSET $5"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, session_id, tenant_id, provider, model, prompt, response, system_instruction, config,
        tokens_prompt, tokens_completion, latency_ms, error_message, created_at, ingested_at
 FROM llm_interactions
@@ -391,10 +385,7 @@ pub const GET_INTERACTION: Query = Query {
        tokens_prompt, tokens_completion, latency_ms, error_message, created_at, ingested_at
 FROM llm_interactions
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, session_id, tenant_id, provider, model, prompt, response, system_instruction, config,
-       tokens_prompt, tokens_completion, latency_ms, error_message, created_at, ingested_at
-FROM llm_interactions
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, session_id, tenant_id, provider, model, prompt, response, system_instruction, config,
        tokens_prompt, tokens_completion, latency_ms, error_message, created_at, ingested_at
 FROM llm_interactions
@@ -417,11 +408,7 @@ pub const LIST_INTERACTIONS_FOR_SESSION: Query = Query {
 FROM llm_interactions
 WHERE session_id = $1
 ORDER BY created_at, id"#,
-    timescaledb: r#"SELECT id, provider, model, prompt, response, tokens_prompt, tokens_completion, latency_ms,
-       error_message, created_at
-FROM llm_interactions
-WHERE session_id = $1
-ORDER BY created_at, id"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, provider, model, prompt, response, tokens_prompt, tokens_completion, latency_ms,
        error_message, created_at
 FROM llm_interactions
@@ -454,15 +441,7 @@ pub const INSERT_INTERACTION: Query = Query {
     $13, $14
 )
 ON CONFLICT (id) DO NOTHING"#,
-    timescaledb: r#"INSERT INTO llm_interactions (
-    id, session_id, tenant_id, provider, model, prompt, response, system_instruction, config,
-    tokens_prompt, tokens_completion, latency_ms, error_message, created_at
-) VALUES (
-    $1, $2, $3, $4, $5, $6, $7,
-    $8, $9, $10, $11, $12,
-    $13, $14
-)
-ON CONFLICT (id) DO NOTHING"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO llm_interactions (
     id, session_id, tenant_id, provider, model, prompt, response, system_instruction, config,
     tokens_prompt, tokens_completion, latency_ms, error_message, created_at
@@ -503,17 +482,7 @@ FROM llm_interactions
 WHERE created_at >= $1 AND created_at < $2
 GROUP BY provider, model
 ORDER BY interaction_count DESC, provider, model"#,
-    timescaledb: r#"SELECT provider,
-       model,
-       count(*) AS interaction_count,
-       sum(tokens_prompt) AS total_tokens_prompt,
-       sum(tokens_completion) AS total_tokens_completion,
-       avg(latency_ms) AS avg_latency_ms,
-       sum(CASE WHEN error_message IS NULL THEN 0 ELSE 1 END) AS error_count
-FROM llm_interactions
-WHERE created_at >= $1 AND created_at < $2
-GROUP BY provider, model
-ORDER BY interaction_count DESC, provider, model"#,
+    timescaledb: None,
     sqlite: r#"SELECT provider,
        model,
        count(*) AS interaction_count,
@@ -538,8 +507,7 @@ pub const GET_LATEST_INTERACTION_TIME: Query = Query {
     name: "GetLatestInteractionTime",
     postgres: r#"SELECT max(created_at) AS latest_created_at
 FROM llm_interactions"#,
-    timescaledb: r#"SELECT max(created_at) AS latest_created_at
-FROM llm_interactions"#,
+    timescaledb: None,
     sqlite: r#"SELECT max(created_at) AS latest_created_at
 FROM llm_interactions"#,
 };
@@ -569,15 +537,7 @@ WHERE created_at >= $1
 ORDER BY created_at, id
 LIMIT $4
 OFFSET $5"#,
-    timescaledb: r#"SELECT id, interaction_id, technique_suite, technique_name, original_prompt, transformed_prompt,
-       transformation_time_ms, success, metadata, created_at, ingested_at
-FROM transformation_events
-WHERE created_at >= $1
-  AND created_at < $2
-  AND (technique_suite = $3 OR $3 IS NULL)
-ORDER BY created_at, id
-LIMIT $4
-OFFSET $5"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, interaction_id, technique_suite, technique_name, original_prompt, transformed_prompt,
        transformation_time_ms, success, metadata, created_at, ingested_at
 FROM transformation_events
@@ -621,18 +581,7 @@ WHERE te.created_at >= $1
   AND (i.provider = $3 OR $3 IS NULL)
 ORDER BY te.created_at, te.id
 LIMIT $4"#,
-    timescaledb: r#"SELECT te.id, te.interaction_id, te.technique_suite, te.technique_name, te.success,
-       te.transformation_time_ms, te.created_at,
-       i.provider AS interaction_provider,
-       i.model AS interaction_model,
-       i.latency_ms AS interaction_latency_ms
-FROM transformation_events te
-LEFT JOIN llm_interactions i ON i.id = te.interaction_id
-WHERE te.created_at >= $1
-  AND te.created_at < $2
-  AND (i.provider = $3 OR $3 IS NULL)
-ORDER BY te.created_at, te.id
-LIMIT $4"#,
+    timescaledb: None,
     sqlite: r#"SELECT te.id, te.interaction_id, te.technique_suite, te.technique_name, te.success,
        te.transformation_time_ms, te.created_at,
        i.provider AS interaction_provider,
@@ -669,14 +618,7 @@ pub const INSERT_TRANSFORMATION_EVENT: Query = Query {
     $6, $7, $8, $9, $10
 )
 ON CONFLICT (id) DO NOTHING"#,
-    timescaledb: r#"INSERT INTO transformation_events (
-    id, interaction_id, technique_suite, technique_name, original_prompt, transformed_prompt,
-    transformation_time_ms, success, metadata, created_at
-) VALUES (
-    $1, $2, $3, $4, $5,
-    $6, $7, $8, $9, $10
-)
-ON CONFLICT (id) DO NOTHING"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO transformation_events (
     id, interaction_id, technique_suite, technique_name, original_prompt, transformed_prompt,
     transformation_time_ms, success, metadata, created_at
@@ -711,15 +653,7 @@ FROM transformation_events
 WHERE created_at >= $1 AND created_at < $2
 GROUP BY technique_suite, technique_name
 ORDER BY attempt_count DESC, technique_suite, technique_name"#,
-    timescaledb: r#"SELECT technique_suite,
-       technique_name,
-       count(*) AS attempt_count,
-       sum(CASE WHEN success THEN 1 ELSE 0 END) AS success_count,
-       avg(transformation_time_ms) AS avg_transformation_time_ms
-FROM transformation_events
-WHERE created_at >= $1 AND created_at < $2
-GROUP BY technique_suite, technique_name
-ORDER BY attempt_count DESC, technique_suite, technique_name"#,
+    timescaledb: None,
     sqlite: r#"SELECT technique_suite,
        technique_name,
        count(*) AS attempt_count,
@@ -756,15 +690,7 @@ WHERE created_at >= $1
 ORDER BY created_at, id
 LIMIT $4
 OFFSET $5"#,
-    timescaledb: r#"SELECT id, framework, attack_method, goal, final_prompt, target_response, iterations, success,
-       judge_score, metadata, created_at, ingested_at
-FROM jailbreak_experiments
-WHERE created_at >= $1
-  AND created_at < $2
-  AND (framework = $3 OR $3 IS NULL)
-ORDER BY created_at, id
-LIMIT $4
-OFFSET $5"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, framework, attack_method, goal, final_prompt, target_response, iterations, success,
        judge_score, metadata, created_at, ingested_at
 FROM jailbreak_experiments
@@ -798,14 +724,7 @@ pub const INSERT_JAILBREAK_EXPERIMENT: Query = Query {
     $7, $8, $9, $10, $11
 )
 ON CONFLICT (id) DO NOTHING"#,
-    timescaledb: r#"INSERT INTO jailbreak_experiments (
-    id, framework, attack_method, goal, final_prompt, target_response, iterations, success,
-    judge_score, metadata, created_at
-) VALUES (
-    $1, $2, $3, $4, $5, $6,
-    $7, $8, $9, $10, $11
-)
-ON CONFLICT (id) DO NOTHING"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO jailbreak_experiments (
     id, framework, attack_method, goal, final_prompt, target_response, iterations, success,
     judge_score, metadata, created_at
@@ -842,16 +761,7 @@ FROM jailbreak_experiments
 WHERE created_at >= $1 AND created_at < $2
 GROUP BY framework, attack_method
 ORDER BY experiment_count DESC, framework, attack_method"#,
-    timescaledb: r#"SELECT framework,
-       attack_method,
-       count(*) AS experiment_count,
-       sum(CASE WHEN success THEN 1 ELSE 0 END) AS success_count,
-       avg(judge_score) AS avg_judge_score,
-       max(iterations) AS max_iterations
-FROM jailbreak_experiments
-WHERE created_at >= $1 AND created_at < $2
-GROUP BY framework, attack_method
-ORDER BY experiment_count DESC, framework, attack_method"#,
+    timescaledb: None,
     sqlite: r#"SELECT framework,
        attack_method,
        count(*) AS experiment_count,

@@ -1,4 +1,6 @@
-//! The schema's enums. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//! The schema's enums.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 /// Life cycle of a training job
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,4 +1,6 @@
-//! The queries of `queries/james.sql`. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//! The queries of `queries/james.sql`.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 use crate::runtime::Query;
 use crate::tables;
@@ -811,9 +813,7 @@ pub const CREATE_NEURAL_CONFIG: Query = Query {
     postgres: r#"INSERT INTO neural_configs (name, config)
 VALUES ($1, $2)
 RETURNING id, name, config, created_at, updated_at"#,
-    timescaledb: r#"INSERT INTO neural_configs (name, config)
-VALUES ($1, $2)
-RETURNING id, name, config, created_at, updated_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO neural_configs (name, config)
 VALUES (?1, ?2)
 RETURNING id, name, config, created_at, updated_at"#,
@@ -833,10 +833,7 @@ pub const UPSERT_NEURAL_CONFIG_BY_NAME: Query = Query {
 VALUES ($1, $2, $3, $3)
 ON CONFLICT (name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at
 RETURNING id, name, config, created_at, updated_at"#,
-    timescaledb: r#"INSERT INTO neural_configs (name, config, created_at, updated_at)
-VALUES ($1, $2, $3, $3)
-ON CONFLICT (name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at
-RETURNING id, name, config, created_at, updated_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO neural_configs (name, config, created_at, updated_at)
 VALUES (?1, ?2, ?3, ?3)
 ON CONFLICT (name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at
@@ -855,9 +852,7 @@ pub const GET_NEURAL_CONFIG: Query = Query {
     postgres: r#"SELECT id, name, config, created_at, updated_at
 FROM neural_configs
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, name, config, created_at, updated_at
-FROM neural_configs
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, name, config, created_at, updated_at
 FROM neural_configs
 WHERE id = ?1"#,
@@ -875,9 +870,7 @@ pub const GET_NEURAL_CONFIG_BY_NAME: Query = Query {
     postgres: r#"SELECT id, name, config, created_at, updated_at
 FROM neural_configs
 WHERE name = $1"#,
-    timescaledb: r#"SELECT id, name, config, created_at, updated_at
-FROM neural_configs
-WHERE name = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, name, config, created_at, updated_at
 FROM neural_configs
 WHERE name = ?1"#,
@@ -895,9 +888,7 @@ pub const LIST_NEURAL_CONFIGS: Query = Query {
     postgres: r#"SELECT id, name, config, created_at, updated_at
 FROM neural_configs
 ORDER BY name"#,
-    timescaledb: r#"SELECT id, name, config, created_at, updated_at
-FROM neural_configs
-ORDER BY name"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, name, config, created_at, updated_at
 FROM neural_configs
 ORDER BY name"#,
@@ -917,10 +908,7 @@ pub const UPDATE_NEURAL_CONFIG: Query = Query {
 SET config = $1, updated_at = $2
 WHERE id = $3
 RETURNING id, name, config, created_at, updated_at"#,
-    timescaledb: r#"UPDATE neural_configs
-SET config = $1, updated_at = $2
-WHERE id = $3
-RETURNING id, name, config, created_at, updated_at"#,
+    timescaledb: None,
     sqlite: r#"UPDATE neural_configs
 SET config = ?1, updated_at = ?2
 WHERE id = ?3
@@ -937,8 +925,7 @@ pub const DELETE_NEURAL_CONFIG: Query = Query {
     name: "DeleteNeuralConfig",
     postgres: r#"DELETE FROM neural_configs
 WHERE id = $1"#,
-    timescaledb: r#"DELETE FROM neural_configs
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM neural_configs
 WHERE id = ?1"#,
 };
@@ -957,10 +944,7 @@ pub const ADD_CORPUS_TEXT: Query = Query {
 VALUES ($1, $2, $3, $4, $5,
         $6)
 RETURNING id, created_at"#,
-    timescaledb: r#"INSERT INTO text_corpus (title, content, source_url, metadata, word_count, char_count)
-VALUES ($1, $2, $3, $4, $5,
-        $6)
-RETURNING id, created_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO text_corpus (title, content, source_url, metadata, word_count, char_count)
 VALUES (?1, ?2, ?3, ?4, ?5,
         ?6)
@@ -979,9 +963,7 @@ pub const GET_CORPUS_TEXT: Query = Query {
     postgres: r#"SELECT id, title, content, source_url, metadata, word_count, char_count, created_at
 FROM text_corpus
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, title, content, source_url, metadata, word_count, char_count, created_at
-FROM text_corpus
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, title, content, source_url, metadata, word_count, char_count, created_at
 FROM text_corpus
 WHERE id = ?1"#,
@@ -1003,11 +985,7 @@ FROM text_corpus
 ORDER BY created_at DESC, id DESC
 LIMIT $1
 OFFSET $2"#,
-    timescaledb: r#"SELECT id, title, source_url, word_count, char_count, created_at
-FROM text_corpus
-ORDER BY created_at DESC, id DESC
-LIMIT $1
-OFFSET $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, title, source_url, word_count, char_count, created_at
 FROM text_corpus
 ORDER BY created_at DESC, id DESC
@@ -1037,14 +1015,7 @@ SET title = $1,
     word_count = $5,
     char_count = $6
 WHERE id = $7"#,
-    timescaledb: r#"UPDATE text_corpus
-SET title = $1,
-    content = $2,
-    source_url = $3,
-    metadata = $4,
-    word_count = $5,
-    char_count = $6
-WHERE id = $7"#,
+    timescaledb: None,
     sqlite: r#"UPDATE text_corpus
 SET title = ?1,
     content = ?2,
@@ -1065,8 +1036,7 @@ pub const DELETE_CORPUS_TEXT: Query = Query {
     name: "DeleteCorpusText",
     postgres: r#"DELETE FROM text_corpus
 WHERE id = $1"#,
-    timescaledb: r#"DELETE FROM text_corpus
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM text_corpus
 WHERE id = ?1"#,
 };
@@ -1085,10 +1055,7 @@ pub const LIST_CORPUS_TEXTS_BY_SOURCE_URL: Query = Query {
 FROM text_corpus
 WHERE source_url = $1
 ORDER BY created_at DESC, id DESC"#,
-    timescaledb: r#"SELECT id, title, source_url, word_count, char_count, created_at
-FROM text_corpus
-WHERE source_url = $1
-ORDER BY created_at DESC, id DESC"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, title, source_url, word_count, char_count, created_at
 FROM text_corpus
 WHERE source_url = ?1
@@ -1112,11 +1079,7 @@ FROM text_corpus
 WHERE lower(source_url) LIKE lower($1)
 ORDER BY created_at DESC, id DESC
 LIMIT $2"#,
-    timescaledb: r#"SELECT id, title, source_url, word_count, char_count, created_at
-FROM text_corpus
-WHERE lower(source_url) LIKE lower($1)
-ORDER BY created_at DESC, id DESC
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, title, source_url, word_count, char_count, created_at
 FROM text_corpus
 WHERE lower(source_url) LIKE lower(?1)
@@ -1146,14 +1109,7 @@ ORDER BY ts_rank(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(co
                  phraseto_tsquery('simple', $1)) DESC,
          id
 LIMIT $2"#,
-    timescaledb: r#"SELECT id, title, source_url, word_count, created_at
-FROM text_corpus
-WHERE to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, ''))
-      @@ phraseto_tsquery('simple', $1)
-ORDER BY ts_rank(to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(content, '')),
-                 phraseto_tsquery('simple', $1)) DESC,
-         id
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT c.id, c.title, c.source_url, c.word_count, c.created_at
 FROM text_corpus_fts
 INNER JOIN text_corpus c ON c.id = text_corpus_fts.rowid
@@ -1173,8 +1129,7 @@ pub const GET_CORPUS_STATS: Query = Query {
     name: "GetCorpusStats",
     postgres: r#"SELECT text_count, total_words, total_chars, last_added_at
 FROM corpus_stats"#,
-    timescaledb: r#"SELECT text_count, total_words, total_chars, last_added_at
-FROM corpus_stats"#,
+    timescaledb: None,
     sqlite: r#"SELECT text_count, total_words, total_chars, last_added_at
 FROM corpus_stats"#,
 };
@@ -1191,9 +1146,7 @@ pub const CREATE_TRAINING_JOB: Query = Query {
     postgres: r#"INSERT INTO training_jobs (job_id, neural_config_id, text_corpus_id)
 VALUES ($1, $2, $3)
 RETURNING id, job_id, status, progress, created_at"#,
-    timescaledb: r#"INSERT INTO training_jobs (job_id, neural_config_id, text_corpus_id)
-VALUES ($1, $2, $3)
-RETURNING id, job_id, status, progress, created_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO training_jobs (job_id, neural_config_id, text_corpus_id)
 VALUES (?1, ?2, ?3)
 RETURNING id, job_id, status, progress, created_at"#,
@@ -1217,12 +1170,7 @@ SET status = $1,
     message = $3,
     error = $4
 WHERE job_id = $5"#,
-    timescaledb: r#"UPDATE training_jobs
-SET status = $1,
-    progress = $2,
-    message = $3,
-    error = $4
-WHERE job_id = $5"#,
+    timescaledb: None,
     sqlite: r#"UPDATE training_jobs
 SET status = ?1,
     progress = ?2,
@@ -1243,9 +1191,7 @@ pub const MARK_TRAINING_JOB_STARTED: Query = Query {
     postgres: r#"UPDATE training_jobs
 SET status = 'running', started_at = $1
 WHERE job_id = $2 AND status = 'pending'"#,
-    timescaledb: r#"UPDATE training_jobs
-SET status = 'running', started_at = $1
-WHERE job_id = $2 AND status = 'pending'"#,
+    timescaledb: None,
     sqlite: r#"UPDATE training_jobs
 SET status = 'running', started_at = ?1
 WHERE job_id = ?2 AND status = 'pending'"#,
@@ -1264,9 +1210,7 @@ pub const MARK_TRAINING_JOB_FINISHED: Query = Query {
     postgres: r#"UPDATE training_jobs
 SET status = $1, error = $2, completed_at = $3
 WHERE job_id = $4 AND status IN ('pending', 'running')"#,
-    timescaledb: r#"UPDATE training_jobs
-SET status = $1, error = $2, completed_at = $3
-WHERE job_id = $4 AND status IN ('pending', 'running')"#,
+    timescaledb: None,
     sqlite: r#"UPDATE training_jobs
 SET status = ?1, error = ?2, completed_at = ?3
 WHERE job_id = ?4 AND status IN ('pending', 'running')"#,
@@ -1295,14 +1239,7 @@ FROM training_jobs j
 LEFT JOIN neural_configs nc ON nc.id = j.neural_config_id
 LEFT JOIN text_corpus tc ON tc.id = j.text_corpus_id
 WHERE j.job_id = $1"#,
-    timescaledb: r#"SELECT j.id, j.job_id, j.status, j.progress, j.message, j.error, j.neural_config_id,
-       j.text_corpus_id, j.started_at, j.completed_at, j.created_at,
-       nc.name AS neural_config_name,
-       tc.title AS text_corpus_title
-FROM training_jobs j
-LEFT JOIN neural_configs nc ON nc.id = j.neural_config_id
-LEFT JOIN text_corpus tc ON tc.id = j.text_corpus_id
-WHERE j.job_id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT j.id, j.job_id, j.status, j.progress, j.message, j.error, j.neural_config_id,
        j.text_corpus_id, j.started_at, j.completed_at, j.created_at,
        nc.name AS neural_config_name,
@@ -1340,16 +1277,7 @@ LEFT JOIN text_corpus tc ON tc.id = j.text_corpus_id
 WHERE (j.status = $1 OR $1 IS NULL)
 ORDER BY j.created_at DESC, j.id DESC
 LIMIT $2"#,
-    timescaledb: r#"SELECT j.id, j.job_id, j.status, j.progress, j.message, j.started_at, j.completed_at,
-       j.created_at,
-       nc.name AS neural_config_name,
-       tc.title AS text_corpus_title
-FROM training_jobs j
-LEFT JOIN neural_configs nc ON nc.id = j.neural_config_id
-LEFT JOIN text_corpus tc ON tc.id = j.text_corpus_id
-WHERE (j.status = $1 OR $1 IS NULL)
-ORDER BY j.created_at DESC, j.id DESC
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT j.id, j.job_id, j.status, j.progress, j.message, j.started_at, j.completed_at,
        j.created_at,
        nc.name AS neural_config_name,
@@ -1389,16 +1317,7 @@ ORDER BY CASE status
              WHEN 'failed' THEN 4
              ELSE 5
          END"#,
-    timescaledb: r#"SELECT status, count(*) AS job_count
-FROM training_jobs
-GROUP BY status
-ORDER BY CASE status
-             WHEN 'pending' THEN 1
-             WHEN 'running' THEN 2
-             WHEN 'completed' THEN 3
-             WHEN 'failed' THEN 4
-             ELSE 5
-         END"#,
+    timescaledb: None,
     sqlite: r#"SELECT status, count(*) AS job_count
 FROM training_jobs
 GROUP BY status
@@ -1428,11 +1347,7 @@ pub const CREATE_CHECKPOINT: Query = Query {
 VALUES ($1, $2, $3, $4, $5, $6,
         $7, $8)
 RETURNING id, created_at"#,
-    timescaledb: r#"INSERT INTO neural_checkpoints (epochs, block_size, path, loss, accuracy, notes, training_job_id,
-                                is_best)
-VALUES ($1, $2, $3, $4, $5, $6,
-        $7, $8)
-RETURNING id, created_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO neural_checkpoints (epochs, block_size, path, loss, accuracy, notes, training_job_id,
                                 is_best)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6,
@@ -1452,9 +1367,7 @@ pub const CLEAR_BEST_CHECKPOINT: Query = Query {
     postgres: r#"UPDATE neural_checkpoints
 SET is_best = FALSE
 WHERE is_best = TRUE"#,
-    timescaledb: r#"UPDATE neural_checkpoints
-SET is_best = FALSE
-WHERE is_best = TRUE"#,
+    timescaledb: None,
     sqlite: r#"UPDATE neural_checkpoints
 SET is_best = FALSE
 WHERE is_best = TRUE"#,
@@ -1472,9 +1385,7 @@ pub const MARK_CHECKPOINT_BEST: Query = Query {
     postgres: r#"UPDATE neural_checkpoints
 SET is_best = TRUE
 WHERE id = $1"#,
-    timescaledb: r#"UPDATE neural_checkpoints
-SET is_best = TRUE
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"UPDATE neural_checkpoints
 SET is_best = TRUE
 WHERE id = ?1"#,
@@ -1492,9 +1403,7 @@ pub const GET_CHECKPOINT: Query = Query {
     postgres: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
 FROM neural_checkpoints
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
-FROM neural_checkpoints
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
 FROM neural_checkpoints
 WHERE id = ?1"#,
@@ -1512,9 +1421,7 @@ pub const GET_BEST_CHECKPOINT: Query = Query {
     postgres: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
 FROM neural_checkpoints
 WHERE is_best = TRUE"#,
-    timescaledb: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
-FROM neural_checkpoints
-WHERE is_best = TRUE"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
 FROM neural_checkpoints
 WHERE is_best = TRUE"#,
@@ -1534,10 +1441,7 @@ pub const GET_LATEST_CHECKPOINT: Query = Query {
 FROM neural_checkpoints
 ORDER BY created_at DESC, id DESC
 LIMIT 1"#,
-    timescaledb: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
-FROM neural_checkpoints
-ORDER BY created_at DESC, id DESC
-LIMIT 1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, epochs, block_size, path, notes, loss, accuracy, is_best, training_job_id, created_at
 FROM neural_checkpoints
 ORDER BY created_at DESC, id DESC
@@ -1562,12 +1466,7 @@ FROM neural_checkpoints c
 LEFT JOIN training_jobs j ON j.id = c.training_job_id
 ORDER BY c.created_at DESC, c.id DESC
 LIMIT $1"#,
-    timescaledb: r#"SELECT c.id, c.epochs, c.block_size, c.path, c.loss, c.accuracy, c.is_best, c.created_at,
-       j.job_id AS training_job_key
-FROM neural_checkpoints c
-LEFT JOIN training_jobs j ON j.id = c.training_job_id
-ORDER BY c.created_at DESC, c.id DESC
-LIMIT $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT c.id, c.epochs, c.block_size, c.path, c.loss, c.accuracy, c.is_best, c.created_at,
        j.job_id AS training_job_key
 FROM neural_checkpoints c
@@ -1588,9 +1487,7 @@ pub const RECORD_ACCURACY_METRIC: Query = Query {
     postgres: r#"INSERT INTO accuracy_metrics (metric_type, value, metadata, model_checkpoint_id)
 VALUES ($1, $2, $3, $4)
 RETURNING id, created_at"#,
-    timescaledb: r#"INSERT INTO accuracy_metrics (metric_type, value, metadata, model_checkpoint_id)
-VALUES ($1, $2, $3, $4)
-RETURNING id, created_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO accuracy_metrics (metric_type, value, metadata, model_checkpoint_id)
 VALUES (?1, ?2, ?3, ?4)
 RETURNING id, created_at"#,
@@ -1610,10 +1507,7 @@ pub const LIST_ACCURACY_METRICS_FOR_CHECKPOINT: Query = Query {
 FROM accuracy_metrics
 WHERE model_checkpoint_id = $1
 ORDER BY created_at, id"#,
-    timescaledb: r#"SELECT id, metric_type, value, metadata, created_at
-FROM accuracy_metrics
-WHERE model_checkpoint_id = $1
-ORDER BY created_at, id"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, metric_type, value, metadata, created_at
 FROM accuracy_metrics
 WHERE model_checkpoint_id = ?1
@@ -1640,13 +1534,7 @@ WHERE (metric_type = $1 OR $1 IS NULL)
        OR $2 IS NULL)
 ORDER BY created_at DESC, id DESC
 LIMIT $3"#,
-    timescaledb: r#"SELECT id, metric_type, value, metadata, model_checkpoint_id, created_at
-FROM accuracy_metrics
-WHERE (metric_type = $1 OR $1 IS NULL)
-  AND (model_checkpoint_id = $2
-       OR $2 IS NULL)
-ORDER BY created_at DESC, id DESC
-LIMIT $3"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, metric_type, value, metadata, model_checkpoint_id, created_at
 FROM accuracy_metrics
 WHERE (metric_type = ?1 OR ?1 IS NULL)
@@ -1680,15 +1568,7 @@ pub const SUMMARIZE_ACCURACY_BY_TYPE: Query = Query {
 FROM accuracy_metrics
 GROUP BY metric_type
 ORDER BY metric_type"#,
-    timescaledb: r#"SELECT metric_type,
-       count(*) AS sample_count,
-       avg(value) AS avg_value,
-       min(value) AS min_value,
-       max(value) AS max_value,
-       max(created_at) AS last_recorded_at
-FROM accuracy_metrics
-GROUP BY metric_type
-ORDER BY metric_type"#,
+    timescaledb: None,
     sqlite: r#"SELECT metric_type,
        count(*) AS sample_count,
        avg(value) AS avg_value,
@@ -1712,9 +1592,7 @@ pub const RECORD_GENERATION: Query = Query {
     postgres: r#"INSERT INTO generation_history (prompt, response, model, parameters, quality_score)
 VALUES ($1, $2, $3, $4, $5)
 RETURNING id, created_at"#,
-    timescaledb: r#"INSERT INTO generation_history (prompt, response, model, parameters, quality_score)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, created_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO generation_history (prompt, response, model, parameters, quality_score)
 VALUES (?1, ?2, ?3, ?4, ?5)
 RETURNING id, created_at"#,
@@ -1736,11 +1614,7 @@ FROM generation_history
 WHERE (model = $1 OR $1 IS NULL)
 ORDER BY created_at DESC, id DESC
 LIMIT $2"#,
-    timescaledb: r#"SELECT id, prompt, response, model, parameters, quality_score, user_rating, created_at
-FROM generation_history
-WHERE (model = $1 OR $1 IS NULL)
-ORDER BY created_at DESC, id DESC
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, prompt, response, model, parameters, quality_score, user_rating, created_at
 FROM generation_history
 WHERE (model = ?1 OR ?1 IS NULL)
@@ -1760,9 +1634,7 @@ pub const RATE_GENERATION: Query = Query {
     postgres: r#"UPDATE generation_history
 SET user_rating = $1
 WHERE id = $2"#,
-    timescaledb: r#"UPDATE generation_history
-SET user_rating = $1
-WHERE id = $2"#,
+    timescaledb: None,
     sqlite: r#"UPDATE generation_history
 SET user_rating = ?1
 WHERE id = ?2"#,
@@ -1778,8 +1650,7 @@ pub const CLEAR_GENERATION_HISTORY_BEFORE: Query = Query {
     name: "ClearGenerationHistoryBefore",
     postgres: r#"DELETE FROM generation_history
 WHERE created_at < $1"#,
-    timescaledb: r#"DELETE FROM generation_history
-WHERE created_at < $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM generation_history
 WHERE created_at < ?1"#,
 };
@@ -1806,14 +1677,7 @@ pub const SUMMARIZE_GENERATIONS_BY_MODEL: Query = Query {
 FROM generation_history
 GROUP BY model
 ORDER BY model"#,
-    timescaledb: r#"SELECT model,
-       count(*) AS generation_count,
-       count(user_rating) AS rated_count,
-       avg(user_rating) AS avg_user_rating,
-       avg(quality_score) AS avg_quality_score
-FROM generation_history
-GROUP BY model
-ORDER BY model"#,
+    timescaledb: None,
     sqlite: r#"SELECT model,
        count(*) AS generation_count,
        count(user_rating) AS rated_count,
@@ -1836,9 +1700,7 @@ pub const UPSERT_MARKOV_NGRAM: Query = Query {
     postgres: r#"INSERT INTO markov_ngrams (n, context, next_char, count)
 VALUES ($1, $2, $3, $4)
 ON CONFLICT (n, context, next_char) DO UPDATE SET count = markov_ngrams.count + excluded.count"#,
-    timescaledb: r#"INSERT INTO markov_ngrams (n, context, next_char, count)
-VALUES ($1, $2, $3, $4)
-ON CONFLICT (n, context, next_char) DO UPDATE SET count = markov_ngrams.count + excluded.count"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO markov_ngrams (n, context, next_char, count)
 VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (n, context, next_char) DO UPDATE SET count = markov_ngrams.count + excluded.count"#,
@@ -1858,10 +1720,7 @@ pub const LIST_MARKOV_NGRAMS: Query = Query {
 FROM markov_ngrams
 WHERE n = $1 AND context = $2
 ORDER BY count DESC, next_char"#,
-    timescaledb: r#"SELECT id, next_char, count, probability
-FROM markov_ngrams
-WHERE n = $1 AND context = $2
-ORDER BY count DESC, next_char"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, next_char, count, probability
 FROM markov_ngrams
 WHERE n = ?1 AND context = ?2
@@ -1900,18 +1759,7 @@ INNER JOIN (
 ) t ON t.context = m.context
 WHERE m.n = $1
 ORDER BY m.count DESC, m.next_char"#,
-    timescaledb: r#"SELECT m.next_char,
-       m.count,
-       t.total_count
-FROM markov_ngrams m
-INNER JOIN (
-    SELECT context, sum(count) AS total_count
-    FROM markov_ngrams
-    WHERE n = $1 AND context = $2
-    GROUP BY context
-) t ON t.context = m.context
-WHERE m.n = $1
-ORDER BY m.count DESC, m.next_char"#,
+    timescaledb: None,
     sqlite: r#"SELECT m.next_char,
        m.count,
        t.total_count
@@ -1943,11 +1791,7 @@ FROM markov_ngrams
 WHERE n = $1
 GROUP BY context
 ORDER BY context"#,
-    timescaledb: r#"SELECT context, sum(count) AS total_count, count(*) AS successor_count
-FROM markov_ngrams
-WHERE n = $1
-GROUP BY context
-ORDER BY context"#,
+    timescaledb: None,
     sqlite: r#"SELECT context, sum(count) AS total_count, count(*) AS successor_count
 FROM markov_ngrams
 WHERE n = ?1
@@ -1967,9 +1811,7 @@ pub const SET_MARKOV_PROBABILITY: Query = Query {
     postgres: r#"UPDATE markov_ngrams
 SET probability = $1
 WHERE id = $2"#,
-    timescaledb: r#"UPDATE markov_ngrams
-SET probability = $1
-WHERE id = $2"#,
+    timescaledb: None,
     sqlite: r#"UPDATE markov_ngrams
 SET probability = ?1
 WHERE id = ?2"#,
@@ -1985,8 +1827,7 @@ pub const CLEAR_MARKOV_MODEL: Query = Query {
     name: "ClearMarkovModel",
     postgres: r#"DELETE FROM markov_ngrams
 WHERE n = $1"#,
-    timescaledb: r#"DELETE FROM markov_ngrams
-WHERE n = $1"#,
+    timescaledb: None,
     sqlite: r#"DELETE FROM markov_ngrams
 WHERE n = ?1"#,
 };
@@ -2005,10 +1846,7 @@ pub const GET_SCHEMA_VERSION: Query = Query {
 FROM schema_version
 ORDER BY applied_at DESC, version DESC
 LIMIT 1"#,
-    timescaledb: r#"SELECT version, description, applied_at
-FROM schema_version
-ORDER BY applied_at DESC, version DESC
-LIMIT 1"#,
+    timescaledb: None,
     sqlite: r#"SELECT version, description, applied_at
 FROM schema_version
 ORDER BY applied_at DESC, version DESC
@@ -2027,9 +1865,7 @@ pub const INSERT_SCHEMA_VERSION: Query = Query {
     postgres: r#"INSERT INTO schema_version (version, description)
 VALUES ($1, $2)
 ON CONFLICT (version) DO NOTHING"#,
-    timescaledb: r#"INSERT INTO schema_version (version, description)
-VALUES ($1, $2)
-ON CONFLICT (version) DO NOTHING"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO schema_version (version, description)
 VALUES (?1, ?2)
 ON CONFLICT (version) DO NOTHING"#,

@@ -1,4 +1,6 @@
-//! The queries of `queries/rag.sql`. Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//! The queries of `queries/rag.sql`.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 use crate::runtime::Query;
 use crate::tables;
@@ -394,9 +396,7 @@ pub const CREATE_CONVERSATION: Query = Query {
     postgres: r#"INSERT INTO conversations (user_id, title)
 VALUES ($1, $2)
 RETURNING id, user_id, title, status, message_count, created_at, updated_at"#,
-    timescaledb: r#"INSERT INTO conversations (user_id, title)
-VALUES ($1, $2)
-RETURNING id, user_id, title, status, message_count, created_at, updated_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO conversations (user_id, title)
 VALUES (?1, ?2)
 RETURNING id, user_id, title, status, message_count, created_at, updated_at"#,
@@ -416,10 +416,7 @@ pub const GET_CONVERSATION: Query = Query {
        last_message_at, archived_at
 FROM conversations
 WHERE id = $1"#,
-    timescaledb: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
-       last_message_at, archived_at
-FROM conversations
-WHERE id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
        last_message_at, archived_at
 FROM conversations
@@ -449,14 +446,7 @@ WHERE user_id = $1
 ORDER BY COALESCE(last_message_at, created_at) DESC, id
 LIMIT $3
 OFFSET $4"#,
-    timescaledb: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
-       last_message_at, archived_at
-FROM conversations
-WHERE user_id = $1
-  AND (status = $2 OR $2 IS NULL)
-ORDER BY COALESCE(last_message_at, created_at) DESC, id
-LIMIT $3
-OFFSET $4"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, user_id, title, summary, status, message_count, created_at, updated_at,
        last_message_at, archived_at
 FROM conversations
@@ -481,10 +471,7 @@ pub const COUNT_CONVERSATIONS_FOR_USER: Query = Query {
 FROM conversations
 WHERE user_id = $1
   AND (status = $2 OR $2 IS NULL)"#,
-    timescaledb: r#"SELECT count(*) AS conversation_count
-FROM conversations
-WHERE user_id = $1
-  AND (status = $2 OR $2 IS NULL)"#,
+    timescaledb: None,
     sqlite: r#"SELECT count(*) AS conversation_count
 FROM conversations
 WHERE user_id = ?1
@@ -505,10 +492,7 @@ pub const ARCHIVE_CONVERSATION: Query = Query {
 SET status = 'archived', archived_at = $1, updated_at = $1
 WHERE id = $2
 RETURNING id, status, archived_at, updated_at"#,
-    timescaledb: r#"UPDATE conversations
-SET status = 'archived', archived_at = $1, updated_at = $1
-WHERE id = $2
-RETURNING id, status, archived_at, updated_at"#,
+    timescaledb: None,
     sqlite: r#"UPDATE conversations
 SET status = 'archived', archived_at = ?1, updated_at = ?1
 WHERE id = ?2
@@ -529,10 +513,7 @@ pub const UNARCHIVE_CONVERSATION: Query = Query {
 SET status = 'active', archived_at = NULL, updated_at = $1
 WHERE id = $2 AND status = 'archived'
 RETURNING id, status, archived_at, updated_at"#,
-    timescaledb: r#"UPDATE conversations
-SET status = 'active', archived_at = NULL, updated_at = $1
-WHERE id = $2 AND status = 'archived'
-RETURNING id, status, archived_at, updated_at"#,
+    timescaledb: None,
     sqlite: r#"UPDATE conversations
 SET status = 'active', archived_at = NULL, updated_at = ?1
 WHERE id = ?2 AND status = 'archived'
@@ -551,9 +532,7 @@ pub const SET_CONVERSATION_STATUS: Query = Query {
     postgres: r#"UPDATE conversations
 SET status = $1, updated_at = $2
 WHERE id = $3"#,
-    timescaledb: r#"UPDATE conversations
-SET status = $1, updated_at = $2
-WHERE id = $3"#,
+    timescaledb: None,
     sqlite: r#"UPDATE conversations
 SET status = ?1, updated_at = ?2
 WHERE id = ?3"#,
@@ -571,9 +550,7 @@ pub const UPDATE_CONVERSATION_TITLE: Query = Query {
     postgres: r#"UPDATE conversations
 SET title = $1, summary = $2, updated_at = $3
 WHERE id = $4"#,
-    timescaledb: r#"UPDATE conversations
-SET title = $1, summary = $2, updated_at = $3
-WHERE id = $4"#,
+    timescaledb: None,
     sqlite: r#"UPDATE conversations
 SET title = ?1, summary = ?2, updated_at = ?3
 WHERE id = ?4"#,
@@ -591,9 +568,7 @@ pub const TOUCH_CONVERSATION: Query = Query {
     postgres: r#"UPDATE conversations
 SET message_count = message_count + 1, last_message_at = $1, updated_at = $1
 WHERE id = $2"#,
-    timescaledb: r#"UPDATE conversations
-SET message_count = message_count + 1, last_message_at = $1, updated_at = $1
-WHERE id = $2"#,
+    timescaledb: None,
     sqlite: r#"UPDATE conversations
 SET message_count = message_count + 1, last_message_at = ?1, updated_at = ?1
 WHERE id = ?2"#,
@@ -612,9 +587,7 @@ pub const APPEND_MESSAGE: Query = Query {
     postgres: r#"INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
 VALUES ($1, $2, $3, $4, $5)
 RETURNING id, conversation_id, role, content, msg_metadata, created_at"#,
-    timescaledb: r#"INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, conversation_id, role, content, msg_metadata, created_at"#,
+    timescaledb: None,
     sqlite: r#"INSERT INTO messages (conversation_id, role, content, msg_metadata, created_at)
 VALUES (?1, ?2, ?3, ?4, ?5)
 RETURNING id, conversation_id, role, content, msg_metadata, created_at"#,
@@ -637,11 +610,7 @@ FROM messages
 WHERE conversation_id = $1
 ORDER BY created_at DESC, id DESC
 LIMIT $2"#,
-    timescaledb: r#"SELECT id, role, content, msg_metadata, created_at
-FROM messages
-WHERE conversation_id = $1
-ORDER BY created_at DESC, id DESC
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, role, content, msg_metadata, created_at
 FROM messages
 WHERE conversation_id = ?1
@@ -667,12 +636,7 @@ WHERE conversation_id = $1
 ORDER BY created_at, id
 LIMIT $2
 OFFSET $3"#,
-    timescaledb: r#"SELECT id, role, content, msg_metadata, created_at
-FROM messages
-WHERE conversation_id = $1
-ORDER BY created_at, id
-LIMIT $2
-OFFSET $3"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, role, content, msg_metadata, created_at
 FROM messages
 WHERE conversation_id = ?1
@@ -693,9 +657,7 @@ pub const COUNT_MESSAGES_BY_ROLE: Query = Query {
     postgres: r#"SELECT count(*) AS message_count
 FROM messages
 WHERE conversation_id = $1 AND role = $2"#,
-    timescaledb: r#"SELECT count(*) AS message_count
-FROM messages
-WHERE conversation_id = $1 AND role = $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT count(*) AS message_count
 FROM messages
 WHERE conversation_id = ?1 AND role = ?2"#,
@@ -713,9 +675,7 @@ pub const COUNT_MESSAGES: Query = Query {
     postgres: r#"SELECT count(*) AS message_count
 FROM messages
 WHERE conversation_id = $1"#,
-    timescaledb: r#"SELECT count(*) AS message_count
-FROM messages
-WHERE conversation_id = $1"#,
+    timescaledb: None,
     sqlite: r#"SELECT count(*) AS message_count
 FROM messages
 WHERE conversation_id = ?1"#,
@@ -737,11 +697,7 @@ FROM messages
 WHERE conversation_id = $1
   AND msg_metadata ->> 'source' = $2
 ORDER BY created_at, id"#,
-    timescaledb: r#"SELECT id, role, content, created_at
-FROM messages
-WHERE conversation_id = $1
-  AND msg_metadata ->> 'source' = $2
-ORDER BY created_at, id"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, role, content, created_at
 FROM messages
 WHERE conversation_id = ?1
@@ -770,13 +726,7 @@ LEFT JOIN messages m ON m.conversation_id = c.id
 WHERE c.user_id = $1
 GROUP BY c.id, c.title, c.message_count
 ORDER BY c.id"#,
-    timescaledb: r#"SELECT c.id, c.title, c.message_count,
-       count(m.id) AS stored_message_count
-FROM conversations c
-LEFT JOIN messages m ON m.conversation_id = c.id
-WHERE c.user_id = $1
-GROUP BY c.id, c.title, c.message_count
-ORDER BY c.id"#,
+    timescaledb: None,
     sqlite: r#"SELECT c.id, c.title, c.message_count,
        count(m.id) AS stored_message_count
 FROM conversations c
@@ -802,11 +752,7 @@ FROM active_conversations
 WHERE user_id = $1
 ORDER BY COALESCE(last_message_at, created_at) DESC, id
 LIMIT $2"#,
-    timescaledb: r#"SELECT id, user_id, title, message_count, created_at, last_message_at
-FROM active_conversations
-WHERE user_id = $1
-ORDER BY COALESCE(last_message_at, created_at) DESC, id
-LIMIT $2"#,
+    timescaledb: None,
     sqlite: r#"SELECT id, user_id, title, message_count, created_at, last_message_at
 FROM active_conversations
 WHERE user_id = ?1
@@ -908,7 +854,7 @@ pub mod sqlite {
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
     pub fn archive_conversation(
         conn: &rusqlite::Connection,
-        now: Option<chrono::DateTime<chrono::Utc>>,
+        now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<ArchiveConversationRow, Error> {
         let mut call = Call::new(conn, &ARCHIVE_CONVERSATION)?;
@@ -970,7 +916,7 @@ pub mod sqlite {
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
     pub fn touch_conversation(
         conn: &rusqlite::Connection,
-        now: Option<chrono::DateTime<chrono::Utc>>,
+        now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(conn, &TOUCH_CONVERSATION)?;
@@ -1276,7 +1222,7 @@ pub mod pg {
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
     pub fn archive_conversation(
         client: &mut Client,
-        now: Option<chrono::DateTime<chrono::Utc>>,
+        now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<ArchiveConversationRow, Error> {
         let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
@@ -1338,7 +1284,7 @@ pub mod pg {
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
     pub fn touch_conversation(
         client: &mut Client,
-        now: Option<chrono::DateTime<chrono::Utc>>,
+        now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &TOUCH_CONVERSATION)?;
@@ -1644,7 +1590,7 @@ pub mod pg_async {
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
     pub async fn archive_conversation(
         client: &Client,
-        now: Option<chrono::DateTime<chrono::Utc>>,
+        now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<ArchiveConversationRow, Error> {
         let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
@@ -1706,7 +1652,7 @@ pub mod pg_async {
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
     pub async fn touch_conversation(
         client: &Client,
-        now: Option<chrono::DateTime<chrono::Utc>>,
+        now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &TOUCH_CONVERSATION)?;

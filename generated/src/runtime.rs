@@ -11,8 +11,8 @@ pub struct Query {
     pub name: &'static str,
     /// The SQL run on PostgreSQL.
     pub postgres: &'static str,
-    /// The SQL run on TimescaleDB (the `timescaledb` feature).
-    pub timescaledb: &'static str,
+    /// The SQL run on TimescaleDB (the `timescaledb` feature) when it differs from PostgreSQL's.
+    pub timescaledb: Option<&'static str>,
     /// The SQL run on SQLite.
     pub sqlite: &'static str,
 }
@@ -20,10 +20,9 @@ pub struct Query {
 impl Query {
     /// The SQL the PostgreSQL backends run: TimescaleDB's with the `timescaledb` feature.
     pub fn postgres_sql(&self) -> &'static str {
-        if cfg!(feature = "timescaledb") {
-            self.timescaledb
-        } else {
-            self.postgres
+        match self.timescaledb {
+            Some(sql) if cfg!(feature = "timescaledb") => sql,
+            _ => self.postgres,
         }
     }
 }

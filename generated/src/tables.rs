@@ -1,4 +1,5 @@
 //! Rows of whole tables, shared by every query that returns exactly a table's columns.
+//!
 //! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
 /// A row of table `accuracy_metrics`: Accuracy measurements of a checkpoint.

@@ -381,6 +381,7 @@ pub fn generate(
     let options = codegen::Options {
         package: project.config.package.clone(),
         dialects: dialects.clone(),
+        migrations: project.embedded_migrations()?,
     };
     let files =
         codegen::generate(&schema, &modules, &options, &templates).map_err(|e| match e {

@@ -27,6 +27,32 @@ pub struct Options {
     pub package: String,
     /// The project's dialects: they choose the default backend features.
     pub dialects: Vec<Dialect>,
+    /// The committed migrations, embedded into the crate (one set per dialect).
+    pub migrations: Vec<MigrationSet>,
+}
+
+/// The migrations of one dialect, as the generated crate embeds them.
+#[derive(Debug, Clone)]
+pub struct MigrationSet {
+    pub dialect: Dialect,
+    pub migrations: Vec<EmbeddedMigration>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EmbeddedMigration {
+    pub version: i32,
+    pub name: String,
+    /// refinery's checksum, as the history table records it.
+    pub checksum: String,
+    /// The script's path as `include_str!` in `src/migrations.rs` sees it.
+    pub path: String,
+}
+
+#[derive(Serialize)]
+struct MigrationSetContext<'a> {
+    dialect: &'static str,
+    const_name: String,
+    migrations: &'a [EmbeddedMigration],
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,13 +70,14 @@ const HEADER: &str =
     "Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.";
 
 #[derive(Serialize)]
-struct CrateContext {
+struct CrateContext<'a> {
     header: &'static str,
     package: String,
     default_features: Vec<&'static str>,
     enums: Vec<EnumContext>,
     tables: Vec<RowContext>,
     modules: Vec<ModuleContext>,
+    migration_sets: Vec<MigrationSetContext<'a>>,
 }
 
 #[derive(Serialize)]
@@ -152,6 +179,7 @@ pub fn generate(
         enums: schema.enums.iter().map(enum_context).collect(),
         tables: tables.into_values().collect(),
         modules: module_contexts,
+        migration_sets: migration_sets(&options.migrations),
     };
     let mut files = vec![
         file("Cargo.toml", "rust/Cargo.toml.j2", &context, templates)?,
@@ -159,6 +187,12 @@ pub fn generate(
         file("src/runtime.rs", "rust/runtime.rs.j2", &context, templates)?,
         file("src/enums.rs", "rust/enums.rs.j2", &context, templates)?,
         file("src/tables.rs", "rust/tables.rs.j2", &context, templates)?,
+        file(
+            "src/migrations.rs",
+            "rust/migrations.rs.j2",
+            &context,
+            templates,
+        )?,
     ];
     for module in &context.modules {
         let wrapper = serde_json::json!({ "module": module, "header": HEADER });
@@ -182,6 +216,21 @@ fn file(
         path: path.to_string(),
         text: render::render_rust(template, context, templates)?,
     })
+}
+
+/// One set per dialect, always all three, so the crate names every constant the runtime uses.
+fn migration_sets(sets: &[MigrationSet]) -> Vec<MigrationSetContext<'_>> {
+    Dialect::ALL
+        .iter()
+        .map(|dialect| MigrationSetContext {
+            dialect: dialect.name(),
+            const_name: dialect.name().to_uppercase(),
+            migrations: sets
+                .iter()
+                .find(|s| s.dialect == *dialect)
+                .map_or(&[][..], |s| &s.migrations[..]),
+        })
+        .collect()
 }
 
 fn default_features(dialects: &[Dialect]) -> Vec<&'static str> {

@@ -156,8 +156,10 @@ impl Typed {
 struct ParamSlot {
     decl: ParamDecl,
     ty: Option<QType>,
-    /// Stored into a nullable column: the caller may pass NULL.
+    /// Stored into a nullable column: the caller may pass NULL …
     nullable_target: bool,
+    /// … unless it is also stored into a NOT NULL column.
+    stored_not_null: bool,
     first_use: Option<(u32, u32)>,
 }
 
@@ -250,6 +252,7 @@ impl<'s> Analyzer<'s> {
                     decl: decl.clone(),
                     ty: None,
                     nullable_target: false,
+                    stored_not_null: false,
                     first_use: None,
                 })
                 .collect(),
@@ -274,7 +277,7 @@ impl<'s> Analyzer<'s> {
             infos.push(ParamInfo {
                 name: slot.decl.name.clone(),
                 ty,
-                nullable: slot.decl.nullable || slot.nullable_target,
+                nullable: slot.decl.nullable || (slot.nullable_target && !slot.stored_not_null),
             });
         }
         let mut out = Vec::new();
@@ -736,9 +739,11 @@ impl<'a, 's> Query<'a, 's> {
     ) -> Result<()> {
         let typed = self.expr(value, scope, column.ty.as_ref())?;
         if let Some(number) = placeholder_number(value) {
-            if column.nullable {
-                if let Some(slot) = self.params.get_mut(number - 1) {
+            if let Some(slot) = self.params.get_mut(number - 1) {
+                if column.nullable {
                     slot.nullable_target = true;
+                } else {
+                    slot.stored_not_null = true;
                 }
             }
         }
@@ -1168,11 +1173,19 @@ impl<'a, 's> Query<'a, 's> {
             .flat_map(|r| r.columns.iter().map(|c| c.name.as_str()))
             .collect();
         let mut message = match relations {
-            [only] => format!(
-                "column {} does not exist in table {}",
-                show(name),
-                show(&only.name)
-            ),
+            [only] => match &only.table {
+                Some(table) if *table != only.name => format!(
+                    "column {} does not exist in table {} (as {})",
+                    show(name),
+                    show(table),
+                    show(&only.name)
+                ),
+                _ => format!(
+                    "column {} does not exist in table {}",
+                    show(name),
+                    show(&only.name)
+                ),
+            },
             _ => format!("column {} does not exist", show(name)),
         };
         message = with_suggestion(message, name, &candidates);

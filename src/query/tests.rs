@@ -286,6 +286,14 @@ fn insert_returning_follows_the_table_and_types_the_values() {
 }
 
 #[test]
+fn a_parameter_stored_into_a_nullable_and_a_not_null_column_is_not_nullable() {
+    assert_eq!(
+        params("UPDATE posts SET body = @text, title = @text WHERE id = @id RETURNING id"),
+        ["text text", "id bigint"]
+    );
+}
+
+#[test]
 fn update_types_set_and_where_parameters() {
     assert_eq!(
         params("UPDATE users SET name = @name, role = @role WHERE id = @id RETURNING id"),

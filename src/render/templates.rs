@@ -66,4 +66,8 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "rust/module.rs.j2",
         include_str!("../../templates/rust/module.rs.j2"),
     ),
+    (
+        "rust/migrations.rs.j2",
+        include_str!("../../templates/rust/migrations.rs.j2"),
+    ),
 ];

@@ -111,3 +111,22 @@ fn with_database(url: &str, name: &str) -> String {
         None => format!("{host}/{name}"),
     }
 }
+
+/// Runs the `dbtool` binary in `dir` without colours or inherited database URLs; returns its
+/// exit code and everything it printed.
+pub fn dbtool(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dbtool"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("DATABASE_URL")
+        .env_remove("DBTOOL_TEST_PG_URL")
+        .output()
+        .expect("run dbtool");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.code(), text)
+}

@@ -1,0 +1,444 @@
+//! The project's migrations, embedded, and a function per backend that applies the pending ones
+//! at start-up.
+//!
+//! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
+//!
+//! The record is refinery's `refinery_schema_history` table, written exactly as `dbtool migrate`
+//! (and refinery) write it, so a database migrated by any of them is current for the others.
+//! Each version runs in its own transaction; on SQLite, foreign keys are switched off before
+//! the transaction begins and checked before it commits, so table rebuilds keep every row.
+
+use std::fmt;
+
+/// One version's up script.
+#[derive(Debug)]
+pub struct Migration {
+    pub version: i32,
+    pub name: &'static str,
+    /// refinery's checksum of the script, as the history table records it.
+    pub checksum: &'static str,
+    pub sql: &'static str,
+}
+
+/// Why migrating stopped. Versions before the failing one stay applied; the failing one left
+/// nothing behind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// The version that failed, if the failure belongs to one.
+    pub version: Option<i32>,
+    pub message: String,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.version {
+            Some(version) => write!(f, "migration {version}: {}", self.message),
+            None => write!(f, "migrating: {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The postgres migrations, oldest first.
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "chimera_data_pipeline",
+        checksum: "13784196426153498984",
+        sql: include_str!("../../migrations/postgres/V1__chimera_data_pipeline.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "llm_analytics_hub",
+        checksum: "2157278874434255972",
+        sql: include_str!("../../migrations/postgres/V2__llm_analytics_hub.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "james_llm",
+        checksum: "2015687577132830159",
+        sql: include_str!("../../migrations/postgres/V3__james_llm.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "rag_chat_store",
+        checksum: "6140447600610629235",
+        sql: include_str!("../../migrations/postgres/V4__rag_chat_store.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "chainlit_chat_store",
+        checksum: "18268275841774599665",
+        sql: include_str!("../../migrations/postgres/V5__chainlit_chat_store.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "add_conversation_summary",
+        checksum: "17422918180155729109",
+        sql: include_str!("../../migrations/postgres/V6__add_conversation_summary.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "rename_corpus_source_url",
+        checksum: "5212999847998983460",
+        sql: include_str!("../../migrations/postgres/V7__rename_corpus_source_url.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "index_steps_thread_created",
+        checksum: "12217523076112391511",
+        sql: include_str!("../../migrations/postgres/V8__index_steps_thread_created.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "widen_conversation_message_count",
+        checksum: "7516489934001007703",
+        sql: include_str!("../../migrations/postgres/V9__widen_conversation_message_count.sql"),
+    },
+];
+
+/// The timescaledb migrations, oldest first.
+pub const TIMESCALEDB: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "chimera_data_pipeline",
+        checksum: "8864153311138445475",
+        sql: include_str!("../../migrations/timescaledb/V1__chimera_data_pipeline.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "llm_analytics_hub",
+        checksum: "5575028850373043286",
+        sql: include_str!("../../migrations/timescaledb/V2__llm_analytics_hub.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "james_llm",
+        checksum: "9301954159749626556",
+        sql: include_str!("../../migrations/timescaledb/V3__james_llm.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "rag_chat_store",
+        checksum: "17091894817568827838",
+        sql: include_str!("../../migrations/timescaledb/V4__rag_chat_store.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "chainlit_chat_store",
+        checksum: "9409487949698216978",
+        sql: include_str!("../../migrations/timescaledb/V5__chainlit_chat_store.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "add_conversation_summary",
+        checksum: "12733146534121368147",
+        sql: include_str!("../../migrations/timescaledb/V6__add_conversation_summary.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "rename_corpus_source_url",
+        checksum: "10705188569243187721",
+        sql: include_str!("../../migrations/timescaledb/V7__rename_corpus_source_url.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "index_steps_thread_created",
+        checksum: "9201906217043791807",
+        sql: include_str!("../../migrations/timescaledb/V8__index_steps_thread_created.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "widen_conversation_message_count",
+        checksum: "13111469517851199637",
+        sql: include_str!("../../migrations/timescaledb/V9__widen_conversation_message_count.sql"),
+    },
+];
+
+/// The sqlite migrations, oldest first.
+pub const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "chimera_data_pipeline",
+        checksum: "17483577714733474807",
+        sql: include_str!("../../migrations/sqlite/V1__chimera_data_pipeline.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "llm_analytics_hub",
+        checksum: "9180746310738614596",
+        sql: include_str!("../../migrations/sqlite/V2__llm_analytics_hub.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "james_llm",
+        checksum: "1970783872998334332",
+        sql: include_str!("../../migrations/sqlite/V3__james_llm.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "rag_chat_store",
+        checksum: "9223071491495012094",
+        sql: include_str!("../../migrations/sqlite/V4__rag_chat_store.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "chainlit_chat_store",
+        checksum: "3497110963291810101",
+        sql: include_str!("../../migrations/sqlite/V5__chainlit_chat_store.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "add_conversation_summary",
+        checksum: "3416636053717554761",
+        sql: include_str!("../../migrations/sqlite/V6__add_conversation_summary.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "rename_corpus_source_url",
+        checksum: "14541898135484492562",
+        sql: include_str!("../../migrations/sqlite/V7__rename_corpus_source_url.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "index_steps_thread_created",
+        checksum: "7882331078017779540",
+        sql: include_str!("../../migrations/sqlite/V8__index_steps_thread_created.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "widen_conversation_message_count",
+        checksum: "17817867888670393266",
+        sql: include_str!("../../migrations/sqlite/V9__widen_conversation_message_count.sql"),
+    },
+];
+
+#[allow(dead_code)]
+const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history (version int4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255))";
+
+#[allow(dead_code)]
+const INSERT_HISTORY: &str =
+    "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ";
+
+/// Key of the PostgreSQL advisory lock that serialises migrators (the one `dbtool migrate`
+/// takes).
+#[allow(dead_code)]
+const LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
+
+fn error(version: Option<i32>, message: impl fmt::Display) -> Error {
+    Error {
+        version,
+        message: message.to_string(),
+    }
+}
+
+/// The versions of `migrations` still to apply, given the (version, checksum) rows of the
+/// history. A version the history has that this build does not, or whose script changed,
+/// stops everything.
+#[allow(dead_code)]
+fn pending<'m>(
+    migrations: &'m [Migration],
+    applied: &[(i32, String)],
+) -> Result<Vec<&'m Migration>, Error> {
+    for (version, checksum) in applied {
+        match migrations.iter().find(|m| m.version == *version) {
+            None => {
+                return Err(error(
+                    Some(*version),
+                    "is applied, but this build does not have it: the database is newer than the program",
+                ))
+            }
+            Some(m) if m.checksum != checksum => {
+                return Err(error(
+                    Some(*version),
+                    format!("{} changed after it was applied", m.name),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let last = applied.iter().map(|(v, _)| *v).max().unwrap_or(0);
+    Ok(migrations.iter().filter(|m| m.version > last).collect())
+}
+
+#[allow(dead_code)]
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+}
+
+/// Applies the pending SQLite migrations; returns the versions applied.
+#[cfg(feature = "rusqlite")]
+pub fn migrate_sqlite(conn: &rusqlite::Connection) -> Result<Vec<i32>, Error> {
+    let fail = |e: rusqlite::Error| error(None, e);
+    conn.execute_batch(CREATE_HISTORY).map_err(fail)?;
+    let foreign_keys: bool = conn
+        .query_row("PRAGMA foreign_keys", [], |row| row.get(0))
+        .map_err(fail)?;
+    let restore = if foreign_keys {
+        "PRAGMA foreign_keys = ON"
+    } else {
+        "PRAGMA foreign_keys = OFF"
+    };
+    let mut applied = Vec::new();
+    loop {
+        // An immediate transaction is SQLite's lock: concurrent migrators take turns.
+        conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE")
+            .map_err(fail)?;
+        let step = sqlite_step(conn);
+        let outcome = match step {
+            Ok(version) => conn.execute_batch("COMMIT").map(|()| version).map_err(fail),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        };
+        let _ = conn.execute_batch(restore);
+        match outcome? {
+            Some(version) => applied.push(version),
+            None => return Ok(applied),
+        }
+    }
+}
+
+/// Inside the transaction: applies the next pending version, if there is one.
+#[cfg(feature = "rusqlite")]
+fn sqlite_step(conn: &rusqlite::Connection) -> Result<Option<i32>, Error> {
+    let fail = |e: rusqlite::Error| error(None, e);
+    let mut statement = conn
+        .prepare("SELECT version, coalesce(checksum, '') FROM refinery_schema_history")
+        .map_err(fail)?;
+    let applied = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .map_err(fail)?
+        .collect::<Result<Vec<(i32, String)>, _>>()
+        .map_err(fail)?;
+    let Some(next) = pending(SQLITE, &applied)?.first().copied() else {
+        return Ok(None);
+    };
+    let failed = |e: rusqlite::Error| error(Some(next.version), e);
+    conn.execute_batch(next.sql).map_err(failed)?;
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .map_err(failed)?;
+    if broken > 0 {
+        return Err(error(
+            Some(next.version),
+            format!("{broken} row(s) would point at nothing through a foreign key"),
+        ));
+    }
+    let insert = format!("{INSERT_HISTORY}(?1, ?2, ?3, ?4)");
+    conn.execute(
+        &insert,
+        rusqlite::params![next.version, next.name, now(), next.checksum],
+    )
+    .map_err(failed)?;
+    Ok(Some(next.version))
+}
+
+/// The migrations the PostgreSQL backends apply: TimescaleDB's with the `timescaledb` feature.
+#[allow(dead_code)]
+fn postgres_migrations() -> &'static [Migration] {
+    if cfg!(feature = "timescaledb") {
+        TIMESCALEDB
+    } else {
+        POSTGRES
+    }
+}
+
+/// Applies the pending PostgreSQL migrations under an advisory lock; returns the versions
+/// applied.
+#[cfg(feature = "postgres")]
+pub fn migrate_postgres(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
+    let fail = |e: postgres::Error| error(None, e);
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+        .map_err(fail)?;
+    let result = postgres_run(client);
+    let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY]);
+    result
+}
+
+#[cfg(feature = "postgres")]
+fn postgres_run(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
+    let fail = |e: postgres::Error| error(None, e);
+    client.batch_execute(CREATE_HISTORY).map_err(fail)?;
+    let applied: Vec<(i32, String)> = client
+        .query(
+            "SELECT version, coalesce(checksum, '') FROM refinery_schema_history",
+            &[],
+        )
+        .map_err(fail)?
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    let mut done = Vec::new();
+    for next in pending(postgres_migrations(), &applied)? {
+        let failed = |e: postgres::Error| error(Some(next.version), e);
+        let mut transaction = client.transaction().map_err(failed)?;
+        transaction.batch_execute(next.sql).map_err(failed)?;
+        let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
+        transaction
+            .execute(
+                &insert,
+                &[&next.version, &next.name, &now(), &next.checksum],
+            )
+            .map_err(failed)?;
+        transaction.commit().map_err(failed)?;
+        done.push(next.version);
+    }
+    Ok(done)
+}
+
+/// Applies the pending PostgreSQL migrations under an advisory lock; returns the versions
+/// applied.
+#[cfg(feature = "tokio-postgres")]
+pub async fn migrate_postgres_async(
+    client: &mut tokio_postgres::Client,
+) -> Result<Vec<i32>, Error> {
+    let fail = |e: tokio_postgres::Error| error(None, e);
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+        .await
+        .map_err(fail)?;
+    let result = postgres_run_async(client).await;
+    let _ = client
+        .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY])
+        .await;
+    result
+}
+
+#[cfg(feature = "tokio-postgres")]
+async fn postgres_run_async(client: &mut tokio_postgres::Client) -> Result<Vec<i32>, Error> {
+    let fail = |e: tokio_postgres::Error| error(None, e);
+    client.batch_execute(CREATE_HISTORY).await.map_err(fail)?;
+    let applied: Vec<(i32, String)> = client
+        .query(
+            "SELECT version, coalesce(checksum, '') FROM refinery_schema_history",
+            &[],
+        )
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    let mut done = Vec::new();
+    for next in pending(postgres_migrations(), &applied)? {
+        let failed = |e: tokio_postgres::Error| error(Some(next.version), e);
+        let transaction = client.transaction().await.map_err(failed)?;
+        transaction.batch_execute(next.sql).await.map_err(failed)?;
+        let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
+        transaction
+            .execute(
+                &insert,
+                &[&next.version, &next.name, &now(), &next.checksum],
+            )
+            .await
+            .map_err(failed)?;
+        transaction.commit().await.map_err(failed)?;
+        done.push(next.version);
+    }
+    Ok(done)
+}

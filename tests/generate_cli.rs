@@ -1,0 +1,135 @@
+//! `dbtool generate` and `dbtool explain` end to end on a scratch project.
+
+mod common;
+
+use std::path::Path;
+
+use common::dbtool;
+
+const SCHEMA: &str = "tables:\n  users:\n    columns:\n      id: bigint identity primary key\n      email: text not null unique\n      name: text\n  posts:\n    columns:\n      id: bigint identity primary key\n      author_id: bigint not null references users.id\n      title: text not null\n";
+
+const QUERIES: &str = "-- Users with their latest post title, if any.\n-- name: ListUsers :many\nSELECT u.email, p.title\nFROM users u LEFT JOIN posts p ON p.author_id = u.id\nORDER BY u.email;\n\n-- name: AddUser :one\nINSERT INTO users (email, name) VALUES (@email, sqlc.narg(name)) RETURNING id;\n";
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("schema")).expect("mkdir");
+    std::fs::create_dir_all(root.join("queries")).expect("mkdir");
+    std::fs::write(
+        root.join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n\n[generate]\npackage = \"app-queries\"\n",
+    )
+    .expect("config");
+    std::fs::write(root.join("schema/app.yaml"), SCHEMA).expect("schema");
+    std::fs::write(root.join("queries/app.sql"), QUERIES).expect("queries");
+    dir
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir.join("generated/src")).expect("generated/src") {
+        let path = entry.expect("entry").path();
+        files.push((
+            path.display().to_string(),
+            std::fs::read_to_string(&path).expect("read"),
+        ));
+    }
+    files.push((
+        "Cargo.toml".into(),
+        std::fs::read_to_string(dir.join("generated/Cargo.toml")).expect("Cargo.toml"),
+    ));
+    files.sort();
+    files
+}
+
+#[test]
+fn generate_writes_a_crate_and_a_typo_changes_nothing() {
+    let dir = project();
+    let root = dir.path();
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("wrote generated (2 queries in 1 modules)"),
+        "{out}"
+    );
+    let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");
+    assert!(
+        module.contains("pub title: Option<String>,"),
+        "LEFT JOIN side is optional"
+    );
+    assert!(module.contains("name: Option<&str>,"), "narg is optional");
+    assert!(module.contains("/// Users with their latest post title, if any."));
+    let cargo = std::fs::read_to_string(root.join("generated/Cargo.toml")).expect("toml");
+    assert!(cargo.contains("name = \"app-queries\""), "{cargo}");
+    let before = snapshot(root);
+
+    let broken = QUERIES.replace("SELECT u.email, p.title", "SELECT u.emial, p.title");
+    std::fs::write(root.join("queries/app.sql"), broken).expect("typo");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("column \"emial\" does not exist in table \"users\" (as \"u\"); did you mean \"email\"?"),
+        "{out}"
+    );
+    assert!(out.contains("queries/app.sql:3:10"), "file:line:col: {out}");
+    assert!(
+        out.contains("SELECT u.emial, p.title"),
+        "the source line: {out}"
+    );
+    assert_eq!(snapshot(root), before, "generated/ is untouched");
+}
+
+#[test]
+fn generate_check_reports_a_stale_crate_and_explain_shows_reasons() {
+    let dir = project();
+    let root = dir.path();
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(root, &["generate", "--check"]);
+    assert_eq!(code, Some(0), "{out}");
+    let changed = QUERIES.replace("if any.", "if they have one.");
+    std::fs::write(root.join("queries/app.sql"), changed).expect("edit");
+    let (code, out) = dbtool(root, &["generate", "--check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("generated is out of date: src/app.rs")
+            && out.contains("run `dbtool generate`"),
+        "{out}"
+    );
+
+    let (code, out) = dbtool(root, &["explain", "ListUsers"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("title") && out.contains("`p` is the optional side of a LEFT JOIN"),
+        "{out}"
+    );
+    let (code, out) = dbtool(root, &["explain", "ListUsers", "--format", "json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(
+        json["columns"][1]["nullable"],
+        serde_json::Value::Bool(true)
+    );
+    let (code, out) = dbtool(root, &["explain", "ListUser"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("did you mean `ListUsers`?"), "{out}");
+}
+
+#[test]
+fn a_query_sqlite_rejects_is_an_error_at_the_query() {
+    let dir = project();
+    let root = dir.path();
+    // PostgreSQL's `date_trunc` passes the analysis but does not exist on SQLite: without a
+    // SQLite version of the query, generate must refuse.
+    let queries = format!(
+        "{QUERIES}\n-- name: Truncated :many\nSELECT date_trunc('day', CAST(@at AS timestamptz)) AS day FROM users;\n"
+    );
+    std::fs::write(root.join("queries/app.sql"), queries).expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("SQLite rejects query `Truncated`: no such function: date_trunc"),
+        "{out}"
+    );
+    assert!(!root.join("generated").exists(), "nothing was written");
+}
