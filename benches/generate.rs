@@ -128,4 +128,17 @@ fn main() {
             median(samples).as_secs_f64() * 1e3
         );
     }
+    // DBTOOL_BENCH_WRITE=DIR writes the generated crate there, to time its compilation.
+    if let Ok(dir) = std::env::var("DBTOOL_BENCH_WRITE") {
+        let schema = schema::load(std::slice::from_ref(&schema_file), &dialects).expect("schema");
+        let modules = analyze_project(&schema, std::slice::from_ref(&query_file), &dialects)
+            .expect("queries");
+        let files = codegen::generate(&schema, &modules, &options, &templates).expect("generate");
+        for file in files {
+            let path = std::path::Path::new(&dir).join(&file.path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, file.text).expect("write");
+        }
+        println!("wrote the crate to {dir}");
+    }
 }
