@@ -15,6 +15,18 @@ INSERT INTO llm_usage_metrics (
     sqlc.narg(application_id), sqlc.narg(environment), sqlc.narg(metadata)
 );
 
+-- Many usage samples at once, as a collector flushes its buffer: one binary COPY on PostgreSQL,
+-- one prepared insert per row inside a savepoint on SQLite. Returns how many rows went in.
+-- name: CopyUsageMetrics :copyfrom
+INSERT INTO llm_usage_metrics (
+    time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
+    avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata
+) VALUES (
+    @time, @model_id, @provider, @request_count, @token_input, @token_output, @token_total,
+    @cost_usd, @avg_latency_ms, @error_count, @success_count, @user_id, @application_id,
+    @environment, @metadata
+);
+
 -- Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
 -- samples, most expensive first.
 -- name: SummarizeUsageByModel :many

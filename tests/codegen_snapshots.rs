@@ -54,6 +54,10 @@ UPDATE tickets SET state = 'closed' WHERE user_id = @user_id;
 
 -- name: DeleteUser :exec
 DELETE FROM users WHERE id = @id;
+
+-- Users imported in bulk.
+-- name: ImportUsers :copyfrom
+INSERT INTO users (email, "displayName") VALUES (@email, @display_name);
 "#;
 
 fn generated() -> Vec<codegen::GeneratedFile> {

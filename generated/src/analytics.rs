@@ -2,7 +2,7 @@
 //!
 //! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
-use crate::runtime::Query;
+use crate::runtime::{BulkQuery, Query};
 
 /// A row of `SummarizeUsageByModel`.
 #[derive(Debug, Clone, PartialEq)]
@@ -415,6 +415,26 @@ pub struct InsertUsageMetricParams<'a> {
     pub metadata: Option<&'a serde_json::Value>,
 }
 
+/// The parameters of `CopyUsageMetrics`.
+#[derive(Debug, Clone, Copy)]
+pub struct CopyUsageMetricsParams<'a> {
+    pub time: chrono::DateTime<chrono::Utc>,
+    pub model_id: &'a str,
+    pub provider: &'a str,
+    pub request_count: Option<i32>,
+    pub token_input: Option<i32>,
+    pub token_output: Option<i32>,
+    pub token_total: Option<i32>,
+    pub cost_usd: Option<rust_decimal::Decimal>,
+    pub avg_latency_ms: Option<rust_decimal::Decimal>,
+    pub error_count: Option<i32>,
+    pub success_count: Option<i32>,
+    pub user_id: Option<&'a str>,
+    pub application_id: Option<&'a str>,
+    pub environment: Option<&'a str>,
+    pub metadata: Option<&'a serde_json::Value>,
+}
+
 /// Record one usage sample of a model.
 ///
 /// ```sql
@@ -446,6 +466,43 @@ pub const INSERT_USAGE_METRIC: Query = Query {
     ?8, ?9, ?10, ?11, ?12,
     ?13, ?14, ?15
 )"#,
+};
+
+/// Many usage samples at once, as a collector flushes its buffer: one binary COPY on PostgreSQL,
+/// one prepared insert per row inside a savepoint on SQLite. Returns how many rows went in.
+///
+/// ```sql
+/// INSERT INTO llm_usage_metrics (
+///     time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
+///     avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata
+/// ) VALUES (
+///     @time, @model_id, @provider, @request_count, @token_input, @token_output, @token_total,
+///     @cost_usd, @avg_latency_ms, @error_count, @success_count, @user_id, @application_id,
+///     @environment, @metadata
+/// )
+/// ```
+pub const COPY_USAGE_METRICS: BulkQuery = BulkQuery {
+    insert: Query {
+        name: "CopyUsageMetrics",
+        postgres: r#"INSERT INTO llm_usage_metrics (
+    time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
+    avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata
+) VALUES (
+    $1, $2, $3, $4, $5, $6, $7,
+    $8, $9, $10, $11, $12, $13,
+    $14, $15
+)"#,
+        timescaledb: None,
+        sqlite: r#"INSERT INTO llm_usage_metrics (
+    time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd,
+    avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata
+) VALUES (
+    ?1, ?2, ?3, ?4, ?5, ?6, ?7,
+    ?8, ?9, ?10, ?11, ?12, ?13,
+    ?14, ?15
+)"#,
+    },
+    copy: r#"COPY llm_usage_metrics (time, model_id, provider, request_count, token_input, token_output, token_total, cost_usd, avg_latency_ms, error_count, success_count, user_id, application_id, environment, metadata) FROM STDIN BINARY"#,
 };
 
 /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
@@ -809,7 +866,7 @@ WHERE time < ?1"#,
 #[cfg(feature = "rusqlite")]
 pub mod sqlite {
     use super::*;
-    use crate::runtime::sqlite::Call;
+    use crate::runtime::sqlite::{BulkInsert, Call};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
@@ -836,6 +893,36 @@ pub mod sqlite {
         call.bind(&params.environment)?;
         call.bind(&params.metadata)?;
         call.exec()
+    }
+
+    /// Many usage samples at once, as a collector flushes its buffer: one binary COPY on PostgreSQL,
+    /// one prepared insert per row inside a savepoint on SQLite. Returns how many rows went in.
+    ///
+    /// The SQL: [`COPY_USAGE_METRICS`](super::COPY_USAGE_METRICS).
+    pub fn copy_usage_metrics(
+        conn: &rusqlite::Connection,
+        rows: &[CopyUsageMetricsParams<'_>],
+    ) -> Result<u64, Error> {
+        let mut bulk = BulkInsert::new(conn, &COPY_USAGE_METRICS)?;
+        for row in rows {
+            bulk.field(&row.time)?;
+            bulk.field(&row.model_id)?;
+            bulk.field(&row.provider)?;
+            bulk.field(&row.request_count)?;
+            bulk.field(&row.token_input)?;
+            bulk.field(&row.token_output)?;
+            bulk.field(&row.token_total)?;
+            bulk.field(&row.cost_usd)?;
+            bulk.field(&row.avg_latency_ms)?;
+            bulk.field(&row.error_count)?;
+            bulk.field(&row.success_count)?;
+            bulk.field(&row.user_id)?;
+            bulk.field(&row.application_id)?;
+            bulk.field(&row.environment)?;
+            bulk.field(&row.metadata)?;
+            bulk.end_row()?;
+        }
+        bulk.finish()
     }
 
     /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
@@ -1179,7 +1266,7 @@ pub mod sqlite {
 #[cfg(feature = "postgres")]
 pub mod pg {
     use super::*;
-    use crate::runtime::pg::{Call, Client};
+    use crate::runtime::pg::{BulkInsert, Call, Client};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
@@ -1206,6 +1293,36 @@ pub mod pg {
         call.bind(&params.environment)?;
         call.bind(&params.metadata)?;
         call.exec()
+    }
+
+    /// Many usage samples at once, as a collector flushes its buffer: one binary COPY on PostgreSQL,
+    /// one prepared insert per row inside a savepoint on SQLite. Returns how many rows went in.
+    ///
+    /// The SQL: [`COPY_USAGE_METRICS`](super::COPY_USAGE_METRICS).
+    pub fn copy_usage_metrics(
+        client: &mut Client,
+        rows: &[CopyUsageMetricsParams<'_>],
+    ) -> Result<u64, Error> {
+        let mut bulk = BulkInsert::new(client, &COPY_USAGE_METRICS)?;
+        for row in rows {
+            bulk.field(&row.time)?;
+            bulk.field(&row.model_id)?;
+            bulk.field(&row.provider)?;
+            bulk.field(&row.request_count)?;
+            bulk.field(&row.token_input)?;
+            bulk.field(&row.token_output)?;
+            bulk.field(&row.token_total)?;
+            bulk.field(&row.cost_usd)?;
+            bulk.field(&row.avg_latency_ms)?;
+            bulk.field(&row.error_count)?;
+            bulk.field(&row.success_count)?;
+            bulk.field(&row.user_id)?;
+            bulk.field(&row.application_id)?;
+            bulk.field(&row.environment)?;
+            bulk.field(&row.metadata)?;
+            bulk.end_row()?;
+        }
+        bulk.finish()
     }
 
     /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
@@ -1547,7 +1664,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Client};
+    use crate::runtime::pg_async::{BulkInsert, Call, Client};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
@@ -1574,6 +1691,36 @@ pub mod pg_async {
         call.bind(&params.environment)?;
         call.bind(&params.metadata)?;
         call.exec().await
+    }
+
+    /// Many usage samples at once, as a collector flushes its buffer: one binary COPY on PostgreSQL,
+    /// one prepared insert per row inside a savepoint on SQLite. Returns how many rows went in.
+    ///
+    /// The SQL: [`COPY_USAGE_METRICS`](super::COPY_USAGE_METRICS).
+    pub async fn copy_usage_metrics(
+        client: &Client,
+        rows: &[CopyUsageMetricsParams<'_>],
+    ) -> Result<u64, Error> {
+        let mut bulk = BulkInsert::new(client, &COPY_USAGE_METRICS).await?;
+        for row in rows {
+            bulk.field(&row.time)?;
+            bulk.field(&row.model_id)?;
+            bulk.field(&row.provider)?;
+            bulk.field(&row.request_count)?;
+            bulk.field(&row.token_input)?;
+            bulk.field(&row.token_output)?;
+            bulk.field(&row.token_total)?;
+            bulk.field(&row.cost_usd)?;
+            bulk.field(&row.avg_latency_ms)?;
+            bulk.field(&row.error_count)?;
+            bulk.field(&row.success_count)?;
+            bulk.field(&row.user_id)?;
+            bulk.field(&row.application_id)?;
+            bulk.field(&row.environment)?;
+            bulk.field(&row.metadata)?;
+            bulk.end_row().await?;
+        }
+        bulk.finish().await
     }
 
     /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw

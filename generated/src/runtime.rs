@@ -28,6 +28,16 @@ impl Query {
 }
 
 /// The PostgreSQL client's error (the same type for both PostgreSQL backends).
+/// A bulk insert (`:copyfrom`): the INSERT SQLite runs once per row, and the COPY PostgreSQL
+/// streams every row through.
+#[derive(Debug)]
+pub struct BulkQuery {
+    pub insert: Query,
+    /// `COPY … FROM STDIN BINARY`.
+    pub copy: &'static str,
+}
+
+/// The PostgreSQL client's error (the same type for both PostgreSQL backends).
 #[cfg(feature = "postgres")]
 pub type PgError = postgres::Error;
 /// The PostgreSQL client's error (the same type for both PostgreSQL backends).
@@ -163,7 +173,7 @@ pub(crate) use text_enum;
 pub mod sqlite {
     use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-    use super::{Error, Query};
+    use super::{BulkQuery, Error, Query};
 
     /// A value bound as a parameter.
     pub trait Param {
@@ -455,6 +465,81 @@ pub mod sqlite {
         }
     }
 
+    /// A bulk insert on SQLite: the prepared INSERT once per row, all rows inside one
+    /// savepoint (a transaction of its own, or nested in the caller's).
+    pub struct BulkInsert<'c> {
+        conn: &'c rusqlite::Connection,
+        query: &'static Query,
+        statement: rusqlite::CachedStatement<'c>,
+        bound: usize,
+        rows: u64,
+        open: bool,
+    }
+
+    impl<'c> BulkInsert<'c> {
+        pub fn new(
+            conn: &'c rusqlite::Connection,
+            bulk: &'static BulkQuery,
+        ) -> Result<Self, Error> {
+            let query = &bulk.insert;
+            conn.execute_batch("SAVEPOINT dbtool_bulk_insert")
+                .map_err(fail(query))?;
+            let statement = match conn.prepare_cached(query.sqlite) {
+                Ok(statement) => statement,
+                Err(e) => {
+                    let _ = conn.execute_batch(
+                        "ROLLBACK TO dbtool_bulk_insert; RELEASE dbtool_bulk_insert",
+                    );
+                    return Err(fail(query)(e));
+                }
+            };
+            Ok(BulkInsert {
+                conn,
+                query,
+                statement,
+                bound: 0,
+                rows: 0,
+                open: true,
+            })
+        }
+
+        /// The next value of the current row.
+        pub fn field(&mut self, value: &dyn Param) -> Result<(), Error> {
+            self.bound += 1;
+            self.statement
+                .raw_bind_parameter(self.bound, Bound(value))
+                .map_err(fail(self.query))
+        }
+
+        /// Inserts the current row.
+        pub fn end_row(&mut self) -> Result<(), Error> {
+            self.bound = 0;
+            let changed = self.statement.raw_execute().map_err(fail(self.query))?;
+            self.rows += changed as u64;
+            Ok(())
+        }
+
+        /// Commits every row; returns how many were inserted.
+        pub fn finish(mut self) -> Result<u64, Error> {
+            self.conn
+                .execute_batch("RELEASE dbtool_bulk_insert")
+                .map_err(fail(self.query))?;
+            self.open = false;
+            Ok(self.rows)
+        }
+    }
+
+    impl Drop for BulkInsert<'_> {
+        /// A bulk insert that did not finish leaves no row behind.
+        fn drop(&mut self) {
+            if self.open {
+                let _ = self
+                    .conn
+                    .execute_batch("ROLLBACK TO dbtool_bulk_insert; RELEASE dbtool_bulk_insert");
+            }
+        }
+    }
+
     fn fail(query: &'static Query) -> impl Fn(rusqlite::Error) -> Error {
         move |source| Error::Sqlite {
             query: query.name,
@@ -486,7 +571,7 @@ pub mod pg {
     use postgres::Statement;
 
     pub use super::pg_row::FromRow;
-    use super::{Error, Query};
+    use super::{BulkQuery, Error, Query};
 
     /// A PostgreSQL client that prepares each query once.
     pub struct Client {
@@ -610,6 +695,46 @@ pub mod pg {
         }
     }
 
+    /// A bulk insert on PostgreSQL: every row through one binary COPY.
+    pub struct BulkInsert<'c> {
+        query: &'static Query,
+        writer: postgres::binary_copy::BinaryCopyInWriter<'c>,
+        values: Vec<&'c (dyn ToSql + Sync)>,
+    }
+
+    impl<'c> BulkInsert<'c> {
+        pub fn new(client: &'c mut Client, bulk: &'static BulkQuery) -> Result<Self, Error> {
+            let query = &bulk.insert;
+            // The INSERT, prepared, says which types the COPY's columns have.
+            let types = client.statement(query)?.params().to_vec();
+            let sink = client.client.copy_in(bulk.copy).map_err(fail(query))?;
+            Ok(BulkInsert {
+                query,
+                writer: postgres::binary_copy::BinaryCopyInWriter::new(sink, &types),
+                values: Vec::new(),
+            })
+        }
+
+        /// The next value of the current row.
+        pub fn field(&mut self, value: &'c (dyn ToSql + Sync)) -> Result<(), Error> {
+            self.values.push(value);
+            Ok(())
+        }
+
+        /// Sends the current row.
+        pub fn end_row(&mut self) -> Result<(), Error> {
+            let result = self.writer.write(&self.values).map_err(fail(self.query));
+            self.values.clear();
+            result
+        }
+
+        /// Ends the COPY; returns how many rows it inserted. Dropping a bulk insert without
+        /// finishing it aborts the COPY, and no row is inserted.
+        pub fn finish(self) -> Result<u64, Error> {
+            self.writer.finish().map_err(fail(self.query))
+        }
+    }
+
     fn fail(query: &'static Query) -> impl Fn(postgres::Error) -> Error {
         move |source| Error::Postgres {
             query: query.name,
@@ -629,7 +754,7 @@ pub mod pg_async {
     use tokio_postgres::Statement;
 
     pub use super::pg_row::FromRow;
-    use super::{Error, Query};
+    use super::{BulkQuery, Error, Query};
 
     /// A tokio-postgres client that prepares each query once.
     pub struct Client {
@@ -759,6 +884,60 @@ pub mod pg_async {
                 .execute(&statement, &self.params)
                 .await
                 .map_err(fail(query))
+        }
+    }
+
+    /// A bulk insert on PostgreSQL: every row through one binary COPY.
+    pub struct BulkInsert<'c> {
+        query: &'static Query,
+        writer: std::pin::Pin<Box<tokio_postgres::binary_copy::BinaryCopyInWriter>>,
+        values: Vec<&'c (dyn ToSql + Sync)>,
+    }
+
+    impl<'c> BulkInsert<'c> {
+        pub async fn new(client: &'c Client, bulk: &'static BulkQuery) -> Result<Self, Error> {
+            let query = &bulk.insert;
+            // The INSERT, prepared, says which types the COPY's columns have.
+            let types = client.statement(query).await?.params().to_vec();
+            let sink = client
+                .client
+                .copy_in(bulk.copy)
+                .await
+                .map_err(fail(query))?;
+            let writer = tokio_postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
+            Ok(BulkInsert {
+                query,
+                writer: Box::pin(writer),
+                values: Vec::new(),
+            })
+        }
+
+        /// The next value of the current row.
+        pub fn field(&mut self, value: &'c (dyn ToSql + Sync)) -> Result<(), Error> {
+            self.values.push(value);
+            Ok(())
+        }
+
+        /// Sends the current row.
+        pub async fn end_row(&mut self) -> Result<(), Error> {
+            let result = self
+                .writer
+                .as_mut()
+                .write(&self.values)
+                .await
+                .map_err(fail(self.query));
+            self.values.clear();
+            result
+        }
+
+        /// Ends the COPY; returns how many rows it inserted. Dropping a bulk insert without
+        /// finishing it aborts the COPY, and no row is inserted.
+        pub async fn finish(mut self) -> Result<u64, Error> {
+            self.writer
+                .as_mut()
+                .finish()
+                .await
+                .map_err(fail(self.query))
         }
     }
 

@@ -113,6 +113,9 @@ struct ModuleContext {
     source: String,
     header: &'static str,
     uses_tables: bool,
+    /// Whether any query is a bulk insert, and whether any is not: the imports follow.
+    has_bulk: bool,
+    has_calls: bool,
     rows: Vec<RowContext>,
     params: Vec<ParamsContext>,
     queries: Vec<QueryContext>,
@@ -145,6 +148,8 @@ struct QueryContext {
     row: String,
     /// The function's success type.
     returns: String,
+    /// For `:copyfrom`: the table and columns of the COPY.
+    bulk: Option<crate::query::BulkInsert>,
 }
 
 #[derive(Serialize)]
@@ -282,6 +287,8 @@ fn module_context(
         ),
         header: HEADER,
         uses_tables: false,
+        has_bulk: false,
+        has_calls: false,
         rows: Vec::new(),
         params: Vec::new(),
         queries: Vec::new(),
@@ -289,7 +296,11 @@ fn module_context(
     let mut errors = Vec::new();
     for resolved in &module.queries {
         match query_context(schema, resolved, options, tables, &mut context) {
-            Ok(query) => context.queries.push(query),
+            Ok(query) => {
+                context.has_bulk |= query.bulk.is_some();
+                context.has_calls |= query.bulk.is_none();
+                context.queries.push(query)
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -314,11 +325,7 @@ fn query_context(
         Kind::Many => "many",
         Kind::Exec => "exec",
         Kind::ExecRows => "execrows",
-        Kind::CopyFrom => {
-            return Err(query
-                .diagnostic_at_name(format!("`{}`: :copyfrom is not generated yet", query.name))
-                .with_help("use :exec in a loop inside a transaction for now"))
-        }
+        Kind::CopyFrom => "copyfrom",
     };
     let base = snake_case(&query.name);
     let unsupported = |what: String, ty: &QType| {
@@ -381,7 +388,8 @@ fn query_context(
             .ok_or_else(|| unsupported(format!("parameter `{}`", param.name), &param.ty))?;
         params.push((rust_ident(&snake_case(&param.name)), param, borrowed));
     }
-    let (args, binds) = if params.len() > MAX_ARGUMENTS {
+    let bulk = query.kind == Kind::CopyFrom;
+    let (args, binds) = if params.len() > MAX_ARGUMENTS || bulk {
         let name = format!("{}Params", query.name);
         let mut fields = Vec::new();
         let mut borrows = false;
@@ -405,13 +413,17 @@ fn query_context(
             fields,
         });
         let lifetime = if borrows { "<'_>" } else { "" };
+        // A bulk insert takes a slice of rows; anything else one parameters struct.
+        let (arg, each) = if bulk {
+            (format!("rows: &[{name}{lifetime}]"), "row")
+        } else {
+            (format!("params: &{name}{lifetime}"), "params")
+        };
         (
-            vec![ArgContext {
-                decl: format!("params: &{name}{lifetime}"),
-            }],
+            vec![ArgContext { decl: arg }],
             params
                 .iter()
-                .map(|(f, _, _)| format!("&params.{f}"))
+                .map(|(f, _, _)| format!("&{each}.{f}"))
                 .collect(),
         )
     } else {
@@ -432,7 +444,7 @@ fn query_context(
     let returns = match query.kind {
         Kind::One => row.clone(),
         Kind::Many => format!("Vec<{row}>"),
-        Kind::ExecRows => "u64".to_string(),
+        Kind::ExecRows | Kind::CopyFrom => "u64".to_string(),
         _ => "()".to_string(),
     };
     Ok(QueryContext {
@@ -453,6 +465,7 @@ fn query_context(
         binds,
         row,
         returns,
+        bulk: analysis.bulk_insert.clone().filter(|_| bulk),
     })
 }
 

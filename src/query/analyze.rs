@@ -31,6 +31,16 @@ pub struct Analysis {
     pub columns: Vec<ColumnInfo>,
     /// The table whose rows these are, when the columns are exactly its columns in order.
     pub table_row: Option<String>,
+    /// For an `INSERT INTO t (a, b) VALUES ($1, $2)` of one parameter per column and nothing
+    /// else: the shape a bulk insert (`:copyfrom`) needs.
+    pub bulk_insert: Option<BulkInsert>,
+}
+
+/// The table and columns of a plain INSERT, as written (quotes kept), in parameter order.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct BulkInsert {
+    pub table: String,
+    pub columns: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -170,6 +180,7 @@ struct Query<'a, 's> {
     ctes: Vec<Relation>,
     /// Inside EXISTS, IN or a scalar subquery, result columns need no names.
     nameless_ok: usize,
+    bulk_insert: Option<BulkInsert>,
 }
 
 pub fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
@@ -258,6 +269,7 @@ impl<'s> Analyzer<'s> {
                 .collect(),
             ctes: Vec::new(),
             nameless_ok: 0,
+            bulk_insert: None,
         };
         let (columns, table_row) = query.statement(&statement)?;
         let mut infos = Vec::new();
@@ -304,6 +316,7 @@ impl<'s> Analyzer<'s> {
             params: infos,
             columns: out,
             table_row,
+            bulk_insert: query.bulk_insert,
         })
     }
 
@@ -688,6 +701,7 @@ impl<'a, 's> Query<'a, 's> {
                 }
             }
         }
+        self.bulk_insert = bulk_insert(insert, name);
         let mut relations = vec![target.clone()];
         if let Some(OnInsert::OnConflict(conflict)) = &insert.on {
             let mut excluded = target.clone();
@@ -2100,6 +2114,29 @@ fn placeholder_number(expr: &Expr) -> Option<usize> {
 
 fn literal_string(expr: &Expr) -> bool {
     matches!(expr, Expr::Value(v) if matches!(v.value, Value::SingleQuotedString(_)))
+}
+
+/// The shape of `INSERT INTO t (a, b) VALUES ($1, $2)`: explicit columns, one row of distinct
+/// parameters in order, no ON CONFLICT, no RETURNING.
+fn bulk_insert(insert: &ast::Insert, table: &ObjectName) -> Option<BulkInsert> {
+    if insert.columns.is_empty() || insert.on.is_some() || insert.returning.is_some() {
+        return None;
+    }
+    let source = insert.source.as_ref()?;
+    let SetExpr::Values(values) = source.body.as_ref() else {
+        return None;
+    };
+    let [row] = values.rows.as_slice() else {
+        return None;
+    };
+    let in_order = row
+        .iter()
+        .enumerate()
+        .all(|(i, value)| placeholder_number(value) == Some(i + 1));
+    (in_order && row.len() == insert.columns.len()).then(|| BulkInsert {
+        table: table.to_string(),
+        columns: insert.columns.iter().map(ToString::to_string).collect(),
+    })
 }
 
 /// `AS "name!"` forces NOT NULL, `AS "name?"` forces nullable (sqlx's convention).

@@ -5,7 +5,7 @@ pub mod analyze;
 pub mod file;
 pub mod types;
 
-pub use analyze::{Analysis, AnalyzeError, Analyzer, ColumnInfo, ParamDecl, ParamInfo};
+pub use analyze::{Analysis, AnalyzeError, Analyzer, BulkInsert, ColumnInfo, ParamDecl, ParamInfo};
 pub use file::{parse_file, Kind, ParamUse, Query};
 pub use types::QType;
 
@@ -295,6 +295,12 @@ fn check_kind(query: &Query, analysis: &Analysis) -> Result<(), Diagnostic> {
                 query.kind.annotation()
             ))
             .with_help("use :exec or :execrows, or add RETURNING")),
+        Kind::CopyFrom if analysis.bulk_insert.is_none() => Err(query
+            .diagnostic_at_name(format!(
+                "query `{}` is :copyfrom but is not a plain INSERT of one parameter per column",
+                query.name
+            ))
+            .with_help("write `INSERT INTO t (a, b) VALUES (@a, @b)`: no ON CONFLICT, no RETURNING, no expressions")),
         Kind::Exec | Kind::ExecRows | Kind::CopyFrom if returns_rows => Err(query
             .diagnostic_at_name(format!(
                 "query `{}` is {} but returns rows",

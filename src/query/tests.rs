@@ -594,6 +594,26 @@ fn error_subquery_without_alias() {
 }
 
 #[test]
+fn copyfrom_learns_the_table_and_columns_of_a_plain_insert() {
+    let a = run(
+        ":copyfrom",
+        "INSERT INTO comments (post_id, text, \"createdAt\") VALUES (@post_id, @text, @created_at)",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let bulk = a.bulk_insert.expect("a bulk insert");
+    assert_eq!(bulk.table, "comments");
+    assert_eq!(bulk.columns, ["post_id", "text", "\"createdAt\""]);
+}
+
+#[test]
+fn error_copyfrom_that_is_not_a_plain_insert() {
+    assert_eq!(
+        fails(":copyfrom", "INSERT INTO users (email, name) VALUES (@email, lower(@name))"),
+        "queries/test.sql:1:10: error: query `Q` is :copyfrom but is not a plain INSERT of one parameter per column\nhelp: write `INSERT INTO t (a, b) VALUES (@a, @b)`: no ON CONFLICT, no RETURNING, no expressions"
+    );
+}
+
+#[test]
 fn error_stored_value_of_the_wrong_type() {
     assert_eq!(
         fails(":exec", "UPDATE posts SET score = title WHERE id = @id"),
