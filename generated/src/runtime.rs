@@ -246,20 +246,24 @@ pub mod sqlite {
         }
     }
 
+    #[allow(dead_code)] // used by the conversions of the optional type crates
     fn text(value: String) -> rusqlite::Result<ToSqlOutput<'static>> {
         Ok(ToSqlOutput::from(value))
     }
 
+    #[allow(dead_code)] // used by the conversions of the optional type crates
     fn other(error: impl std::error::Error + Send + Sync + 'static) -> FromSqlError {
         FromSqlError::Other(Box::new(error))
     }
 
+    #[cfg(feature = "uuid")]
     impl Param for uuid::Uuid {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.hyphenated().to_string())
         }
     }
 
+    #[cfg(feature = "uuid")]
     impl Column for uuid::Uuid {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             match value {
@@ -270,12 +274,14 @@ pub mod sqlite {
     }
 
     /// Times are ISO-8601 text in UTC with milliseconds, as the schema's defaults write them.
+    #[cfg(feature = "chrono")]
     impl Param for chrono::DateTime<chrono::Utc> {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
         }
     }
 
+    #[cfg(feature = "chrono")]
     impl Column for chrono::DateTime<chrono::Utc> {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             let text = value.as_str()?;
@@ -286,6 +292,7 @@ pub mod sqlite {
         }
     }
 
+    #[cfg(feature = "chrono")]
     fn naive_time(text: &str) -> FromSqlResult<chrono::NaiveDateTime> {
         let text = text.trim_end_matches('Z');
         chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
@@ -293,48 +300,56 @@ pub mod sqlite {
             .map_err(other)
     }
 
+    #[cfg(feature = "chrono")]
     impl Param for chrono::NaiveDateTime {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.format("%Y-%m-%dT%H:%M:%S%.3f").to_string())
         }
     }
 
+    #[cfg(feature = "chrono")]
     impl Column for chrono::NaiveDateTime {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             naive_time(value.as_str()?)
         }
     }
 
+    #[cfg(feature = "chrono")]
     impl Param for chrono::NaiveDate {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.format("%Y-%m-%d").to_string())
         }
     }
 
+    #[cfg(feature = "chrono")]
     impl Column for chrono::NaiveDate {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             chrono::NaiveDate::parse_from_str(value.as_str()?, "%Y-%m-%d").map_err(other)
         }
     }
 
+    #[cfg(feature = "chrono")]
     impl Param for chrono::NaiveTime {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.format("%H:%M:%S%.3f").to_string())
         }
     }
 
+    #[cfg(feature = "chrono")]
     impl Column for chrono::NaiveTime {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             chrono::NaiveTime::parse_from_str(value.as_str()?, "%H:%M:%S%.f").map_err(other)
         }
     }
 
+    #[cfg(feature = "serde_json")]
     impl Param for serde_json::Value {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.to_string())
         }
     }
 
+    #[cfg(feature = "serde_json")]
     impl Column for serde_json::Value {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             serde_json::from_str(value.as_str()?).map_err(other)
@@ -342,12 +357,14 @@ pub mod sqlite {
     }
 
     /// Numerics are REAL on SQLite; text keeps the exact digits on the way in.
+    #[cfg(feature = "rust_decimal")]
     impl Param for rust_decimal::Decimal {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(self.to_string())
         }
     }
 
+    #[cfg(feature = "rust_decimal")]
     impl Column for rust_decimal::Decimal {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             match value {
@@ -359,12 +376,14 @@ pub mod sqlite {
     }
 
     /// Arrays are JSON arrays on SQLite.
+    #[cfg(feature = "serde_json")]
     impl Param for [String] {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
             text(serde_json::Value::from(self.to_vec()).to_string())
         }
     }
 
+    #[cfg(feature = "serde_json")]
     impl Column for Vec<String> {
         fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
             serde_json::from_str(value.as_str()?).map_err(other)

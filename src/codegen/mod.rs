@@ -180,7 +180,7 @@ pub fn generate(
     let context = CrateContext {
         header: HEADER,
         package: options.package.clone(),
-        default_features: default_features(&options.dialects),
+        default_features: default_features(&options.dialects, modules),
         enums: schema.enums.iter().map(enum_context).collect(),
         tables: tables.into_values().collect(),
         modules: module_contexts,
@@ -238,7 +238,8 @@ fn migration_sets(sets: &[MigrationSet]) -> Vec<MigrationSetContext<'_>> {
         .collect()
 }
 
-fn default_features(dialects: &[Dialect]) -> Vec<&'static str> {
+/// The backends the project's dialects need, and the type crates its queries use.
+fn default_features(dialects: &[Dialect], modules: &[Module]) -> Vec<&'static str> {
     let mut features = Vec::new();
     if dialects.contains(&Dialect::Sqlite) {
         features.push("rusqlite");
@@ -250,6 +251,19 @@ fn default_features(dialects: &[Dialect]) -> Vec<&'static str> {
         features.push("postgres");
         features.push("tokio-postgres");
     }
+    let mut types: Vec<&'static str> = modules
+        .iter()
+        .flat_map(|m| &m.queries)
+        .flat_map(|q| {
+            let analysis = q.analysis();
+            let params = analysis.params.iter().map(|p| &p.ty);
+            params.chain(analysis.columns.iter().map(|c| &c.ty))
+        })
+        .filter_map(names::type_crate)
+        .collect();
+    types.sort_unstable();
+    types.dedup();
+    features.extend(types);
     features
 }
 

@@ -100,6 +100,17 @@ pub fn owned_type(ty: &QType) -> Option<String> {
     Some(name.to_string())
 }
 
+/// The crate (and cargo feature of the generated crate) a type's Rust type comes from.
+pub fn type_crate(ty: &QType) -> Option<&'static str> {
+    match ty {
+        QType::Uuid => Some("uuid"),
+        QType::Date | QType::Time | QType::Timestamp | QType::Timestamptz => Some("chrono"),
+        QType::Json | QType::Jsonb | QType::Array(_) => Some("serde_json"),
+        QType::Numeric => Some("rust_decimal"),
+        _ => None,
+    }
+}
+
 /// The Rust type a parameter of this type is passed as: by value when it is `Copy`, borrowed
 /// otherwise (`&str`), with `lifetime` on the borrow (empty for an elided one).
 pub fn borrowed_type(ty: &QType, lifetime: &str) -> Option<String> {
