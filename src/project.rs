@@ -25,6 +25,8 @@ pub enum ProjectError {
     },
     #[error("{0}")]
     Config(Box<Diagnostic>),
+    #[error("{0}")]
+    Environment(String),
 }
 
 /// `dbtool.toml`, as written.
@@ -37,6 +39,15 @@ struct ConfigFile {
     paths: PathsFile,
     #[serde(default)]
     generate: GenerateFile,
+    /// Named environments: `[env.dev] url = "sqlite://dbtool.db"`.
+    #[serde(default)]
+    env: std::collections::BTreeMap<String, EnvFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvFile {
+    url: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -66,6 +77,8 @@ pub struct Config {
     pub generated_dir: String,
     /// The generated crate's package name.
     pub package: String,
+    /// Database URLs by environment name, as written (`${VAR}` not yet expanded).
+    pub environments: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -78,6 +91,7 @@ impl Default for Config {
             queries_dir: "queries".into(),
             generated_dir: "generated".into(),
             package: "queries".into(),
+            environments: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -127,7 +141,30 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     if let Some(package) = file.generate.package {
         config.package = package;
     }
+    config.environments = file
+        .env
+        .into_iter()
+        .map(|(name, env)| (name, env.url))
+        .collect();
     Ok(config)
+}
+
+/// `${VAR}` replaced by the variable's value; the name of the first unset one otherwise.
+fn expand_variables(text: &str, vars: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 2..start + end];
+        let value = vars(name).ok_or_else(|| name.to_string())?;
+        out.push_str(&rest[..start]);
+        out.push_str(&value);
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -295,6 +332,78 @@ impl Project {
         format!("sqlite://{}", self.root.join("dbtool.db").display())
     }
 
+    /// The database to use, and where that choice came from. First match wins:
+    /// `--database-url`, `--env NAME`, the `DATABASE_URL` variable, the `DBTOOL_ENV` variable,
+    /// the `dev` environment of dbtool.toml, the project's SQLite file `dbtool.db`.
+    pub fn database_url(
+        &self,
+        flag_url: Option<&str>,
+        flag_env: Option<&str>,
+        vars: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(String, String), ProjectError> {
+        if let Some(url) = flag_url {
+            return Ok((url.to_string(), "--database-url".into()));
+        }
+        if let Some(name) = flag_env {
+            return self.environment_url(name, &format!("--env {name}"), vars);
+        }
+        if let Some(url) = vars("DATABASE_URL").filter(|u| !u.is_empty()) {
+            return Ok((url, "DATABASE_URL".into()));
+        }
+        if let Some(name) = vars("DBTOOL_ENV").filter(|n| !n.is_empty()) {
+            return self.environment_url(&name, &format!("DBTOOL_ENV={name}"), vars);
+        }
+        if self.config.environments.contains_key("dev") {
+            return self.environment_url("dev", "the dev environment", vars);
+        }
+        Ok((
+            self.default_database_url(),
+            "the default SQLite file".into(),
+        ))
+    }
+
+    fn environment_url(
+        &self,
+        name: &str,
+        source: &str,
+        vars: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(String, String), ProjectError> {
+        let Some(written) = self.config.environments.get(name) else {
+            let known: Vec<&str> = self
+                .config
+                .environments
+                .keys()
+                .map(String::as_str)
+                .collect();
+            return Err(ProjectError::Environment(if known.is_empty() {
+                format!("{source}: dbtool.toml defines no environments; add `[env.{name}]` with a `url`")
+            } else {
+                format!(
+                    "{source}: dbtool.toml has no environment `{name}` (it has {})",
+                    known.join(", ")
+                )
+            }));
+        };
+        let url = expand_variables(written, vars).map_err(|var| {
+            ProjectError::Environment(format!(
+                "{source}: the url of environment `{name}` uses ${{{var}}}, which is not set"
+            ))
+        })?;
+        Ok((self.rooted_sqlite(&url), format!("{source} in dbtool.toml")))
+    }
+
+    /// A relative SQLite path in dbtool.toml is relative to the project, not the shell.
+    fn rooted_sqlite(&self, url: &str) -> String {
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .filter(|p| !p.is_empty() && !p.starts_with(':') && Path::new(p).is_relative());
+        match path {
+            Some(path) => format!("sqlite://{}", self.root.join(path).display()),
+            None => url.to_string(),
+        }
+    }
+
     /// The built-in templates, overridden by the project's `paths.templates` folder if set.
     pub fn templates(&self) -> Result<Templates, ProjectError> {
         let Some(dir) = &self.config.templates_dir else {
@@ -388,6 +497,72 @@ mod tests {
             error.message.contains("unknown field `schemas`"),
             "{}",
             error.message
+        );
+    }
+
+    fn project_with(config: &str) -> Project {
+        Project {
+            root: PathBuf::from("/srv/app"),
+            config: parse_config("dbtool.toml", config).expect("config"),
+        }
+    }
+
+    #[test]
+    fn database_urls_follow_the_documented_precedence() {
+        let project = project_with(
+            "[env.dev]\nurl = \"sqlite://dev.db\"\n[env.prod]\nurl = \"postgres://app:${PGPASSWORD}@db/app\"\n",
+        );
+        let vars = |name: &str| match name {
+            "PGPASSWORD" => Some("s3cret".to_string()),
+            "DATABASE_URL" => Some("postgres://from-var/app".to_string()),
+            "DBTOOL_ENV" => Some("prod".to_string()),
+            _ => None,
+        };
+        let none = |_: &str| None;
+        let url = |flag, env, vars: &dyn Fn(&str) -> Option<String>| {
+            project.database_url(flag, env, vars).expect("resolves")
+        };
+        assert_eq!(
+            url(Some("sqlite::memory:"), Some("prod"), &vars).1,
+            "--database-url"
+        );
+        assert_eq!(
+            url(None, Some("prod"), &vars),
+            (
+                "postgres://app:s3cret@db/app".into(),
+                "--env prod in dbtool.toml".into()
+            )
+        );
+        assert_eq!(url(None, None, &vars).1, "DATABASE_URL");
+        let only_env = |name: &str| (name == "DBTOOL_ENV").then(|| "dev".to_string());
+        assert_eq!(
+            url(None, None, &only_env),
+            (
+                "sqlite:///srv/app/dev.db".into(),
+                "DBTOOL_ENV=dev in dbtool.toml".into()
+            )
+        );
+        assert_eq!(url(None, None, &none).0, "sqlite:///srv/app/dev.db");
+        let error = project
+            .database_url(None, Some("prod"), &none)
+            .expect_err("unset var");
+        assert_eq!(
+            error.to_string(),
+            "--env prod: the url of environment `prod` uses ${PGPASSWORD}, which is not set"
+        );
+        let error = project
+            .database_url(None, Some("staging"), &none)
+            .expect_err("unknown");
+        assert_eq!(
+            error.to_string(),
+            "--env staging: dbtool.toml has no environment `staging` (it has dev, prod)"
+        );
+        assert_eq!(
+            project_with("")
+                .database_url(None, None, &none)
+                .expect("default")
+                .0,
+            "sqlite:///srv/app/dbtool.db"
         );
     }
 

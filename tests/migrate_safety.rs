@@ -20,6 +20,7 @@ fn four_migrators(url: &str) -> Vec<(Option<i32>, String)> {
                 .args(["migrate", "--quiet", "--database-url", url])
                 .current_dir(reference_root())
                 .env_remove("DATABASE_URL")
+                .env_remove("DBTOOL_ENV")
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -539,4 +540,80 @@ fn an_irreversible_version_is_refused_by_rollback_and_an_impossible_diff_by_diff
         .path()
         .join("migrations/postgres/V3__drop_done.sql")
         .exists());
+}
+
+/// `[env.NAME]` in dbtool.toml: `--env` and `DBTOOL_ENV` choose one, `${VAR}` is expanded from
+/// the environment, relative SQLite paths are the project's, and `-v` says which database was
+/// chosen without its password.
+#[test]
+fn environments_choose_the_database_and_never_show_the_password() {
+    let dir = scratch(&[ACCOUNTS]);
+    let config = dir.path().join("dbtool.toml");
+    let mut text = std::fs::read_to_string(&config).expect("config");
+    text.push_str(
+        "\n[env.dev]\nurl = \"sqlite://dev.db\"\n\n[env.prod]\nurl = \"postgres://app:${APP_DB_PASSWORD}@127.0.0.1:1/app\"\n",
+    );
+    std::fs::write(&config, text).expect("config");
+    let run = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dbtool"));
+        command
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("DATABASE_URL")
+            .env_remove("DBTOOL_ENV")
+            .env_remove("APP_DB_PASSWORD");
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        let output = command.output().expect("run dbtool");
+        (
+            output.status.code(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        )
+    };
+    // No flag: the dev environment, a file in the project.
+    let (code, out) = run(&["migrate", "-v"], &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("dev.db (from the dev environment in dbtool.toml)"),
+        "{out}"
+    );
+    assert!(dir.path().join("dev.db").exists());
+    // prod needs its password from the environment.
+    let (code, out) = run(&["status", "--env", "prod"], &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains(
+            "--env prod: the url of environment `prod` uses ${APP_DB_PASSWORD}, which is not set"
+        ),
+        "{out}"
+    );
+    let (code, out) = run(
+        &["status", "-v"],
+        &[("DBTOOL_ENV", "prod"), ("APP_DB_PASSWORD", "hunter2")],
+    );
+    assert_eq!(code, Some(3), "nothing listens on port 1: {out}");
+    assert!(!out.contains("hunter2"), "password printed: {out}");
+    assert!(
+        out.contains("postgres://app:***@127.0.0.1:1/app (from DBTOOL_ENV=prod in dbtool.toml)"),
+        "{out}"
+    );
+    // DATABASE_URL beats DBTOOL_ENV; --database-url beats everything.
+    let (code, out) = run(
+        &["status", "-v"],
+        &[("DBTOOL_ENV", "prod"), ("DATABASE_URL", "sqlite::memory:")],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("sqlite::memory: (from DATABASE_URL)"), "{out}");
+    let (code, out) = run(&["status", "--env", "staging"], &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("no environment `staging` (it has dev, prod)"),
+        "{out}"
+    );
 }

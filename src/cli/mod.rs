@@ -40,8 +40,14 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value = "auto")]
     color: ColorChoice,
     /// Print nothing but errors.
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
+    /// Also say which configuration, database and files were used.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// The environment of dbtool.toml whose database to use (`[env.NAME]`); also DBTOOL_ENV.
+    #[arg(long = "env", global = true, value_name = "NAME")]
+    environment: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -156,9 +162,10 @@ enum MigrationCommand {
 
 #[derive(clap::Args, Debug)]
 struct DatabaseArgs {
-    /// Database URL: postgres://…, postgresql://…, sqlite://PATH or sqlite::memory:
-    /// (default: the project's SQLite file dbtool.db).
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    /// Database URL: postgres://…, postgresql://…, sqlite://PATH or sqlite::memory:. Without
+    /// it: --env, then DATABASE_URL, then DBTOOL_ENV, then [env.dev] of dbtool.toml, then the
+    /// project's SQLite file dbtool.db.
+    #[arg(long)]
     database_url: Option<String>,
     /// Which dialect's scripts to run (default: sqlite for SQLite URLs; for PostgreSQL URLs,
     /// postgres if configured, else timescaledb).
@@ -239,6 +246,19 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure::Other(format!("cannot read the current directory: {e}")))?;
     let project = Project::open(cli.config.as_deref(), &cwd).map_err(Failure::Project)?;
+    if cli.verbose {
+        reporter.status(&format!(
+            "project: {} (dialects: {})",
+            project.root.display(),
+            project
+                .config
+                .dialects
+                .iter()
+                .map(|d| d.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     match &cli.command {
         Command::Render { dialect, output } => {
             let dialect = Dialect::from(*dialect);
@@ -277,7 +297,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             &project,
             reporter,
             cli.quiet,
-            &database_target(&project, database)?,
+            &database_target(&project, cli, reporter, database)?,
             crate::migrate::MigrateOptions {
                 target: *target,
                 dry_run: *dry_run,
@@ -304,7 +324,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 &project,
                 reporter,
                 cli.quiet,
-                &database_target(&project, database)?,
+                &database_target(&project, cli, reporter, database)?,
                 target,
                 *dry_run,
             )
@@ -324,7 +344,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         }
         Command::Status { database, format } => commands::status(
             &project,
-            &database_target(&project, database)?,
+            &database_target(&project, cli, reporter, database)?,
             matches!(format, Format::Json),
         ),
     }
@@ -336,11 +356,26 @@ pub struct DatabaseTarget {
     pub dialect: Dialect,
 }
 
-fn database_target(project: &Project, args: &DatabaseArgs) -> Result<DatabaseTarget, Failure> {
-    let url = args
-        .database_url
-        .clone()
-        .unwrap_or_else(|| project.default_database_url());
+fn database_target(
+    project: &Project,
+    cli: &Cli,
+    reporter: &report::Reporter,
+    args: &DatabaseArgs,
+) -> Result<DatabaseTarget, Failure> {
+    let vars = |name: &str| std::env::var(name).ok();
+    let (url, source) = project
+        .database_url(
+            args.database_url.as_deref(),
+            cli.environment.as_deref(),
+            &vars,
+        )
+        .map_err(Failure::Project)?;
+    if cli.verbose {
+        reporter.status(&format!(
+            "database: {} (from {source})",
+            crate::migrate::redact(&url)
+        ));
+    }
     let parsed = crate::migrate::DatabaseUrl::parse(&url)?;
     let dialect = match args.dialect {
         Some(d) => Dialect::from(d),

@@ -120,6 +120,7 @@ pub fn dbtool(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("DATABASE_URL")
+        .env_remove("DBTOOL_ENV")
         .env_remove("DBTOOL_TEST_PG_URL")
         .output()
         .expect("run dbtool");
