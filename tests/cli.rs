@@ -150,3 +150,35 @@ fn help_has_examples() {
         "{stdout}"
     );
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_definitions() {
+    let dir = std::env::temp_dir();
+    for (shell, marker) in [
+        ("bash", "_dbtool()"),
+        ("zsh", "#compdef dbtool"),
+        ("fish", "complete -c dbtool"),
+    ] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_dbtool"))
+            .args(["completions", shell])
+            .current_dir(&dir)
+            .output()
+            .expect("run dbtool");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{shell}");
+        assert!(text.contains(marker), "{shell}: {text}");
+        assert!(
+            text.contains("migrate") && text.contains("rollback"),
+            "{shell}"
+        );
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dbtool"))
+        .arg("man")
+        .current_dir(&dir)
+        .output()
+        .expect("run dbtool");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    assert!(text.contains(".TH dbtool 1"), "{text}");
+    assert!(text.contains("generate"), "subcommands are listed: {text}");
+}

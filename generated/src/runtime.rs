@@ -105,6 +105,7 @@ impl fmt::Display for UnknownValue {
 impl std::error::Error for UnknownValue {}
 
 /// Implements the backends' conversions for a schema enum stored as its value's text.
+#[allow(unused_macros)] // a schema without enums does not use it
 macro_rules! text_enum {
     ($rust:ident, $sql:literal) => {
         impl std::fmt::Display for $rust {
@@ -165,6 +166,7 @@ macro_rules! text_enum {
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use text_enum;
 
 /// The `rusqlite` backend: values stored the way dbtool's SQLite schema stores them (uuid and

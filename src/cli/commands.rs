@@ -480,3 +480,70 @@ fn explain_text(resolved: &query::ResolvedQuery) -> String {
     }
     out
 }
+
+/// The files `dbtool init` writes: (path in the project, template).
+const SCAFFOLD: &[(&str, &str)] = &[
+    ("dbtool.toml", "init/dbtool.toml.j2"),
+    ("schema/app.yaml", "init/app.yaml.j2"),
+    ("queries/app.sql", "init/app.sql.j2"),
+    ("Cargo.toml", "init/Cargo.toml.j2"),
+    ("justfile", "init/justfile.j2"),
+    (".gitignore", "init/gitignore.j2"),
+    ("generated/tests/smoke.rs", "init/smoke.rs.j2"),
+];
+
+/// `dbtool init`: the scaffold, then the first migration and the generated crate, so that
+/// `dbtool migrate`, `dbtool generate` and `cargo test` work at once.
+pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(), Failure> {
+    let taken: Vec<&str> = SCAFFOLD
+        .iter()
+        .map(|(path, _)| *path)
+        .filter(|path| dir.join(path).exists())
+        .collect();
+    if !taken.is_empty() {
+        return Err(Failure::Other(format!(
+            "{} already has {}; nothing was written\nhelp: run `dbtool init` in a new or empty directory",
+            dir.display(),
+            taken.join(", ")
+        )));
+    }
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .map(|n| {
+            n.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+        })
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .unwrap_or_else(|| "app".to_string());
+    let package = format!("{}-queries", name.trim_matches('-'));
+    let context = serde_json::json!({
+        "package": package,
+        "crate_name": package.replace('-', "_"),
+    });
+    let templates = render::Templates::default();
+    let mut files = Vec::new();
+    for (path, template) in SCAFFOLD {
+        let text = render::render_rust(template, &context, &templates).map_err(render_error)?;
+        files.push((dir.join(path), text));
+    }
+    for (path, text) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure::Other(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(path, text)
+            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
+    }
+    let project = Project::open(None, dir).map_err(Failure::Project)?;
+    diff(&project, reporter, true, "init", false)?;
+    generate(&project, reporter, true, None, false)?;
+    if !quiet {
+        reporter.status(&format!(
+            "created a dbtool project in {}: schema/app.yaml, queries/app.sql, migrations/ (version 1), generated/ (crate `{package}`)\nnext, inside it:\n  dbtool migrate      # creates dbtool.db (SQLite) at version 1\n  dbtool generate     # after editing queries/\n  cargo test         # runs generated/tests/smoke.rs",
+            dir.display()
+        ));
+    }
+    Ok(())
+}

@@ -54,6 +54,15 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Create a new project: config, an example schema and queries, the first migration, the
+    /// generated crate in a cargo workspace, a justfile.
+    #[command(
+        after_help = "Then, inside it: `dbtool migrate`, `dbtool generate`, `cargo test`.\n\nExamples:\n  dbtool init blog\n  dbtool init ."
+    )]
+    Init {
+        /// Where to create it (created if missing; default: the current directory).
+        dir: Option<PathBuf>,
+    },
     /// Print the DDL of the declared schema for one dialect.
     #[command(
         after_help = "Examples:\n  dbtool render --dialect sqlite\n  dbtool render --dialect timescaledb -o timescaledb.sql"
@@ -139,6 +148,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  dbtool completions bash > ~/.local/share/bash-completion/completions/dbtool\n  dbtool completions zsh > ~/.zfunc/_dbtool\n  dbtool completions fish > ~/.config/fish/completions/dbtool.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from the same definitions as --help.
+    #[command(after_help = "Example:\n  dbtool man > ~/.local/share/man/man1/dbtool.1")]
+    Man,
     /// List applied and pending migrations.
     #[command(after_help = "Examples:\n  dbtool status\n  dbtool status --format json")]
     Status {
@@ -245,6 +266,19 @@ impl From<crate::migrate::MigrateError> for Failure {
 fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
     let cwd = std::env::current_dir()
         .map_err(|e| Failure::Other(format!("cannot read the current directory: {e}")))?;
+    match &cli.command {
+        Command::Completions { shell } => return print_completions(*shell),
+        Command::Man => return print_man_page(),
+        _ => {}
+    }
+    if let Command::Init { dir } = &cli.command {
+        let dir = match dir {
+            Some(dir) if dir.is_absolute() => dir.clone(),
+            Some(dir) => cwd.join(dir),
+            None => cwd.clone(),
+        };
+        return commands::init(&dir, reporter, cli.quiet);
+    }
     let project = Project::open(cli.config.as_deref(), &cwd).map_err(Failure::Project)?;
     if cli.verbose {
         reporter.status(&format!(
@@ -329,6 +363,9 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 *dry_run,
             )
         }
+        Command::Init { .. } | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled before the project is opened")
+        }
         Command::Generate {
             database_url,
             check,
@@ -348,6 +385,29 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             matches!(format, Format::Json),
         ),
     }
+}
+
+fn print_completions(shell: clap_complete::Shell) -> Result<(), Failure> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "dbtool", &mut out);
+    write_stdout(&out)
+}
+
+fn print_man_page() -> Result<(), Failure> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut out)
+        .map_err(|e| Failure::Other(format!("cannot render the man page: {e}")))?;
+    write_stdout(&out)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    std::io::stdout()
+        .lock()
+        .write_all(bytes)
+        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
 }
 
 /// The database URL and the dialect whose scripts it runs.

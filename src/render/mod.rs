@@ -157,7 +157,7 @@ fn call_migration_macro(
     })
 }
 
-/// Renders a Rust (or Cargo) template of the generated crate. Besides minijinja's builtins,
+/// Renders a Rust (or Cargo) template of the generated crate, or a file `dbtool init` writes. Besides minijinja's builtins,
 /// templates get the filter `raw_string` (a raw string literal with enough `#`s) and the
 /// function `fits(text, indent)`: whether a line fits rustfmt's 100 columns, so that templates
 /// lay code out the way rustfmt would and the output is rustfmt-clean without running it.
@@ -171,7 +171,7 @@ pub fn render_rust(
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     for (template, text) in &templates.sources {
-        if template.starts_with("rust/") {
+        if template.starts_with("rust/") || template.starts_with("init/") {
             let _ = env.add_template(template, text);
         }
     }

@@ -70,4 +70,32 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "rust/migrations.rs.j2",
         include_str!("../../templates/rust/migrations.rs.j2"),
     ),
+    (
+        "init/dbtool.toml.j2",
+        include_str!("../../templates/init/dbtool.toml.j2"),
+    ),
+    (
+        "init/app.yaml.j2",
+        include_str!("../../templates/init/app.yaml.j2"),
+    ),
+    (
+        "init/app.sql.j2",
+        include_str!("../../templates/init/app.sql.j2"),
+    ),
+    (
+        "init/Cargo.toml.j2",
+        include_str!("../../templates/init/Cargo.toml.j2"),
+    ),
+    (
+        "init/justfile.j2",
+        include_str!("../../templates/init/justfile.j2"),
+    ),
+    (
+        "init/gitignore.j2",
+        include_str!("../../templates/init/gitignore.j2"),
+    ),
+    (
+        "init/smoke.rs.j2",
+        include_str!("../../templates/init/smoke.rs.j2"),
+    ),
 ];
