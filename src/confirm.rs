@@ -52,6 +52,15 @@ pub fn sqlite(ddl: &str, modules: &[Module]) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
+/// Why the queries could not be confirmed on PostgreSQL.
+#[derive(Debug)]
+pub enum PostgresError {
+    /// The server could not be used (its URL shown without a password).
+    Server(String),
+    /// Queries the server rejected or typed differently, at their place in the query files.
+    Queries(Vec<Diagnostic>),
+}
+
 /// Prepares every query on PostgreSQL, in a scratch database created next to `url`'s (and
 /// dropped afterwards), and compares the types PostgreSQL infers with the analysis.
 pub fn postgres(
@@ -59,16 +68,12 @@ pub fn postgres(
     ddl: &str,
     modules: &[Module],
     dialect: Dialect,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<(), PostgresError> {
     let shown = redact(url);
     let server_error = |what: &str, e: &dyn std::fmt::Display| {
-        vec![Diagnostic::new(
-            "dbtool.toml",
-            1,
-            1,
-            format!("cannot confirm the queries on PostgreSQL ({shown}): {what}: {e}"),
-        )
-        .with_help("check the URL and that the server is up, or leave --database-url out to confirm on SQLite only")]
+        PostgresError::Server(format!(
+            "cannot confirm the queries on PostgreSQL ({shown}): {what}: {e}\nhelp: check the URL and that the server is up, or leave --database-url out to confirm on SQLite only"
+        ))
     };
     let mut admin = postgres::Client::connect(url, postgres::NoTls)
         .map_err(|e| server_error("cannot connect", &e))?;
@@ -79,7 +84,8 @@ pub fn postgres(
         .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
         .and_then(|()| admin.batch_execute(&format!("CREATE DATABASE {name}")))
         .map_err(|e| server_error("cannot create a scratch database", &e))?;
-    let result = confirm_in(&with_database(url, &name), ddl, modules, dialect, &shown);
+    let result = confirm_in(&with_database(url, &name), ddl, modules, dialect, &shown)
+        .map_err(PostgresError::Queries);
     let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     result
 }

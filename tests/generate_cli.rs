@@ -133,3 +133,28 @@ fn a_query_sqlite_rejects_is_an_error_at_the_query() {
     );
     assert!(!root.join("generated").exists(), "nothing was written");
 }
+
+#[test]
+fn an_unreachable_confirmation_server_is_a_database_error_without_its_password() {
+    let dir = project();
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "generate",
+            "--database-url",
+            "postgres://app:hunter2@127.0.0.1:1/app",
+        ],
+    );
+    assert_eq!(code, Some(3), "{out}");
+    assert!(!out.contains("hunter2"), "password printed: {out}");
+    assert!(
+        out.contains(
+            "cannot confirm the queries on PostgreSQL (postgres://app:***@127.0.0.1:1/app)"
+        ),
+        "{out}"
+    );
+    assert!(
+        !dir.path().join("generated").exists(),
+        "nothing was written"
+    );
+}

@@ -72,10 +72,12 @@ fn every_reference_query_prepares_on_postgres_with_the_analysed_types() {
     let templates = project.templates().expect("templates");
     let ddl = dbtool::render::render(&schema, dbtool::schema::Dialect::Postgres, &templates)
         .expect("render");
-    if let Err(errors) =
-        dbtool::confirm::postgres(&pg.url, &ddl, &modules, dbtool::schema::Dialect::Postgres)
-    {
-        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!("{}", text.join("\n"));
+    match dbtool::confirm::postgres(&pg.url, &ddl, &modules, dbtool::schema::Dialect::Postgres) {
+        Ok(()) => {}
+        Err(dbtool::confirm::PostgresError::Server(message)) => panic!("{message}"),
+        Err(dbtool::confirm::PostgresError::Queries(errors)) => {
+            let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{}", text.join("\n"));
+        }
     }
 }

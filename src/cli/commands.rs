@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::generated;
+use super::progress::Progress;
 use super::report::Reporter;
 use super::{DatabaseTarget, Failure};
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -243,11 +244,18 @@ pub fn migrate(
     let scripts = scripts_checked(project, target.dialect)?;
     migrate::check_target(&scripts, options.target)?;
     let mut database = Database::open(&target.url)?;
+    let pending = database
+        .status(&scripts)?
+        .pending
+        .iter()
+        .filter(|p| options.target.is_none_or(|t| p.version <= t))
+        .count();
+    let progress = Progress::new(reporter, quiet || options.dry_run, pending as u64);
     let outcome = database.migrate(&scripts, options, |script| {
-        if !quiet && !options.dry_run {
-            reporter.status(&format!("applying {} {}", script.version, script.name));
-        }
-    })?;
+        progress.step(format!("applying {} {}", script.version, script.name));
+    });
+    progress.finish();
+    let outcome = outcome?;
     if !quiet {
         let verb = if options.dry_run {
             "would apply"
@@ -282,11 +290,18 @@ pub fn rollback(
 ) -> Result<(), Failure> {
     let scripts = scripts_checked(project, target.dialect)?;
     let mut database = Database::open(&target.url)?;
+    let applied = database.status(&scripts)?.applied;
+    let expected = match how_far {
+        RollbackTarget::All => applied.len(),
+        RollbackTarget::Steps(n) => n.min(applied.len()),
+        RollbackTarget::To(version) => applied.iter().filter(|a| a.version > version).count(),
+    };
+    let progress = Progress::new(reporter, quiet, expected as u64);
     let outcome = database.rollback(&scripts, how_far, dry_run, |script| {
-        if !quiet {
-            reporter.status(&format!("rolling back {} {}", script.version, script.name));
-        }
-    })?;
+        progress.step(format!("rolling back {} {}", script.version, script.name));
+    });
+    progress.finish();
+    let outcome = outcome?;
     if !quiet {
         let verb = if dry_run {
             "would roll back"
@@ -374,8 +389,10 @@ pub fn generate(
     if let Some(url) = database_url {
         for dialect in dialects.iter().filter(|d| **d == Dialect::Postgres) {
             let ddl = render::render(&schema, *dialect, &templates).map_err(render_error)?;
-            confirm::postgres(url, &ddl, &modules, *dialect)
-                .map_err(|d| query_failure(d, &query_sources))?;
+            confirm::postgres(url, &ddl, &modules, *dialect).map_err(|e| match e {
+                confirm::PostgresError::Server(message) => Failure::Database(message),
+                confirm::PostgresError::Queries(d) => query_failure(d, &query_sources),
+            })?;
         }
     }
     let options = codegen::Options {

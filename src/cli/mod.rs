@@ -2,6 +2,7 @@
 
 mod commands;
 mod generated;
+mod progress;
 mod report;
 
 use std::io::Write;
