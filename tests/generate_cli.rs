@@ -158,3 +158,71 @@ fn an_unreachable_confirmation_server_is_a_database_error_without_its_password()
         "nothing was written"
     );
 }
+
+#[test]
+fn check_finds_each_kind_of_staleness_and_says_how_to_fix_it() {
+    let dir = project();
+    let root = dir.path();
+    for args in [&["diff", "init"][..], &["generate"][..]] {
+        let (code, out) = dbtool(root, args);
+        assert_eq!(code, Some(0), "{out}");
+    }
+    let (code, out) = dbtool(root, &["check"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("are current"), "{out}");
+
+    // A schema change without its migration, and a query edited without generating.
+    let schema = SCHEMA.replace("      name: text\n", "      name: text\n      bio: text\n");
+    std::fs::write(root.join("schema/app.yaml"), schema).expect("schema");
+    let queries = QUERIES.replace("if any.", "if they have one.");
+    std::fs::write(root.join("queries/app.sql"), queries).expect("queries");
+    let (code, out) = dbtool(root, &["check"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("migrations: schema/ has changes no migration covers (postgres, sqlite)")
+            && out.contains("fix: run `dbtool diff <name>` and commit migrations/"),
+        "{out}"
+    );
+    assert!(
+        out.contains("generated/src/app.rs: generated: generated/src/app.rs is not what `dbtool generate` writes"),
+        "{out}"
+    );
+    let (code, out) = dbtool(root, &["check", "--format", "json"]);
+    assert_eq!(code, Some(1), "{out}");
+    let json: serde_json::Value = serde_json::from_str(
+        out.lines()
+            .take_while(|l| !l.starts_with("error:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .as_str(),
+    )
+    .expect("json");
+    assert_eq!(json["ok"], serde_json::Value::Bool(false));
+    let checks: Vec<&str> = json["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["check"].as_str().expect("check"))
+        .collect();
+    assert_eq!(checks, ["migrations", "generated"]);
+
+    // An edited script and a query that no longer type-checks.
+    let script = root.join("migrations/sqlite/V1__init.sql");
+    let mut text = std::fs::read_to_string(&script).expect("script");
+    text.push_str("-- edited\n");
+    std::fs::write(&script, text).expect("edit");
+    let broken = QUERIES.replace("SELECT u.email, p.title", "SELECT u.emial, p.title");
+    std::fs::write(root.join("queries/app.sql"), broken).expect("typo");
+    let (code, out) = dbtool(root, &["check", "--format", "github"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(
+            "::error title=dbtool check (integrity)::migrations/sqlite/V1__init.sql was edited"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("::error file=queries/app.sql,line=3,col=10,title=dbtool check (queries)::column \"emial\" does not exist"),
+        "{out}"
+    );
+}

@@ -1,5 +1,6 @@
 //! The `dbtool` command line: parses arguments, calls the library, prints results and errors.
 
+mod check;
 mod commands;
 mod generated;
 mod progress;
@@ -148,6 +149,17 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+    },
+    /// Check, offline, that everything derivable is current: migrations cover the schema,
+    /// scripts match dbtool.sum, every query type-checks (and prepares on SQLite), generated/ is
+    /// what generate writes.
+    #[command(
+        after_help = "Exit codes: 0 everything is current, 1 problems found (each with its fix), 2 the check\ncould not run (e.g. the schema has an error).\n\nExamples:\n  dbtool check\n  dbtool check --format github\n  dbtool check --format json"
+    )]
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: check::CheckFormat,
     },
     /// Print a shell completion script.
     #[command(
@@ -377,6 +389,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             database_url.as_deref(),
             *check,
         ),
+        Command::Check { format } => check::check(&project, reporter, cli.quiet, *format),
         Command::Explain { name, format } => {
             commands::explain(&project, name, matches!(format, Format::Json))
         }

@@ -1,0 +1,225 @@
+//! `dbtool check`: offline, everything derivable must be current. Exit 0 when it is, 1 with
+//! the list of what is not (and how to fix each), 2 when the check cannot run.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::report::Reporter;
+use super::{generated, Failure};
+use crate::diagnostic::Diagnostic;
+use crate::project::Project;
+use crate::schema::Dialect;
+use crate::{codegen, confirm, diff, migrate, query, render, schema};
+
+/// One thing that is not current.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    /// Which check found it: `migrations`, `integrity`, `queries`, `generated`.
+    pub check: &'static str,
+    pub message: String,
+    /// Where, when it has a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// What to run or change.
+    pub fix: String,
+}
+
+impl Problem {
+    fn new(check: &'static str, message: impl Into<String>, fix: impl Into<String>) -> Problem {
+        Problem {
+            check,
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            fix: fix.into(),
+        }
+    }
+
+    fn at(check: &'static str, diagnostic: &Diagnostic, fix: &str) -> Problem {
+        Problem {
+            check,
+            message: diagnostic.message.clone(),
+            file: Some(diagnostic.path.clone()),
+            line: Some(diagnostic.line),
+            column: Some(diagnostic.column),
+            fix: diagnostic.help.clone().unwrap_or_else(|| fix.to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
+}
+
+pub fn check(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    format: CheckFormat,
+) -> Result<(), Failure> {
+    let problems = find_problems(project)?;
+    print(&problems, format)?;
+    if problems.is_empty() {
+        if !quiet && format == CheckFormat::Text {
+            reporter.status("check: schema, migrations, queries and generated/ are current");
+        }
+        return Ok(());
+    }
+    Err(Failure::Problems(format!(
+        "check found {} problem(s)",
+        problems.len()
+    )))
+}
+
+fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
+    let mut problems = Vec::new();
+    let dialects = &project.config.dialects;
+    let templates = project.templates().map_err(Failure::Project)?;
+    let sources = project.schema_sources().map_err(Failure::Project)?;
+    // A schema that does not load is not something check can judge: that is exit 2.
+    let declared =
+        schema::load(&sources, dialects).map_err(|diagnostics| Failure::Diagnostics {
+            diagnostics,
+            sources: sources.clone(),
+        })?;
+
+    let migrations = project.migrations_dir();
+    for problem in migrate::integrity_problems(&migrations, dialects)? {
+        problems.push(Problem::new(
+            "integrity",
+            problem,
+            "restore the script as committed, or run `dbtool migration hash` if it was never applied",
+        ));
+    }
+    let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
+    if let Ok(migrated) = schema::load(&snapshot_sources, dialects) {
+        let renames = diff::Renames::declared(&migrated, &declared);
+        let changed: Vec<&str> = dialects
+            .iter()
+            .filter(|d| !diff::plan(&migrated, &declared, &renames, **d).is_empty())
+            .map(|d| d.name())
+            .collect();
+        if !changed.is_empty() {
+            problems.push(Problem::new(
+                "migrations",
+                format!(
+                    "schema/ has changes no migration covers ({})",
+                    changed.join(", ")
+                ),
+                "run `dbtool diff <name>` and commit migrations/",
+            ));
+        }
+    }
+
+    let query_sources = project.query_sources().map_err(Failure::Project)?;
+    let modules = match query::analyze_project(&declared, &query_sources, dialects) {
+        Ok(modules) => modules,
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                problems.push(Problem::at("queries", d, "fix the query"));
+            }
+            return Ok(problems);
+        }
+    };
+    if dialects.contains(&Dialect::Sqlite) {
+        let ddl = render::render(&declared, Dialect::Sqlite, &templates)
+            .map_err(|e| Failure::Other(e.to_string()))?;
+        if let Err(diagnostics) = confirm::sqlite(&ddl, &modules) {
+            for d in &diagnostics {
+                problems.push(Problem::at("queries", d, "fix the query"));
+            }
+            return Ok(problems);
+        }
+    }
+    if query_sources.is_empty() {
+        return Ok(problems);
+    }
+    let options = codegen::Options {
+        package: project.config.package.clone(),
+        dialects: dialects.clone(),
+        migrations: project.embedded_migrations()?,
+    };
+    let files = codegen::generate(&declared, &modules, &options, &templates)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    let stale = generated::stale_files(&project.generated_dir(), &files)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    for file in stale {
+        problems.push(Problem {
+            file: Some(format!("{}/{file}", project.config.generated_dir)),
+            ..Problem::new(
+                "generated",
+                format!(
+                    "{}/{file} is not what `dbtool generate` writes",
+                    project.config.generated_dir
+                ),
+                "run `dbtool generate` and commit the result",
+            )
+        });
+    }
+    Ok(problems)
+}
+
+fn print(problems: &[Problem], format: CheckFormat) -> Result<(), Failure> {
+    let text = match format {
+        CheckFormat::Json => {
+            let report = serde_json::json!({ "ok": problems.is_empty(), "problems": problems });
+            serde_json::to_string_pretty(&report)
+                .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
+                + "\n"
+        }
+        CheckFormat::Github => problems
+            .iter()
+            .map(|p| {
+                let mut place = Vec::new();
+                if let Some(file) = &p.file {
+                    place.push(format!("file={file}"));
+                }
+                if let Some(line) = p.line {
+                    place.push(format!("line={line}"));
+                }
+                if let Some(column) = p.column {
+                    place.push(format!("col={column}"));
+                }
+                place.push(format!("title=dbtool check ({})", p.check));
+                format!(
+                    "::error {}::{} (fix: {})\n",
+                    place.join(","),
+                    escape_annotation(&p.message),
+                    escape_annotation(&p.fix)
+                )
+            })
+            .collect(),
+        CheckFormat::Text => problems
+            .iter()
+            .map(|p| {
+                let place = match (&p.file, p.line, p.column) {
+                    (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}: "),
+                    (Some(file), _, _) => format!("{file}: "),
+                    _ => String::new(),
+                };
+                format!("{place}{}: {}\n  fix: {}\n", p.check, p.message, p.fix)
+            })
+            .collect(),
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+}
+
+/// GitHub's workflow commands end at a newline and treat `%` specially.
+fn escape_annotation(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
