@@ -92,6 +92,7 @@ fn main() {
         package: "bench-queries".into(),
         dialects: dialects.to_vec(),
         migrations: Vec::new(),
+        time: dbtool::codegen::TimeCrate::Chrono,
     };
     let (mut load, mut analyze, mut generate, mut total) = (vec![], vec![], vec![], vec![]);
     let mut queries = 0;

@@ -54,6 +54,7 @@ struct EnvFile {
 #[serde(deny_unknown_fields)]
 struct GenerateFile {
     package: Option<String>,
+    time: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -77,6 +78,8 @@ pub struct Config {
     pub generated_dir: String,
     /// The generated crate's package name.
     pub package: String,
+    /// Where the generated crate's dates and times come from: chrono (default) or time.
+    pub time: crate::codegen::TimeCrate,
     /// Database URLs by environment name, as written (`${VAR}` not yet expanded).
     pub environments: std::collections::BTreeMap<String, String>,
 }
@@ -91,6 +94,7 @@ impl Default for Config {
             queries_dir: "queries".into(),
             generated_dir: "generated".into(),
             package: "queries".into(),
+            time: crate::codegen::TimeCrate::Chrono,
             environments: std::collections::BTreeMap::new(),
         }
     }
@@ -102,7 +106,7 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
         let offset = error.span().map(|s| s.start).unwrap_or(0);
         let (line, column) = line_column(text, offset);
         Diagnostic::new(path, line, column, error.message().trim().to_string())
-            .with_help("see docs/ci.md and README.md for the keys of dbtool.toml")
+            .with_help("README.md, section \"Configuration\", lists the keys of dbtool.toml")
     })?;
     let mut config = Config::default();
     if let Some(names) = file.dialects {
@@ -140,6 +144,19 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     }
     if let Some(package) = file.generate.package {
         config.package = package;
+    }
+    if let Some(time) = file.generate.time {
+        config.time = crate::codegen::TimeCrate::from_name(&time).ok_or_else(|| {
+            let offset = text.find(&format!("\"{time}\"")).unwrap_or(0);
+            let (line, column) = line_column(text, offset);
+            Diagnostic::new(
+                path,
+                line,
+                column,
+                format!("`{time}` is not a time crate dbtool generates for"),
+            )
+            .with_help("use \"chrono\" (the default) or \"time\"")
+        })?;
     }
     config.environments = file
         .env
@@ -317,6 +334,16 @@ impl Project {
             });
         }
         Ok(sets)
+    }
+
+    /// How `dbtool generate` writes this project's crate.
+    pub fn codegen_options(&self) -> Result<crate::codegen::Options, crate::migrate::MigrateError> {
+        Ok(crate::codegen::Options {
+            package: self.config.package.clone(),
+            dialects: self.config.dialects.clone(),
+            migrations: self.embedded_migrations()?,
+            time: self.config.time,
+        })
     }
 
     pub fn generated_dir(&self) -> PathBuf {

@@ -93,6 +93,7 @@ fn generated() -> Vec<codegen::GeneratedFile> {
                 path: "../../migrations/sqlite/V1__init.sql".into(),
             }],
         }],
+        time: dbtool::codegen::TimeCrate::Chrono,
     };
     codegen::generate(&schema, &modules, &options, &Templates::default())
         .unwrap_or_else(|e| panic!("{e}"))

@@ -84,3 +84,68 @@ fn cargo_test(root: &Path) {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// `[generate] time = "time"`: the generated crate uses the time crate for dates and times, and
+/// they round-trip through SQLite as the same ISO-8601 text chrono writes.
+#[test]
+fn the_time_crate_can_replace_chrono() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(scratch.path(), &["init", "-q", "clock"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = scratch.path().join("clock");
+    let config = root.join("dbtool.toml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    let text = text.replace("time = \"chrono\"", "time = \"time\"");
+    std::fs::write(&config, text).expect("config");
+    std::fs::write(root.join("generated/tests/smoke.rs"), TIME_SMOKE).expect("smoke test");
+    let (code, out) = dbtool(&root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");
+    assert!(
+        module.contains("published_at: Option<time::OffsetDateTime>,"),
+        "{module}"
+    );
+    assert!(!module.contains("chrono::"), "no chrono type is left");
+    let manifest = std::fs::read_to_string(root.join("generated/Cargo.toml")).expect("toml");
+    assert!(
+        manifest.contains("default = [\"rusqlite\", \"postgres\", \"tokio-postgres\", \"time\"]"),
+        "{manifest}"
+    );
+    cargo_test(&root);
+
+    std::fs::write(
+        &config,
+        std::fs::read_to_string(&config)
+            .expect("config")
+            .replace("time = \"time\"", "time = \"jiff\""),
+    )
+    .expect("config");
+    let (code, out) = dbtool(&root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("`jiff` is not a time crate dbtool generates for")
+            && out.contains("dbtool.toml:"),
+        "{out}"
+    );
+}
+
+const TIME_SMOKE: &str = r#"//! The example queries with the time crate's types, on SQLite.
+
+use clock_queries::{app, migrations};
+
+#[test]
+fn times_round_trip() {
+    let conn = rusqlite::Connection::open_in_memory().expect("open");
+    migrations::migrate_sqlite(&conn).expect("migrate");
+    let ada = app::sqlite::create_author(&conn, "Ada", "ada@example.com").expect("author");
+    let now = time::OffsetDateTime::now_utc();
+    assert!((ada.created_at - now).abs() < time::Duration::minutes(1));
+    let post = app::sqlite::add_post(&conn, ada.id, "Notes", None).expect("post");
+    let published = app::sqlite::publish_post(&conn, Some(now), post.id).expect("publish");
+    assert_eq!(published, 1);
+    let latest = app::sqlite::list_latest_posts(&conn, 10).expect("latest");
+    let stored = latest[0].published_at.expect("published");
+    assert_eq!(stored.unix_timestamp(), now.unix_timestamp());
+    assert_eq!(stored.millisecond(), now.millisecond());
+}
+"#;

@@ -38,11 +38,7 @@ fn the_committed_generated_crate_is_what_generate_writes() {
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("{}", text.join("\n"));
     }
-    let options = dbtool::codegen::Options {
-        package: project.config.package.clone(),
-        dialects: project.config.dialects.clone(),
-        migrations: project.embedded_migrations().expect("migrations"),
-    };
+    let options = project.codegen_options().expect("options");
     let files =
         dbtool::codegen::generate(&schema, &modules, &options, &templates).expect("generate");
     let dir = project.generated_dir();

@@ -344,6 +344,110 @@ pub mod sqlite {
         }
     }
 
+    #[cfg(feature = "time")]
+    mod time_formats {
+        use time::format_description::BorrowedFormatItem;
+        use time::macros::format_description;
+
+        pub const UTC: &[BorrowedFormatItem<'_>] = format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+        );
+        pub const LOCAL: &[BorrowedFormatItem<'_>] = format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]"
+        );
+        pub const READ_T: &[BorrowedFormatItem<'_>] = format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
+        );
+        pub const READ_SPACE: &[BorrowedFormatItem<'_>] = format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second][optional [.[subsecond]]]"
+        );
+        pub const DATE: &[BorrowedFormatItem<'_>] = format_description!("[year]-[month]-[day]");
+        pub const TIME: &[BorrowedFormatItem<'_>] =
+            format_description!("[hour]:[minute]:[second].[subsecond digits:3]");
+        pub const READ_TIME: &[BorrowedFormatItem<'_>] =
+            format_description!("[hour]:[minute]:[second][optional [.[subsecond]]]");
+    }
+
+    #[cfg(feature = "time")]
+    fn formatted(
+        result: Result<String, time::error::Format>,
+    ) -> rusqlite::Result<ToSqlOutput<'static>> {
+        result
+            .map(ToSqlOutput::from)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+
+    /// With the time crate, times are stored as with chrono: ISO-8601 text, UTC, milliseconds.
+    #[cfg(feature = "time")]
+    impl Param for time::OffsetDateTime {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            let utc = self.to_offset(time::UtcOffset::UTC);
+            formatted(utc.format(time_formats::UTC))
+        }
+    }
+
+    #[cfg(feature = "time")]
+    impl Column for time::OffsetDateTime {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            let text = value.as_str()?;
+            let rfc3339 = time::format_description::well_known::Rfc3339;
+            if let Ok(time) = time::OffsetDateTime::parse(text, &rfc3339) {
+                return Ok(time);
+            }
+            primitive_time(text).map(|t| t.assume_utc())
+        }
+    }
+
+    #[cfg(feature = "time")]
+    fn primitive_time(text: &str) -> FromSqlResult<time::PrimitiveDateTime> {
+        let text = text.trim_end_matches('Z');
+        time::PrimitiveDateTime::parse(text, time_formats::READ_T)
+            .or_else(|_| time::PrimitiveDateTime::parse(text, time_formats::READ_SPACE))
+            .map_err(other)
+    }
+
+    #[cfg(feature = "time")]
+    impl Param for time::PrimitiveDateTime {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            formatted(self.format(time_formats::LOCAL))
+        }
+    }
+
+    #[cfg(feature = "time")]
+    impl Column for time::PrimitiveDateTime {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            primitive_time(value.as_str()?)
+        }
+    }
+
+    #[cfg(feature = "time")]
+    impl Param for time::Date {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            formatted(self.format(time_formats::DATE))
+        }
+    }
+
+    #[cfg(feature = "time")]
+    impl Column for time::Date {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            time::Date::parse(value.as_str()?, time_formats::DATE).map_err(other)
+        }
+    }
+
+    #[cfg(feature = "time")]
+    impl Param for time::Time {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            formatted(self.format(time_formats::TIME))
+        }
+    }
+
+    #[cfg(feature = "time")]
+    impl Column for time::Time {
+        fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            time::Time::parse(value.as_str()?, time_formats::READ_TIME).map_err(other)
+        }
+    }
+
     #[cfg(feature = "serde_json")]
     impl Param for serde_json::Value {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

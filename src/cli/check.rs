@@ -144,11 +144,7 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
     if query_sources.is_empty() {
         return Ok(problems);
     }
-    let options = codegen::Options {
-        package: project.config.package.clone(),
-        dialects: dialects.clone(),
-        migrations: project.embedded_migrations()?,
-    };
+    let options = project.codegen_options()?;
     let files = codegen::generate(&declared, &modules, &options, &templates)
         .map_err(|e| Failure::Other(e.to_string()))?;
     let stale = generated::stale_files(&project.generated_dir(), &files)

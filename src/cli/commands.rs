@@ -395,11 +395,7 @@ pub fn generate(
             })?;
         }
     }
-    let options = codegen::Options {
-        package: project.config.package.clone(),
-        dialects: dialects.clone(),
-        migrations: project.embedded_migrations()?,
-    };
+    let options = project.codegen_options()?;
     let files =
         codegen::generate(&schema, &modules, &options, &templates).map_err(|e| match e {
             codegen::CodegenError::Queries(diagnostics) => {

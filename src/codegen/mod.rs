@@ -12,7 +12,7 @@ use crate::query::{Kind, Module, QType, Query, ResolvedQuery};
 use crate::render::{self, RenderError, Templates};
 use crate::schema::{Dialect, Schema};
 
-pub use names::{pascal_case, rust_ident, snake_case};
+pub use names::{pascal_case, rust_ident, snake_case, TimeCrate};
 
 /// A file of the generated crate, by its path inside the crate (`src/lib.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct Options {
     pub dialects: Vec<Dialect>,
     /// The committed migrations, embedded into the crate (one set per dialect).
     pub migrations: Vec<MigrationSet>,
+    /// Where dates and times come from.
+    pub time: TimeCrate,
 }
 
 /// The migrations of one dialect, as the generated crate embeds them.
@@ -180,7 +182,7 @@ pub fn generate(
     let context = CrateContext {
         header: HEADER,
         package: options.package.clone(),
-        default_features: default_features(&options.dialects, modules),
+        default_features: default_features(&options.dialects, modules, options.time),
         enums: schema.enums.iter().map(enum_context).collect(),
         tables: tables.into_values().collect(),
         modules: module_contexts,
@@ -239,7 +241,11 @@ fn migration_sets(sets: &[MigrationSet]) -> Vec<MigrationSetContext<'_>> {
 }
 
 /// The backends the project's dialects need, and the type crates its queries use.
-fn default_features(dialects: &[Dialect], modules: &[Module]) -> Vec<&'static str> {
+fn default_features(
+    dialects: &[Dialect],
+    modules: &[Module],
+    time: TimeCrate,
+) -> Vec<&'static str> {
     let mut features = Vec::new();
     if dialects.contains(&Dialect::Sqlite) {
         features.push("rusqlite");
@@ -259,7 +265,7 @@ fn default_features(dialects: &[Dialect], modules: &[Module]) -> Vec<&'static st
             let params = analysis.params.iter().map(|p| &p.ty);
             params.chain(analysis.columns.iter().map(|c| &c.ty))
         })
-        .filter_map(names::type_crate)
+        .filter_map(|ty| names::type_crate(ty, time))
         .collect();
     types.sort_unstable();
     types.dedup();
@@ -355,7 +361,7 @@ fn query_context(
     if !analysis.columns.is_empty() {
         let mut fields = Vec::new();
         for column in &analysis.columns {
-            let owned = names::owned_type(&column.ty)
+            let owned = names::owned_type(&column.ty, options.time)
                 .ok_or_else(|| unsupported(format!("column `{}`", column.name), &column.ty))?;
             let ty = if column.nullable {
                 format!("Option<{owned}>")
@@ -398,7 +404,7 @@ fn query_context(
     // Arguments: one per parameter, or a parameters struct past a handful.
     let mut params = Vec::new();
     for param in &analysis.params {
-        let borrowed = names::borrowed_type(&param.ty, "")
+        let borrowed = names::borrowed_type(&param.ty, "", options.time)
             .ok_or_else(|| unsupported(format!("parameter `{}`", param.name), &param.ty))?;
         params.push((rust_ident(&snake_case(&param.name)), param, borrowed));
     }
@@ -408,7 +414,7 @@ fn query_context(
         let mut fields = Vec::new();
         let mut borrows = false;
         for (field, param, _) in &params {
-            let ty = names::borrowed_type(&param.ty, "'a").unwrap_or_default();
+            let ty = names::borrowed_type(&param.ty, "'a", options.time).unwrap_or_default();
             borrows |= ty.contains("'a");
             fields.push(FieldContext {
                 name: field.clone(),

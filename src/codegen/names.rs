@@ -75,8 +75,44 @@ pub fn rust_ident(name: &str) -> String {
     }
 }
 
+/// Which crate dates and times come from in the generated crate (`[generate] time` in
+/// dbtool.toml).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeCrate {
+    #[default]
+    Chrono,
+    Time,
+}
+
+impl TimeCrate {
+    pub fn from_name(name: &str) -> Option<TimeCrate> {
+        match name {
+            "chrono" => Some(TimeCrate::Chrono),
+            "time" => Some(TimeCrate::Time),
+            _ => None,
+        }
+    }
+
+    fn type_of(self, ty: &QType) -> Option<&'static str> {
+        Some(match (self, ty) {
+            (TimeCrate::Chrono, QType::Date) => "chrono::NaiveDate",
+            (TimeCrate::Chrono, QType::Time) => "chrono::NaiveTime",
+            (TimeCrate::Chrono, QType::Timestamp) => "chrono::NaiveDateTime",
+            (TimeCrate::Chrono, QType::Timestamptz) => "chrono::DateTime<chrono::Utc>",
+            (TimeCrate::Time, QType::Date) => "time::Date",
+            (TimeCrate::Time, QType::Time) => "time::Time",
+            (TimeCrate::Time, QType::Timestamp) => "time::PrimitiveDateTime",
+            (TimeCrate::Time, QType::Timestamptz) => "time::OffsetDateTime",
+            _ => return None,
+        })
+    }
+}
+
 /// The Rust type a column of this type is read into; `None` when dbtool has none.
-pub fn owned_type(ty: &QType) -> Option<String> {
+pub fn owned_type(ty: &QType, time: TimeCrate) -> Option<String> {
+    if let Some(name) = time.type_of(ty) {
+        return Some(name.to_string());
+    }
     let name = match ty {
         QType::Bool => "bool",
         QType::SmallInt => "i16",
@@ -88,23 +124,29 @@ pub fn owned_type(ty: &QType) -> Option<String> {
         QType::Text => "String",
         QType::Bytes => "Vec<u8>",
         QType::Uuid => "uuid::Uuid",
-        QType::Date => "chrono::NaiveDate",
-        QType::Time => "chrono::NaiveTime",
-        QType::Timestamp => "chrono::NaiveDateTime",
-        QType::Timestamptz => "chrono::DateTime<chrono::Utc>",
         QType::Json | QType::Jsonb => "serde_json::Value",
         QType::Enum(name) => return Some(format!("crate::enums::{}", pascal_case(name))),
         QType::Array(inner) if **inner == QType::Text => "Vec<String>",
-        QType::Array(_) | QType::Interval | QType::TsVector | QType::TsQuery => return None,
+        QType::Array(_)
+        | QType::Interval
+        | QType::TsVector
+        | QType::TsQuery
+        | QType::Date
+        | QType::Time
+        | QType::Timestamp
+        | QType::Timestamptz => return None,
     };
     Some(name.to_string())
 }
 
 /// The crate (and cargo feature of the generated crate) a type's Rust type comes from.
-pub fn type_crate(ty: &QType) -> Option<&'static str> {
+pub fn type_crate(ty: &QType, time: TimeCrate) -> Option<&'static str> {
     match ty {
         QType::Uuid => Some("uuid"),
-        QType::Date | QType::Time | QType::Timestamp | QType::Timestamptz => Some("chrono"),
+        QType::Date | QType::Time | QType::Timestamp | QType::Timestamptz => Some(match time {
+            TimeCrate::Chrono => "chrono",
+            TimeCrate::Time => "time",
+        }),
         QType::Json | QType::Jsonb | QType::Array(_) => Some("serde_json"),
         QType::Numeric => Some("rust_decimal"),
         _ => None,
@@ -113,7 +155,7 @@ pub fn type_crate(ty: &QType) -> Option<&'static str> {
 
 /// The Rust type a parameter of this type is passed as: by value when it is `Copy`, borrowed
 /// otherwise (`&str`), with `lifetime` on the borrow (empty for an elided one).
-pub fn borrowed_type(ty: &QType, lifetime: &str) -> Option<String> {
+pub fn borrowed_type(ty: &QType, lifetime: &str, time: TimeCrate) -> Option<String> {
     let borrow = |inner: &str| {
         if lifetime.is_empty() {
             format!("&{inner}")
@@ -126,7 +168,7 @@ pub fn borrowed_type(ty: &QType, lifetime: &str) -> Option<String> {
         QType::Bytes => borrow("[u8]"),
         QType::Json | QType::Jsonb => borrow("serde_json::Value"),
         QType::Array(inner) if **inner == QType::Text => borrow("[String]"),
-        other => owned_type(other)?,
+        other => owned_type(other, time)?,
     })
 }
 
