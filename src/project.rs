@@ -15,9 +15,9 @@ pub const CONFIG_FILE: &str = "dbtool.toml";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
-    #[error("no {CONFIG_FILE} in {start} or any parent directory")]
+    #[error("no {CONFIG_FILE} in {start} or any parent directory\nhelp: run `dbtool init` to create a project, or pass --config PATH/dbtool.toml")]
     NotFound { start: PathBuf },
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {source}\nhelp: check that it exists and is readable; the project's folders are set by [paths] in dbtool.toml")]
     Read {
         path: PathBuf,
         #[source]
