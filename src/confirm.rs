@@ -4,7 +4,7 @@
 //! differently from the analysis, is an error at the query.
 
 use crate::diagnostic::Diagnostic;
-use crate::migrate::redact;
+use crate::migrate::{redact, with_database};
 use crate::query::{Analysis, Module, QType, Query};
 use crate::schema::Dialect;
 
@@ -255,21 +255,5 @@ fn pg_message(error: &postgres::Error) -> String {
     match error.as_db_error() {
         Some(db) => db.message().to_string(),
         None => error.to_string(),
-    }
-}
-
-/// `url` with its database name replaced.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let host_end = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| i + scheme_end);
-    match query {
-        Some(q) => format!("{}/{name}?{q}", &base[..host_end]),
-        None => format!("{}/{name}", &base[..host_end]),
     }
 }

@@ -10,6 +10,7 @@ pub mod confirm;
 pub mod diagnostic;
 pub mod dialect;
 pub mod diff;
+pub mod introspect;
 pub mod migrate;
 pub mod project;
 pub mod query;

@@ -560,3 +560,117 @@ pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(
     }
     Ok(())
 }
+
+/// `dbtool drift`: the live database against a scratch one built by its applied migrations.
+pub fn drift(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    target: &DatabaseTarget,
+    json: bool,
+) -> Result<(), Failure> {
+    let scripts = scripts_checked(project, target.dialect)?;
+    let mut database = Database::open(&target.url)?;
+    let version = database
+        .status(&scripts)?
+        .applied
+        .last()
+        .map_or(0, |a| a.version);
+    let live = crate::introspect::catalog(&target.url)?;
+    let expected = expected_catalog(&target.url, &scripts, version)?;
+    let differences = crate::introspect::compare(&expected, &live);
+    let shown = database.shown_url().to_string();
+    let text = if json {
+        let report = serde_json::json!({
+            "database": shown,
+            "version": version,
+            "differences": differences,
+        });
+        serde_json::to_string_pretty(&report)
+            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
+            + "\n"
+    } else {
+        differences
+            .iter()
+            .map(|d| {
+                let definition = d.actual.as_deref().or(d.expected.as_deref()).unwrap_or("");
+                let mut line = format!("{} {}: {}\n", d.kind, d.object, one_line(definition));
+                if d.kind == "changed" {
+                    line.push_str(&format!(
+                        "  the migrations say: {}\n",
+                        one_line(d.expected.as_deref().unwrap_or(""))
+                    ));
+                }
+                line
+            })
+            .collect()
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))?;
+    if differences.is_empty() {
+        if !quiet && !json {
+            reporter.status(&format!(
+                "{shown} matches its migrations (version {version})"
+            ));
+        }
+        return Ok(());
+    }
+    Err(Failure::Problems(format!(
+        "{shown} differs from its migrations (version {version}) in {} place(s)\nhelp: put the change in a migration (`dbtool diff` or `dbtool migration new`), or undo it in the database",
+        differences.len()
+    )))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The catalog the migrations up to `version` produce, on a scratch database of the engine
+/// `url` points at, removed afterwards.
+fn expected_catalog(
+    url: &str,
+    scripts: &[migrate::Script],
+    version: i32,
+) -> Result<crate::introspect::Catalog, Failure> {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let name = format!("dbtool_drift_{}_{run}", std::process::id());
+    let migrate_to = |scratch_url: &str| -> Result<crate::introspect::Catalog, Failure> {
+        let mut scratch = Database::open(scratch_url)?;
+        if version > 0 {
+            let options = MigrateOptions {
+                target: Some(version),
+                dry_run: false,
+            };
+            scratch.migrate(scripts, options, |_| {})?;
+        }
+        drop(scratch);
+        Ok(crate::introspect::catalog(scratch_url)?)
+    };
+    match migrate::DatabaseUrl::parse(url)? {
+        migrate::DatabaseUrl::Postgres(url) => {
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).map_err(|e| {
+                Failure::Database(format!("cannot connect to {}: {e}", migrate::redact(&url)))
+            })?;
+            let create = admin
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+                .and_then(|()| admin.batch_execute(&format!("CREATE DATABASE {name}")));
+            create.map_err(|e| {
+                Failure::Database(format!(
+                    "cannot create the scratch database {name} to compare with: {e}\nhelp: the user needs CREATEDB"
+                ))
+            })?;
+            let result = migrate_to(&migrate::with_database(&url, &name));
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            result
+        }
+        _ => {
+            let path = std::env::temp_dir().join(format!("{name}.db"));
+            let result = migrate_to(&format!("sqlite://{}", path.display()));
+            let _ = std::fs::remove_file(&path);
+            result
+        }
+    }
+}

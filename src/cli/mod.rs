@@ -161,6 +161,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: check::CheckFormat,
     },
+    /// Compare a live database with what its own applied migrations produce: missing, extra
+    /// and changed tables, columns, constraints, indexes, views, enums and functions.
+    #[command(
+        after_help = "The migrations up to the database's recorded version are applied to a scratch database of\nthe same engine (a temporary SQLite file, or a PostgreSQL database created and dropped next\nto the target), and the two catalogs are compared. Exit 0 no drift, 1 drift found.\n\nExamples:\n  dbtool drift\n  dbtool drift --env prod --format json"
+    )]
+    Drift {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  dbtool completions bash > ~/.local/share/bash-completion/completions/dbtool\n  dbtool completions zsh > ~/.zfunc/_dbtool\n  dbtool completions fish > ~/.config/fish/completions/dbtool.fish"
@@ -390,6 +402,13 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             *check,
         ),
         Command::Check { format } => check::check(&project, reporter, cli.quiet, *format),
+        Command::Drift { database, format } => commands::drift(
+            &project,
+            reporter,
+            cli.quiet,
+            &database_target(&project, cli, reporter, database)?,
+            matches!(format, Format::Json),
+        ),
         Command::Explain { name, format } => {
             commands::explain(&project, name, matches!(format, Format::Json))
         }

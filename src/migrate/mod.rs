@@ -29,7 +29,7 @@ pub use runner::{
     check_target, Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status,
 };
 pub use split::split_statements;
-pub use url::{redact, DatabaseUrl};
+pub use url::{redact, with_database, DatabaseUrl};
 
 /// Folder under `migrations/` that keeps the schema as of the latest version.
 pub const SNAPSHOT_DIR: &str = "schema";

@@ -1,0 +1,100 @@
+//! `dbtool drift` on real engines: a database its migrations built has no drift, at any
+//! version; changes made behind the migrations' back are reported as missing, extra or changed.
+
+mod common;
+
+use std::path::Path;
+
+use common::dbtool;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn drift_finds_hand_made_changes(url: &str, change: impl FnOnce()) {
+    let (code, out) = dbtool(root(), &["migrate", "--target", "5", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(root(), &["drift", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("matches its migrations (version 5)"), "{out}");
+    let (code, out) = dbtool(root(), &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    change();
+    let (code, out) = dbtool(
+        root(),
+        &["drift", "--database-url", url, "--format", "json"],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    let json_text: String = out
+        .lines()
+        .take_while(|l| !l.starts_with("error:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let report: serde_json::Value = serde_json::from_str(&json_text).expect("json");
+    let found: Vec<String> = report["differences"]
+        .as_array()
+        .expect("differences")
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["kind"].as_str().unwrap_or(""),
+                d["object"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    let expected_found = |wanted: &str| found.iter().any(|f| f == wanted);
+    assert!(
+        expected_found("missing index idx_steps_thread_created"),
+        "{found:?}"
+    );
+    assert!(expected_found("extra index extra_idx"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("changed ") && f.contains("users")),
+        "{found:?}"
+    );
+    assert_eq!(report["version"], serde_json::json!(9));
+    let (code, out) = dbtool(root(), &["drift", "--database-url", url]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("differs from its migrations (version 9) in 3 place(s)"),
+        "{out}"
+    );
+    assert!(out.contains("help: put the change in a migration"), "{out}");
+}
+
+#[test]
+fn drift_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("drift.db");
+    let url = format!("sqlite://{}", file.display());
+    drift_finds_hand_made_changes(&url, || {
+        let conn = rusqlite::Connection::open(&file).expect("open");
+        conn.execute_batch(
+            "CREATE INDEX extra_idx ON conversations (title);
+             DROP INDEX idx_steps_thread_created;
+             ALTER TABLE users ADD COLUMN nickname TEXT;",
+        )
+        .expect("hand-made changes");
+    });
+}
+
+#[test]
+fn drift_on_postgres() {
+    let Some(mut pg) = common::pg_database("drift") else {
+        return;
+    };
+    let url = pg.url.clone();
+    let client = &mut pg.client;
+    drift_finds_hand_made_changes(&url, || {
+        client
+            .batch_execute(
+                "CREATE INDEX extra_idx ON conversations (title);
+                 DROP INDEX idx_steps_thread_created;
+                 ALTER TABLE users ALTER COLUMN \"createdAt\" SET NOT NULL;",
+            )
+            .expect("hand-made changes");
+    });
+}
