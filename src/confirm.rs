@@ -221,7 +221,8 @@ fn compare_names(names: &[String], analysis: &Analysis) -> Option<String> {
     names
         .iter()
         .zip(&analysis.columns)
-        .find(|(name, column)| **name != column.name)
+        // `AS "n!"` / `AS "n?"` is the engine's name for the column the analysis calls `n`.
+        .find(|(name, column)| name.trim_end_matches(['!', '?']) != column.name)
         .map(|(name, column)| {
             format!(
                 "it names a column `{name}` where the analysis has `{}`",

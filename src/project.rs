@@ -127,6 +127,12 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
                 }
             }
         }
+        if dialects.is_empty() {
+            let offset = text.find("dialects").unwrap_or(0);
+            let (line, column) = line_column(text, offset);
+            return Err(Diagnostic::new(path, line, column, "`dialects` is empty")
+                .with_help("name at least one: postgres, timescaledb or sqlite (or leave the key out for all three)"));
+        }
         config.dialects = dialects;
     }
     if let Some(schema) = file.paths.schema {

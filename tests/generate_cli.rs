@@ -226,3 +226,72 @@ fn check_finds_each_kind_of_staleness_and_says_how_to_fix_it() {
         "{out}"
     );
 }
+
+#[test]
+fn names_that_would_collide_in_rust_are_refused_where_they_are_written() {
+    let dir = project();
+    let root = dir.path();
+    // `AS "n!"` is accepted by the engine check (the engine calls the column `n!`).
+    let queries =
+        format!("{QUERIES}\n-- name: CountUsers :one\nSELECT count(*) AS \"n!\" FROM users;\n");
+    std::fs::write(root.join("queries/app.sql"), queries).expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+
+    std::fs::write(
+        root.join("queries/runtime.sql"),
+        "-- name: Other :exec\nDELETE FROM posts;\n",
+    )
+    .expect("reserved");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("queries/runtime.sql: the generated crate has its own module `runtime`"),
+        "{out}"
+    );
+    std::fs::remove_file(root.join("queries/runtime.sql")).expect("remove");
+
+    let clashing = format!(
+        "{QUERIES}\n-- name: GetUserID :one\nSELECT email FROM users WHERE id = @conn;\n\n-- name: GetUserId :one\nSELECT email FROM users WHERE id = @id;\n"
+    );
+    std::fs::write(root.join("queries/app.sql"), clashing).expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains(
+            "parameter `conn` of `GetUserID`: the generated function uses the name `conn` itself"
+        ),
+        "{out}"
+    );
+    let clashing = format!(
+        "{QUERIES}\n-- name: GetUserID :one\nSELECT email FROM users WHERE id = @user_id;\n\n-- name: GetUserId :one\nSELECT email FROM users WHERE id = @id;\n"
+    );
+    std::fs::write(root.join("queries/app.sql"), clashing).expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains(
+            "`GetUserID` and `GetUserId` would both become the Rust function `get_user_id`"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_file_of_only_bulk_inserts_imports_what_its_constants_use() {
+    let dir = project();
+    let root = dir.path();
+    std::fs::write(
+        root.join("queries/import.sql"),
+        "-- name: ImportUsers :copyfrom\nINSERT INTO users (email, name) VALUES (@email, @name);\n",
+    )
+    .expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    let module = std::fs::read_to_string(root.join("generated/src/import.rs")).expect("module");
+    assert!(
+        module.contains("use crate::runtime::{BulkQuery, Query};"),
+        "{module}"
+    );
+    assert!(module.contains("    insert: Query {"), "{module}");
+}

@@ -37,7 +37,7 @@ impl TrainingStatus {
 impl std::str::FromStr for TrainingStatus {
     type Err = crate::runtime::UnknownValue;
 
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
         match text {
             "pending" => Ok(TrainingStatus::Pending),
             "running" => Ok(TrainingStatus::Running),
@@ -86,7 +86,7 @@ impl ConversationStatus {
 impl std::str::FromStr for ConversationStatus {
     type Err = crate::runtime::UnknownValue;
 
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
         match text {
             "active" => Ok(ConversationStatus::Active),
             "archived" => Ok(ConversationStatus::Archived),
@@ -131,7 +131,7 @@ impl MessageRole {
 impl std::str::FromStr for MessageRole {
     type Err = crate::runtime::UnknownValue;
 
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
         match text {
             "user" => Ok(MessageRole::User),
             "assistant" => Ok(MessageRole::Assistant),

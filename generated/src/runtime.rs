@@ -27,7 +27,6 @@ impl Query {
     }
 }
 
-/// The PostgreSQL client's error (the same type for both PostgreSQL backends).
 /// A bulk insert (`:copyfrom`): the INSERT SQLite runs once per row, and the COPY PostgreSQL
 /// streams every row through.
 #[derive(Debug)]

@@ -2,7 +2,9 @@
 //!
 //! Written by `dbtool generate`; do not edit: change schema/ or queries/ and run it again.
 
-/// A row of table `accuracy_metrics`: Accuracy measurements of a checkpoint.
+/// A row of table `accuracy_metrics`.
+///
+/// Accuracy measurements of a checkpoint
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccuracyMetricsRow {
     pub id: i64,
@@ -42,7 +44,9 @@ impl crate::runtime::pg_row::FromRow for AccuracyMetricsRow {
     }
 }
 
-/// A row of table `conversations`: A chat thread of one user.
+/// A row of table `conversations`.
+///
+/// A chat thread of one user
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConversationsRow {
     pub id: uuid::Uuid,
@@ -94,7 +98,9 @@ impl crate::runtime::pg_row::FromRow for ConversationsRow {
     }
 }
 
-/// A row of table `elements`: Attachments and media of a thread.
+/// A row of table `elements`.
+///
+/// Attachments and media of a thread
 #[derive(Debug, Clone, PartialEq)]
 pub struct ElementsRow {
     pub id: uuid::Uuid,
@@ -158,7 +164,9 @@ impl crate::runtime::pg_row::FromRow for ElementsRow {
     }
 }
 
-/// A row of table `generation_history`: Every text generation, with its parameters and rating.
+/// A row of table `generation_history`.
+///
+/// Every text generation, with its parameters and rating
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerationHistoryRow {
     pub id: i64,
@@ -204,7 +212,9 @@ impl crate::runtime::pg_row::FromRow for GenerationHistoryRow {
     }
 }
 
-/// A row of table `jailbreak_experiments`: Results of adversarial-prompting research experiments.
+/// A row of table `jailbreak_experiments`.
+///
+/// Results of adversarial-prompting research experiments
 #[derive(Debug, Clone, PartialEq)]
 pub struct JailbreakExperimentsRow {
     pub id: uuid::Uuid,
@@ -262,7 +272,9 @@ impl crate::runtime::pg_row::FromRow for JailbreakExperimentsRow {
     }
 }
 
-/// A row of table `llm_interactions`: Every LLM API call the backend made, with its metrics.
+/// A row of table `llm_interactions`.
+///
+/// Every LLM API call the backend made, with its metrics
 #[derive(Debug, Clone, PartialEq)]
 pub struct LlmInteractionsRow {
     pub id: uuid::Uuid,
@@ -329,7 +341,9 @@ impl crate::runtime::pg_row::FromRow for LlmInteractionsRow {
     }
 }
 
-/// A row of table `messages`: One message of a conversation; immutable once written.
+/// A row of table `messages`.
+///
+/// One message of a conversation; immutable once written
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessagesRow {
     pub id: uuid::Uuid,
@@ -369,7 +383,9 @@ impl crate::runtime::pg_row::FromRow for MessagesRow {
     }
 }
 
-/// A row of table `neural_checkpoints`: Saved model weights and how good they were.
+/// A row of table `neural_checkpoints`.
+///
+/// Saved model weights and how good they were
 #[derive(Debug, Clone, PartialEq)]
 pub struct NeuralCheckpointsRow {
     pub id: i64,
@@ -421,7 +437,9 @@ impl crate::runtime::pg_row::FromRow for NeuralCheckpointsRow {
     }
 }
 
-/// A row of table `neural_configs`: Neural network configurations, as JSON.
+/// A row of table `neural_configs`.
+///
+/// Neural network configurations, as JSON
 #[derive(Debug, Clone, PartialEq)]
 pub struct NeuralConfigsRow {
     pub id: i64,
@@ -458,7 +476,9 @@ impl crate::runtime::pg_row::FromRow for NeuralConfigsRow {
     }
 }
 
-/// A row of table `schema_version`: The app's own record of its schema version (kept for the app; dbtool uses refinery's history).
+/// A row of table `schema_version`.
+///
+/// The app's own record of its schema version (kept for the app; dbtool uses refinery's history)
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemaVersionRow {
     pub version: String,
@@ -489,7 +509,9 @@ impl crate::runtime::pg_row::FromRow for SchemaVersionRow {
     }
 }
 
-/// A row of table `steps`: Messages and tool calls of a thread.
+/// A row of table `steps`.
+///
+/// Messages and tool calls of a thread
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepsRow {
     pub id: uuid::Uuid,
@@ -574,7 +596,9 @@ impl crate::runtime::pg_row::FromRow for StepsRow {
     }
 }
 
-/// A row of table `text_corpus`: Training text with its metadata.
+/// A row of table `text_corpus`.
+///
+/// Training text with its metadata
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextCorpusRow {
     pub id: i64,
@@ -620,7 +644,9 @@ impl crate::runtime::pg_row::FromRow for TextCorpusRow {
     }
 }
 
-/// A row of table `threads`: Conversation sessions.
+/// A row of table `threads`.
+///
+/// Conversation sessions
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThreadsRow {
     pub id: uuid::Uuid,
@@ -663,7 +689,9 @@ impl crate::runtime::pg_row::FromRow for ThreadsRow {
     }
 }
 
-/// A row of table `transformation_events`: Prompt transformation attempts, by technique.
+/// A row of table `transformation_events`.
+///
+/// Prompt transformation attempts, by technique
 #[derive(Debug, Clone, PartialEq)]
 pub struct TransformationEventsRow {
     pub id: uuid::Uuid,
@@ -718,7 +746,9 @@ impl crate::runtime::pg_row::FromRow for TransformationEventsRow {
     }
 }
 
-/// A row of table `users`: People known to Chainlit, by their auth identifier.
+/// A row of table `users`.
+///
+/// People known to Chainlit, by their auth identifier
 #[derive(Debug, Clone, PartialEq)]
 pub struct UsersRow {
     pub id: uuid::Uuid,

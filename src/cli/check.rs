@@ -102,22 +102,33 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
         ));
     }
     let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
-    if let Ok(migrated) = schema::load(&snapshot_sources, dialects) {
-        let renames = diff::Renames::declared(&migrated, &declared);
-        let changed: Vec<&str> = dialects
-            .iter()
-            .filter(|d| !diff::plan(&migrated, &declared, &renames, **d).is_empty())
-            .map(|d| d.name())
-            .collect();
-        if !changed.is_empty() {
-            problems.push(Problem::new(
-                "migrations",
-                format!(
-                    "schema/ has changes no migration covers ({})",
-                    changed.join(", ")
-                ),
-                "run `dbtool diff <name>` and commit migrations/",
-            ));
+    match schema::load(&snapshot_sources, dialects) {
+        Err(errors) => {
+            for d in &errors {
+                problems.push(Problem::at(
+                    "migrations",
+                    d,
+                    "the schema snapshot in migrations/schema/ does not load: restore it as committed",
+                ));
+            }
+        }
+        Ok(migrated) => {
+            let renames = diff::Renames::declared(&migrated, &declared);
+            let changed: Vec<&str> = dialects
+                .iter()
+                .filter(|d| !diff::plan(&migrated, &declared, &renames, **d).is_empty())
+                .map(|d| d.name())
+                .collect();
+            if !changed.is_empty() {
+                problems.push(Problem::new(
+                    "migrations",
+                    format!(
+                        "schema/ has changes no migration covers ({})",
+                        changed.join(", ")
+                    ),
+                    "run `dbtool diff <name>` and commit migrations/",
+                ));
+            }
         }
     }
 
@@ -141,12 +152,21 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
             return Ok(problems);
         }
     }
-    if query_sources.is_empty() {
+    // A project that has never generated anything has nothing to be stale.
+    if query_sources.is_empty() && !project.generated_dir().exists() {
         return Ok(problems);
     }
     let options = project.codegen_options()?;
-    let files = codegen::generate(&declared, &modules, &options, &templates)
-        .map_err(|e| Failure::Other(e.to_string()))?;
+    let files = match codegen::generate(&declared, &modules, &options, &templates) {
+        Ok(files) => files,
+        Err(codegen::CodegenError::Queries(diagnostics)) => {
+            for d in &diagnostics {
+                problems.push(Problem::at("queries", d, "fix the query"));
+            }
+            return Ok(problems);
+        }
+        Err(codegen::CodegenError::Render(e)) => return Err(Failure::Other(e.to_string())),
+    };
     let stale = generated::stale_files(&project.generated_dir(), &files)
         .map_err(|e| Failure::Other(e.to_string()))?;
     for file in stale {

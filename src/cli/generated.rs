@@ -27,16 +27,25 @@ pub fn write(dir: &Path, files: &[GeneratedFile]) -> io::Result<()> {
         fs::write(&path, &file.text)?;
     }
     fs::create_dir_all(&retired)?;
+    // Move the old files aside, then the new ones in; on any failure put the old ones back.
     let src = dir.join("src");
-    if src.exists() {
-        fs::rename(&src, retired.join("src"))?;
-    }
-    if let Err(e) = fs::rename(staging.join("src"), &src) {
-        // Put the old sources back before reporting.
+    let manifest = dir.join("Cargo.toml");
+    let swap = || -> io::Result<()> {
+        if src.exists() {
+            fs::rename(&src, retired.join("src"))?;
+        }
+        if manifest.exists() {
+            fs::rename(&manifest, retired.join("Cargo.toml"))?;
+        }
+        fs::rename(staging.join("src"), &src)?;
+        fs::rename(staging.join("Cargo.toml"), &manifest)
+    };
+    if let Err(e) = swap() {
+        let _ = fs::remove_dir_all(&src);
         let _ = fs::rename(retired.join("src"), &src);
+        let _ = fs::rename(retired.join("Cargo.toml"), &manifest);
         return Err(e);
     }
-    fs::rename(staging.join("Cargo.toml"), dir.join("Cargo.toml"))?;
     let _ = fs::remove_dir_all(&staging);
     let _ = fs::remove_dir_all(&retired);
     Ok(())

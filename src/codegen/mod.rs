@@ -65,6 +65,9 @@ pub enum CodegenError {
     Render(#[from] RenderError),
 }
 
+/// Names the generated functions use for their own arguments and locals.
+const GENERATED_LOCALS: &[&str] = &["conn", "client", "call", "bulk", "f"];
+
 /// Parameters past this many become a parameters struct.
 const MAX_ARGUMENTS: usize = 4;
 
@@ -175,6 +178,8 @@ pub fn generate(
             Err(mut e) => errors.append(&mut e),
         }
     }
+    check_module_names(&module_contexts, &mut errors);
+    check_enum_names(schema, &mut errors);
     if !errors.is_empty() {
         return Err(CodegenError::Queries(errors));
     }
@@ -225,6 +230,87 @@ fn file(
     })
 }
 
+/// Module names that the generated crate uses itself.
+const RESERVED_MODULES: &[&str] = &["lib", "main", "runtime", "tables", "enums", "migrations"];
+
+/// A query file becomes a module (and a file) of the same name: it must be a plain Rust name,
+/// not one of the crate's own, and unique.
+fn check_module_names(modules: &[ModuleContext], errors: &mut Vec<Diagnostic>) {
+    for (i, module) in modules.iter().enumerate() {
+        let problem = if RESERVED_MODULES.contains(&module.name.as_str()) {
+            Some(format!(
+                "the generated crate has its own module `{}`",
+                module.name
+            ))
+        } else if module.name.starts_with("r#") || module.name.ends_with('_') {
+            Some(format!(
+                "`{}` is a Rust keyword",
+                module.name.trim_start_matches("r#")
+            ))
+        } else {
+            modules[..i]
+                .iter()
+                .find(|m| m.name == module.name)
+                .map(|m| {
+                    format!(
+                        "{} and {} both become the module `{}`",
+                        m.source, module.source, module.name
+                    )
+                })
+        };
+        if let Some(problem) = problem {
+            errors.push(
+                Diagnostic::new(
+                    &module.source,
+                    1,
+                    1,
+                    format!("{}: {problem}", module.source),
+                )
+                .with_help("rename the query file: its name is the module's name"),
+            );
+        }
+    }
+}
+
+/// Enum names and values become Rust types and variants: they must stay distinct.
+fn check_enum_names(schema: &Schema, errors: &mut Vec<Diagnostic>) {
+    let mut names: Vec<(String, &crate::schema::EnumType)> = Vec::new();
+    for e in &schema.enums {
+        let rust = pascal_case(&e.name.value);
+        let path = schema.path_of(e.name.span).to_string();
+        if let Some((_, other)) = names.iter().find(|(n, _)| *n == rust) {
+            errors.push(
+                Diagnostic::new(
+                    &path,
+                    e.name.span.line,
+                    e.name.span.column,
+                    format!(
+                        "enums `{}` and `{}` would both become the Rust enum `{rust}`",
+                        other.name.value, e.name.value
+                    ),
+                )
+                .with_help("rename one of them"),
+            );
+        }
+        names.push((rust, e));
+        let mut variants: Vec<(String, &str)> = Vec::new();
+        for value in &e.values {
+            let variant = names::variant_name(&value.value);
+            if let Some((_, other)) = variants.iter().find(|(v, _)| *v == variant) {
+                let path = schema.path_of(value.span).to_string();
+                errors.push(
+                    Diagnostic::new(&path, value.span.line, value.span.column, format!(
+                        "values `{other}` and `{}` of enum `{}` would both become the Rust variant `{variant}`",
+                        value.value, e.name.value
+                    ))
+                    .with_help("make the values differ in more than case and punctuation"),
+                );
+            }
+            variants.push((variant, value.value.as_str()));
+        }
+    }
+}
+
 /// One set per dialect, always all three, so the crate names every constant the runtime uses.
 fn migration_sets(sets: &[MigrationSet]) -> Vec<MigrationSetContext<'_>> {
     Dialect::ALL
@@ -256,6 +342,10 @@ fn default_features(
     {
         features.push("postgres");
         features.push("tokio-postgres");
+    }
+    // Without PostgreSQL proper, the PostgreSQL backends run TimescaleDB's queries.
+    if dialects.contains(&Dialect::Timescaledb) && !dialects.contains(&Dialect::Postgres) {
+        features.push("timescaledb");
     }
     let mut types: Vec<&'static str> = modules
         .iter()
@@ -317,6 +407,18 @@ fn module_context(
     for resolved in &module.queries {
         match query_context(schema, resolved, options, tables, &mut context) {
             Ok(query) => {
+                if let Some(first) = context.queries.iter().find(|q| q.fn_name == query.fn_name) {
+                    errors.push(
+                        resolved
+                            .shared
+                            .diagnostic_at_name(format!(
+                                "`{}` and `{}` would both become the Rust function `{}`",
+                                first.name, query.name, query.fn_name
+                            ))
+                            .with_help("give one of them a name that differs in more than case"),
+                    );
+                    continue;
+                }
                 context.has_bulk |= query.bulk.is_some();
                 context.has_calls |= query.bulk.is_none();
                 context.queries.push(query)
@@ -376,15 +478,25 @@ fn query_context(
         check_unique_fields(query, &fields)?;
         match &analysis.table_row {
             Some(table) => {
-                let name = format!("{}Row", pascal_case(table));
-                let comment = schema
-                    .table(table)
-                    .and_then(|t| t.comment.clone())
-                    .map(|c| format!(": {c}"))
-                    .unwrap_or_default();
+                let name = names::type_name(&format!("{}Row", pascal_case(table)));
+                if let Some((other, _)) = tables.iter().find(|(t, r)| *t != table && r.name == name)
+                {
+                    return Err(query
+                        .diagnostic_at_name(format!(
+                        "tables `{other}` and `{table}` would both become the Rust struct `{name}`"
+                    ))
+                        .with_help(
+                            "rename one of the tables, or select named columns in this query",
+                        ));
+                }
+                let mut doc = vec![format!("A row of table `{table}`.")];
+                if let Some(comment) = schema.table(table).and_then(|t| t.comment.as_deref()) {
+                    doc.push(String::new());
+                    doc.extend(comment.lines().map(str::to_string));
+                }
                 tables.entry(table.clone()).or_insert_with(|| RowContext {
                     name: name.clone(),
-                    doc: vec![format!("A row of table `{table}`{comment}.")],
+                    doc,
                     fields,
                 });
                 module.uses_tables = true;
@@ -409,7 +521,27 @@ fn query_context(
         params.push((rust_ident(&snake_case(&param.name)), param, borrowed));
     }
     let bulk = query.kind == Kind::CopyFrom;
-    let (args, binds) = if params.len() > MAX_ARGUMENTS || bulk {
+    let as_struct = params.len() > MAX_ARGUMENTS || bulk;
+    for (i, (name, param, _)) in params.iter().enumerate() {
+        let clash = if params[..i].iter().any(|(other, _, _)| other == name) {
+            Some(format!("two parameters become the Rust name `{name}`"))
+        } else if !as_struct && GENERATED_LOCALS.contains(&name.as_str()) {
+            Some(format!(
+                "the generated function uses the name `{name}` itself"
+            ))
+        } else {
+            None
+        };
+        if let Some(clash) = clash {
+            return Err(query
+                .diagnostic_at_name(format!(
+                    "parameter `{}` of `{}`: {clash}",
+                    param.name, query.name
+                ))
+                .with_help("rename the parameter"));
+        }
+    }
+    let (args, binds) = if as_struct {
         let name = format!("{}Params", query.name);
         let mut fields = Vec::new();
         let mut borrows = false;

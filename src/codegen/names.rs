@@ -51,8 +51,19 @@ pub fn variant_name(value: &str) -> String {
     let name = pascal_case(value);
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{name}")
+    } else if name == "Self" {
+        "Self_".to_string()
     } else {
         name
+    }
+}
+
+/// A generated type's name, made a valid identifier: `2faCodesRow` → `T2faCodesRow`.
+pub fn type_name(name: &str) -> String {
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("T{name}")
+    } else {
+        name.to_string()
     }
 }
 

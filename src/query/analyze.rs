@@ -117,6 +117,9 @@ pub struct Analyzer<'s> {
     dialect: Dialect,
     enums: Vec<String>,
     views: RefCell<HashMap<String, Rc<Vec<RelCol>>>>,
+    /// Views being typed right now: a view that reads itself, directly or not, is an error
+    /// rather than endless recursion.
+    typing: RefCell<Vec<String>>,
 }
 
 /// A column of a relation in scope.
@@ -249,6 +252,7 @@ impl<'s> Analyzer<'s> {
             dialect,
             enums: schema.enums.iter().map(|e| e.name.value.clone()).collect(),
             views: RefCell::new(HashMap::new()),
+            typing: RefCell::new(Vec::new()),
         }
     }
 
@@ -351,6 +355,33 @@ impl<'s> Analyzer<'s> {
                 table: None,
             }));
         }
+        if self.typing.borrow().iter().any(|v| v == name) {
+            let mut path = self.typing.borrow().clone();
+            path.push(name.to_string());
+            return Err(error_ident(
+                at,
+                format!("view `{name}` reads itself ({})", path.join(" → ")),
+            ));
+        }
+        self.typing.borrow_mut().push(name.to_string());
+        let columns = self.relation_columns(name, at);
+        self.typing.borrow_mut().pop();
+        let Some(columns) = columns? else {
+            return Ok(None);
+        };
+        let columns = Rc::new(columns);
+        self.views
+            .borrow_mut()
+            .insert(name.to_string(), Rc::clone(&columns));
+        Ok(Some(Relation {
+            name: name.to_string(),
+            columns: columns.as_ref().clone(),
+            table: None,
+        }))
+    }
+
+    /// The columns of the view, FTS table or continuous aggregate `name`, if it is one.
+    fn relation_columns(&self, name: &str, at: &Ident) -> Result<Option<Vec<RelCol>>> {
         let columns = if let Some(view) = self.schema.views.iter().find(|v| v.name.value == name) {
             let Some(sql) = view.sql.value.for_dialect(self.dialect) else {
                 return Err(error_ident(
@@ -391,15 +422,7 @@ impl<'s> Analyzer<'s> {
         } else {
             return Ok(None);
         };
-        let columns = Rc::new(columns);
-        self.views
-            .borrow_mut()
-            .insert(name.to_string(), Rc::clone(&columns));
-        Ok(Some(Relation {
-            name: name.to_string(),
-            columns: columns.as_ref().clone(),
-            table: None,
-        }))
+        Ok(Some(columns))
     }
 
     /// An FTS5 table's columns on SQLite: the indexed columns, the hidden column named after
@@ -948,8 +971,7 @@ impl<'a, 's> Query<'a, 's> {
             relations.extend(self.table_with_joins(item, outer)?);
         }
         for (i, relation) in relations.iter().enumerate() {
-            if let Some(first) = relations[..i].iter().find(|r| r.name == relation.name) {
-                let _ = first;
+            if relations[..i].iter().any(|r| r.name == relation.name) {
                 return Err(error(
                     select,
                     format!(
@@ -1044,7 +1066,8 @@ impl<'a, 's> Query<'a, 's> {
                 }
             }
         }
-        for (i, column) in columns.iter().enumerate() {
+        // Inside EXISTS, IN or a scalar subquery the names are never read.
+        for (i, column) in columns.iter().enumerate().filter(|_| self.nameless_ok == 0) {
             if columns[..i].iter().any(|c| c.name == column.name) {
                 let item = items
                     .get(i)

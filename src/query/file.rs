@@ -171,6 +171,17 @@ impl Rewritten {
 
 /// Reads every query of a file. Mistakes in annotations and parameters are all reported.
 pub fn parse_file(file: &SourceFile) -> Result<Vec<Query>, Vec<Diagnostic>> {
+    // CRLF checkouts must give the same SQL (and generated code) as LF ones.
+    let normalized;
+    let file = if file.text.contains('\r') {
+        normalized = SourceFile {
+            path: file.path.clone(),
+            text: file.text.replace("\r\n", "\n"),
+        };
+        &normalized
+    } else {
+        file
+    };
     let lines: Vec<&str> = file.text.split('\n').collect();
     let mut errors = Vec::new();
     let mut queries = Vec::new();
@@ -189,7 +200,7 @@ pub fn parse_file(file: &SourceFile) -> Result<Vec<Query>, Vec<Diagnostic>> {
                 "this query file has no `-- name:` annotation",
             )
             .with_help(
-                "start each query with `-- name: QueryName :one` (or :many, :exec, :execrows)",
+                "start each query with `-- name: QueryName :one` (or :many, :exec, :execrows, :copyfrom)",
             ),
         );
     }
@@ -463,8 +474,9 @@ fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
             }
             b's' | b'S'
                 if !preceded_by_word(bytes, i)
-                    && sql[i..].len() >= 5
-                    && sql[i..i + 5].eq_ignore_ascii_case("sqlc.") =>
+                    && bytes[i..]
+                        .get(..5)
+                        .is_some_and(|b| b.eq_ignore_ascii_case(b"sqlc.")) =>
             {
                 match sqlc_macro(sql, i) {
                     Ok(param) => {
@@ -519,7 +531,7 @@ fn sqlc_macro(sql: &str, start: usize) -> Result<ParamUse, String> {
     };
     let close = rest[function_end..]
         .find(')')
-        .ok_or("`sqlc.arg(` is not closed")?
+        .ok_or_else(|| format!("`sqlc.{function}(` is not closed"))?
         + function_end;
     let name = rest[function_end + 1..close]
         .trim()

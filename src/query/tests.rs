@@ -447,6 +447,66 @@ fn json_access_binds_tighter_than_comparison() {
     );
 }
 
+#[test]
+fn real_with_another_number_is_double_and_date_arithmetic_follows_postgresql() {
+    assert_eq!(
+        columns(
+            "SELECT score * CAST(1.5 AS real) AS a, CAST(1 AS real) * CAST(2 AS real) AS b, \
+             CAST(created_at AS date) - CAST(created_at AS date) AS days FROM posts, users"
+        ),
+        ["a double", "b real", "days int"]
+    );
+}
+
+#[test]
+fn subqueries_may_repeat_column_names() {
+    assert_eq!(
+        columns(
+            "SELECT u.id FROM users u WHERE EXISTS \
+             (SELECT * FROM posts p JOIN comments c ON c.post_id = p.id WHERE p.author_id = u.id)"
+        ),
+        ["id bigint"]
+    );
+}
+
+#[test]
+fn a_multibyte_alias_next_to_an_s_is_not_a_parameter_problem() {
+    assert_eq!(columns("SELECT id AS s日本 FROM users"), ["s日本 bigint"]);
+}
+
+#[test]
+fn crlf_files_give_the_same_sql_as_lf_files() {
+    let lf = "-- name: Q :many\nSELECT id\nFROM users;\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let parse = |text: &str| {
+        let file = SourceFile {
+            path: "queries/test.sql".into(),
+            text: text.into(),
+        };
+        parse_file(&file).expect("parses")[0].sql.clone()
+    };
+    assert_eq!(parse(lf), parse(&crlf));
+}
+
+#[test]
+fn a_view_that_reads_itself_is_an_error_not_a_stack_overflow() {
+    let yaml = "tables:\n  t:\n    columns:\n      id: bigint primary key\nviews:\n  a:\n    sql: SELECT id FROM b\n  b:\n    sql: SELECT id FROM a\n";
+    let file = SourceFile {
+        path: "schema/loop.yaml".into(),
+        text: yaml.into(),
+    };
+    let schema = crate::schema::load(&[file], &Dialect::ALL).expect("the schema loads");
+    let analyzer = Analyzer::new(&schema, Dialect::Postgres);
+    let error = analyzer
+        .analyze("SELECT id FROM a", &[])
+        .expect_err("a cycle");
+    assert!(
+        error.message.contains("reads itself (a → b → a)"),
+        "{}",
+        error.message
+    );
+}
+
 // ---- errors -------------------------------------------------------------------------------
 
 #[test]

@@ -146,18 +146,28 @@ impl fmt::Display for QType {
     }
 }
 
-/// The type of `a OP b` for arithmetic: the wider of two numbers, PostgreSQL's way.
+/// The type of `a OP b` for arithmetic, PostgreSQL's way: the wider of two numbers, except that
+/// `real` with anything but `real` is `double precision`; date and time arithmetic as listed.
 pub fn arithmetic(left: &QType, right: &QType) -> Option<QType> {
     match (left.numeric_rank(), right.numeric_rank()) {
+        (Some(_), Some(_)) if left != right && (*left == QType::Real || *right == QType::Real) => {
+            Some(QType::Double)
+        }
         (Some(l), Some(r)) => Some(if l >= r { left.clone() } else { right.clone() }),
         _ => match (left, right) {
-            // timestamp ± interval keeps the timestamp; timestamp - timestamp is an interval.
-            (QType::Timestamp | QType::Timestamptz | QType::Date, QType::Interval) => {
-                Some(left.clone())
+            // date ± interval is a timestamp; date ± integer days is a date.
+            (QType::Date, QType::Interval) | (QType::Interval, QType::Date) => {
+                Some(QType::Timestamp)
             }
+            (QType::Date, QType::SmallInt | QType::Int) => Some(QType::Date),
+            // date - date counts days.
+            (QType::Date, QType::Date) => Some(QType::Int),
+            (QType::Timestamp | QType::Timestamptz, QType::Interval) => Some(left.clone()),
+            (QType::Interval, QType::Timestamp | QType::Timestamptz) => Some(right.clone()),
             (QType::Timestamp, QType::Timestamp) | (QType::Timestamptz, QType::Timestamptz) => {
                 Some(QType::Interval)
             }
+            (QType::Interval, QType::Interval) => Some(QType::Interval),
             _ => None,
         },
     }

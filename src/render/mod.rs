@@ -176,6 +176,8 @@ pub fn render_rust(
         }
     }
     env.add_filter("raw_string", |text: String| raw_string(&text));
+    // A Rust string literal with Rust's escapes (`tojson` writes `\u0027`, which Rust rejects).
+    env.add_filter("rust_string", |text: String| format!("{text:?}"));
     env.add_function("fits", |text: String, indent: usize| {
         indent + text.chars().count() <= RUSTFMT_MAX_WIDTH
     });
