@@ -13,6 +13,8 @@ enums:
   ticket_state:
     values: [open, in_progress, closed]
     comment: Where a ticket is in its life
+  mood:
+    values: [up, down]
 tables:
   users:
     comment: People who file tickets

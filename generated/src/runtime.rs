@@ -544,12 +544,17 @@ pub mod sqlite {
         }
 
         /// The one row; [`Error::NotFound`] when there is none.
+        /// A second row is an error, as on PostgreSQL.
         pub fn one<R: FromRow>(mut self) -> Result<R, Error> {
             let query = self.query;
             let mut rows = self.statement.raw_query();
+            let first = match rows.next().map_err(fail(query))? {
+                Some(row) => R::from_row(row).map_err(fail(query))?,
+                None => return Err(Error::NotFound { query: query.name }),
+            };
             match rows.next().map_err(fail(query))? {
-                Some(row) => R::from_row(row).map_err(fail(query)),
-                None => Err(Error::NotFound { query: query.name }),
+                Some(_) => Err(fail(query)(rusqlite::Error::QueryReturnedMoreThanOneRow)),
+                None => Ok(first),
             }
         }
 

@@ -172,7 +172,8 @@ pub fn generate(
     let mut errors = Vec::new();
     let mut tables: BTreeMap<String, RowContext> = BTreeMap::new();
     let mut module_contexts = Vec::new();
-    for module in modules {
+    // A file with no queries (only comments) gets no module.
+    for module in modules.iter().filter(|m| !m.queries.is_empty()) {
         match module_context(schema, module, options, &mut tables) {
             Ok(context) => module_contexts.push(context),
             Err(mut e) => errors.append(&mut e),

@@ -4,6 +4,8 @@
 //! and identifiers, `--` and `/* */` comments, PostgreSQL dollar quotes (`$$ … $$`,
 //! `$tag$ … $tag$`) and the `BEGIN … END;` body of a `CREATE TRIGGER`.
 
+use crate::lexical::{skip_dollar_quoted, skip_quoted};
+
 /// A statement and the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
@@ -106,39 +108,6 @@ fn first_code_offset(text: &str) -> Option<usize> {
         }
     }
     None
-}
-
-fn skip_quoted(bytes: &[u8], open: usize) -> usize {
-    let quote = bytes[open];
-    let mut i = open + 1;
-    while i < bytes.len() {
-        if bytes[i] == quote {
-            if bytes.get(i + 1) == Some(&quote) {
-                i += 2;
-                continue;
-            }
-            return i + 1;
-        }
-        i += 1;
-    }
-    bytes.len()
-}
-
-fn skip_dollar_quoted(script: &str, open: usize) -> usize {
-    let rest = &script[open + 1..];
-    let tag_len = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    if !rest[tag_len..].starts_with('$')
-        || rest[..tag_len].starts_with(|c: char| c.is_ascii_digit())
-    {
-        return open + 1; // `$1`, a parameter: not a quote
-    }
-    let tag = &script[open..open + tag_len + 2];
-    let body = open + tag.len();
-    script[body..]
-        .find(tag)
-        .map_or(script.len(), |n| body + n + tag.len())
 }
 
 fn words(text: &str) -> Vec<String> {

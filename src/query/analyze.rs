@@ -1633,28 +1633,13 @@ impl<'a, 's> Query<'a, 's> {
                     "|| is NULL when an operand is",
                 ))
             }
-            B::Arrow | B::LongArrow if is_comparison_chain(right) => {
-                // sqlparser binds `->>` looser than `=`; PostgreSQL and SQLite bind it
-                // tighter. Re-associate `a ->> (b = c)` (written without parentheses).
-                let Expr::BinaryOp {
-                    left: key,
-                    op: comparison,
-                    right: rest,
-                } = right
-                else {
-                    unreachable!("is_comparison_chain checked the shape")
-                };
-                let access = Expr::BinaryOp {
-                    left: Box::new(left.clone()),
-                    op: op.clone(),
-                    right: key.clone(),
-                };
-                let fixed = Expr::BinaryOp {
-                    left: Box::new(access),
-                    op: comparison.clone(),
-                    right: rest.clone(),
-                };
-                self.expr(&fixed, scope, None)
+            B::Arrow | B::LongArrow if json_reassociated(left, op, right).is_some() => {
+                // sqlparser binds `->`/`->>` looser than comparisons, IS NULL, LIKE, IN and
+                // BETWEEN; PostgreSQL and SQLite bind them tighter. Re-associate.
+                match json_reassociated(left, op, right) {
+                    Some(fixed) => self.expr(&fixed, scope, None),
+                    None => Err(error(whole, "cannot read this JSON access")),
+                }
             }
             B::Arrow | B::LongArrow => {
                 let l = self.expr(left, scope, None)?;
@@ -2093,16 +2078,65 @@ const KNOWN_FUNCTIONS: &[&str] = &[
     "ts_rank_cd",
 ];
 
-/// `b = c`, `b AND c`, …: what `a ->> b = c` wrongly parses into on the right of `->>`.
-fn is_comparison_chain(expr: &Expr) -> bool {
+/// `a ->> (k = v)` (sqlparser's reading of `a ->> k = v`) as `(a ->> k) = v`, and likewise for
+/// AND/OR, IS [NOT] NULL, LIKE, IN and BETWEEN on the right of the arrow; `None` when the right
+/// side is a plain key.
+fn json_reassociated(left: &Expr, op: &BinaryOperator, right: &Expr) -> Option<Expr> {
     use BinaryOperator as B;
-    matches!(
-        expr,
+    let access = |key: &Expr| {
+        Box::new(Expr::BinaryOp {
+            left: Box::new(left.clone()),
+            op: op.clone(),
+            right: Box::new(key.clone()),
+        })
+    };
+    Some(match right {
         Expr::BinaryOp {
-            op: B::Eq | B::NotEq | B::Lt | B::LtEq | B::Gt | B::GtEq | B::And | B::Or,
-            ..
-        }
-    )
+            left: key,
+            op: outer @ (B::Eq | B::NotEq | B::Lt | B::LtEq | B::Gt | B::GtEq | B::And | B::Or),
+            right: rest,
+        } => Expr::BinaryOp {
+            left: access(key),
+            op: outer.clone(),
+            right: rest.clone(),
+        },
+        Expr::IsNull(key) => Expr::IsNull(access(key)),
+        Expr::IsNotNull(key) => Expr::IsNotNull(access(key)),
+        Expr::Like {
+            negated,
+            any,
+            expr: key,
+            pattern,
+            escape_char,
+        } => Expr::Like {
+            negated: *negated,
+            any: *any,
+            expr: access(key),
+            pattern: pattern.clone(),
+            escape_char: escape_char.clone(),
+        },
+        Expr::InList {
+            expr: key,
+            list,
+            negated,
+        } => Expr::InList {
+            expr: access(key),
+            list: list.clone(),
+            negated: *negated,
+        },
+        Expr::Between {
+            expr: key,
+            negated,
+            low,
+            high,
+        } => Expr::Between {
+            expr: access(key),
+            negated: *negated,
+            low: low.clone(),
+            high: high.clone(),
+        },
+        _ => return None,
+    })
 }
 
 /// The arguments of a call; `None` for `*`.

@@ -2,6 +2,7 @@
 //! (`@name`, `sqlc.arg(name)`, `sqlc.narg(name)`, `$1`).
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::lexical::{skip_dollar_quoted, skip_quoted};
 
 /// What a query returns, from its annotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -395,6 +396,7 @@ fn statement_text(text: &str) -> (&str, Option<usize>) {
                     .find("*/")
                     .map_or(bytes.len(), |n| i + 2 + n + 2);
             }
+            b'$' => i = skip_dollar_quoted(text, i),
             b';' => {
                 let after = &text[i + 1..];
                 let extra = after
@@ -457,6 +459,9 @@ fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
                     end,
                 });
                 i = end;
+            }
+            b'$' if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                i = skip_dollar_quoted(sql, i);
             }
             b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 && !preceded_by_word(bytes, i) =>
@@ -561,22 +566,6 @@ fn preceded_by_word(bytes: &[u8], i: usize) -> bool {
     i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.')
 }
 
-fn skip_quoted(bytes: &[u8], open: usize) -> usize {
-    let quote = bytes[open];
-    let mut i = open + 1;
-    while i < bytes.len() {
-        if bytes[i] == quote {
-            if bytes.get(i + 1) == Some(&quote) {
-                i += 2;
-                continue;
-            }
-            return i + 1;
-        }
-        i += 1;
-    }
-    bytes.len()
-}
-
 /// 1-based (line, column in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
     let before = &text[..offset];
@@ -625,6 +614,14 @@ mod tests {
         assert_eq!(pg.original_column(2, 7), 7);
         assert_eq!(queries[1].sql, "SELECT count(*) AS n FROM users");
         assert!(queries[1].doc.is_empty());
+    }
+
+    #[test]
+    fn dollar_quotes_and_escaped_strings_hide_semicolons_and_parameters() {
+        let text = "-- name: Q :many\nSELECT $$a;@no$$, E'it\\'s;@no', $tag$;$tag$ FROM t WHERE y = @yes;\n";
+        let q = &parse_file(&file(text)).expect("one statement")[0];
+        let names: Vec<&str> = q.params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["yes"]);
     }
 
     #[test]

@@ -445,6 +445,16 @@ fn json_access_binds_tighter_than_comparison() {
         columns("SELECT meta ->> 'source' AS source FROM posts"),
         ["source text?"]
     );
+    for condition in [
+        "meta ->> 'source' IS NULL",
+        "meta ->> 'source' LIKE @pattern",
+        "meta ->> 'source' IN ('a', 'b')",
+        "meta ->> 'n' BETWEEN '1' AND '9'",
+    ] {
+        let sql = format!("SELECT id FROM posts WHERE {condition}");
+        let a = run(":many", &sql).unwrap_or_else(|e| panic!("{condition}: {e}"));
+        assert_eq!(a.columns.len(), 1, "{condition}");
+    }
 }
 
 #[test]
