@@ -138,6 +138,9 @@ struct Relation {
     columns: Vec<RelCol>,
     /// The schema table it is, for reusing the table's row struct.
     table: Option<String>,
+    /// Columns merged into the other side by `JOIN … USING` / `NATURAL JOIN`: reachable only
+    /// qualified, and not part of `*`.
+    merged: Vec<String>,
 }
 
 struct Scope<'p> {
@@ -344,6 +347,7 @@ impl<'s> Analyzer<'s> {
             name: name.to_string(),
             columns,
             table: Some(name.to_string()),
+            merged: Vec::new(),
         })
     }
 
@@ -353,6 +357,7 @@ impl<'s> Analyzer<'s> {
                 name: name.to_string(),
                 columns: columns.as_ref().clone(),
                 table: None,
+                merged: Vec::new(),
             }));
         }
         if self.typing.borrow().iter().any(|v| v == name) {
@@ -377,6 +382,7 @@ impl<'s> Analyzer<'s> {
             name: name.to_string(),
             columns: columns.as_ref().clone(),
             table: None,
+            merged: Vec::new(),
         }))
     }
 
@@ -544,6 +550,40 @@ fn object_name(name: &ObjectName) -> Option<(&Ident, String)> {
 
 fn show(name: &str) -> String {
     format!("\"{name}\"")
+}
+
+/// Whether an unqualified `name` reaches a column of `relations`.
+fn visible_in(relations: &[Relation], name: &str) -> bool {
+    relations
+        .iter()
+        .any(|r| !r.merged.iter().any(|m| m == name) && r.columns.iter().any(|c| c.name == name))
+}
+
+/// `JOIN … USING (column)`: both sides must have it; the right side's copy is then reachable
+/// only qualified, so the unqualified name means the left side's (as in PostgreSQL for inner
+/// and left joins).
+fn merge_joined_column(
+    left: &[Relation],
+    right: &mut [Relation],
+    ident: &Ident,
+    column: &str,
+) -> Result<()> {
+    let on_right = right
+        .iter_mut()
+        .find(|r| r.columns.iter().any(|c| c.name == column));
+    match on_right {
+        Some(relation) if visible_in(left, column) => {
+            relation.merged.push(column.to_string());
+            Ok(())
+        }
+        _ => Err(error_ident(
+            ident,
+            format!(
+                "USING names column {}, which both sides of the join must have",
+                show(column)
+            ),
+        )),
+    }
 }
 
 /// `message` with "did you mean …?" for the closest candidate. A name that differs only in
@@ -839,6 +879,7 @@ impl<'a, 's> Query<'a, 's> {
                     name: ident_name(&cte.alias.name),
                     columns,
                     table: None,
+                    merged: Vec::new(),
                 });
             }
         }
@@ -1049,7 +1090,12 @@ impl<'a, 's> Query<'a, 's> {
                         return Err(error(item, "`*` needs a FROM clause"));
                     }
                     for relation in &scope.relations {
-                        columns.extend(relation.columns.iter().cloned());
+                        let visible = relation.columns.iter();
+                        columns.extend(
+                            visible
+                                .filter(|c| !relation.merged.contains(&c.name))
+                                .cloned(),
+                        );
                     }
                 }
                 SelectItem::QualifiedWildcard(kind, _) => {
@@ -1112,6 +1158,26 @@ impl<'a, 's> Query<'a, 's> {
                 };
                 self.condition(on, &scope)?;
             }
+            match constraint {
+                Some(JoinConstraint::Using(names)) => {
+                    for name in names {
+                        let (ident, column) = object_name(name)
+                            .ok_or_else(|| error(name, "cannot read this column name"))?;
+                        merge_joined_column(&relations, &mut right, ident, &column)?;
+                    }
+                }
+                Some(JoinConstraint::Natural) => {
+                    let common: Vec<String> = right
+                        .iter()
+                        .flat_map(|r| r.columns.iter().map(|c| c.name.clone()))
+                        .filter(|name| visible_in(&relations, name))
+                        .collect();
+                    for relation in &mut right {
+                        relation.merged.extend(common.iter().cloned());
+                    }
+                }
+                _ => {}
+            }
             match kind {
                 Some("LEFT JOIN") => null_extend(&mut right, "LEFT JOIN"),
                 Some("RIGHT JOIN") => null_extend(&mut relations, "RIGHT JOIN"),
@@ -1152,17 +1218,21 @@ impl<'a, 's> Query<'a, 's> {
             TableFactor::Derived {
                 subquery, alias, ..
             } => {
-                let (columns, _) = self.query(subquery, outer)?;
+                let (mut columns, _) = self.query(subquery, outer)?;
                 let Some(alias) = alias else {
                     return Err(
                         error(subquery.as_ref(), "a subquery in FROM needs an alias")
                             .help("write `(SELECT …) AS name`"),
                     );
                 };
+                for (column, renamed) in columns.iter_mut().zip(&alias.columns) {
+                    column.name = ident_name(&renamed.name);
+                }
                 Ok(vec![Relation {
                     name: ident_name(&alias.name),
                     columns,
                     table: None,
+                    merged: Vec::new(),
                 }])
             }
             TableFactor::NestedJoin {
@@ -1236,6 +1306,7 @@ impl<'a, 's> Query<'a, 's> {
             let found: Vec<(&Relation, &RelCol)> = s
                 .relations
                 .iter()
+                .filter(|r| !r.merged.contains(&name))
                 .filter_map(|r| r.columns.iter().find(|c| c.name == name).map(|c| (r, c)))
                 .collect();
             match found.as_slice() {

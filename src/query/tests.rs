@@ -469,6 +469,33 @@ fn real_with_another_number_is_double_and_date_arithmetic_follows_postgresql() {
 }
 
 #[test]
+fn join_using_merges_the_named_column() {
+    assert_eq!(
+        columns(
+            "WITH a AS (SELECT id, email FROM users), b AS (SELECT id, title FROM posts) \
+             SELECT * FROM a JOIN b USING (id)"
+        ),
+        ["id bigint", "email text", "title text"]
+    );
+    assert_eq!(
+        columns(
+            "WITH a AS (SELECT id, email FROM users), b AS (SELECT id, title FROM posts) \
+             SELECT id, b.id AS b_id FROM a LEFT JOIN b USING (id)"
+        ),
+        ["id bigint", "b_id bigint?"]
+    );
+    assert!(run(":many", "SELECT 1 AS x FROM users JOIN posts USING (email)").is_err());
+}
+
+#[test]
+fn subquery_column_aliases_rename_its_columns() {
+    assert_eq!(
+        columns("SELECT t.n FROM (SELECT count(*) AS c FROM users) AS t(n)"),
+        ["n bigint"]
+    );
+}
+
+#[test]
 fn subqueries_may_repeat_column_names() {
     assert_eq!(
         columns(
