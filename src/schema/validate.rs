@@ -510,8 +510,46 @@ fn check_hypertable(c: &mut Checker, table: &Table, hypertable: &Hypertable) {
     }
 }
 
+/// The chain of views `view` reads that leads back to it, if one does: `[a, b, a]`.
+fn view_cycle<'s>(schema: &'s crate::schema::Schema, view: &'s View) -> Option<Vec<&'s str>> {
+    fn walk<'s>(
+        schema: &'s crate::schema::Schema,
+        start: &str,
+        current: &'s View,
+        path: &mut Vec<&'s str>,
+    ) -> bool {
+        for reference in &current.references {
+            if reference.value == start {
+                path.push(&reference.value);
+                return true;
+            }
+            let Some(next) = schema.views.iter().find(|v| v.name.value == reference.value) else {
+                continue;
+            };
+            if path.contains(&next.name.as_str()) {
+                continue;
+            }
+            path.push(next.name.as_str());
+            if walk(schema, start, next, path) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let mut path = vec![view.name.as_str()];
+    walk(schema, view.name.as_str(), view, &mut path).then_some(path)
+}
+
 fn check_view(c: &mut Checker, view: &View) {
     let schema = c.schema;
+    if let Some(cycle) = view_cycle(schema, view) {
+        c.error(
+            view.name.span,
+            format!("view `{}` reads itself ({})", view.name.value, cycle.join(" → ")),
+            Some("no engine can create either view first: break the cycle".into()),
+        );
+    }
     let known: BTreeSet<&str> = schema
         .tables
         .iter()
