@@ -523,7 +523,11 @@ fn view_cycle<'s>(schema: &'s crate::schema::Schema, view: &'s View) -> Option<V
                 path.push(&reference.value);
                 return true;
             }
-            let Some(next) = schema.views.iter().find(|v| v.name.value == reference.value) else {
+            let Some(next) = schema
+                .views
+                .iter()
+                .find(|v| v.name.value == reference.value)
+            else {
                 continue;
             };
             if path.contains(&next.name.as_str()) {
@@ -546,7 +550,11 @@ fn check_view(c: &mut Checker, view: &View) {
     if let Some(cycle) = view_cycle(schema, view) {
         c.error(
             view.name.span,
-            format!("view `{}` reads itself ({})", view.name.value, cycle.join(" → ")),
+            format!(
+                "view `{}` reads itself ({})",
+                view.name.value,
+                cycle.join(" → ")
+            ),
             Some("no engine can create either view first: break the cycle".into()),
         );
     }
