@@ -278,6 +278,22 @@ fn names_that_would_collide_in_rust_are_refused_where_they_are_written() {
 }
 
 #[test]
+fn query_names_too_long_for_the_layout_are_refused() {
+    let dir = project();
+    let root = dir.path();
+    let queries = format!(
+        "{QUERIES}\n-- name: ListEveryUserWhoseNameIsMissingAndWhoHasNoPosts :many\nSELECT id FROM users;\n"
+    );
+    std::fs::write(root.join("queries/app.sql"), queries).expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("query name `ListEveryUserWhoseNameIsMissingAndWhoHasNoPosts` is 45 characters long; the generated code supports up to 40"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_file_of_only_bulk_inserts_imports_what_its_constants_use() {
     let dir = project();
     let root = dir.path();

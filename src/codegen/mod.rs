@@ -68,6 +68,9 @@ pub enum CodegenError {
 /// Names the generated functions use for their own arguments and locals.
 const GENERATED_LOCALS: &[&str] = &["conn", "client", "call", "bulk", "f"];
 
+/// The longest query name the templates lay out exactly as rustfmt would.
+const MAX_NAME: usize = 40;
+
 /// Parameters past this many become a parameters struct.
 const MAX_ARGUMENTS: usize = 4;
 
@@ -451,6 +454,15 @@ fn query_context(
         Kind::CopyFrom => "copyfrom",
     };
     let base = snake_case(&query.name);
+    if query.name.len() > MAX_NAME {
+        return Err(query
+            .diagnostic_at_name(format!(
+                "query name `{}` is {} characters long; the generated code supports up to {MAX_NAME}",
+                query.name,
+                query.name.len()
+            ))
+            .with_help("shorten it: longer names make lines that rustfmt would lay out differently, and generate --check would then disagree with cargo fmt"));
+    }
     let unsupported = |what: String, ty: &QType| {
         query
             .diagnostic_at_name(format!(
