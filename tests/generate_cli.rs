@@ -288,7 +288,7 @@ fn query_names_too_long_for_the_layout_are_refused() {
     let (code, out) = dbtool(root, &["generate"]);
     assert_eq!(code, Some(2), "{out}");
     assert!(
-        out.contains("query name `ListEveryUserWhoseNameIsMissingAndWhoHasNoPosts` is 45 characters long; the generated code supports up to 40"),
+        out.contains("query name `ListEveryUserWhoseNameIsMissingAndWhoHasNoPosts` is 47 characters long; the generated code supports up to 40"),
         "{out}"
     );
 }
