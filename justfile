@@ -20,3 +20,20 @@ lint:
 # CI, locally.
 ci:
     bash .ci/run
+
+# Regenerate the typed query crate (generated/) from schema/ and queries/.
+generate:
+    cargo run --quiet -- generate
+
+# Everything derivable is current (what CI checks offline).
+check:
+    cargo run --quiet -- check
+
+# Apply this repository's migrations to the default SQLite file.
+migrate:
+    cargo run --quiet -- migrate
+
+# The benchmarks (PostgreSQL at DBTOOL_TEST_PG_URL for the migration figures).
+bench:
+    cargo bench --bench migrate
+    cargo bench --bench generate
