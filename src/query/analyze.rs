@@ -187,6 +187,9 @@ struct Query<'a, 's> {
     /// Inside EXISTS, IN or a scalar subquery, result columns need no names.
     nameless_ok: usize,
     bulk_insert: Option<BulkInsert>,
+    /// Where each column of the projection read last was written (the statement's own,
+    /// since it is read after its subqueries): for errors about a result column.
+    projection_at: Vec<(u32, u32)>,
 }
 
 pub fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
@@ -277,6 +280,7 @@ impl<'s> Analyzer<'s> {
             ctes: Vec::new(),
             nameless_ok: 0,
             bulk_insert: None,
+            projection_at: Vec::new(),
         };
         let (columns, table_row) = query.statement(&statement)?;
         let mut infos = Vec::new();
@@ -300,11 +304,12 @@ impl<'s> Analyzer<'s> {
             });
         }
         let mut out = Vec::new();
-        for column in columns {
+        for (index, column) in columns.into_iter().enumerate() {
+            let (line, at) = query.projection_at.get(index).copied().unwrap_or((1, 1));
             let Some(ty) = column.ty else {
                 return Err(AnalyzeError {
-                    line: 1,
-                    column: 1,
+                    line,
+                    column: at,
                     message: format!("cannot tell the type of result column `{}`", column.name),
                     help: Some(format!(
                         "give it a type: CAST(… AS text) AS {}",
@@ -1051,7 +1056,10 @@ impl<'a, 's> Query<'a, 's> {
 
     fn projection(&mut self, items: &[SelectItem], scope: &Scope<'_>) -> Result<Vec<RelCol>> {
         let mut columns: Vec<RelCol> = Vec::new();
+        let mut at = Vec::new();
         for item in items {
+            let start = item.span().start;
+            let before = columns.len();
             match item {
                 SelectItem::UnnamedExpr(expr) => {
                     let typed = self.expr(expr, scope, None)?;
@@ -1111,7 +1119,10 @@ impl<'a, 's> Query<'a, 's> {
                     columns.extend(relation.columns.iter().cloned());
                 }
             }
+            let written = (start.line.max(1) as u32, start.column.max(1) as u32);
+            at.extend(std::iter::repeat_n(written, columns.len() - before));
         }
+        self.projection_at = at;
         // Inside EXISTS, IN or a scalar subquery the names are never read.
         for (i, column) in columns.iter().enumerate().filter(|_| self.nameless_ok == 0) {
             if columns[..i].iter().any(|c| c.name == column.name) {

@@ -702,6 +702,14 @@ fn copyfrom_learns_the_table_and_columns_of_a_plain_insert() {
 }
 
 #[test]
+fn error_result_column_without_a_type() {
+    assert_eq!(
+        fails(":many", "SELECT id,\n       NULL AS nothing FROM users"),
+        "queries/test.sql:3:8: error: cannot tell the type of result column `nothing`\nhelp: give it a type: CAST(… AS text) AS nothing"
+    );
+}
+
+#[test]
 fn error_copyfrom_that_is_not_a_plain_insert() {
     assert_eq!(
         fails(":copyfrom", "INSERT INTO users (email, name) VALUES (@email, lower(@name))"),
