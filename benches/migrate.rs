@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use dbtool::migrate::{self, Database, MigrateOptions, RollbackTarget, Script};
+use dbtool::migrate::{self, Database, MigrateOptions, RollbackTarget, ScratchDatabase, Script};
 use dbtool::schema::Dialect;
 use refinery_core::{Migration, Runner};
 
@@ -106,47 +106,21 @@ fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     (start.elapsed(), value)
 }
 
-/// A fresh PostgreSQL database per run, dropped afterwards.
-struct PgScratch {
-    admin: postgres::Client,
-    base: String,
-    counter: usize,
+/// The server the PostgreSQL figures use, if it is reachable.
+fn pg_server() -> Option<String> {
+    let url = std::env::var("DBTOOL_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+    postgres::Client::connect(&url, postgres::NoTls).ok()?;
+    Some(url)
 }
 
-impl PgScratch {
-    fn connect() -> Option<PgScratch> {
-        let url = std::env::var("DBTOOL_TEST_PG_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
-        let admin = postgres::Client::connect(&url, postgres::NoTls).ok()?;
-        let base = url.rsplit_once('/').map(|(b, _)| b.to_string())?;
-        Some(PgScratch {
-            admin,
-            base,
-            counter: 0,
-        })
-    }
-
-    fn fresh(&mut self) -> (String, String) {
-        self.counter += 1;
-        let name = format!("dbtool_bench_{}_{}", std::process::id(), self.counter);
-        self.admin
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .expect("drop");
-        self.admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("create");
-        (name.clone(), format!("{}/{name}", self.base))
-    }
-
-    fn drop(&mut self, name: &str) {
-        let _ = self
-            .admin
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-    }
+/// A fresh database for one measurement, dropped when it goes out of scope.
+fn fresh(server: &str) -> ScratchDatabase {
+    ScratchDatabase::create(server, "bench").expect("scratch database")
 }
 
 fn bench_postgres(project: &Path, runs: usize, versions: usize) -> Vec<Timing> {
-    let Some(mut pg) = PgScratch::connect() else {
+    let Some(server) = pg_server() else {
         eprintln!("PostgreSQL unreachable at DBTOOL_TEST_PG_URL: skipping the PostgreSQL figures");
         return Vec::new();
     };
@@ -156,10 +130,11 @@ fn bench_postgres(project: &Path, runs: usize, versions: usize) -> Vec<Timing> {
     let mut noop_process = Vec::new();
     let mut rollback = Vec::new();
     for _ in 0..runs {
-        let (name, url) = pg.fresh();
+        let scratch = fresh(&server);
         let (elapsed, applied) = time(|| {
             let migrations = refinery_migrations(project, "postgres");
-            let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+            let mut client =
+                postgres::Client::connect(&scratch.url, postgres::NoTls).expect("connect");
             Runner::new(&migrations)
                 .run(&mut client)
                 .expect("refinery run")
@@ -168,9 +143,10 @@ fn bench_postgres(project: &Path, runs: usize, versions: usize) -> Vec<Timing> {
         });
         assert_eq!(applied, versions);
         refinery.push(elapsed);
-        pg.drop(&name);
+        drop(scratch);
 
-        let (name, url) = pg.fresh();
+        let scratch = fresh(&server);
+        let url = scratch.url.clone();
         let (elapsed, applied) = time(|| dbtool_migrate(project, Dialect::Postgres, &url));
         assert_eq!(applied, versions);
         apply.push(elapsed);
@@ -181,7 +157,6 @@ fn bench_postgres(project: &Path, runs: usize, versions: usize) -> Vec<Timing> {
         let (elapsed, rolled) = time(|| dbtool_rollback_all(project, Dialect::Postgres, &url));
         assert_eq!(rolled, versions);
         rollback.push(elapsed);
-        pg.drop(&name);
     }
     vec![
         timing(format!("PostgreSQL: refinery applies {versions}"), refinery),

@@ -4,7 +4,7 @@
 //! differently from the analysis, is an error at the query.
 
 use crate::diagnostic::Diagnostic;
-use crate::migrate::{redact, with_database};
+use crate::migrate::{redact, ScratchDatabase};
 use crate::query::{Analysis, Module, QType, Query};
 use crate::schema::Dialect;
 
@@ -75,19 +75,9 @@ pub fn postgres(
             "cannot confirm the queries on PostgreSQL ({shown}): {what}: {e}\nhelp: check the URL and that the server is up, or leave --database-url out to confirm on SQLite only"
         ))
     };
-    let mut admin = postgres::Client::connect(url, postgres::NoTls)
-        .map_err(|e| server_error("cannot connect", &e))?;
-    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let name = format!("dbtool_confirm_{}_{run}", std::process::id());
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .and_then(|()| admin.batch_execute(&format!("CREATE DATABASE {name}")))
-        .map_err(|e| server_error("cannot create a scratch database", &e))?;
-    let result = confirm_in(&with_database(url, &name), ddl, modules, dialect, &shown)
-        .map_err(PostgresError::Queries);
-    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-    result
+    let scratch = ScratchDatabase::create(url, "confirm")
+        .map_err(|e| server_error("cannot use the server", &e))?;
+    confirm_in(&scratch.url, ddl, modules, dialect, &shown).map_err(PostgresError::Queries)
 }
 
 fn confirm_in(

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{line_column, Diagnostic, SourceFile};
 use crate::render::Templates;
 use crate::schema::Dialect;
 
@@ -188,15 +188,6 @@ fn expand_variables(text: &str, vars: &dyn Fn(&str) -> Option<String>) -> Result
     }
     out.push_str(rest);
     Ok(out)
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = before[line_start..].chars().count() + 1;
-    (line as u32, column as u32)
 }
 
 /// A project found on disk.

@@ -1,12 +1,10 @@
 //! `dbtool check`: offline, everything derivable must be current. Exit 0 when it is, 1 with
 //! the list of what is not (and how to fix each), 2 when the check cannot run.
 
-use std::io::Write;
-
 use serde::Serialize;
 
 use super::report::Reporter;
-use super::{generated, Failure};
+use super::{generated, to_json, write_stdout, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::project::Project;
 use crate::schema::Dialect;
@@ -189,9 +187,7 @@ fn print(problems: &[Problem], format: CheckFormat) -> Result<(), Failure> {
     let text = match format {
         CheckFormat::Json => {
             let report = serde_json::json!({ "ok": problems.is_empty(), "problems": problems });
-            serde_json::to_string_pretty(&report)
-                .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
-                + "\n"
+            to_json(&report)?
         }
         CheckFormat::Github => problems
             .iter()
@@ -227,10 +223,7 @@ fn print(problems: &[Problem], format: CheckFormat) -> Result<(), Failure> {
             })
             .collect(),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+    write_stdout(text.as_bytes())
 }
 
 /// GitHub's workflow commands end at a newline and treat `%` specially.

@@ -1,14 +1,12 @@
 //! The commands beyond `render`: migrations (`diff`, `migration new|hash`, `migrate`,
 //! `rollback`, `status`) and queries (`generate`, `explain`).
 
-use std::io::Write;
-
 use serde::Serialize;
 
 use super::generated;
 use super::progress::Progress;
 use super::report::Reporter;
-use super::{DatabaseTarget, Failure};
+use super::{to_json, write_stdout, DatabaseTarget, Failure};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::diff::{self, Hazard, Plan, Renames};
 use crate::migrate::{self, Database, MigrateOptions, RollbackTarget, VersionFiles};
@@ -326,11 +324,8 @@ pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<
     let scripts = migrate::load_scripts(&project.migrations_dir(), target.dialect)?;
     let mut database = Database::open(&target.url)?;
     let status = database.status(&scripts)?;
-    let mut out = std::io::stdout().lock();
     let text = if json {
-        serde_json::to_string_pretty(&status)
-            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
-            + "\n"
+        to_json(&status)?
     } else {
         let mut text = String::new();
         for applied in &status.applied {
@@ -350,8 +345,7 @@ pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<
         }
         text
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+    write_stdout(text.as_bytes())
 }
 
 /// The schema, and every query analysed for every dialect.
@@ -447,16 +441,11 @@ pub fn explain(project: &Project, name: &str, json: bool) -> Result<(), Failure>
     };
     let analysis = found.analysis();
     let text = if json {
-        serde_json::to_string_pretty(analysis)
-            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
-            + "\n"
+        to_json(analysis)?
     } else {
         explain_text(found)
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
+    write_stdout(text.as_bytes())
 }
 
 fn explain_text(resolved: &query::ResolvedQuery) -> String {
@@ -586,9 +575,7 @@ pub fn drift(
             "version": version,
             "differences": differences,
         });
-        serde_json::to_string_pretty(&report)
-            .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))?
-            + "\n"
+        to_json(&report)?
     } else {
         differences
             .iter()
@@ -605,10 +592,7 @@ pub fn drift(
             })
             .collect()
     };
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))?;
+    write_stdout(text.as_bytes())?;
     if differences.is_empty() {
         if !quiet && !json {
             reporter.status(&format!(
@@ -634,9 +618,6 @@ fn expected_catalog(
     scripts: &[migrate::Script],
     version: i32,
 ) -> Result<crate::introspect::Catalog, Failure> {
-    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let name = format!("dbtool_drift_{}_{run}", std::process::id());
     let migrate_to = |scratch_url: &str| -> Result<crate::introspect::Catalog, Failure> {
         let mut scratch = Database::open(scratch_url)?;
         if version > 0 {
@@ -651,22 +632,11 @@ fn expected_catalog(
     };
     match migrate::DatabaseUrl::parse(url)? {
         migrate::DatabaseUrl::Postgres(url) => {
-            let mut admin = postgres::Client::connect(&url, postgres::NoTls).map_err(|e| {
-                Failure::Database(format!("cannot connect to {}: {e}", migrate::redact(&url)))
-            })?;
-            let create = admin
-                .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-                .and_then(|()| admin.batch_execute(&format!("CREATE DATABASE {name}")));
-            create.map_err(|e| {
-                Failure::Database(format!(
-                    "cannot create the scratch database {name} to compare with: {e}\nhelp: the user needs CREATEDB"
-                ))
-            })?;
-            let result = migrate_to(&migrate::with_database(&url, &name));
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            result
+            let scratch = migrate::ScratchDatabase::create(&url, "drift")?;
+            migrate_to(&scratch.url)
         }
         _ => {
+            let name = format!("dbtool_drift_{}", std::process::id());
             let path = std::env::temp_dir().join(format!("{name}.db"));
             let result = migrate_to(&format!("sqlite://{}", path.display()));
             let _ = std::fs::remove_file(&path);

@@ -329,12 +329,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                         reporter.status(&format!("wrote {} DDL to {}", dialect, path.display()));
                     }
                 }
-                None => {
-                    let mut stdout = std::io::stdout().lock();
-                    stdout.write_all(ddl.as_bytes()).map_err(|e| {
-                        Failure::Other(format!("cannot write to standard output: {e}"))
-                    })?;
-                }
+                None => write_stdout(ddl.as_bytes())?,
             }
             Ok(())
         }
@@ -434,6 +429,13 @@ fn print_man_page() -> Result<(), Failure> {
         .render(&mut out)
         .map_err(|e| Failure::Other(format!("cannot render the man page: {e}")))?;
     write_stdout(&out)
+}
+
+/// `value` as pretty JSON with a final newline, for `--format json`.
+fn to_json(value: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|text| text + "\n")
+        .map_err(|e| Failure::Other(format!("cannot write JSON: {e}")))
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {

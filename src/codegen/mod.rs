@@ -623,9 +623,9 @@ fn query_context(
             .lines()
             .map(|l| l.trim_end().to_string())
             .collect(),
-        sql_postgres: sql_for(resolved, options, Dialect::Postgres),
-        sql_timescaledb: sql_for(resolved, options, Dialect::Timescaledb),
-        sql_sqlite: sql_for(resolved, options, Dialect::Sqlite),
+        sql_postgres: sql_for(resolved, Dialect::Postgres),
+        sql_timescaledb: sql_for(resolved, Dialect::Timescaledb),
+        sql_sqlite: sql_for(resolved, Dialect::Sqlite),
         args,
         binds,
         row,
@@ -650,12 +650,11 @@ fn check_unique_fields(query: &Query, fields: &[FieldContext]) -> Result<(), Dia
 
 /// The query a dialect runs, with its parameters written the dialect's way. A dialect the
 /// project does not configure gets the shared query (through its fallback's override).
-fn sql_for(resolved: &ResolvedQuery, options: &Options, dialect: Dialect) -> String {
+fn sql_for(resolved: &ResolvedQuery, dialect: Dialect) -> String {
     let query = resolved
         .for_dialect(dialect)
         .or_else(|| dialect.fallback().and_then(|d| resolved.for_dialect(d)))
         .map(|(q, _)| q)
-        .filter(|_| options.dialects.contains(&dialect) || dialect.fallback().is_some())
         .unwrap_or(&resolved.shared);
     let placeholder = |n: usize| match dialect {
         Dialect::Sqlite => format!("?{n}"),

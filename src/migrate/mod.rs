@@ -18,6 +18,7 @@
 
 mod files;
 mod runner;
+mod scratch;
 mod split;
 mod url;
 
@@ -28,6 +29,7 @@ pub use files::{
 pub use runner::{
     check_target, Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status,
 };
+pub use scratch::ScratchDatabase;
 pub use split::split_statements;
 pub use url::{redact, with_database, DatabaseUrl};
 

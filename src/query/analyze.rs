@@ -222,21 +222,12 @@ pub fn parse_statement(sql: &str, dialect: Dialect) -> Result<Statement> {
 /// sqlparser's message, at its position; an error at the end of input has none, so it is put
 /// just after the last character.
 fn parse_error(e: sqlparser::parser::ParserError, sql: &str) -> AnalyzeError {
-    let text = e.to_string();
-    let text = text
-        .strip_prefix("sql parser error: ")
-        .unwrap_or(&text)
-        .to_string();
-    if let Some(at) = text.rfind(" at Line: ") {
-        let mut numbers = text[at + " at Line: ".len()..]
-            .split(", Column: ")
-            .map(|n| n.trim().parse::<u32>().unwrap_or(1));
-        let line = numbers.next().unwrap_or(1);
-        let column = numbers.next().unwrap_or(1);
+    let (text, position) = crate::schema::sql::parser_message(&e);
+    if let Some((line, column)) = position {
         return AnalyzeError {
-            line,
-            column,
-            message: format!("syntax error: {}", &text[..at]),
+            line: line as u32,
+            column: column as u32,
+            message: format!("syntax error: {text}"),
             help: None,
         };
     }

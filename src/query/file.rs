@@ -1,7 +1,7 @@
 //! Query files: sqlc's annotations (`-- name: GetUser :one`), doc comments, and parameters
 //! (`@name`, `sqlc.arg(name)`, `sqlc.narg(name)`, `$1`).
 
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{line_column, Diagnostic, SourceFile};
 use crate::lexical::{skip_dollar_quoted, skip_quoted};
 
 /// What a query returns, from its annotation.
@@ -564,15 +564,6 @@ fn identifier_end(bytes: &[u8], from: usize) -> usize {
 
 fn preceded_by_word(bytes: &[u8], i: usize) -> bool {
     i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.')
-}
-
-/// 1-based (line, column in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() as u32 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() as u32 + 1;
-    (line, column)
 }
 
 #[cfg(test)]

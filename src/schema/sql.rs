@@ -33,30 +33,32 @@ fn parser_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
     }
 }
 
-fn sql_error(error: ParserError) -> SqlError {
+/// sqlparser's message without its prefix, and the 1-based (line, column) it appends to
+/// positioned errors (" at Line: L, Column: C"), if any.
+pub fn parser_message(error: &ParserError) -> (String, Option<(usize, usize)>) {
     let text = error.to_string();
     let text = text
         .strip_prefix("sql parser error: ")
         .unwrap_or(&text)
         .to_string();
-    // sqlparser appends " at Line: L, Column: C" (1-based) to positioned errors.
-    if let Some(at) = text.rfind(" at Line: ") {
-        let position = &text[at + " at Line: ".len()..];
-        let mut numbers = position
-            .split(", Column: ")
-            .map(|n| n.trim().parse::<usize>().unwrap_or(1));
-        let line = numbers.next().unwrap_or(1);
-        let column = numbers.next().unwrap_or(1);
-        return SqlError {
-            line: line.saturating_sub(1),
-            column: column.saturating_sub(1),
-            message: text[..at].to_string(),
-        };
-    }
+    let Some(at) = text.rfind(" at Line: ") else {
+        return (text, None);
+    };
+    let mut numbers = text[at + " at Line: ".len()..]
+        .split(", Column: ")
+        .map(|n| n.trim().parse::<usize>().unwrap_or(1));
+    let line = numbers.next().unwrap_or(1);
+    let column = numbers.next().unwrap_or(1);
+    (text[..at].to_string(), Some((line, column)))
+}
+
+fn sql_error(error: ParserError) -> SqlError {
+    let (message, position) = parser_message(&error);
+    let (line, column) = position.unwrap_or((1, 1));
     SqlError {
-        line: 0,
-        column: 0,
-        message: text,
+        line: line.saturating_sub(1),
+        column: column.saturating_sub(1),
+        message,
     }
 }
 

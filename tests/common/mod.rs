@@ -83,7 +83,7 @@ pub fn pg_database(test: &str) -> Option<PgDatabase> {
     admin
         .batch_execute(&format!("CREATE DATABASE \"{name}\""))
         .expect("create test database");
-    let url = with_database(&admin_url, &name);
+    let url = dbtool::migrate::with_database(&admin_url, &name);
     let client =
         postgres::Client::connect(&url, postgres::NoTls).expect("connect to test database");
     Some(PgDatabase {
@@ -92,24 +92,6 @@ pub fn pg_database(test: &str) -> Option<PgDatabase> {
         url,
         client,
     })
-}
-
-/// `url` with its database name replaced.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end);
-    let host = match path_start {
-        Some(i) => &base[..i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{host}/{name}?{q}"),
-        None => format!("{host}/{name}"),
-    }
 }
 
 /// Runs the `dbtool` binary in `dir` without colours or inherited database URLs; returns its
