@@ -93,6 +93,8 @@ fn main() {
         dialects: dialects.to_vec(),
         migrations: Vec::new(),
         time: dbtool::codegen::TimeCrate::Chrono,
+        overrides: Default::default(),
+        dependencies: Vec::new(),
     };
     let (mut load, mut analyze, mut generate, mut total) = (vec![], vec![], vec![], vec![]);
     let mut queries = 0;

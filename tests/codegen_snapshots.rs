@@ -63,6 +63,16 @@ INSERT INTO users (email, "displayName") VALUES (@email, @display_name);
 "#;
 
 fn generated() -> Vec<codegen::GeneratedFile> {
+    generate_with("", "").unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The crate generated with `config` as dbtool.toml (for its `[generate]` table).
+fn generate_with(
+    config: &str,
+    more_queries: &str,
+) -> Result<Vec<codegen::GeneratedFile>, codegen::CodegenError> {
+    let config =
+        dbtool::project::parse_config("dbtool.toml", config).unwrap_or_else(|e| panic!("{e}"));
     let dialects = [Dialect::Postgres, Dialect::Sqlite];
     let schema = schema::load(
         &[SourceFile {
@@ -76,7 +86,7 @@ fn generated() -> Vec<codegen::GeneratedFile> {
         dialect: None,
         file: SourceFile {
             path: "queries/tickets.sql".into(),
-            text: QUERIES.into(),
+            text: format!("{QUERIES}{more_queries}"),
         },
     }];
     let modules = analyze_project(&schema, &sources, &dialects).unwrap_or_else(|e| {
@@ -96,9 +106,10 @@ fn generated() -> Vec<codegen::GeneratedFile> {
             }],
         }],
         time: dbtool::codegen::TimeCrate::Chrono,
+        dependencies: config.generated_dependencies(),
+        overrides: config.overrides,
     };
     codegen::generate(&schema, &modules, &options, &Templates::default())
-        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -134,8 +145,13 @@ fn generation_is_deterministic() {
 /// The generated crate is rustfmt-clean as written (CI's `cargo fmt --check` relies on it).
 #[test]
 fn generated_code_is_rustfmt_clean() {
+    assert_rustfmt_clean(&generated());
+    assert_rustfmt_clean(&generate_with(OVERRIDES, "").unwrap_or_else(|e| panic!("{e}")));
+}
+
+fn assert_rustfmt_clean(files: &[codegen::GeneratedFile]) {
     let dir = tempfile::tempdir().expect("tempdir");
-    for file in generated() {
+    for file in files {
         let path = dir.path().join(&file.path);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, &file.text).expect("write");
@@ -150,4 +166,73 @@ fn generated_code_is_rustfmt_clean() {
         "rustfmt would change the generated code:\n{}",
         String::from_utf8_lossy(&output.stdout)
     );
+}
+
+/// Column and type overrides from dbtool.toml: user ids are a `Copy` newtype, tickets' JSON a
+/// struct of the project's own; the crate of both becomes a dependency.
+const OVERRIDES: &str = r#"
+[paths]
+generated = "crates/queries"
+
+[generate.dependencies]
+ticket_types = { path = "crates/types", features = ["postgres"] }
+
+[generate.types]
+jsonb = "ticket_types::Details"
+
+[generate.columns]
+"users.id" = { type = "ticket_types::UserId", copy = true }
+"tickets.user_id" = { type = "ticket_types::UserId", copy = true }
+"#;
+
+#[test]
+fn overrides_change_rows_parameters_and_dependencies() {
+    let files = generate_with(OVERRIDES, "").unwrap_or_else(|e| panic!("{e}"));
+    for file in &files {
+        if ["Cargo.toml", "src/tables.rs", "src/tickets.rs"].contains(&file.path.as_str()) {
+            let name = format!("overrides_{}", file.path.replace(['/', '.'], "_"));
+            insta::assert_snapshot!(name, &file.text);
+        }
+    }
+}
+
+#[test]
+fn overrides_that_disagree_on_a_parameter_are_refused() {
+    let config = r#"
+[generate.columns]
+"users.id" = "ticket_types::UserId"
+"#;
+    // Every reference query meets one column per parameter: fine.
+    generate_with(config, "").unwrap_or_else(|e| panic!("{e}"));
+    // This one compares @id with users.id (a UserId) and tickets.user_id (an i64).
+    let query = "\n-- name: Mixed :many\nSELECT t.id FROM tickets t JOIN users u ON u.id = t.user_id\nWHERE u.id = @id OR t.user_id = @id;\n";
+    let error = generate_with(config, query)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("queries/tickets.sql:")
+            && error.contains("parameter `id` of `Mixed`: it meets `users.id` (ticket_types::UserId) and `tickets.user_id` (dbtool's type for bigint), whose Rust types differ")
+            && error.contains("use one parameter per column"),
+        "{error}"
+    );
+}
+
+#[test]
+fn overrides_of_unknown_columns_and_types_point_into_dbtool_toml() {
+    let config = "[generate.types]\njsonn = \"a::B\"\n\n[generate.columns]\n\"users.mail\" = \"a::Mail\"\n\"ticket.id\" = \"a::Id\"\n";
+    let error = generate_with(config, "")
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    for expected in [
+        "dbtool.toml:2:1: error: `jsonn` is not a type of the schema",
+        "did you mean `json`?",
+        "dbtool.toml:5:1: error: [generate.columns] names column `mail` of `users`, which the table does not have",
+        "did you mean `email`?",
+        "dbtool.toml:6:1: error: [generate.columns] names table `ticket`, which the schema does not have",
+        "did you mean `tickets`?",
+    ] {
+        assert!(error.contains(expected), "missing {expected:?} in:\n{error}");
+    }
 }

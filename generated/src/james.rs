@@ -270,7 +270,7 @@ pub struct GetTrainingJobByJobIdRow {
     pub progress: i32,
     pub message: Option<String>,
     pub error: Option<String>,
-    pub neural_config_id: Option<i64>,
+    pub neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
     pub text_corpus_id: Option<i64>,
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
     pub completed_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -282,7 +282,7 @@ pub struct GetTrainingJobByJobIdRow {
 #[cfg(feature = "rusqlite")]
 impl crate::runtime::sqlite::FromRow for GetTrainingJobByJobIdRow {
     fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
+        use crate::runtime::sqlite::{get, get_native};
         Ok(GetTrainingJobByJobIdRow {
             id: get(row, 0)?,
             job_id: get(row, 1)?,
@@ -290,7 +290,7 @@ impl crate::runtime::sqlite::FromRow for GetTrainingJobByJobIdRow {
             progress: get(row, 3)?,
             message: get(row, 4)?,
             error: get(row, 5)?,
-            neural_config_id: get(row, 6)?,
+            neural_config_id: get_native(row, 6)?,
             text_corpus_id: get(row, 7)?,
             started_at: get(row, 8)?,
             completed_at: get(row, 9)?,
@@ -1875,7 +1875,7 @@ ON CONFLICT (version) DO NOTHING"#,
 #[cfg(feature = "rusqlite")]
 pub mod sqlite {
     use super::*;
-    use crate::runtime::sqlite::Call;
+    use crate::runtime::sqlite::{Call, Native};
     use crate::runtime::Error;
 
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
@@ -1884,11 +1884,11 @@ pub mod sqlite {
     pub fn create_neural_config(
         conn: &rusqlite::Connection,
         name: &str,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(conn, &CREATE_NEURAL_CONFIG)?;
         call.bind(&name)?;
-        call.bind(&config)?;
+        call.bind(&Native(&config))?;
         call.one()
     }
 
@@ -1898,12 +1898,12 @@ pub mod sqlite {
     pub fn upsert_neural_config_by_name(
         conn: &rusqlite::Connection,
         name: &str,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(conn, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
         call.bind(&name)?;
-        call.bind(&config)?;
+        call.bind(&Native(&config))?;
         call.bind(&now)?;
         call.one()
     }
@@ -1913,10 +1913,10 @@ pub mod sqlite {
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
     pub fn get_neural_config(
         conn: &rusqlite::Connection,
-        id: i64,
+        id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(conn, &GET_NEURAL_CONFIG)?;
-        call.bind(&id)?;
+        call.bind(&Native(&id))?;
         call.one()
     }
 
@@ -1960,23 +1960,26 @@ pub mod sqlite {
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
     pub fn update_neural_config(
         conn: &rusqlite::Connection,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
-        id: i64,
+        id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(conn, &UPDATE_NEURAL_CONFIG)?;
-        call.bind(&config)?;
+        call.bind(&Native(&config))?;
         call.bind(&now)?;
-        call.bind(&id)?;
+        call.bind(&Native(&id))?;
         call.one()
     }
 
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
-    pub fn delete_neural_config(conn: &rusqlite::Connection, id: i64) -> Result<u64, Error> {
+    pub fn delete_neural_config(
+        conn: &rusqlite::Connection,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<u64, Error> {
         let mut call = Call::new(conn, &DELETE_NEURAL_CONFIG)?;
-        call.bind(&id)?;
+        call.bind(&Native(&id))?;
         call.execrows()
     }
 
@@ -2177,12 +2180,12 @@ pub mod sqlite {
     pub fn create_training_job(
         conn: &rusqlite::Connection,
         job_id: &str,
-        neural_config_id: Option<i64>,
+        neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
     ) -> Result<CreateTrainingJobRow, Error> {
         let mut call = Call::new(conn, &CREATE_TRAINING_JOB)?;
         call.bind(&job_id)?;
-        call.bind(&neural_config_id)?;
+        call.bind(&Native(&neural_config_id))?;
         call.bind(&text_corpus_id)?;
         call.one()
     }
@@ -2776,7 +2779,7 @@ pub mod pg {
     pub fn create_neural_config(
         client: &mut Client,
         name: &str,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &CREATE_NEURAL_CONFIG)?;
         call.bind(&name)?;
@@ -2790,7 +2793,7 @@ pub mod pg {
     pub fn upsert_neural_config_by_name(
         client: &mut Client,
         name: &str,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
@@ -2805,7 +2808,7 @@ pub mod pg {
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
     pub fn get_neural_config(
         client: &mut Client,
-        id: i64,
+        id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
         call.bind(&id)?;
@@ -2852,9 +2855,9 @@ pub mod pg {
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
     pub fn update_neural_config(
         client: &mut Client,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
-        id: i64,
+        id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &UPDATE_NEURAL_CONFIG)?;
         call.bind(&config)?;
@@ -2866,7 +2869,10 @@ pub mod pg {
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
-    pub fn delete_neural_config(client: &mut Client, id: i64) -> Result<u64, Error> {
+    pub fn delete_neural_config(
+        client: &mut Client,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_NEURAL_CONFIG)?;
         call.bind(&id)?;
         call.execrows()
@@ -3066,7 +3072,7 @@ pub mod pg {
     pub fn create_training_job(
         client: &mut Client,
         job_id: &str,
-        neural_config_id: Option<i64>,
+        neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
     ) -> Result<CreateTrainingJobRow, Error> {
         let mut call = Call::new(client, &CREATE_TRAINING_JOB)?;
@@ -3661,7 +3667,7 @@ pub mod pg_async {
     pub async fn create_neural_config(
         client: &Client,
         name: &str,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &CREATE_NEURAL_CONFIG)?;
         call.bind(&name)?;
@@ -3675,7 +3681,7 @@ pub mod pg_async {
     pub async fn upsert_neural_config_by_name(
         client: &Client,
         name: &str,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
@@ -3690,7 +3696,7 @@ pub mod pg_async {
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
     pub async fn get_neural_config(
         client: &Client,
-        id: i64,
+        id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
         call.bind(&id)?;
@@ -3737,9 +3743,9 @@ pub mod pg_async {
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
     pub async fn update_neural_config(
         client: &Client,
-        config: &serde_json::Value,
+        config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
-        id: i64,
+        id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &UPDATE_NEURAL_CONFIG)?;
         call.bind(&config)?;
@@ -3751,7 +3757,10 @@ pub mod pg_async {
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
-    pub async fn delete_neural_config(client: &Client, id: i64) -> Result<u64, Error> {
+    pub async fn delete_neural_config(
+        client: &Client,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_NEURAL_CONFIG)?;
         call.bind(&id)?;
         call.execrows().await
@@ -3951,7 +3960,7 @@ pub mod pg_async {
     pub async fn create_training_job(
         client: &Client,
         job_id: &str,
-        neural_config_id: Option<i64>,
+        neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
     ) -> Result<CreateTrainingJobRow, Error> {
         let mut call = Call::new(client, &CREATE_TRAINING_JOB)?;

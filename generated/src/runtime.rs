@@ -508,6 +508,20 @@ pub mod sqlite {
         })
     }
 
+    /// A column of a type chosen in dbtool.toml, read through the type's own `FromSql`.
+    pub fn get_native<T: FromSql>(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<T> {
+        row.get(index)
+    }
+
+    /// A parameter of a type chosen in dbtool.toml, bound through the type's own `ToSql`.
+    pub struct Native<'a, T: ?Sized>(pub &'a T);
+
+    impl<T: ToSql + ?Sized> Param for Native<'_, T> {
+        fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            self.0.to_sql()
+        }
+    }
+
     struct Bound<'a>(&'a dyn Param);
 
     impl ToSql for Bound<'_> {

@@ -442,9 +442,9 @@ impl crate::runtime::pg_row::FromRow for NeuralCheckpointsRow {
 /// Neural network configurations, as JSON
 #[derive(Debug, Clone, PartialEq)]
 pub struct NeuralConfigsRow {
-    pub id: i64,
+    pub id: dbtool_reference_types::NeuralConfigId,
     pub name: String,
-    pub config: serde_json::Value,
+    pub config: dbtool_reference_types::NeuralConfig,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
 }
@@ -452,11 +452,11 @@ pub struct NeuralConfigsRow {
 #[cfg(feature = "rusqlite")]
 impl crate::runtime::sqlite::FromRow for NeuralConfigsRow {
     fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
+        use crate::runtime::sqlite::{get, get_native};
         Ok(NeuralConfigsRow {
-            id: get(row, 0)?,
+            id: get_native(row, 0)?,
             name: get(row, 1)?,
-            config: get(row, 2)?,
+            config: get_native(row, 2)?,
             created_at: get(row, 3)?,
             updated_at: get(row, 4)?,
         })

@@ -11,6 +11,7 @@ use dbtool_reference_queries::james::{
     AddCorpusTextParams, CreateCheckpointParams, RecordGenerationParams, UpdateCorpusTextParams,
     UpdateTrainingJobStatusParams,
 };
+use dbtool_reference_types::NeuralConfigId;
 
 /// Asserts that a call failed in the database (a constraint), not with NotFound.
 macro_rules! assert_db_error {
@@ -35,7 +36,7 @@ macro_rules! scenario {
         let t4 = ts(2026, 1, 5, 0, 0, 0);
 
         // ---- Neural configs ----
-        let layers = |n: i64| serde_json::json!({"layers": n});
+        let layers = dbtool_reference_types::NeuralConfig::with_layers;
         let nc1 = q::create_neural_config($conn, "alpha", &layers(2)) $(.$aw)* .unwrap();
         assert_eq!(nc1.name, "alpha");
         assert_eq!(nc1.config, layers(2));
@@ -51,12 +52,12 @@ macro_rules! scenario {
         assert_eq!(got, nc1);
         let got = q::get_neural_config_by_name($conn, "beta") $(.$aw)* .unwrap();
         assert_eq!(got, up);
-        assert_not_found!(q::get_neural_config($conn, -1) $(.$aw)*);
+        assert_not_found!(q::get_neural_config($conn, NeuralConfigId(-1)) $(.$aw)*);
         assert_not_found!(q::get_neural_config_by_name($conn, "gamma") $(.$aw)*);
         let got = q::update_neural_config($conn, &layers(5), t2, nc1.id) $(.$aw)* .unwrap();
         assert_eq!((got.id, got.config.clone(), got.updated_at), (nc1.id, layers(5), t2));
         assert_eq!(got.created_at, nc1.created_at);
-        assert_not_found!(q::update_neural_config($conn, &layers(5), t2, -1) $(.$aw)*);
+        assert_not_found!(q::update_neural_config($conn, &layers(5), t2, NeuralConfigId(-1)) $(.$aw)*);
         let all = q::list_neural_configs($conn) $(.$aw)* .unwrap();
         assert_eq!(
             all.iter().map(|c| (c.name.as_str(), c.config.clone())).collect::<Vec<_>>(),
@@ -68,6 +69,14 @@ macro_rules! scenario {
             Ok(())
         }) $(.$aw)* .unwrap();
         assert_eq!(seen, [nc1.id, nc2.id]);
+        // The config is a struct of types/ (dbtool.toml [generate.columns]): its optional
+        // field and the keys it does not know survive the trip through the engine's JSON.
+        let mut rich = layers(7);
+        rich.learning_rate = Some(0.25);
+        rich.other.insert("dropout".into(), serde_json::json!([0.1, 0.2]));
+        let gamma = q::create_neural_config($conn, "gamma", &rich) $(.$aw)* .unwrap();
+        assert_eq!(q::get_neural_config($conn, gamma.id) $(.$aw)* .unwrap().config, rich);
+        assert_eq!(q::delete_neural_config($conn, gamma.id) $(.$aw)* .unwrap(), 1);
 
         // ---- Corpus ----
         // An empty corpus: NULL last_added_at (the materialized view starts populated).

@@ -2,6 +2,7 @@
 //! under `templates/rust/`. Pure: it returns the files; the CLI writes them.
 
 mod names;
+mod overrides;
 
 use std::collections::BTreeMap;
 
@@ -13,6 +14,8 @@ use crate::render::{self, RenderError, Templates};
 use crate::schema::{Dialect, Schema};
 
 pub use names::{pascal_case, rust_ident, snake_case, TimeCrate};
+use overrides::Choice;
+pub use overrides::{ConfigAt, TypeOverride, TypeOverrides};
 
 /// A file of the generated crate, by its path inside the crate (`src/lib.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,18 @@ pub struct Options {
     pub migrations: Vec<MigrationSet>,
     /// Where dates and times come from.
     pub time: TimeCrate,
+    /// Rust types chosen in dbtool.toml for SQL types and schema columns.
+    pub overrides: TypeOverrides,
+    /// Extra dependencies of the generated crate (the crates of the overrides' types).
+    pub dependencies: Vec<Dependency>,
+}
+
+/// A dependency of the generated crate from `[generate.dependencies]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dependency {
+    pub name: String,
+    /// Its specification as a TOML value: `"1"`, `{ path = "../ids" }`.
+    pub spec: String,
 }
 
 /// The migrations of one dialect, as the generated crate embeds them.
@@ -82,6 +97,7 @@ struct CrateContext<'a> {
     header: &'static str,
     package: String,
     default_features: Vec<&'static str>,
+    dependencies: &'a [Dependency],
     enums: Vec<EnumContext>,
     tables: Vec<RowContext>,
     modules: Vec<ModuleContext>,
@@ -113,6 +129,16 @@ struct RowContext {
 struct FieldContext {
     name: String,
     ty: String,
+    /// A type chosen in dbtool.toml: SQLite reads it through its own `FromSql`.
+    native: bool,
+}
+
+#[derive(Serialize)]
+struct BindContext {
+    /// What `bind` gets: `&user_id`, `&params.user_id`.
+    expr: String,
+    /// A type chosen in dbtool.toml: SQLite binds it through its own `ToSql`.
+    native: bool,
 }
 
 #[derive(Serialize)]
@@ -124,6 +150,9 @@ struct ModuleContext {
     /// Whether any query is a bulk insert, and whether any is not: the imports follow.
     has_bulk: bool,
     has_calls: bool,
+    /// Whether any parameter has a type chosen in dbtool.toml (the SQLite functions import
+    /// `Native` for it).
+    sqlite_native: bool,
     rows: Vec<RowContext>,
     params: Vec<ParamsContext>,
     queries: Vec<QueryContext>,
@@ -151,7 +180,7 @@ struct QueryContext {
     /// Function arguments after the connection, each `name: Type`.
     args: Vec<ArgContext>,
     /// What each `call.bind(…)` gets, in parameter order.
-    binds: Vec<String>,
+    binds: Vec<BindContext>,
     /// The row type, for `:one` and `:many`.
     row: String,
     /// The function's success type.
@@ -183,6 +212,7 @@ pub fn generate(
         }
     }
     check_module_names(&module_contexts, &mut errors);
+    options.overrides.check(schema, &mut errors);
     check_enum_names(schema, &mut errors);
     if !errors.is_empty() {
         return Err(CodegenError::Queries(errors));
@@ -191,7 +221,8 @@ pub fn generate(
     let context = CrateContext {
         header: HEADER,
         package: options.package.clone(),
-        default_features: default_features(&options.dialects, modules, options.time),
+        default_features: default_features(&options.dialects, modules, options),
+        dependencies: &options.dependencies,
         enums: schema.enums.iter().map(enum_context).collect(),
         tables: tables.into_values().collect(),
         modules: module_contexts,
@@ -334,7 +365,7 @@ fn migration_sets(sets: &[MigrationSet]) -> Vec<MigrationSetContext<'_>> {
 fn default_features(
     dialects: &[Dialect],
     modules: &[Module],
-    time: TimeCrate,
+    options: &Options,
 ) -> Vec<&'static str> {
     let mut features = Vec::new();
     if dialects.contains(&Dialect::Sqlite) {
@@ -351,16 +382,25 @@ fn default_features(
     if dialects.contains(&Dialect::Timescaledb) && !dialects.contains(&Dialect::Postgres) {
         features.push("timescaledb");
     }
-    let mut types: Vec<&'static str> = modules
+    let (overrides, time) = (&options.overrides, options.time);
+    let mut types: Vec<&'static str> = Vec::new();
+    for analysis in modules
         .iter()
         .flat_map(|m| &m.queries)
-        .flat_map(|q| {
-            let analysis = q.analysis();
-            let params = analysis.params.iter().map(|p| &p.ty);
-            params.chain(analysis.columns.iter().map(|c| &c.ty))
-        })
-        .filter_map(|ty| names::type_crate(ty, time))
-        .collect();
+        .map(|q| q.analysis())
+    {
+        for p in &analysis.params {
+            // A parameter whose columns disagree is reported by codegen; any answer does here.
+            let choice = overrides
+                .for_param(&p.ty, &p.origins)
+                .unwrap_or(Choice::Standard);
+            types.extend(overrides::feature(choice, &p.ty, time));
+        }
+        for c in &analysis.columns {
+            let choice = overrides.for_column(&c.ty, c.origin.as_deref());
+            types.extend(overrides::feature(choice, &c.ty, time));
+        }
+    }
     types.sort_unstable();
     types.dedup();
     features.extend(types);
@@ -403,6 +443,7 @@ fn module_context(
         uses_tables: false,
         has_bulk: false,
         has_calls: false,
+        sqlite_native: false,
         rows: Vec::new(),
         params: Vec::new(),
         queries: Vec::new(),
@@ -425,6 +466,7 @@ fn module_context(
                 }
                 context.has_bulk |= query.bulk.is_some();
                 context.has_calls |= query.bulk.is_none();
+                context.sqlite_native |= query.binds.iter().any(|b| b.native);
                 context.queries.push(query)
             }
             Err(e) => errors.push(e),
@@ -469,14 +511,18 @@ fn query_context(
                 "{what} of `{}` is {ty}, which has no Rust type in dbtool yet",
                 query.name
             ))
-            .with_help("cast it in the query, e.g. CAST(… AS text)")
+            .with_help(format!("cast it in the query, e.g. CAST(… AS text), or choose a Rust type for it: `{ty} = \"my_types::MyType\"` under [generate.types] in dbtool.toml"))
     };
+    check_overrides_agree(resolved, &options.overrides)?;
     // The row type: a table's shared struct, or one for this query.
     let mut row = String::new();
     if !analysis.columns.is_empty() {
         let mut fields = Vec::new();
         for column in &analysis.columns {
-            let owned = names::owned_type(&column.ty, options.time)
+            let choice = options
+                .overrides
+                .for_column(&column.ty, column.origin.as_deref());
+            let owned = overrides::owned(choice, &column.ty, options.time)
                 .ok_or_else(|| unsupported(format!("column `{}`", column.name), &column.ty))?;
             let ty = if column.nullable {
                 format!("Option<{owned}>")
@@ -486,6 +532,7 @@ fn query_context(
             fields.push(FieldContext {
                 name: rust_ident(&snake_case(&column.name)),
                 ty,
+                native: choice != Choice::Standard,
             });
         }
         check_unique_fields(query, &fields)?;
@@ -529,14 +576,30 @@ fn query_context(
     // Arguments: one per parameter, or a parameters struct past a handful.
     let mut params = Vec::new();
     for param in &analysis.params {
-        let borrowed = names::borrowed_type(&param.ty, "", options.time)
+        let choice = options
+            .overrides
+            .for_param(&param.ty, &param.origins)
+            .map_err(|conflict| {
+                query
+                    .diagnostic_at_name(format!(
+                        "parameter `{}` of `{}`: {conflict}",
+                        param.name, query.name
+                    ))
+                    .with_help("use one parameter per column, or give the columns one Rust type in dbtool.toml")
+            })?;
+        let borrowed = overrides::borrowed(choice, &param.ty, "", options.time)
             .ok_or_else(|| unsupported(format!("parameter `{}`", param.name), &param.ty))?;
-        params.push((rust_ident(&snake_case(&param.name)), param, borrowed));
+        params.push((
+            rust_ident(&snake_case(&param.name)),
+            param,
+            choice,
+            borrowed,
+        ));
     }
     let bulk = query.kind == Kind::CopyFrom;
     let as_struct = params.len() > MAX_ARGUMENTS || bulk;
-    for (i, (name, param, _)) in params.iter().enumerate() {
-        let clash = if params[..i].iter().any(|(other, _, _)| other == name) {
+    for (i, (name, param, _, _)) in params.iter().enumerate() {
+        let clash = if params[..i].iter().any(|(other, _, _, _)| other == name) {
             Some(format!("two parameters become the Rust name `{name}`"))
         } else if !as_struct && GENERATED_LOCALS.contains(&name.as_str()) {
             Some(format!(
@@ -558,8 +621,9 @@ fn query_context(
         let name = format!("{}Params", query.name);
         let mut fields = Vec::new();
         let mut borrows = false;
-        for (field, param, _) in &params {
-            let ty = names::borrowed_type(&param.ty, "'a", options.time).unwrap_or_default();
+        for (field, param, choice, _) in &params {
+            let ty =
+                overrides::borrowed(*choice, &param.ty, "'a", options.time).unwrap_or_default();
             borrows |= ty.contains("'a");
             fields.push(FieldContext {
                 name: field.clone(),
@@ -568,6 +632,7 @@ fn query_context(
                 } else {
                     ty
                 },
+                native: *choice != Choice::Standard,
             });
         }
         let generics = if borrows { "<'a>" } else { "" };
@@ -588,14 +653,17 @@ fn query_context(
             vec![ArgContext { decl: arg }],
             params
                 .iter()
-                .map(|(f, _, _)| format!("&{each}.{f}"))
+                .map(|(f, _, choice, _)| BindContext {
+                    expr: format!("&{each}.{f}"),
+                    native: *choice != Choice::Standard,
+                })
                 .collect(),
         )
     } else {
         (
             params
                 .iter()
-                .map(|(f, p, ty)| ArgContext {
+                .map(|(f, p, _, ty)| ArgContext {
                     decl: if p.nullable {
                         format!("{f}: Option<{ty}>")
                     } else {
@@ -603,7 +671,13 @@ fn query_context(
                     },
                 })
                 .collect(),
-            params.iter().map(|(f, _, _)| format!("&{f}")).collect(),
+            params
+                .iter()
+                .map(|(f, _, choice, _)| BindContext {
+                    expr: format!("&{f}"),
+                    native: *choice != Choice::Standard,
+                })
+                .collect(),
         )
     };
     let returns = match query.kind {
@@ -632,6 +706,50 @@ fn query_context(
         returns,
         bulk: analysis.bulk_insert.clone().filter(|_| bulk),
     })
+}
+
+/// Dialects' versions of a query may read different columns (an override in
+/// `queries/<dialect>/` computes what the shared query reads): the Rust types dbtool.toml
+/// chooses must still be the same, since one function serves them all.
+fn check_overrides_agree(
+    resolved: &ResolvedQuery,
+    overrides: &TypeOverrides,
+) -> Result<(), Diagnostic> {
+    fn choices<'a>(
+        analysis: &'a crate::query::Analysis,
+        overrides: &'a TypeOverrides,
+    ) -> Vec<(&'a str, Choice<'a>)> {
+        let columns = analysis.columns.iter().map(|c| {
+            let choice = overrides.for_column(&c.ty, c.origin.as_deref());
+            (c.name.as_str(), choice)
+        });
+        let params = analysis.params.iter().map(|p| {
+            let choice = overrides.for_param(&p.ty, &p.origins).ok();
+            (p.name.as_str(), choice.unwrap_or(Choice::Standard))
+        });
+        columns.chain(params).collect()
+    }
+    let (first_dialect, _, first) = &resolved.dialects[0];
+    let expected = choices(first, overrides);
+    for (dialect, query, analysis) in &resolved.dialects[1..] {
+        for ((name, want), (_, have)) in expected.iter().zip(choices(analysis, overrides)) {
+            if *want != have {
+                let show = |c: Choice<'_>| match c {
+                    Choice::Override(o) => format!("{} (from `{}` in dbtool.toml)", o.rust, o.key),
+                    Choice::Standard => "dbtool's own type".to_string(),
+                };
+                return Err(query
+                    .diagnostic_at_name(format!(
+                        "`{name}` of `{}` gets {} for {dialect} but {} for {first_dialect}",
+                        query.name,
+                        show(have),
+                        show(*want)
+                    ))
+                    .with_help("a column override applies where a query reads the column unchanged: read it the same way in every dialect's version"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_unique_fields(query: &Query, fields: &[FieldContext]) -> Result<(), Diagnostic> {

@@ -49,6 +49,10 @@ pub struct ParamInfo {
     #[serde(rename = "type")]
     pub ty: QType,
     pub nullable: bool,
+    /// The schema columns (`table.column`) the parameter is compared with or stored into, for
+    /// codegen's per-column type overrides.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -59,6 +63,10 @@ pub struct ColumnInfo {
     pub nullable: bool,
     /// Why the column is or is not nullable, for `dbtool explain`.
     pub why: String,
+    /// The schema column (`table.column`) it reads unchanged, through views and subqueries
+    /// too; `None` for anything computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// An analysis error at a 1-based (line, column) of the analysed text.
@@ -129,6 +137,8 @@ struct RelCol {
     ty: Option<QType>,
     nullable: bool,
     why: String,
+    /// The schema column (`table.column`) this is, unchanged.
+    origin: Option<String>,
 }
 
 /// A table, view, CTE or subquery in a FROM clause, by the name the query uses for it.
@@ -156,6 +166,8 @@ struct Typed {
     why: String,
     /// The column's name when the expression is a plain column reference.
     name: Option<String>,
+    /// The schema column (`table.column`) when the expression is a plain column reference.
+    origin: Option<String>,
 }
 
 impl Typed {
@@ -165,6 +177,7 @@ impl Typed {
             nullable,
             why: why.into(),
             name: None,
+            origin: None,
         }
     }
 }
@@ -177,6 +190,8 @@ struct ParamSlot {
     /// … unless it is also stored into a NOT NULL column.
     stored_not_null: bool,
     first_use: Option<(u32, u32)>,
+    /// Schema columns it is compared with or stored into, in order of first use.
+    origins: Vec<String>,
 }
 
 /// Per-query state.
@@ -266,6 +281,7 @@ impl<'s> Analyzer<'s> {
                     nullable_target: false,
                     stored_not_null: false,
                     first_use: None,
+                    origins: Vec::new(),
                 })
                 .collect(),
             ctes: Vec::new(),
@@ -292,6 +308,7 @@ impl<'s> Analyzer<'s> {
                 name: slot.decl.name.clone(),
                 ty,
                 nullable: slot.decl.nullable || (slot.nullable_target && !slot.stored_not_null),
+                origins: slot.origins.clone(),
             });
         }
         let mut out = Vec::new();
@@ -313,6 +330,7 @@ impl<'s> Analyzer<'s> {
                 ty,
                 nullable: column.nullable,
                 why: column.why,
+                origin: column.origin,
             });
         }
         Ok(Analysis {
@@ -337,6 +355,7 @@ impl<'s> Analyzer<'s> {
                 } else {
                     format!("`{}.{}` is NOT NULL in the schema", name, c.name.value)
                 },
+                origin: Some(format!("{name}.{}", c.name.value)),
             })
             .collect();
         Some(Relation {
@@ -405,6 +424,7 @@ impl<'s> Analyzer<'s> {
                     name: c.name,
                     ty: Some(c.ty),
                     nullable: c.nullable,
+                    origin: c.origin,
                 })
                 .collect()
         } else if let Some(fts) = self
@@ -439,6 +459,7 @@ impl<'s> Analyzer<'s> {
                 ty: Some(QType::Text),
                 nullable: true,
                 why: format!("FTS5 column `{name}.{}` can be NULL", c.value),
+                origin: None,
             })
             .collect();
         columns.push(RelCol {
@@ -446,18 +467,21 @@ impl<'s> Analyzer<'s> {
             ty: Some(QType::Text),
             nullable: true,
             why: format!("`{name}` names the FTS5 table itself, for MATCH"),
+            origin: None,
         });
         columns.push(RelCol {
             name: "rank".into(),
             ty: Some(QType::Double),
             nullable: false,
             why: "FTS5's rank of a matching row".into(),
+            origin: None,
         });
         columns.push(RelCol {
             name: "rowid".into(),
             ty: Some(QType::BigInt),
             nullable: false,
             why: "the rowid of the indexed row".into(),
+            origin: None,
         });
         columns
     }
@@ -478,6 +502,7 @@ impl<'s> Analyzer<'s> {
                 ty: bucket.ty,
                 nullable: bucket.nullable,
                 why: format!("`{name}.{}` buckets {}", cagg.bucket_name, bucket.why),
+                origin: None,
             });
         }
         for group in &cagg.group_by {
@@ -522,6 +547,7 @@ impl<'s> Analyzer<'s> {
                 ty,
                 nullable,
                 why: format!("`{name}.{}`: {why}", aggregate.name.value),
+                origin: None,
             });
         }
         columns
@@ -811,8 +837,11 @@ impl<'a, 's> Query<'a, 's> {
         scope: &Scope<'_>,
     ) -> Result<()> {
         let typed = self.expr(value, scope, column.ty.as_ref())?;
+        if let Some(origin) = column.origin.clone() {
+            self.link_origin(value, origin);
+        }
         if let Some(number) = placeholder_number(value) {
-            if let Some(slot) = self.params.get_mut(number - 1) {
+            if let Some(slot) = self.params.get_mut(number.wrapping_sub(1)) {
                 if column.nullable {
                     slot.nullable_target = true;
                 } else {
@@ -969,6 +998,9 @@ impl<'a, 's> Query<'a, 's> {
                     if column.ty.is_none() {
                         column.ty = other.ty;
                     }
+                    if column.origin != other.origin {
+                        column.origin = None;
+                    }
                 }
                 Ok((columns, Vec::new()))
             }
@@ -986,6 +1018,7 @@ impl<'a, 's> Query<'a, 's> {
                             ty: typed.ty,
                             nullable: typed.nullable,
                             why: typed.why,
+                            origin: None,
                         });
                     }
                 }
@@ -1067,6 +1100,7 @@ impl<'a, 's> Query<'a, 's> {
                         ty: typed.ty,
                         nullable: typed.nullable,
                         why: typed.why,
+                        origin: typed.origin,
                     });
                 }
                 SelectItem::ExprWithAlias { expr, alias } => {
@@ -1082,6 +1116,7 @@ impl<'a, 's> Query<'a, 's> {
                         ty: typed.ty,
                         nullable,
                         why,
+                        origin: typed.origin,
                     });
                 }
                 SelectItem::Wildcard(_) => {
@@ -1318,6 +1353,7 @@ impl<'a, 's> Query<'a, 's> {
                         nullable: column.nullable,
                         why: column.why.clone(),
                         name: Some(name),
+                        origin: column.origin.clone(),
                     })
                 }
                 [] => current = s.outer,
@@ -1361,6 +1397,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable: column.nullable,
                     why: column.why.clone(),
                     name: Some(column_name),
+                    origin: column.origin.clone(),
                 });
             }
             current = s.outer;
@@ -1403,6 +1440,7 @@ impl<'a, 's> Query<'a, 's> {
                 format!("parameter `{}`", slot.decl.name)
             },
             name: None,
+            origin: None,
         })
     }
 
@@ -1427,6 +1465,7 @@ impl<'a, 's> Query<'a, 's> {
                 UnaryOperator::Minus | UnaryOperator::Plus => {
                     let mut typed = self.expr(inner, scope, expect)?;
                     typed.name = None;
+                    typed.origin = None;
                     Ok(typed)
                 }
                 _ => Err(error(expr, format!("operator `{op}` is not supported"))),
@@ -1451,6 +1490,8 @@ impl<'a, 's> Query<'a, 's> {
                 let (a, b) = self.pair(inner, low, scope)?;
                 let c = self.expr(high, scope, a.ty.as_ref().or(b.ty.as_ref()))?;
                 self.check_comparable(expr, &a, &c)?;
+                self.link(low, &a);
+                self.link(high, &a);
                 Ok(Typed::known(
                     QType::Bool,
                     a.nullable || b.nullable || c.nullable,
@@ -1464,6 +1505,7 @@ impl<'a, 's> Query<'a, 's> {
                 for item in list {
                     let t = self.expr(item, scope, ty.as_ref())?;
                     self.check_comparable(item, &typed, &t)?;
+                    self.link(item, &typed);
                     nullable |= t.nullable;
                     ty = ty.or(t.ty);
                 }
@@ -1485,6 +1527,9 @@ impl<'a, 's> Query<'a, 's> {
                     ));
                 };
                 let typed = self.expr(inner, scope, column.ty.as_ref())?;
+                if let Some(origin) = column.origin.clone() {
+                    self.link_origin(inner, origin);
+                }
                 Ok(Typed::known(
                     QType::Bool,
                     typed.nullable || column.nullable,
@@ -1508,6 +1553,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable: true,
                     why: "a scalar subquery is NULL when it finds no row".into(),
                     name: None,
+                    origin: None,
                 })
             }
             Expr::Like { expr: inner, pattern, .. } | Expr::ILike { expr: inner, pattern, .. } => {
@@ -1592,6 +1638,7 @@ impl<'a, 's> Query<'a, 's> {
                 nullable: true,
                 why: "NULL".into(),
                 name: None,
+                origin: None,
             }),
             Value::Placeholder(text) => {
                 let number = text
@@ -1603,6 +1650,25 @@ impl<'a, 's> Query<'a, 's> {
                 self.param(number, value, expect)
             }
             _ => Err(error(value, "this kind of literal is not supported")),
+        }
+    }
+
+    /// `param` is compared with `other`: when it is a parameter and `other` a schema column,
+    /// the parameter is that column's (for per-column type overrides).
+    fn link(&mut self, param: &Expr, other: &Typed) {
+        if let Some(origin) = other.origin.clone() {
+            self.link_origin(param, origin);
+        }
+    }
+
+    fn link_origin(&mut self, param: &Expr, origin: String) {
+        let Some(number) = placeholder_number(param) else {
+            return;
+        };
+        if let Some(slot) = self.params.get_mut(number.wrapping_sub(1)) {
+            if !slot.origins.contains(&origin) {
+                slot.origins.push(origin);
+            }
         }
     }
 
@@ -1647,6 +1713,8 @@ impl<'a, 's> Query<'a, 's> {
             B::Eq | B::NotEq | B::Lt | B::LtEq | B::Gt | B::GtEq => {
                 let (l, r) = self.pair(left, right, scope)?;
                 self.check_comparable(whole, &l, &r)?;
+                self.link(left, &r);
+                self.link(right, &l);
                 let why = if l.nullable || r.nullable {
                     "a comparison with a nullable operand can be NULL"
                 } else {
@@ -1695,6 +1763,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable,
                     why,
                     name: None,
+                    origin: None,
                 })
             }
             B::StringConcat => {
@@ -1806,6 +1875,7 @@ impl<'a, 's> Query<'a, 's> {
             nullable,
             why,
             name: None,
+            origin: None,
         })
     }
 
@@ -1887,6 +1957,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable: true,
                     why: format!("{name}() is NULL over no rows or only NULLs"),
                     name: None,
+                    origin: None,
                 })
             }
             "coalesce" => {
@@ -1925,6 +1996,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable,
                     why,
                     name: None,
+                    origin: None,
                 })
             }
             "nullif" => {
@@ -1938,6 +2010,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable: true,
                     why: "NULLIF returns NULL when its arguments are equal".into(),
                     name: None,
+                    origin: None,
                 })
             }
             "greatest" | "least" => {
@@ -1953,6 +2026,7 @@ impl<'a, 's> Query<'a, 's> {
                     nullable: all_nullable,
                     why: format!("{name}() is NULL only when every argument is"),
                     name: None,
+                    origin: None,
                 })
             }
             "lower" | "upper" | "trim" | "ltrim" | "rtrim" | "btrim" | "replace" | "substr"
@@ -1990,7 +2064,11 @@ impl<'a, 's> Query<'a, 's> {
                 arity(1, 1)?;
                 let arg = args[0].ok_or_else(|| error(whole, "abs() takes a value"))?;
                 let t = self.expr(arg, scope, expect)?;
-                Ok(Typed { name: None, ..t })
+                Ok(Typed {
+                    name: None,
+                    origin: None,
+                    ..t
+                })
             }
             "round" => {
                 arity(1, 2)?;

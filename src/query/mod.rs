@@ -236,7 +236,8 @@ fn describe_difference(a: &Analysis, b: &Analysis) -> Option<String> {
         ));
     }
     for (x, y) in a.params.iter().zip(&b.params) {
-        if x != y {
+        // Origins may differ: codegen checks that they choose the same Rust types.
+        if x.name != y.name || x.ty != y.ty || x.nullable != y.nullable {
             return Some(format!(
                 "parameter {} here, {} there",
                 show_param(y),

@@ -724,3 +724,91 @@ fn error_stored_value_of_the_wrong_type() {
         "queries/test.sql:2:26: error: `posts.score` is int, but this value is text"
     );
 }
+
+/// `name <- table.column` per result column, `name` alone when it is computed.
+fn origins(sql: &str) -> (Vec<String>, Vec<String>) {
+    let analysis = analyze(sql);
+    let show = |name: &str, origins: &[String]| {
+        if origins.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name} <- {}", origins.join(" "))
+        }
+    };
+    (
+        analysis
+            .columns
+            .iter()
+            .map(|c| show(&c.name, c.origin.as_slice()))
+            .collect(),
+        analysis
+            .params
+            .iter()
+            .map(|p| show(&p.name, &p.origins))
+            .collect(),
+    )
+}
+
+#[test]
+fn result_columns_know_the_schema_column_they_read() {
+    let (columns, _) = origins(
+        "SELECT p.id, (p.title) AS title, pt.author, u.email AS mail, -p.score AS minus, \
+         coalesce(p.body, '') AS body, abs(p.score) AS score \
+         FROM posts p JOIN post_titles pt ON pt.id = p.id LEFT JOIN users u ON u.id = p.author_id",
+    );
+    assert_eq!(
+        columns,
+        [
+            "id <- posts.id",
+            "title <- posts.title",
+            "author <- users.name",
+            "mail <- users.email",
+            "minus",
+            "body",
+            "score"
+        ]
+    );
+    let (union, _) = origins(
+        "SELECT id FROM users UNION SELECT id FROM posts \
+         UNION SELECT id FROM (SELECT id FROM posts) AS x",
+    );
+    assert_eq!(union, ["id"]);
+    let (same, _) =
+        origins("SELECT id FROM posts UNION ALL SELECT id FROM (SELECT id FROM posts) x");
+    assert_eq!(same, ["id <- posts.id"]);
+}
+
+#[test]
+fn parameters_know_the_schema_columns_they_meet() {
+    let (_, params) = origins(
+        "SELECT p.id FROM posts p WHERE p.author_id = @author AND @min <= p.score \
+         AND p.id IN (@a, @b) AND p.rating BETWEEN @low AND @high AND p.title LIKE @pattern \
+         AND p.author_id IN (SELECT id FROM users WHERE email = @email) AND p.score + @bump > 0",
+    );
+    assert_eq!(
+        params,
+        [
+            "author <- posts.author_id",
+            "min <- posts.score",
+            "a <- posts.id",
+            "b <- posts.id",
+            "low <- posts.rating",
+            "high <- posts.rating",
+            "pattern",
+            "email <- users.email",
+            "bump"
+        ]
+    );
+    let (_, stored) = origins(
+        "UPDATE posts SET title = @title, score = @score WHERE id = @id OR author_id = @id \
+         RETURNING id",
+    );
+    assert_eq!(
+        stored,
+        [
+            "title <- posts.title",
+            "score <- posts.score",
+            "id <- posts.id posts.author_id"
+        ]
+    );
+}

@@ -3,6 +3,8 @@
 //! This is the IO edge for the core: it reads files into values ([`SourceFile`]s, a
 //! [`Config`]) and hands them to the pure modules.
 
+mod generate;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -30,7 +32,7 @@ pub enum ProjectError {
 }
 
 /// `dbtool.toml`, as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     #[serde(default)]
@@ -38,7 +40,7 @@ struct ConfigFile {
     #[serde(default)]
     paths: PathsFile,
     #[serde(default)]
-    generate: GenerateFile,
+    generate: generate::GenerateFile,
     /// Named environments: `[env.dev] url = "sqlite://dbtool.db"`.
     #[serde(default)]
     env: std::collections::BTreeMap<String, EnvFile>,
@@ -48,13 +50,6 @@ struct ConfigFile {
 #[serde(deny_unknown_fields)]
 struct EnvFile {
     url: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GenerateFile {
-    package: Option<String>,
-    time: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -80,6 +75,10 @@ pub struct Config {
     pub package: String,
     /// Where the generated crate's dates and times come from: chrono (default) or time.
     pub time: crate::codegen::TimeCrate,
+    /// `[generate.dependencies]`, by crate name, as written.
+    pub dependencies: Vec<(String, toml::Value)>,
+    /// `[generate.types]` and `[generate.columns]`.
+    pub overrides: crate::codegen::TypeOverrides,
     /// Database URLs by environment name, as written (`${VAR}` not yet expanded).
     pub environments: std::collections::BTreeMap<String, String>,
 }
@@ -95,8 +94,33 @@ impl Default for Config {
             generated_dir: "generated".into(),
             package: "queries".into(),
             time: crate::codegen::TimeCrate::Chrono,
+            dependencies: Vec::new(),
+            overrides: crate::codegen::TypeOverrides::default(),
             environments: std::collections::BTreeMap::new(),
         }
+    }
+}
+
+impl Config {
+    /// `[generate.dependencies]` as the generated Cargo.toml writes them: a relative `path` is
+    /// relative to the project root in dbtool.toml, and to the generated crate in Cargo.toml.
+    pub fn generated_dependencies(&self) -> Vec<crate::codegen::Dependency> {
+        let up_to_root = "../".repeat(Path::new(&self.generated_dir).components().count());
+        self.dependencies
+            .iter()
+            .map(|(name, spec)| {
+                let mut spec = spec.clone();
+                if let Some(toml::Value::String(path)) = spec.get_mut("path") {
+                    if Path::new(path.as_str()).is_relative() {
+                        *path = format!("{up_to_root}{}", path.trim_start_matches("./"));
+                    }
+                }
+                crate::codegen::Dependency {
+                    name: name.clone(),
+                    spec: spec.to_string(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -148,22 +172,13 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     if let Some(generated) = file.paths.generated {
         config.generated_dir = generated;
     }
-    if let Some(package) = file.generate.package {
+    let generate = generate::read(file.generate, path, text)?;
+    if let Some(package) = generate.package {
         config.package = package;
     }
-    if let Some(time) = file.generate.time {
-        config.time = crate::codegen::TimeCrate::from_name(&time).ok_or_else(|| {
-            let offset = text.find(&format!("\"{time}\"")).unwrap_or(0);
-            let (line, column) = line_column(text, offset);
-            Diagnostic::new(
-                path,
-                line,
-                column,
-                format!("`{time}` is not a time crate dbtool generates for"),
-            )
-            .with_help("use \"chrono\" (the default) or \"time\"")
-        })?;
-    }
+    config.time = generate.time;
+    config.dependencies = generate.dependencies;
+    config.overrides = generate.overrides;
     config.environments = file
         .env
         .into_iter()
@@ -340,6 +355,8 @@ impl Project {
             dialects: self.config.dialects.clone(),
             migrations: self.embedded_migrations()?,
             time: self.config.time,
+            overrides: self.config.overrides.clone(),
+            dependencies: self.config.generated_dependencies(),
         })
     }
 
