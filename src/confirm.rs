@@ -5,7 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::migrate::{redact, ScratchDatabase};
-use crate::query::{Analysis, Module, QType, Query};
+use crate::query::{Analysis, Module, QType, Query, Rewritten};
 use crate::schema::Dialect;
 
 /// Prepares every query on an in-memory SQLite database built from `ddl`.
@@ -22,11 +22,16 @@ pub fn sqlite(ddl: &str, modules: &[Module]) -> Result<(), Vec<Diagnostic>> {
         })?;
     let mut errors = Vec::new();
     for (query, analysis) in queries_of(modules, Dialect::Sqlite) {
-        let sql = query.rewrite(|n| format!("?{n}")).text;
-        let statement = match conn.prepare(&sql) {
+        let rewritten = query.rewrite(|n| format!("?{n}"));
+        let statement = match conn.prepare(&rewritten.text) {
             Ok(statement) => statement,
+            Err(rusqlite::Error::SqlInputError { msg, offset, .. }) => {
+                let at = usize::try_from(offset).ok();
+                errors.push(rejected(query, &rewritten, "SQLite", &msg, at));
+                continue;
+            }
             Err(e) => {
-                errors.push(rejected(query, "SQLite", &e.to_string()));
+                errors.push(rejected(query, &rewritten, "SQLite", &e.to_string(), None));
                 continue;
             }
         };
@@ -108,11 +113,18 @@ fn confirm_in(
     })?;
     let mut errors = Vec::new();
     for (query, analysis) in queries_of(modules, dialect) {
-        let sql = query.rewrite(|n| format!("${n}")).text;
-        let statement = match client.prepare(&sql) {
+        let rewritten = query.rewrite(|n| format!("${n}"));
+        let statement = match client.prepare(&rewritten.text) {
             Ok(statement) => statement,
             Err(e) => {
-                errors.push(rejected(query, "PostgreSQL", &pg_message(&e)));
+                let at = pg_position(&e, &rewritten.text);
+                errors.push(rejected(
+                    query,
+                    &rewritten,
+                    "PostgreSQL",
+                    &pg_message(&e),
+                    at,
+                ));
                 continue;
             }
         };
@@ -221,16 +233,24 @@ fn compare_names(names: &[String], analysis: &Analysis) -> Option<String> {
         })
 }
 
-fn rejected(query: &Query, engine: &str, message: &str) -> Diagnostic {
-    query
-        .diagnostic_at_name(format!(
-            "{engine} rejects query `{}`: {message}",
-            query.name
-        ))
-        .with_help(format!(
-            "fix the query, or give {} its own version under queries/<dialect>/",
-            engine
-        ))
+/// The engine refused the query; `at` is the byte offset in the rewritten SQL of the token it
+/// names, when it names one: the error points there, else at the query's name.
+fn rejected(
+    query: &Query,
+    rewritten: &Rewritten,
+    engine: &str,
+    message: &str,
+    at: Option<usize>,
+) -> Diagnostic {
+    let message = format!("{engine} rejects query `{}`: {message}", query.name);
+    match at.and_then(|offset| position_in_query(query, rewritten, offset)) {
+        Some((line, column)) => query.diagnostic_at(line, column, message),
+        None => query.diagnostic_at_name(message),
+    }
+    .with_help(format!(
+        "fix the query, or give {} its own version under queries/<dialect>/",
+        engine
+    ))
 }
 
 fn disagrees(query: &Query, engine: &str, problem: &str) -> Diagnostic {
@@ -240,6 +260,29 @@ fn disagrees(query: &Query, engine: &str, problem: &str) -> Diagnostic {
             query.name
         ))
         .with_help("rewrite the expression so both agree (a CAST settles a type), or report it as a dbtool bug")
+}
+
+/// The 1-based line and column (in characters) in the query as written of byte `offset` of
+/// its rewritten text (where parameters are placeholders).
+fn position_in_query(query: &Query, rewritten: &Rewritten, offset: usize) -> Option<(u32, u32)> {
+    let before = rewritten.text.get(..offset)?;
+    let line = before.matches('\n').count() as u32 + 1;
+    let rewritten_column = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+    let byte_column = rewritten.original_column(line, rewritten_column as u32 + 1) - 1;
+    let written = query.sql.split('\n').nth(line as usize - 1)?;
+    let column = written.get(..byte_column as usize)?.chars().count() as u32 + 1;
+    Some((line, column))
+}
+
+/// The byte offset in `sql` that PostgreSQL's error points at, if it points.
+fn pg_position(error: &postgres::Error, sql: &str) -> Option<usize> {
+    match error.as_db_error()?.position()? {
+        postgres::error::ErrorPosition::Original(chars) => {
+            let index = (*chars as usize).checked_sub(1)?;
+            sql.char_indices().nth(index).map(|(byte, _)| byte)
+        }
+        postgres::error::ErrorPosition::Internal { .. } => None,
+    }
 }
 
 fn pg_message(error: &postgres::Error) -> String {

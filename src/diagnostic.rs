@@ -37,6 +37,21 @@ impl Spanned<String> {
     }
 }
 
+/// A place in a file that is not one of the loaded sources (a setting of dbtool.toml), for
+/// errors about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Location {
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.path, self.line, self.column, message)
+    }
+}
+
 /// One source file: its path as the user should see it, and its text.
 #[derive(Clone, Debug)]
 pub struct SourceFile {

@@ -116,7 +116,7 @@ fn generate_check_reports_a_stale_crate_and_explain_shows_reasons() {
 }
 
 #[test]
-fn a_query_sqlite_rejects_is_an_error_at_the_query() {
+fn a_query_sqlite_rejects_is_an_error_at_the_token_it_names() {
     let dir = project();
     let root = dir.path();
     // PostgreSQL's `date_trunc` passes the analysis but does not exist on SQLite: without a
@@ -131,6 +131,8 @@ fn a_query_sqlite_rejects_is_an_error_at_the_query() {
         out.contains("SQLite rejects query `Truncated`: no such function: date_trunc"),
         "{out}"
     );
+    // SQLite names the token: the error points at it, not at the query's name.
+    assert!(out.contains("queries/app.sql:11:8\n"), "{out}");
     assert!(!root.join("generated").exists(), "nothing was written");
 }
 
@@ -310,4 +312,27 @@ fn a_file_of_only_bulk_inserts_imports_what_its_constants_use() {
         "{module}"
     );
     assert!(module.contains("    insert: Query {"), "{module}");
+}
+
+#[test]
+fn a_query_postgres_rejects_is_an_error_at_the_token_it_names() {
+    let Some(pg) = common::pg_database("generate_rejects") else {
+        return;
+    };
+    let dir = project();
+    let root = dir.path();
+    // SQLite accepts a bare column beside GROUP BY; PostgreSQL names `id` in HAVING, after a
+    // parameter that the confirmation rewrote to `$1` (so the column must be mapped back).
+    let queries = format!(
+        "{QUERIES}\n-- name: Grouped :many\nSELECT email, count(*) AS n\nFROM users WHERE name = @name GROUP BY email HAVING id > 0;\n"
+    );
+    std::fs::write(root.join("queries/app.sql"), queries).expect("queries");
+    let (code, out) = dbtool(root, &["generate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("PostgreSQL rejects query `Grouped`: column \"users.id\" must appear in the GROUP BY clause"),
+        "{out}"
+    );
+    assert!(out.contains("queries/app.sql:12:53\n"), "{out}");
+    assert!(!root.join("generated").exists(), "nothing was written");
 }

@@ -185,15 +185,23 @@ const HALF_BROKEN: (&str, &str, &str) = (
     "DROP TABLE ledger;\n",
 );
 
-fn failing_half_way(url: &str, tables: impl Fn() -> Vec<String>, history: impl Fn() -> Vec<i64>) {
+/// `at` is where the error points: PostgreSQL names the refused token's column, SQLite (for
+/// this error) only the statement.
+fn failing_half_way(
+    url: &str,
+    at: &str,
+    tables: impl Fn() -> Vec<String>,
+    history: impl Fn() -> Vec<i64>,
+) {
     let dir = scratch(&[ACCOUNTS, HALF_BROKEN]);
     let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
     assert_eq!(code, Some(3), "a database error exits 3: {out}");
-    assert!(out.contains("version 2 failed at migrations/"), "{out}");
+    assert!(out.contains("error: version 2 failed: "), "{out}");
     assert!(
-        out.contains("V2__half_broken.sql:3:"),
-        "names the file and line: {out}"
+        out.contains(&format!("V2__half_broken.sql:{at}\n")),
+        "names the file, line and column: {out}"
     );
+    assert!(out.contains("nothing of version 2 was kept"), "{out}");
     assert!(out.contains("INSERT INTO no_such_table"), "{out}");
     assert!(
         out.contains("no_such_table"),
@@ -233,7 +241,7 @@ fn a_migration_failing_half_way_on_sqlite_leaves_the_previous_version() {
             .collect();
         versions
     };
-    failing_half_way(&url, tables, history);
+    failing_half_way(&url, "3:1", tables, history);
 }
 
 #[test]
@@ -269,7 +277,7 @@ fn a_migration_failing_half_way_on_postgres_leaves_the_previous_version() {
             .map(|r| r.get(0))
             .collect()
     };
-    failing_half_way(&pg.url, tables, history);
+    failing_half_way(&pg.url, "3:13", tables, history);
 }
 
 fn sqlite_url(dir: &Path) -> String {
@@ -433,9 +441,10 @@ fn concurrently_is_refused(url: &str) {
     let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
     assert_eq!(code, Some(2), "{out}");
     assert!(
-        out.contains("V2__owner_index.sql:2: `CREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner)` cannot run inside a transaction"),
+        out.contains("error: `CREATE INDEX CONCURRENTLY accounts_owner ON accounts (owner)` cannot run inside a transaction"),
         "{out}"
     );
+    assert!(out.contains("V2__owner_index.sql:2:1\n"), "{out}");
     assert!(out.contains("help: drop CONCURRENTLY"), "{out}");
     assert!(
         !out.contains("applying 1"),
@@ -592,6 +601,10 @@ fn environments_choose_the_database_and_never_show_the_password() {
             "--env prod: the url of environment `prod` uses ${APP_DB_PASSWORD}, which is not set"
         ),
         "{out}"
+    );
+    assert!(
+        out.contains("dbtool.toml:") && out.contains("│ url = \"postgres://"),
+        "shows the url's line in dbtool.toml: {out}"
     );
     let (code, out) = run(
         &["status", "-v"],

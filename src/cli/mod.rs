@@ -264,6 +264,13 @@ pub enum Failure {
     },
     Other(String),
     Database(String),
+    /// One error at a place in a file that is not among the loaded sources (a migration
+    /// script): shown with its line, exiting with `exit`.
+    Located {
+        diagnostic: Box<crate::diagnostic::Diagnostic>,
+        source: SourceFile,
+        exit: u8,
+    },
     /// A check found problems (exit 1), each said on its own line.
     Problems(String),
 }
@@ -272,6 +279,7 @@ impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
             Failure::Database(_) => exit::DATABASE_ERROR,
+            Failure::Located { exit, .. } => *exit,
             Failure::Problems(_) => exit::PROBLEMS_FOUND,
             _ => exit::INPUT_ERROR,
         }
@@ -280,6 +288,25 @@ impl Failure {
 
 impl From<crate::migrate::MigrateError> for Failure {
     fn from(error: crate::migrate::MigrateError) -> Failure {
+        let exit = if error.is_database() {
+            exit::DATABASE_ERROR
+        } else {
+            exit::INPUT_ERROR
+        };
+        if let crate::migrate::MigrateError::InScript {
+            diagnostic, script, ..
+        } = error
+        {
+            let source = SourceFile {
+                path: diagnostic.path.clone(),
+                text: script,
+            };
+            return Failure::Located {
+                diagnostic,
+                source,
+                exit,
+            };
+        }
         if error.is_database() {
             Failure::Database(error.to_string())
         } else {

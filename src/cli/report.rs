@@ -61,11 +61,27 @@ impl Reporter {
             Failure::Project(error) => eprintln!("error: {error}"),
             Failure::Other(message) => eprintln!("error: {message}"),
             Failure::Database(message) => eprintln!("error: {message}"),
+            Failure::Located {
+                diagnostic, source, ..
+            } => self.emit(
+                std::slice::from_ref(diagnostic),
+                std::slice::from_ref(source),
+            ),
             Failure::Problems(message) => eprintln!("error: {message}"),
         }
     }
 
     fn diagnostics(&self, diagnostics: &[Diagnostic], sources: &[SourceFile]) {
+        self.emit(diagnostics, sources);
+        let count = diagnostics.len();
+        eprintln!(
+            "error: {count} problem{} found",
+            if count == 1 { "" } else { "s" }
+        );
+    }
+
+    /// Each diagnostic with its source line, where its file is among `sources`.
+    fn emit(&self, diagnostics: &[Diagnostic], sources: &[SourceFile]) {
         let mut files = SimpleFiles::new();
         let ids: Vec<(String, usize, &str)> = sources
             .iter()
@@ -86,11 +102,6 @@ impl Reporter {
                 eprintln!("{diagnostic}");
             }
         }
-        let count = diagnostics.len();
-        eprintln!(
-            "error: {count} problem{} found",
-            if count == 1 { "" } else { "s" }
-        );
     }
 }
 

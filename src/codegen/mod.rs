@@ -15,7 +15,7 @@ use crate::schema::{Dialect, Schema};
 
 pub use names::{pascal_case, rust_ident, snake_case, TimeCrate};
 use overrides::Choice;
-pub use overrides::{ConfigAt, TypeOverride, TypeOverrides};
+pub use overrides::{TypeOverride, TypeOverrides};
 
 /// A file of the generated crate, by its path inside the crate (`src/lib.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]

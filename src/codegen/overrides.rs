@@ -5,25 +5,11 @@
 //! own traits (rusqlite's `ToSql`/`FromSql`, postgres-types' `ToSql`/`FromSql`), which the type's
 //! crate implements. A column override beats a type override, which beats dbtool's choice.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::query::QType;
 use crate::schema::Schema;
 
 use super::names::{self, TimeCrate};
-
-/// Where a setting of dbtool.toml was written, for errors about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigAt {
-    pub path: String,
-    pub line: u32,
-    pub column: u32,
-}
-
-impl ConfigAt {
-    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.path, self.line, self.column, message)
-    }
-}
 
 /// One override: the Rust type of every value of a SQL type, or of one schema column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +20,7 @@ pub struct TypeOverride {
     pub rust: String,
     /// Parameters take it by value (the type is `Copy`) rather than by reference.
     pub copy: bool,
-    pub at: ConfigAt,
+    pub at: Location,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

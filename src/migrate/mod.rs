@@ -48,15 +48,14 @@ pub enum MigrateError {
     Invalid(String),
     #[error("{message}")]
     Database { message: String },
-    #[error(
-        "version {version} failed at {file}:{line}:\n    {statement}\nthe database said: {database_message}\nnothing of version {version} was kept: the database is still at the previous version"
-    )]
-    Statement {
-        version: i32,
-        file: String,
-        line: usize,
-        statement: String,
-        database_message: String,
+    /// An error at a place in a migration script; the script's text travels with it so the
+    /// CLI can show the line.
+    #[error("{diagnostic}")]
+    InScript {
+        diagnostic: Box<crate::diagnostic::Diagnostic>,
+        script: String,
+        /// The database refused a statement (exit 3), rather than dbtool refusing the script.
+        database: bool,
     },
 }
 
@@ -65,7 +64,7 @@ impl MigrateError {
     pub fn is_database(&self) -> bool {
         matches!(
             self,
-            MigrateError::Database { .. } | MigrateError::Statement { .. }
+            MigrateError::Database { .. } | MigrateError::InScript { database: true, .. }
         )
     }
 }

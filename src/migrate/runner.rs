@@ -16,6 +16,7 @@ use super::files::Script;
 use super::split::split_statements;
 use super::url::{redact, DatabaseUrl};
 use super::MigrateError;
+use crate::diagnostic::{line_column, Diagnostic};
 
 const HISTORY_TABLE: &str = "refinery_schema_history";
 /// Key of the PostgreSQL advisory lock that serialises migrators ("dbtool" in ASCII).
@@ -458,17 +459,42 @@ impl Database {
 
     fn run_script(&mut self, version: i32, path: &str, sql: &str) -> Result<(), MigrateError> {
         for statement in split_statements(sql) {
-            if let Err(message) = self.batch(&statement.sql) {
-                return Err(MigrateError::Statement {
-                    version,
-                    file: format!("migrations/{path}"),
-                    line: statement.line,
-                    statement: first_line(&statement.sql),
-                    database_message: message,
+            if let Err((message, at)) = self.execute(&statement.sql) {
+                let offset = statement.offset + at.unwrap_or(0);
+                let diagnostic = script_diagnostic(path, sql, offset, format!("version {version} failed: {message}"))
+                    .with_help(format!("nothing of version {version} was kept: the database is still at the previous version; correct the script, then run `dbtool migration hash` so that dbtool.sum records it"));
+                return Err(MigrateError::InScript {
+                    diagnostic: Box::new(diagnostic),
+                    script: sql.to_string(),
+                    database: true,
                 });
             }
         }
         Ok(())
+    }
+
+    /// Runs one statement of a script; on failure, the database's message and, when the
+    /// engine says, the byte offset in the statement of the token it refused.
+    fn execute(&mut self, sql: &str) -> Result<(), (String, Option<usize>)> {
+        match &mut self.connection {
+            Connection::Postgres(pg) => pg.client.batch_execute(sql).map_err(|e| {
+                let position = e.as_db_error().and_then(|db| match db.position() {
+                    Some(postgres::error::ErrorPosition::Original(chars)) => {
+                        let index = (*chars as usize).saturating_sub(1);
+                        sql.char_indices().nth(index).map(|(byte, _)| byte)
+                    }
+                    _ => None,
+                });
+                (pg_message(e), position)
+            }),
+            Connection::Sqlite(conn) => conn.execute_batch(sql).map_err(|e| match e {
+                rusqlite::Error::SqlInputError { msg, offset, .. } => {
+                    let offset = usize::try_from(offset).ok();
+                    (msg, offset.filter(|o| sql.is_char_boundary(*o)))
+                }
+                other => (other.to_string(), None),
+            }),
+        }
     }
 
     /// SQLite: with foreign keys off during the script, check them before committing.
@@ -560,11 +586,27 @@ fn refuse_non_transactional(path: &str, sql: &str) -> Result<(), MigrateError> {
     else {
         return Ok(());
     };
-    Err(MigrateError::Invalid(format!(
-        "migrations/{path}:{}: `{}` cannot run inside a transaction, and dbtool runs each version in one transaction so that a failure leaves the database at the previous version; nothing was run.\nhelp: drop CONCURRENTLY (the index is built inside the migration, blocking writes to its table while it builds), or run the statement by hand outside dbtool and leave it out of the migration (docs/migrations.md, \"Statements outside a transaction\")",
-        statement.line,
-        first_line(&statement.sql)
-    )))
+    let diagnostic = script_diagnostic(
+        path,
+        sql,
+        statement.offset,
+        format!(
+            "`{}` cannot run inside a transaction, and dbtool runs each version in one transaction so that a failure leaves the database at the previous version; nothing was run",
+            first_line(&statement.sql)
+        ),
+    )
+    .with_help("drop CONCURRENTLY (the index is built inside the migration, blocking writes to its table while it builds), or run the statement by hand outside dbtool and leave it out of the migration (docs/migrations.md, \"Statements outside a transaction\")");
+    Err(MigrateError::InScript {
+        diagnostic: Box::new(diagnostic),
+        script: sql.to_string(),
+        database: false,
+    })
+}
+
+/// An error at byte `offset` of the script `migrations/PATH`.
+fn script_diagnostic(path: &str, sql: &str, offset: usize, message: String) -> Diagnostic {
+    let (line, column) = line_column(sql, offset);
+    Diagnostic::new(format!("migrations/{path}"), line, column, message)
 }
 
 /// `--target` must name a version of the project; checked before a database is opened.

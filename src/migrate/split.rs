@@ -6,10 +6,11 @@
 
 use crate::lexical::{skip_dollar_quoted, skip_quoted};
 
-/// A statement and the 1-based line it starts on.
+/// A statement, the 1-based line it starts on and its byte offset in the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     pub line: usize,
+    pub offset: usize,
     pub sql: String,
 }
 
@@ -86,6 +87,7 @@ fn push(statements: &mut Vec<Statement>, script: &str, start: usize, end: usize)
     let begin = start + offset;
     statements.push(Statement {
         line: script[..begin].matches('\n').count() + 1,
+        offset: begin,
         sql: script[begin..end].trim_end().to_string(),
     });
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::codegen::{ConfigAt, TimeCrate, TypeOverride, TypeOverrides};
-use crate::diagnostic::{line_column, Diagnostic};
+use crate::codegen::{TimeCrate, TypeOverride, TypeOverrides};
+use crate::diagnostic::{Diagnostic, Location};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,14 +58,7 @@ pub(super) fn read(
     path: &str,
     text: &str,
 ) -> Result<GenerateConfig, Diagnostic> {
-    let at = |span: std::ops::Range<usize>| {
-        let (line, column) = line_column(text, span.start);
-        ConfigAt {
-            path: path.to_string(),
-            line,
-            column,
-        }
-    };
+    let at = |span: std::ops::Range<usize>| super::location(path, text, span.start);
     let mut config = GenerateConfig {
         package: file.package,
         ..GenerateConfig::default()
@@ -120,8 +113,8 @@ pub(super) fn read(
 fn type_override(
     key: &str,
     value: Spanned<toml::Value>,
-    at: ConfigAt,
-    at_span: &dyn Fn(std::ops::Range<usize>) -> ConfigAt,
+    at: Location,
+    at_span: &dyn Fn(std::ops::Range<usize>) -> Location,
 ) -> Result<TypeOverride, Diagnostic> {
     let value_at = at_span(value.span());
     let shape_help = "write a Rust type path, \"my_types::MyType\", or { type = \"my_types::MyType\", copy = true } for a Copy type that parameters take by value";

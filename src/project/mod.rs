@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{line_column, Diagnostic, SourceFile};
+use crate::diagnostic::{line_column, Diagnostic, Location, SourceFile};
 use crate::render::Templates;
 use crate::schema::Dialect;
 
@@ -49,7 +49,15 @@ struct ConfigFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EnvFile {
-    url: String,
+    url: toml::Spanned<String>,
+}
+
+/// A named environment of dbtool.toml: its database URL as written (`${VAR}` not yet
+/// expanded) and where.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    pub url: String,
+    pub at: Location,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -79,8 +87,8 @@ pub struct Config {
     pub dependencies: Vec<(String, toml::Value)>,
     /// `[generate.types]` and `[generate.columns]`.
     pub overrides: crate::codegen::TypeOverrides,
-    /// Database URLs by environment name, as written (`${VAR}` not yet expanded).
-    pub environments: std::collections::BTreeMap<String, String>,
+    /// Database URLs by environment name.
+    pub environments: std::collections::BTreeMap<String, Environment>,
 }
 
 impl Default for Config {
@@ -182,9 +190,23 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     config.environments = file
         .env
         .into_iter()
-        .map(|(name, env)| (name, env.url))
+        .map(|(name, env)| {
+            let at = location(path, text, env.url.span().start);
+            let url = env.url.into_inner();
+            (name, Environment { url, at })
+        })
         .collect();
     Ok(config)
+}
+
+/// The 1-based line and column of byte `offset` of dbtool.toml.
+fn location(path: &str, text: &str, offset: usize) -> Location {
+    let (line, column) = line_column(text, offset);
+    Location {
+        path: path.to_string(),
+        line,
+        column,
+    }
 }
 
 /// `${VAR}` replaced by the variable's value; the name of the first unset one otherwise.
@@ -425,10 +447,14 @@ impl Project {
                 )
             }));
         };
-        let url = expand_variables(written, vars).map_err(|var| {
-            ProjectError::Environment(format!(
-                "{source}: the url of environment `{name}` uses ${{{var}}}, which is not set"
-            ))
+        let url = expand_variables(&written.url, vars).map_err(|var| {
+            let diagnostic = written
+                .at
+                .diagnostic(format!(
+                    "{source}: the url of environment `{name}` uses ${{{var}}}, which is not set"
+                ))
+                .with_help(format!("set {var} in the environment, or choose another database with --env NAME or --database-url"));
+            ProjectError::Config(Box::new(diagnostic))
         })?;
         Ok((self.rooted_sqlite(&url), format!("{source} in dbtool.toml")))
     }
@@ -589,7 +615,7 @@ mod tests {
             .expect_err("unset var");
         assert_eq!(
             error.to_string(),
-            "--env prod: the url of environment `prod` uses ${PGPASSWORD}, which is not set"
+            "dbtool.toml:4:7: error: --env prod: the url of environment `prod` uses ${PGPASSWORD}, which is not set\n  help: set PGPASSWORD in the environment, or choose another database with --env NAME or --database-url"
         );
         let error = project
             .database_url(None, Some("staging"), &none)

@@ -6,7 +6,7 @@ pub mod file;
 pub mod types;
 
 pub use analyze::{Analysis, AnalyzeError, Analyzer, BulkInsert, ColumnInfo, ParamDecl, ParamInfo};
-pub use file::{parse_file, Kind, ParamUse, Query};
+pub use file::{parse_file, Kind, ParamUse, Query, Rewritten};
 pub use types::QType;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
