@@ -122,6 +122,28 @@ fn schema_errors_show_the_source_line_and_exit_two() {
 }
 
 #[test]
+fn colours_follow_the_flag_then_dbtool_color_then_no_color() {
+    let dir = project("tables:\n  users:\n    columns:\n      id: strng\n");
+    let run = |args: &[&str], vars: &[(&str, &str)]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dbtool"))
+            .args(args)
+            .current_dir(dir.path())
+            .envs(vars.iter().copied())
+            .output()
+            .expect("run dbtool");
+        String::from_utf8(out.stderr).unwrap().contains('\u{1b}')
+    };
+    let render = ["render", "-d", "sqlite"];
+    assert!(!run(&render, &[]), "not a terminal: no colours");
+    assert!(run(&render, &[("DBTOOL_COLOR", "always")]));
+    assert!(!run(
+        &["--color", "never", "render", "-d", "sqlite"],
+        &[("DBTOOL_COLOR", "always")]
+    ));
+    assert!(run(&["--color", "always", "render", "-d", "sqlite"], &[]));
+}
+
+#[test]
 fn config_errors_point_into_dbtool_toml() {
     let dir = project("tables: {}\n");
     std::fs::write(dir.path().join("dbtool.toml"), "dialect = [\"sqlite\"]\n").unwrap();

@@ -38,8 +38,14 @@ pub struct Cli {
     /// Path to dbtool.toml (default: the nearest one above the current directory).
     #[arg(long, global = true, env = "DBTOOL_CONFIG")]
     config: Option<PathBuf>,
-    /// When to use colours in messages.
-    #[arg(long, global = true, value_enum, default_value = "auto")]
+    /// When to use colours in messages (`auto`: on a terminal, unless NO_COLOR is set).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        env = "DBTOOL_COLOR"
+    )]
     color: ColorChoice,
     /// Print nothing but errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
