@@ -551,6 +551,52 @@ pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(
 }
 
 /// `dbtool drift`: the live database against a scratch one built by its applied migrations.
+/// `dbtool pull`: the schema YAML of the PostgreSQL database at `url`.
+pub fn pull(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    url: &str,
+) -> Result<String, Failure> {
+    let shown = migrate::redact(url);
+    let migrate::DatabaseUrl::Postgres(url) = migrate::DatabaseUrl::parse(url)? else {
+        return Err(Failure::Other(format!(
+            "dbtool pull reads PostgreSQL databases; {shown} is SQLite\nhelp: give a postgres:// URL with --database-url or --env"
+        )));
+    };
+    let mut client = postgres::Client::connect(&url, postgres::NoTls)
+        .map_err(|e| Failure::Database(format!("cannot connect to {shown}: {e}")))?;
+    let mut progress: Option<Progress> = None;
+    let mut on_relation = |total: usize, name: &str| {
+        progress
+            .get_or_insert_with(|| Progress::bar_only(reporter, quiet, total as u64))
+            .step(format!("reading {name}"));
+    };
+    let pulled =
+        crate::introspect::pull::pull_postgres(&mut client, shown.clone(), &mut on_relation)?;
+    if let Some(progress) = &progress {
+        progress.finish();
+    }
+    let templates = project.templates().map_err(Failure::Project)?;
+    let yaml = crate::introspect::pull::to_yaml(&pulled, &project.config.dialects, &templates)
+        .map_err(render_error)?;
+    if !quiet {
+        reporter.status(&format!(
+            "pulled {} table(s), {} view(s), {} materialized view(s), {} enum(s) from {shown}{}",
+            pulled.tables.len(),
+            pulled.views.len(),
+            pulled.materialized_views.len(),
+            pulled.enums.len(),
+            if pulled.notes.is_empty() {
+                String::new()
+            } else {
+                format!("; {} note(s) at the top of the file", pulled.notes.len())
+            }
+        ));
+    }
+    Ok(yaml)
+}
+
 pub fn drift(
     project: &Project,
     reporter: &Reporter,

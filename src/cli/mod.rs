@@ -179,6 +179,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Read a live PostgreSQL database's schema into schema YAML, to adopt an existing system.
+    #[command(
+        after_help = "Reads the `public` schema: extensions, enums, tables (columns, keys, unique and check\nconstraints, foreign keys, indexes, comments), views and materialized views. Functions and\ntriggers are kept as raw PostgreSQL statements. What has no portable form (a type, a default)\nis written per dialect and listed in the notes at the top of the file. Review the result,\nput it under schema/, and `dbtool render` / `dbtool diff` read it like any other file.\n\nExamples:\n  dbtool pull --database-url postgres://app@db/app -o schema/app.yaml\n  dbtool pull --env prod > schema/prod.yaml"
+    )]
+    Pull {
+        /// Database URL (postgres://…); without it, the database `migrate` would use.
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Write to FILE (replaced atomically) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script.
     #[command(
         after_help = "Examples:\n  dbtool completions bash > ~/.local/share/bash-completion/completions/dbtool\n  dbtool completions zsh > ~/.zfunc/_dbtool\n  dbtool completions fish > ~/.config/fish/completions/dbtool.fish"
@@ -437,6 +449,21 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             &database_target(&project, cli, reporter, database)?,
             matches!(format, Format::Json),
         ),
+        Command::Pull {
+            database_url,
+            output,
+        } => {
+            let args = DatabaseArgs {
+                database_url: database_url.clone(),
+                dialect: None,
+            };
+            let target = database_target(&project, cli, reporter, &args)?;
+            let yaml = commands::pull(&project, reporter, cli.quiet, &target.url)?;
+            match output {
+                Some(path) => write_atomically(path, &yaml),
+                None => write_stdout(yaml.as_bytes()),
+            }
+        }
         Command::Explain { name, format } => {
             commands::explain(&project, name, matches!(format, Format::Json))
         }

@@ -36,6 +36,16 @@ impl<'r> Progress<'r> {
         Progress { reporter, mode }
     }
 
+    /// A bar on a terminal and nothing otherwise: for work whose steps are too many to list
+    /// (the tables `pull` reads).
+    pub fn bar_only(reporter: &'r Reporter, quiet: bool, total: u64) -> Self {
+        let mut progress = Progress::new(reporter, quiet, total);
+        if matches!(progress.mode, Mode::Lines) {
+            progress.mode = Mode::Quiet;
+        }
+        progress
+    }
+
     /// A step starts: `message` says which.
     pub fn step(&self, message: String) {
         match &self.mode {

@@ -118,6 +118,8 @@ pub struct ViewContext {
     pub comment: Option<String>,
     pub materialized: bool,
     pub sql: String,
+    /// A materialized view's indexes (dialects without materialized views leave them out).
+    pub indexes: Vec<IndexContext>,
 }
 
 #[derive(Serialize, Clone, PartialEq, Debug)]
@@ -395,6 +397,12 @@ fn views_in_order(schema: &Schema, dialect: Dialect) -> Vec<ViewContext> {
                 .trim_end_matches(';')
                 .trim_end()
                 .to_string(),
+            indexes: v
+                .indexes
+                .iter()
+                .filter(|_| v.materialized)
+                .map(|i| index_context(&v.name.value, i))
+                .collect(),
         })
         .collect()
 }

@@ -166,21 +166,52 @@ pub fn render_rust(
     context: impl serde::Serialize,
     templates: &Templates,
 ) -> Result<String, RenderError> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_trim_blocks(true);
-    env.set_lstrip_blocks(true);
-    for (template, text) in &templates.sources {
-        if template.starts_with("rust/") || template.starts_with("init/") {
-            let _ = env.add_template(template, text);
-        }
-    }
+    let mut env = text_environment(templates, &["rust/", "init/"]);
     env.add_filter("raw_string", |text: String| raw_string(&text));
     // A Rust string literal with Rust's escapes (`tojson` writes `\u0027`, which Rust rejects).
     env.add_filter("rust_string", |text: String| format!("{text:?}"));
     env.add_function("fits", |text: String, indent: usize| {
         indent + text.chars().count() <= RUSTFMT_MAX_WIDTH
     });
+    render_named(&env, name, context)
+}
+
+/// Renders a YAML template (`yaml/…`: what `dbtool pull` writes). Besides minijinja's
+/// builtins, templates get the filters `yaml` (a scalar, quoted only when YAML needs it) and
+/// `yaml_flow` (the same inside `[…]` or `{…}`, where `,` and brackets need quotes too).
+pub fn render_yaml(
+    name: &str,
+    context: impl serde::Serialize,
+    templates: &Templates,
+) -> Result<String, RenderError> {
+    let mut env = text_environment(templates, &["yaml/"]);
+    env.add_filter("yaml", |text: String| yaml_scalar(&text, false));
+    env.add_filter("yaml_flow", |text: String| yaml_scalar(&text, true));
+    render_named(&env, name, context)
+}
+
+/// An environment of the templates under `folders`, for text that is not SQL: strict about
+/// undefined values, block tags on lines of their own, no automatic escaping (minijinja would
+/// JSON-escape every value of a `.yaml` template; the filters quote instead).
+fn text_environment<'a>(templates: &'a Templates, folders: &[&str]) -> Environment<'a> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    for (template, text) in &templates.sources {
+        if folders.iter().any(|folder| template.starts_with(folder)) {
+            let _ = env.add_template(template, text);
+        }
+    }
+    env
+}
+
+fn render_named(
+    env: &Environment<'_>,
+    name: &str,
+    context: impl serde::Serialize,
+) -> Result<String, RenderError> {
     let failed = |source| RenderError::Template {
         name: name.to_string(),
         source,
@@ -190,6 +221,34 @@ pub fn render_rust(
         .render(Value::from_serialize(&context))
         .map_err(failed)?;
     Ok(tidy(&text))
+}
+
+/// `text` as a YAML scalar: plain when YAML reads it back as the same string, else
+/// double-quoted (JSON's escapes are YAML's).
+fn yaml_scalar(text: &str, flow: bool) -> String {
+    let special_start = text.starts_with([
+        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
+        '`', ' ',
+    ]);
+    let keyword = matches!(
+        text.to_ascii_lowercase().as_str(),
+        "true" | "false" | "null" | "~" | "yes" | "no" | "on" | "off" | "y" | "n"
+    );
+    let plain = !text.is_empty()
+        && !special_start
+        && !keyword
+        && text.trim_end() == text
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.ends_with(':')
+        && !text.contains(['\n', '\t', '\r'])
+        && text.parse::<f64>().is_err()
+        && !(flow && text.contains([',', '[', ']', '{', '}', ':', '#', '\'', '"']));
+    if plain {
+        text.to_string()
+    } else {
+        serde_json::Value::from(text).to_string()
+    }
 }
 
 /// rustfmt's default `max_width`.
@@ -292,6 +351,21 @@ mod tests {
         assert_eq!(quote_ident("user", reserved), "\"user\"");
         assert_eq!(quote_ident("model_id", reserved), "model_id");
         assert_eq!(quote_ident("we\"ird", reserved), "\"we\"\"ird\"");
+    }
+
+    #[test]
+    fn yaml_scalars_are_quoted_only_when_needed() {
+        assert_eq!(yaml_scalar("bigint not null", false), "bigint not null");
+        assert_eq!(yaml_scalar("numeric(10,2)", false), "numeric(10,2)");
+        assert_eq!(yaml_scalar("numeric(10,2)", true), "\"numeric(10,2)\"");
+        assert_eq!(
+            yaml_scalar("text default 'a: b'", false),
+            "\"text default 'a: b'\""
+        );
+        assert_eq!(yaml_scalar("yes", false), "\"yes\"");
+        assert_eq!(yaml_scalar("1.5", false), "\"1.5\"");
+        assert_eq!(yaml_scalar("'quoted'", false), "\"'quoted'\"");
+        assert_eq!(yaml_scalar("a\"b\nc", false), "\"a\\\"b\\nc\"");
     }
 
     #[test]

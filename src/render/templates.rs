@@ -98,4 +98,8 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "init/smoke.rs.j2",
         include_str!("../../templates/init/smoke.rs.j2"),
     ),
+    (
+        "yaml/schema.yaml.j2",
+        include_str!("../../templates/yaml/schema.yaml.j2"),
+    ),
 ];

@@ -2,6 +2,8 @@
 //! catalogs. `dbtool drift` compares a database with a scratch one that its own applied
 //! migrations built, so "what the migrations say" is decided by the engine itself.
 
+pub mod pull;
+
 use std::collections::BTreeMap;
 
 use crate::migrate::{DatabaseUrl, MigrateError};

@@ -1,0 +1,770 @@
+//! `dbtool pull`: a live PostgreSQL database's `public` schema read into a plain description of
+//! what the schema language can say about it ([`Pulled`]), for the `yaml/schema.yaml.j2`
+//! template to write as schema YAML. The mapping from PostgreSQL's spelling to the schema
+//! language's (types, defaults, constraint names) is pure and unit-tested here; reading the
+//! catalogs is the IO edge.
+//!
+//! What the schema language cannot say is carried, not dropped: a type with no portable name
+//! becomes a per-dialect type, a default with no portable form a per-dialect default, a
+//! function or trigger a raw PostgreSQL statement; each comes with a note for the user.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::migrate::MigrateError;
+
+/// What `pull` found, ready for the template.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pulled {
+    /// The database it came from, password hidden.
+    pub source: String,
+    pub extensions: Vec<String>,
+    pub enums: Vec<PulledEnum>,
+    pub tables: Vec<PulledTable>,
+    pub views: Vec<PulledView>,
+    pub materialized_views: Vec<PulledView>,
+    /// Statements the schema language has no construct for (functions, triggers), verbatim.
+    pub raw: Vec<String>,
+    /// What the user should look at: approximations and per-dialect gaps.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PulledEnum {
+    pub name: String,
+    pub values: Vec<String>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PulledTable {
+    pub name: String,
+    pub comment: Option<String>,
+    pub columns: Vec<PulledColumn>,
+    /// A composite primary key (a single-column one is on its column).
+    pub primary_key: Vec<String>,
+    pub unique: Vec<NamedColumns>,
+    /// Check constraints by name.
+    pub checks: Vec<(String, String)>,
+    pub foreign_keys: Vec<PulledForeignKey>,
+    pub indexes: Vec<PulledIndex>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PulledColumn {
+    pub name: String,
+    /// A schema-language type (`varchar(255)`, `text[]`, an enum), or `None` with `raw_type`.
+    pub ty: Option<String>,
+    /// PostgreSQL's own spelling, for a type with no portable name.
+    pub raw_type: Option<String>,
+    pub not_null: bool,
+    pub primary_key: bool,
+    pub unique: bool,
+    pub identity: bool,
+    /// A single-column foreign key with the conventional name.
+    pub references: Option<ColumnReference>,
+    /// A portable default (`now()`, `'active'`, `0`), or `None` with `raw_default`.
+    pub default: Option<String>,
+    /// PostgreSQL's own expression, for a default with no portable form.
+    pub raw_default: Option<String>,
+    pub generated: Option<String>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnReference {
+    /// `TABLE.COLUMN`.
+    pub target: String,
+    pub on_delete: Option<String>,
+    pub on_update: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedColumns {
+    /// `None` when it is the name dbtool would give it.
+    pub name: Option<String>,
+    pub columns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PulledForeignKey {
+    pub name: Option<String>,
+    pub columns: Vec<String>,
+    /// `TABLE(COL, …)`.
+    pub references: String,
+    pub on_delete: Option<String>,
+    pub on_update: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PulledIndex {
+    pub name: String,
+    /// Plain columns as names, expressions as `{ expr: … }`, each with its order.
+    pub columns: Vec<IndexColumn>,
+    pub unique: bool,
+    /// `None` for btree, the default.
+    pub method: Option<String>,
+    #[serde(rename = "where")]
+    pub where_: Option<String>,
+    pub include: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexColumn {
+    pub column: Option<String>,
+    pub expr: Option<String>,
+    pub desc: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PulledView {
+    pub name: String,
+    pub sql: String,
+    pub comment: Option<String>,
+    pub indexes: Vec<PulledIndex>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL's spelling to the schema language's (pure).
+
+/// The schema-language type of a column PostgreSQL formats as `formatted` (`format_type`), if
+/// it has one; `enums` are the database's enum names.
+pub fn portable_type(formatted: &str, enums: &[String]) -> Option<String> {
+    if let Some(element) = formatted.strip_suffix("[]") {
+        return portable_type(element, enums).map(|t| format!("{t}[]"));
+    }
+    let (name, args) = match formatted.split_once('(') {
+        Some((name, rest)) => (name, Some(rest.trim_end_matches(')'))),
+        None => (formatted, None),
+    };
+    let portable = match (name, args) {
+        ("boolean", None) => "bool".to_string(),
+        ("smallint", None) => "smallint".into(),
+        ("integer", None) => "int".into(),
+        ("bigint", None) => "bigint".into(),
+        ("real", None) => "real".into(),
+        ("double precision", None) => "double".into(),
+        ("numeric", None) => "numeric".into(),
+        ("numeric", Some(args)) => format!("numeric({})", args.replace(' ', "")),
+        ("text", None) | ("character varying", None) => "text".into(),
+        ("character varying", Some(n)) => format!("varchar({n})"),
+        ("character", Some(n)) => format!("char({n})"),
+        ("bytea", None) => "bytes".into(),
+        ("uuid", None) => "uuid".into(),
+        ("date", None) => "date".into(),
+        ("time without time zone", None) => "time".into(),
+        ("timestamp without time zone", None) => "timestamp".into(),
+        ("timestamp with time zone", None) => "timestamptz".into(),
+        ("interval", None) => "interval".into(),
+        ("json", None) => "json".into(),
+        ("jsonb", None) => "jsonb".into(),
+        (name, None) => {
+            let unquoted = name.trim_matches('"');
+            return enums
+                .iter()
+                .any(|e| e == unquoted)
+                .then(|| unquoted.to_string());
+        }
+        _ => return None,
+    };
+    Some(portable)
+}
+
+/// The portable form of a column default PostgreSQL spells `expr` (`pg_get_expr`), if any:
+/// `now()`, `uuid()`, `current_date`, `[]`, a number, `true`/`false`, or a quoted string with
+/// its cast to the column's own type dropped.
+pub fn portable_default(expr: &str) -> Option<String> {
+    let expr = expr.trim();
+    match expr {
+        "now()" | "CURRENT_TIMESTAMP" => return Some("now()".into()),
+        "CURRENT_DATE" => return Some("current_date".into()),
+        "gen_random_uuid()" => return Some("uuid()".into()),
+        "true" | "false" => return Some(expr.into()),
+        _ => {}
+    }
+    // `(-1)` and `'-1.5'::numeric` are how PostgreSQL keeps negative and numeric literals.
+    let unparenthesized = expr
+        .strip_prefix('(')
+        .and_then(|e| e.strip_suffix(')'))
+        .unwrap_or(expr);
+    if is_number(unparenthesized) {
+        return Some(unparenthesized.to_string());
+    }
+    let (literal, _cast) = split_cast(expr)?;
+    if literal == "'{}'" && expr.ends_with("[]") {
+        return Some("[]".into());
+    }
+    if let Some(inner) = literal
+        .strip_prefix('\'')
+        .and_then(|l| l.strip_suffix('\''))
+    {
+        if is_number(inner) && expr.ends_with("::numeric") {
+            return Some(inner.to_string());
+        }
+        return Some(literal.to_string());
+    }
+    None
+}
+
+/// `'text'::type` → (`'text'`, `type`); `None` unless `expr` is one quoted literal and a cast.
+fn split_cast(expr: &str) -> Option<(&str, &str)> {
+    if !expr.starts_with('\'') {
+        return None;
+    }
+    let bytes = expr.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        if bytes[i] == b'\'' {
+            if bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            let rest = &expr[i + 1..];
+            return match rest.strip_prefix("::") {
+                Some(cast) if is_type_name(cast) => Some((&expr[..=i], cast)),
+                Some(_) => None,
+                None if rest.is_empty() => Some((expr, "")),
+                None => None,
+            };
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `character varying`, `"Mood"`, `text[]`, `numeric(10,2)`: a type, not more expression.
+fn is_type_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '"')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " _\".()[],".contains(c))
+}
+
+fn is_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && !digits.starts_with('.')
+        && !digits.ends_with('.')
+}
+
+/// PostgreSQL's `confdeltype`/`confupdtype` letter as the schema language's action; `None`
+/// for the default, `no action`.
+pub fn referential_action(code: &str) -> Option<&'static str> {
+    match code {
+        "c" => Some("cascade"),
+        "r" => Some("restrict"),
+        "n" => Some("set null"),
+        "d" => Some("set default"),
+        _ => None,
+    }
+}
+
+/// The body of `CHECK (…)` as `pg_get_constraintdef` writes it.
+pub fn check_expression(definition: &str) -> String {
+    let body = definition
+        .strip_prefix("CHECK ")
+        .unwrap_or(definition)
+        .trim();
+    let body = body.strip_suffix(" NOT VALID").unwrap_or(body);
+    match body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+        Some(inner) if balanced(inner) => inner.to_string(),
+        _ => body.to_string(),
+    }
+}
+
+/// Whether every `(` in `text` (outside quotes) is closed in order.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// A view's body as `pg_get_viewdef` writes it, without the leading space and final `;`.
+fn view_body(definition: &str) -> String {
+    let lines: Vec<&str> = definition.trim().trim_end_matches(';').lines().collect();
+    lines
+        .iter()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading PostgreSQL's catalogs (IO).
+
+fn failed(error: postgres::Error) -> MigrateError {
+    MigrateError::Database {
+        message: format!("cannot read the PostgreSQL catalog: {error}"),
+    }
+}
+
+/// Reads the `public` schema of the database `client` is connected to. `progress` is called
+/// once per table, view and materialized view, with how many there are and its name.
+pub fn pull_postgres(
+    client: &mut postgres::Client,
+    source: String,
+    progress: &mut dyn FnMut(usize, &str),
+) -> Result<Pulled, MigrateError> {
+    let mut pulled = Pulled {
+        source,
+        ..Pulled::default()
+    };
+    pulled.extensions = client
+        .query(
+            "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname",
+            &[],
+        )
+        .map_err(failed)?
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    pulled.enums = read_enums(client)?;
+    let enum_names: Vec<String> = pulled.enums.iter().map(|e| e.name.clone()).collect();
+    let relations = client
+        .query(
+            "SELECT c.oid, c.relname, c.relkind::text, obj_description(c.oid, 'pg_class'),
+                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+             FROM pg_class c
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
+               AND c.relname <> 'refinery_schema_history'
+             ORDER BY c.relname",
+            &[],
+        )
+        .map_err(failed)?;
+    let mut indexes = read_indexes(client)?;
+    let total = relations.len();
+    for row in relations {
+        let oid: u32 = row.get(0);
+        let name: String = row.get(1);
+        let kind: String = row.get(2);
+        let comment: Option<String> = row.get(3);
+        progress(total, &name);
+        match kind.as_str() {
+            "v" | "m" => {
+                let view = PulledView {
+                    name,
+                    sql: view_body(&row.get::<_, Option<String>>(4).unwrap_or_default()),
+                    comment,
+                    indexes: indexes.remove(&oid).unwrap_or_default(),
+                };
+                if kind == "v" {
+                    pulled.views.push(view);
+                } else {
+                    pulled.materialized_views.push(view);
+                }
+            }
+            _ => {
+                let mut table = PulledTable {
+                    name,
+                    comment,
+                    indexes: indexes.remove(&oid).unwrap_or_default(),
+                    ..PulledTable::default()
+                };
+                read_columns(client, oid, &mut table, &enum_names, &mut pulled.notes)?;
+                read_constraints(client, oid, &mut table, &mut pulled.notes)?;
+                pulled.tables.push(table);
+            }
+        }
+    }
+    pulled.raw = read_routines(client)?;
+    if !pulled.raw.is_empty() {
+        pulled.notes.push(format!(
+            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`; give them a SQLite version if the project renders SQLite",
+            pulled.raw.len()
+        ));
+    }
+    Ok(pulled)
+}
+
+fn read_enums(client: &mut postgres::Client) -> Result<Vec<PulledEnum>, MigrateError> {
+    let rows = client
+        .query(
+            "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder),
+                    obj_description(t.oid, 'pg_type')
+             FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+             WHERE t.typnamespace = 'public'::regnamespace
+             GROUP BY t.oid, t.typname
+             ORDER BY t.typname",
+            &[],
+        )
+        .map_err(failed)?;
+    Ok(rows
+        .iter()
+        .map(|row| PulledEnum {
+            name: row.get(0),
+            values: row.get(1),
+            comment: row.get(2),
+        })
+        .collect())
+}
+
+fn read_columns(
+    client: &mut postgres::Client,
+    table_oid: u32,
+    table: &mut PulledTable,
+    enums: &[String],
+    notes: &mut Vec<String>,
+) -> Result<(), MigrateError> {
+    let rows = client
+        .query(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                    a.attidentity::text, a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid),
+                    col_description(a.attrelid, a.attnum)
+             FROM pg_attribute a
+             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
+             ORDER BY a.attnum",
+            &[&table_oid],
+        )
+        .map_err(failed)?;
+    for row in rows {
+        let name: String = row.get(0);
+        let formatted: String = row.get(1);
+        let identity: String = row.get(3);
+        let generated: String = row.get(4);
+        let expression: Option<String> = row.get(5);
+        let mut column = PulledColumn {
+            ty: portable_type(&formatted, enums),
+            not_null: row.get(2),
+            identity: !identity.is_empty(),
+            comment: row.get(6),
+            ..PulledColumn::default()
+        };
+        let at = format!("{}.{name}", table.name);
+        if identity == "a" {
+            notes.push(format!(
+                "`{at}` is GENERATED ALWAYS AS IDENTITY; dbtool declares identity columns BY DEFAULT"
+            ));
+        }
+        if column.ty.is_none() {
+            notes.push(format!(
+                "`{at}` is {formatted}, which has no portable type: it is written per dialect"
+            ));
+            column.raw_type = Some(formatted.clone());
+        }
+        match expression {
+            Some(expr) if !generated.is_empty() => column.generated = Some(expr),
+            Some(expr) if expr.starts_with("nextval(") && is_integer(&column.ty) => {
+                notes.push(format!(
+                    "`{at}` is a serial column (its default is {expr}): it is pulled as `identity`"
+                ));
+                column.identity = true;
+            }
+            Some(expr) => match portable_default(&expr) {
+                Some(default) => column.default = Some(default),
+                None => {
+                    notes.push(format!(
+                        "`{at}` defaults to {expr}, which has no portable form: it is written for PostgreSQL only"
+                    ));
+                    column.raw_default = Some(expr);
+                }
+            },
+            None => {}
+        }
+        column.name = name;
+        table.columns.push(column);
+    }
+    Ok(())
+}
+
+fn is_integer(ty: &Option<String>) -> bool {
+    matches!(ty.as_deref(), Some("smallint" | "int" | "bigint"))
+}
+
+fn read_constraints(
+    client: &mut postgres::Client,
+    table_oid: u32,
+    table: &mut PulledTable,
+    notes: &mut Vec<String>,
+) -> Result<(), MigrateError> {
+    let rows = client
+        .query(
+            "SELECT c.conname, c.contype::text, pg_get_constraintdef(c.oid),
+                    ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n
+                          ORDER BY k.i),
+                    r.relname::text,
+                    ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                          JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n
+                          ORDER BY k.i),
+                    c.confdeltype::text, c.confupdtype::text
+             FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.confrelid
+             WHERE c.conrelid = $1
+             ORDER BY c.conname",
+            &[&table_oid],
+        )
+        .map_err(failed)?;
+    let t = table.name.clone();
+    for row in rows {
+        let name: String = row.get(0);
+        let kind: String = row.get(1);
+        let definition: String = row.get(2);
+        let columns: Vec<String> = row.get(3);
+        let named = |conventional: String| (name != conventional).then(|| name.clone());
+        match kind.as_str() {
+            "p" => {
+                if name != format!("{t}_pkey") {
+                    notes.push(format!("the primary key of `{t}` is named {name}; dbtool names it {t}_pkey"));
+                }
+                match columns.as_slice() {
+                    [single] => set_column(table, single, |c| c.primary_key = true),
+                    _ => table.primary_key = columns,
+                }
+            }
+            "u" => {
+                let conventional = format!("{t}_{}_key", columns.join("_"));
+                match columns.as_slice() {
+                    [single] if name == conventional => {
+                        set_column(table, single, |c| c.unique = true)
+                    }
+                    _ => table.unique.push(NamedColumns {
+                        name: named(conventional),
+                        columns,
+                    }),
+                }
+            }
+            "c" => table.checks.push((name, check_expression(&definition))),
+            "f" => {
+                let target: String = row.get(4);
+                let target_columns: Vec<String> = row.get(5);
+                let on_delete = referential_action(&row.get::<_, String>(6)).map(str::to_string);
+                let on_update = referential_action(&row.get::<_, String>(7)).map(str::to_string);
+                let conventional = format!("{t}_{}_fkey", columns.join("_"));
+                match (columns.as_slice(), target_columns.as_slice()) {
+                    ([single], [target_column]) if name == conventional => {
+                        let reference = ColumnReference {
+                            target: format!("{target}.{target_column}"),
+                            on_delete,
+                            on_update,
+                        };
+                        set_column(table, single, |c| c.references = Some(reference));
+                    }
+                    _ => table.foreign_keys.push(PulledForeignKey {
+                        name: named(conventional),
+                        columns,
+                        references: format!("{target}({})", target_columns.join(", ")),
+                        on_delete,
+                        on_update,
+                    }),
+                }
+            }
+            _ => notes.push(format!(
+                "constraint {name} of `{t}` ({definition}) has no form in the schema language: add it under `raw:`"
+            )),
+        }
+    }
+    Ok(())
+}
+
+fn set_column(table: &mut PulledTable, name: &str, change: impl FnOnce(&mut PulledColumn)) {
+    if let Some(column) = table.columns.iter_mut().find(|c| c.name == name) {
+        change(column);
+    }
+}
+
+/// Indexes of every table and materialized view, by the relation's oid, leaving out those
+/// that back a primary key or unique constraint (the constraints say them).
+fn read_indexes(
+    client: &mut postgres::Client,
+) -> Result<BTreeMap<u32, Vec<PulledIndex>>, MigrateError> {
+    let rows = client
+        .query(
+            "SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, i.indnkeyatts,
+                    pg_get_expr(i.indpred, i.indrelid),
+                    i.indoption::int2[], i.indkey::int2[],
+                    ARRAY(SELECT coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.n::int, true))
+                          FROM generate_series(1, i.indnatts) k(n)
+                          LEFT JOIN pg_attribute a
+                            ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+                          ORDER BY k.n)
+             FROM pg_index i
+             JOIN pg_class ic ON ic.oid = i.indexrelid
+             JOIN pg_class t ON t.oid = i.indrelid
+             JOIN pg_am am ON am.oid = ic.relam
+             WHERE t.relnamespace = 'public'::regnamespace
+               AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                               WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
+             ORDER BY ic.relname",
+            &[],
+        )
+        .map_err(failed)?;
+    let mut by_relation: BTreeMap<u32, Vec<PulledIndex>> = BTreeMap::new();
+    for row in rows {
+        let key_count = row.get::<_, i16>(4) as usize;
+        let options: Vec<i16> = row.get(6);
+        let keys: Vec<i16> = row.get(7);
+        let entries: Vec<String> = row.get(8);
+        let mut columns = Vec::new();
+        let mut include = Vec::new();
+        for (i, entry) in entries.into_iter().enumerate() {
+            if i >= key_count {
+                include.push(entry);
+                continue;
+            }
+            // indoption bit 0: DESC.
+            let desc = options.get(i).is_some_and(|o| o & 1 == 1);
+            let is_column = keys.get(i).is_some_and(|k| *k != 0);
+            columns.push(IndexColumn {
+                column: is_column.then(|| entry.clone()),
+                expr: (!is_column).then_some(entry),
+                desc,
+            });
+        }
+        let method: String = row.get(3);
+        by_relation
+            .entry(row.get(0))
+            .or_default()
+            .push(PulledIndex {
+                name: row.get(1),
+                columns,
+                unique: row.get(2),
+                method: (method != "btree").then_some(method),
+                where_: row.get(5),
+                include,
+            });
+    }
+    Ok(by_relation)
+}
+
+/// Functions, procedures and triggers of the schema (not an extension's), as statements.
+fn read_routines(client: &mut postgres::Client) -> Result<Vec<String>, MigrateError> {
+    let rows = client
+        .query(
+            "SELECT pg_get_functiondef(p.oid) FROM pg_proc p
+             WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+             ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)",
+            &[],
+        )
+        .map_err(failed)?;
+    let mut statements: Vec<String> = rows
+        .iter()
+        .map(|row| row.get::<_, String>(0).trim_end().to_string())
+        .collect();
+    let triggers = client
+        .query(
+            "SELECT pg_get_triggerdef(t.oid, true) FROM pg_trigger t
+             JOIN pg_class c ON c.oid = t.tgrelid
+             WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
+             ORDER BY c.relname, t.tgname",
+            &[],
+        )
+        .map_err(failed)?;
+    statements.extend(triggers.iter().map(|row| row.get::<_, String>(0)));
+    Ok(statements)
+}
+
+/// The schema YAML of `pulled` for a project of `dialects`, through `yaml/schema.yaml.j2`.
+pub fn to_yaml(
+    pulled: &Pulled,
+    dialects: &[crate::schema::Dialect],
+    templates: &crate::render::Templates,
+) -> Result<String, crate::render::RenderError> {
+    use crate::schema::Dialect;
+    // PostgreSQL's own spellings (raw types and defaults, functions) are the `postgres` entry,
+    // which TimescaleDB falls back to; `timescaledb` only for a project without `postgres`.
+    let postgres = if dialects == [Dialect::Timescaledb]
+        || (dialects.contains(&Dialect::Timescaledb) && !dialects.contains(&Dialect::Postgres))
+    {
+        Dialect::Timescaledb.name()
+    } else {
+        Dialect::Postgres.name()
+    };
+    let mut typed: Vec<&str> = vec![postgres];
+    if dialects.contains(&Dialect::Sqlite) {
+        typed.push(Dialect::Sqlite.name());
+    }
+    let context = serde_json::json!({
+        "pulled": pulled,
+        "type_dialects": typed,
+        "postgres_dialects": [postgres],
+        "sqlite": dialects.contains(&Dialect::Sqlite),
+    });
+    crate::render::render_yaml("yaml/schema.yaml.j2", context, templates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_types_become_portable_names() {
+        let enums = vec!["role".to_string()];
+        let cases = [
+            ("boolean", Some("bool")),
+            ("integer", Some("int")),
+            ("double precision", Some("double")),
+            ("numeric(10,2)", Some("numeric(10,2)")),
+            ("character varying(255)", Some("varchar(255)")),
+            ("character varying", Some("text")),
+            ("character(2)", Some("char(2)")),
+            ("timestamp with time zone", Some("timestamptz")),
+            ("timestamp without time zone", Some("timestamp")),
+            ("text[]", Some("text[]")),
+            ("role", Some("role")),
+            ("role[]", Some("role[]")),
+            ("tsvector", None),
+            ("timestamp(3) with time zone", None),
+            ("vector(1536)", None),
+        ];
+        for (formatted, expected) in cases {
+            assert_eq!(
+                portable_type(formatted, &enums).as_deref(),
+                expected,
+                "{formatted}"
+            );
+        }
+    }
+
+    #[test]
+    fn postgres_defaults_become_portable_ones_where_they_can() {
+        let cases = [
+            ("now()", Some("now()")),
+            ("CURRENT_TIMESTAMP", Some("now()")),
+            ("gen_random_uuid()", Some("uuid()")),
+            ("0", Some("0")),
+            ("(-1)", Some("-1")),
+            ("'2.50'::numeric", Some("2.50")),
+            ("true", Some("true")),
+            ("'active'::conversation_status", Some("'active'")),
+            ("'it''s'::text", Some("'it''s'")),
+            ("'{}'::jsonb", Some("'{}'")),
+            ("'{}'::text[]", Some("[]")),
+            ("(now() + '1 day'::interval)", None),
+            ("nextval('users_id_seq'::regclass)", None),
+            ("'a'::text || 'b'::text", None),
+        ];
+        for (expr, expected) in cases {
+            assert_eq!(portable_default(expr).as_deref(), expected, "{expr}");
+        }
+    }
+
+    #[test]
+    fn check_bodies_lose_only_their_outer_parentheses() {
+        assert_eq!(
+            check_expression("CHECK ((value >= 0) AND (value <= 5))"),
+            "(value >= 0) AND (value <= 5)"
+        );
+        assert_eq!(
+            check_expression("CHECK (length(email) > 0)"),
+            "length(email) > 0"
+        );
+        assert_eq!(check_expression("CHECK ((a > 0)) NOT VALID"), "(a > 0)");
+    }
+}

@@ -1,0 +1,183 @@
+//! `dbtool pull` on real PostgreSQL: the five reference systems, built from their rendered DDL,
+//! come back as schema YAML that builds the same database again; what has no portable form is
+//! carried per dialect and named in the notes.
+
+mod common;
+
+use std::path::Path;
+
+use common::dbtool;
+
+/// A project of `dialects` in a temporary directory, with an empty schema folder.
+fn project(dialects: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        format!("dialects = {dialects}\n"),
+    )
+    .expect("config");
+    std::fs::create_dir(dir.path().join("schema")).expect("schema dir");
+    dir
+}
+
+fn pull(dir: &Path, url: &str) -> (String, String) {
+    let (code, out) = dbtool(
+        dir,
+        &["pull", "--database-url", url, "-o", "schema/pulled.yaml"],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    let yaml = std::fs::read_to_string(dir.join("schema/pulled.yaml")).expect("pulled.yaml");
+    (yaml, out)
+}
+
+#[test]
+fn the_reference_schema_pulled_from_postgres_builds_the_same_database() {
+    let Some(mut original) = common::pg_database("pull_original") else {
+        return;
+    };
+    let Some(mut copy) = common::pg_database("pull_copy") else {
+        return;
+    };
+    let reference = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, ddl) = dbtool(reference, &["render", "-d", "postgres", "-q"]);
+    assert_eq!(code, Some(0), "{ddl}");
+    original.client.batch_execute(&ddl).expect("reference DDL");
+
+    let dir = project("[\"postgres\"]");
+    let (yaml, out) = pull(dir.path(), &original.url);
+    assert!(
+        out.contains("pulled 19 table(s), 4 view(s), 3 materialized view(s), 3 enum(s)"),
+        "{out}"
+    );
+    for expected in [
+        "      id: uuid primary key default uuid()",
+        "      status: conversation_status not null default 'active'",
+        "      threadId: uuid not null references threads.id on delete cascade",
+        "      - [\"n\", context, next_char]",
+        "      idx_conversations_user_last_message: [user_id, last_message_at desc]",
+        "        where: is_best",
+        "        method: gin",
+        "  - postgres: |",
+    ] {
+        assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
+    }
+
+    let (code, rebuilt) = dbtool(dir.path(), &["render", "-d", "postgres", "-q"]);
+    assert_eq!(
+        code,
+        Some(0),
+        "the pulled YAML loads and renders: {rebuilt}"
+    );
+    copy.client.batch_execute(&rebuilt).expect("pulled DDL");
+    let expected = dbtool::introspect::catalog(&original.url).expect("original catalog");
+    let actual = dbtool::introspect::catalog(&copy.url).expect("copy catalog");
+    let differences = dbtool::introspect::compare(&expected, &actual);
+    assert!(differences.is_empty(), "{differences:#?}");
+
+    // Pulling the copy gives the same file: the output is deterministic.
+    let again = project("[\"postgres\"]");
+    let (yaml_again, _) = pull(again.path(), &copy.url);
+    assert_eq!(
+        yaml.lines().skip(1).collect::<Vec<_>>(),
+        yaml_again.lines().skip(1).collect::<Vec<_>>(),
+        "only the source line differs"
+    );
+}
+
+/// PostgreSQL objects the schema language has no portable form for.
+const HAND_MADE: &str = r#"
+CREATE TABLE accounts (
+    id serial PRIMARY KEY,
+    region text NOT NULL,
+    number int NOT NULL,
+    search tsvector,
+    expires_at timestamptz DEFAULT (now() + interval '30 days'),
+    CONSTRAINT accounts_region_number UNIQUE (region, number)
+);
+COMMENT ON COLUMN accounts.region IS 'Where the account lives';
+CREATE TABLE transfers (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    region text NOT NULL,
+    number int NOT NULL,
+    cents bigint NOT NULL CHECK (cents > 0),
+    cents_doubled bigint GENERATED ALWAYS AS (cents * 2) STORED,
+    CONSTRAINT transfers_account FOREIGN KEY (region, number)
+        REFERENCES accounts (region, number) ON DELETE CASCADE
+);
+CREATE INDEX transfers_big ON transfers (cents DESC) INCLUDE (region) WHERE cents > 1000;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER transfers_touch BEFORE UPDATE ON transfers FOR EACH ROW EXECUTE FUNCTION touch();
+"#;
+
+#[test]
+fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
+    let Some(mut source) = common::pg_database("pull_hand_made") else {
+        return;
+    };
+    source
+        .client
+        .batch_execute(HAND_MADE)
+        .expect("hand-made DDL");
+
+    let dir = project("[\"postgres\", \"sqlite\"]");
+    let (yaml, out) = pull(dir.path(), &source.url);
+    assert!(out.contains("note(s) at the top of the file"), "{out}");
+    for expected in [
+        "#   - `accounts.id` is a serial column (its default is nextval('accounts_id_seq'::regclass)): it is pulled as `identity`",
+        "#   - `accounts.search` is tsvector, which has no portable type: it is written per dialect",
+        "#   - `accounts.expires_at` defaults to (now() + '30 days'::interval), which has no portable form: it is written for PostgreSQL only",
+        "#   - 2 function(s) and trigger(s) are kept as raw PostgreSQL statements",
+        "      id: int primary key identity",
+        "        type: { postgres: tsvector, sqlite: TEXT }  # no portable type: check the SQLite one",
+        "        default: { postgres: \"(now() + '30 days'::interval)\" }",
+        "        comment: Where the account lives",
+        "      - { name: accounts_region_number, columns: [region, number] }",
+        "#   - `transfers.id` is GENERATED ALWAYS AS IDENTITY; dbtool declares identity columns BY DEFAULT",
+        "      cents_doubled:\n        type: bigint\n        generated: (cents * 2)",
+        "      transfers_cents_check: (cents > 0)",
+        "      - columns: [region, number]\n        references: accounts(region, number)\n        on_delete: cascade\n        name: transfers_account",
+        "      transfers_big:\n        columns: [cents desc]\n        where: (cents > 1000)\n        include: [region]",
+        "CREATE TRIGGER transfers_touch BEFORE UPDATE ON transfers FOR EACH ROW EXECUTE FUNCTION touch()",
+    ] {
+        assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
+    }
+    // The file loads for PostgreSQL; for SQLite the one gap is reported where it is, with
+    // the way forward.
+    let (code, out) = dbtool(dir.path(), &["render", "-d", "postgres", "-q"]);
+    assert_eq!(code, Some(2), "sqlite is configured: {out}");
+    assert!(
+        out.contains("column `accounts.expires_at` has no default for dialect `sqlite`")
+            && out.contains("schema/pulled.yaml:")
+            && out.contains("add `sqlite: …` to its per-dialect default"),
+        "{out}"
+    );
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        "dialects = [\"postgres\"]\n",
+    )
+    .expect("config");
+    let (code, out) = dbtool(dir.path(), &["render", "-d", "postgres", "-q"]);
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn pull_refuses_sqlite_and_never_shows_a_password() {
+    let dir = project("[\"postgres\"]");
+    let (code, out) = dbtool(dir.path(), &["pull", "--database-url", "sqlite://app.db"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("dbtool pull reads PostgreSQL databases"),
+        "{out}"
+    );
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "pull",
+            "--database-url",
+            "postgres://app:hunter2@127.0.0.1:1/app",
+        ],
+    );
+    assert_eq!(code, Some(3), "{out}");
+    assert!(!out.contains("hunter2"), "password printed: {out}");
+    assert!(out.contains("postgres://app:***@127.0.0.1:1/app"), "{out}");
+}
