@@ -348,6 +348,10 @@ pub fn pull_postgres(
         )
         .map_err(failed)?;
     let mut indexes = read_indexes(client)?;
+    // One query per kind of object for the whole schema, not per table: a thousand tables are
+    // a handful of round trips.
+    let mut columns = rows_by_relation(client, COLUMNS)?;
+    let mut constraints = rows_by_relation(client, CONSTRAINTS)?;
     let total = relations.len();
     for row in relations {
         let oid: u32 = row.get(0);
@@ -376,8 +380,10 @@ pub fn pull_postgres(
                     indexes: indexes.remove(&oid).unwrap_or_default(),
                     ..PulledTable::default()
                 };
-                read_columns(client, oid, &mut table, &enum_names, &mut pulled.notes)?;
-                read_constraints(client, oid, &mut table, &mut pulled.notes)?;
+                let rows = columns.remove(&oid).unwrap_or_default();
+                read_columns(rows, &mut table, &enum_names, &mut pulled.notes);
+                let rows = constraints.remove(&oid).unwrap_or_default();
+                read_constraints(rows, &mut table, &mut pulled.notes);
                 pulled.tables.push(table);
             }
         }
@@ -414,36 +420,47 @@ fn read_enums(client: &mut postgres::Client) -> Result<Vec<PulledEnum>, MigrateE
         .collect())
 }
 
-fn read_columns(
+/// Every column of every table: the table's oid first, then the columns in order.
+const COLUMNS: &str =
+    "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+            a.attidentity::text, a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid),
+            col_description(a.attrelid, a.attnum)
+     FROM pg_attribute a
+     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+     WHERE a.attrelid IN (SELECT oid FROM pg_class
+                          WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))
+       AND a.attnum > 0 AND NOT a.attisdropped
+     ORDER BY a.attrelid, a.attnum";
+
+/// Rows of `sql`, whose first column is a relation's oid, grouped by it (in query order).
+fn rows_by_relation(
     client: &mut postgres::Client,
-    table_oid: u32,
+    sql: &str,
+) -> Result<BTreeMap<u32, Vec<postgres::Row>>, MigrateError> {
+    let mut grouped: BTreeMap<u32, Vec<postgres::Row>> = BTreeMap::new();
+    for row in client.query(sql, &[]).map_err(failed)? {
+        grouped.entry(row.get(0)).or_default().push(row);
+    }
+    Ok(grouped)
+}
+
+fn read_columns(
+    rows: Vec<postgres::Row>,
     table: &mut PulledTable,
     enums: &[String],
     notes: &mut Vec<String>,
-) -> Result<(), MigrateError> {
-    let rows = client
-        .query(
-            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                    a.attidentity::text, a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid),
-                    col_description(a.attrelid, a.attnum)
-             FROM pg_attribute a
-             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-             WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
-             ORDER BY a.attnum",
-            &[&table_oid],
-        )
-        .map_err(failed)?;
+) {
     for row in rows {
-        let name: String = row.get(0);
-        let formatted: String = row.get(1);
-        let identity: String = row.get(3);
-        let generated: String = row.get(4);
-        let expression: Option<String> = row.get(5);
+        let name: String = row.get(1);
+        let formatted: String = row.get(2);
+        let identity: String = row.get(4);
+        let generated: String = row.get(5);
+        let expression: Option<String> = row.get(6);
         let mut column = PulledColumn {
             ty: portable_type(&formatted, enums),
-            not_null: row.get(2),
+            not_null: row.get(3),
             identity: !identity.is_empty(),
-            comment: row.get(6),
+            comment: row.get(7),
             ..PulledColumn::default()
         };
         let at = format!("{}.{name}", table.name);
@@ -480,22 +497,14 @@ fn read_columns(
         column.name = name;
         table.columns.push(column);
     }
-    Ok(())
 }
 
 fn is_integer(ty: &Option<String>) -> bool {
     matches!(ty.as_deref(), Some("smallint" | "int" | "bigint"))
 }
 
-fn read_constraints(
-    client: &mut postgres::Client,
-    table_oid: u32,
-    table: &mut PulledTable,
-    notes: &mut Vec<String>,
-) -> Result<(), MigrateError> {
-    let rows = client
-        .query(
-            "SELECT c.conname, c.contype::text, pg_get_constraintdef(c.oid),
+/// Every constraint of every table: the table's oid first.
+const CONSTRAINTS: &str = "SELECT c.conrelid, c.conname, c.contype::text, pg_get_constraintdef(c.oid),
                     ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
                           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n
                           ORDER BY k.i),
@@ -505,17 +514,17 @@ fn read_constraints(
                           ORDER BY k.i),
                     c.confdeltype::text, c.confupdtype::text
              FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.confrelid
-             WHERE c.conrelid = $1
-             ORDER BY c.conname",
-            &[&table_oid],
-        )
-        .map_err(failed)?;
+             WHERE c.conrelid IN (SELECT oid FROM pg_class
+                                  WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))
+             ORDER BY c.conrelid, c.conname";
+
+fn read_constraints(rows: Vec<postgres::Row>, table: &mut PulledTable, notes: &mut Vec<String>) {
     let t = table.name.clone();
     for row in rows {
-        let name: String = row.get(0);
-        let kind: String = row.get(1);
-        let definition: String = row.get(2);
-        let columns: Vec<String> = row.get(3);
+        let name: String = row.get(1);
+        let kind: String = row.get(2);
+        let definition: String = row.get(3);
+        let columns: Vec<String> = row.get(4);
         let named = |conventional: String| (name != conventional).then(|| name.clone());
         match kind.as_str() {
             "p" => {
@@ -541,10 +550,10 @@ fn read_constraints(
             }
             "c" => table.checks.push((name, check_expression(&definition))),
             "f" => {
-                let target: String = row.get(4);
-                let target_columns: Vec<String> = row.get(5);
-                let on_delete = referential_action(&row.get::<_, String>(6)).map(str::to_string);
-                let on_update = referential_action(&row.get::<_, String>(7)).map(str::to_string);
+                let target: String = row.get(5);
+                let target_columns: Vec<String> = row.get(6);
+                let on_delete = referential_action(&row.get::<_, String>(7)).map(str::to_string);
+                let on_update = referential_action(&row.get::<_, String>(8)).map(str::to_string);
                 let conventional = format!("{t}_{}_fkey", columns.join("_"));
                 match (columns.as_slice(), target_columns.as_slice()) {
                     ([single], [target_column]) if name == conventional => {
@@ -569,7 +578,6 @@ fn read_constraints(
             )),
         }
     }
-    Ok(())
 }
 
 fn set_column(table: &mut PulledTable, name: &str, change: impl FnOnce(&mut PulledColumn)) {
