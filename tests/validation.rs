@@ -45,6 +45,23 @@ fn invalid_yaml_syntax() {
 }
 
 #[test]
+fn yaml_syntax_errors_say_what_usually_causes_them() {
+    let e = error("tables:\n  users:\n    columns:\n      id: bigint\n     email: text\n");
+    assert_eq!((e.line, e.column), (5, 11));
+    assert!(
+        e.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("check the indentation")),
+        "{e:?}"
+    );
+    let e = error("tables:\n\tusers: {}\n");
+    assert!(
+        e.help.as_deref().is_some_and(|h| h.contains("spaces only")),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn top_level_must_be_a_mapping() {
     assert_error(
         "- tables\n",

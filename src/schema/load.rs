@@ -186,7 +186,11 @@ fn report_yaml_error(r: &mut Reader, error: marked_yaml::LoadError) {
             "a schema file must be a mapping of sections".to_string(),
             Some(format!("start with one of: {}", TOP_KEYS.join(", "))),
         ),
-        LoadError::ScanError(m, e) => (at(m), format!("invalid YAML: {}", e.info()), None),
+        LoadError::ScanError(m, e) => (
+            at(m),
+            format!("invalid YAML: {}", e.info()),
+            Some(yaml_syntax_help(e.info()).to_string()),
+        ),
         LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) => (
             at(m),
             "YAML anchors and tags are not supported in schema files".to_string(),
@@ -195,7 +199,7 @@ fn report_yaml_error(r: &mut Reader, error: marked_yaml::LoadError) {
         LoadError::MappingKeyMustBeScalar(m) => (
             at(m),
             "a mapping key must be a plain name".to_string(),
-            None,
+            Some("write `name: value`; a key cannot be a list or a mapping".to_string()),
         ),
         other => (
             Span {
@@ -208,6 +212,21 @@ fn report_yaml_error(r: &mut Reader, error: marked_yaml::LoadError) {
         ),
     };
     r.error(span, message, help);
+}
+
+/// What usually causes a YAML syntax error, by the scanner's message.
+fn yaml_syntax_help(info: &str) -> &'static str {
+    if info.contains("tab") {
+        "YAML indents with spaces only: replace the tab"
+    } else if info.contains("did not find expected key")
+        || info.contains("mapping values are not allowed")
+    {
+        "check the indentation: the keys of one mapping start in the same column, and a value with `: ` or `#` in it needs quotes"
+    } else if info.contains("quoted scalar") {
+        "close the quote; inside single quotes write '' for a quote"
+    } else {
+        "check the indentation and the quoting around this place"
+    }
 }
 
 /// Calls `read` for each `name: value` entry of the mapping under `key`.
