@@ -8,8 +8,11 @@ use crate::migrate::{redact, ScratchDatabase};
 use crate::query::{Analysis, Module, QType, Query, Rewritten};
 use crate::schema::Dialect;
 
+/// Called before each query is prepared, with how many there are and the query's name.
+pub type OnQuery<'a> = &'a mut dyn FnMut(usize, &str);
+
 /// Prepares every query on an in-memory SQLite database built from `ddl`.
-pub fn sqlite(ddl: &str, modules: &[Module]) -> Result<(), Vec<Diagnostic>> {
+pub fn sqlite(ddl: &str, modules: &[Module], progress: OnQuery<'_>) -> Result<(), Vec<Diagnostic>> {
     let conn = rusqlite::Connection::open_in_memory()
         .and_then(|conn| conn.execute_batch(ddl).map(|()| conn))
         .map_err(|e| {
@@ -21,7 +24,9 @@ pub fn sqlite(ddl: &str, modules: &[Module]) -> Result<(), Vec<Diagnostic>> {
             )]
         })?;
     let mut errors = Vec::new();
+    let total = queries_of(modules, Dialect::Sqlite).count();
     for (query, analysis) in queries_of(modules, Dialect::Sqlite) {
+        progress(total, &query.name);
         let rewritten = query.rewrite(|n| format!("?{n}"));
         let statement = match conn.prepare(&rewritten.text) {
             Ok(statement) => statement,
@@ -73,6 +78,7 @@ pub fn postgres(
     ddl: &str,
     modules: &[Module],
     dialect: Dialect,
+    progress: OnQuery<'_>,
 ) -> Result<(), PostgresError> {
     let shown = redact(url);
     let server_error = |what: &str, e: &dyn std::fmt::Display| {
@@ -82,7 +88,8 @@ pub fn postgres(
     };
     let scratch = ScratchDatabase::create(url, "confirm")
         .map_err(|e| server_error("cannot use the server", &e))?;
-    confirm_in(&scratch.url, ddl, modules, dialect, &shown).map_err(PostgresError::Queries)
+    confirm_in(&scratch.url, ddl, modules, dialect, &shown, progress)
+        .map_err(PostgresError::Queries)
 }
 
 fn confirm_in(
@@ -91,6 +98,7 @@ fn confirm_in(
     modules: &[Module],
     dialect: Dialect,
     shown: &str,
+    progress: OnQuery<'_>,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| {
         vec![Diagnostic::new(
@@ -112,7 +120,9 @@ fn confirm_in(
         )]
     })?;
     let mut errors = Vec::new();
+    let total = queries_of(modules, dialect).count();
     for (query, analysis) in queries_of(modules, dialect) {
+        progress(total, &query.name);
         let rewritten = query.rewrite(|n| format!("${n}"));
         let statement = match client.prepare(&rewritten.text) {
             Ok(statement) => statement,

@@ -143,7 +143,7 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
     if dialects.contains(&Dialect::Sqlite) {
         let ddl = render::render(&declared, Dialect::Sqlite, &templates)
             .map_err(|e| Failure::Other(e.to_string()))?;
-        if let Err(diagnostics) = confirm::sqlite(&ddl, &modules) {
+        if let Err(diagnostics) = confirm::sqlite(&ddl, &modules, &mut |_, _| {}) {
             for d in &diagnostics {
                 problems.push(Problem::at("queries", d, "fix the query"));
             }

@@ -376,17 +376,29 @@ pub fn generate(
     let (schema, modules) = analysed(project)?;
     let query_sources = project.query_sources().map_err(Failure::Project)?;
     let dialects = &project.config.dialects;
+    // A bar on a terminal while the engines prepare the queries; nothing in a log.
+    let bar = |engine: &'static str| {
+        let mut progress: Option<Progress> = None;
+        move |total: usize, name: &str| {
+            progress
+                .get_or_insert_with(|| Progress::bar_only(reporter, quiet, total as u64))
+                .step(format!("{engine}: {name}"));
+        }
+    };
     if dialects.contains(&Dialect::Sqlite) {
         let ddl = render::render(&schema, Dialect::Sqlite, &templates).map_err(render_error)?;
-        confirm::sqlite(&ddl, &modules).map_err(|d| query_failure(d, &query_sources))?;
+        confirm::sqlite(&ddl, &modules, &mut bar("SQLite"))
+            .map_err(|d| query_failure(d, &query_sources))?;
     }
     if let Some(url) = database_url {
         for dialect in dialects.iter().filter(|d| **d == Dialect::Postgres) {
             let ddl = render::render(&schema, *dialect, &templates).map_err(render_error)?;
-            confirm::postgres(url, &ddl, &modules, *dialect).map_err(|e| match e {
-                confirm::PostgresError::Server(message) => Failure::Database(message),
-                confirm::PostgresError::Queries(d) => query_failure(d, &query_sources),
-            })?;
+            confirm::postgres(url, &ddl, &modules, *dialect, &mut bar("PostgreSQL")).map_err(
+                |e| match e {
+                    confirm::PostgresError::Server(message) => Failure::Database(message),
+                    confirm::PostgresError::Queries(d) => query_failure(d, &query_sources),
+                },
+            )?;
         }
     }
     let options = project.codegen_options()?;

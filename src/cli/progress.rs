@@ -65,3 +65,15 @@ impl<'r> Progress<'r> {
         }
     }
 }
+
+/// A bar that goes out of scope is cleared, not left half-drawn (work that ends in an error,
+/// or whose owner never calls `finish`).
+impl Drop for Progress<'_> {
+    fn drop(&mut self) {
+        if let Mode::Bar(bar) = &self.mode {
+            if !bar.is_finished() {
+                bar.finish_and_clear();
+            }
+        }
+    }
+}
