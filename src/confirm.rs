@@ -289,7 +289,7 @@ fn pg_position(error: &postgres::Error, sql: &str) -> Option<usize> {
     match error.as_db_error()?.position()? {
         postgres::error::ErrorPosition::Original(chars) => {
             let index = (*chars as usize).checked_sub(1)?;
-            sql.char_indices().nth(index).map(|(byte, _)| byte)
+            crate::diagnostic::char_offset(sql, index)
         }
         postgres::error::ErrorPosition::Internal { .. } => None,
     }

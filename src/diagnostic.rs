@@ -168,6 +168,15 @@ pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
+/// The byte offset of the character at 0-based `index` of `text`; its length for the position
+/// just past the end (where "unexpected end of input" points).
+pub fn char_offset(text: &str, index: usize) -> Option<usize> {
+    text.char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(text.len()))
+        .nth(index)
+}
+
 /// The closest candidate to `name`, if one is close enough to be a likely typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = name.to_lowercase();
@@ -185,4 +194,17 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
     closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn character_positions_become_byte_offsets_up_to_the_end() {
+        assert_eq!(char_offset("héllo", 2), Some(3));
+        assert_eq!(char_offset("héllo", 5), Some(6), "just past the end");
+        assert_eq!(char_offset("héllo", 6), None);
+        assert_eq!(line_column("a\nbé c", 6), (2, 4));
+    }
 }

@@ -220,7 +220,7 @@ fn overrides_that_disagree_on_a_parameter_are_refused() {
 
 #[test]
 fn overrides_of_unknown_columns_and_types_point_into_dbtool_toml() {
-    let config = "[generate.types]\njsonn = \"a::B\"\n\n[generate.columns]\n\"users.mail\" = \"a::Mail\"\n\"ticket.id\" = \"a::Id\"\n";
+    let config = "[generate.types]\njsonn = \"a::B\"\n\"varchar(20)\" = \"a::C\"\n\n[generate.columns]\n\"users.mail\" = \"a::Mail\"\n\"ticket.id\" = \"a::Id\"\n";
     let error = generate_with(config, "")
         .map(|_| ())
         .unwrap_err()
@@ -228,9 +228,11 @@ fn overrides_of_unknown_columns_and_types_point_into_dbtool_toml() {
     for expected in [
         "dbtool.toml:2:1: error: `jsonn` is not a type of the schema",
         "did you mean `json`?",
-        "dbtool.toml:5:1: error: [generate.columns] names column `mail` of `users`, which the table does not have",
+        "dbtool.toml:3:1: error: `varchar(20)` is the type `text` to the generated code, and would choose the Rust type of every `text` value",
+        "write `text` (lengths, precisions and aliases do not narrow it)",
+        "dbtool.toml:6:1: error: [generate.columns] names column `mail` of `users`, which the table does not have",
         "did you mean `email`?",
-        "dbtool.toml:6:1: error: [generate.columns] names table `ticket`, which the schema does not have",
+        "dbtool.toml:7:1: error: [generate.columns] names table `ticket`, which the schema does not have",
         "did you mean `tickets`?",
     ] {
         assert!(error.contains(expected), "missing {expected:?} in:\n{error}");

@@ -280,6 +280,31 @@ fn a_migration_failing_half_way_on_postgres_leaves_the_previous_version() {
     failing_half_way(&pg.url, "3:13", tables, history);
 }
 
+/// A statement cut short: PostgreSQL says "at end of input", and the caret stands just after
+/// its last character; SQLite says "incomplete input" without a position, so its caret is at
+/// the statement.
+#[test]
+fn a_statement_cut_short_is_shown_at_its_end() {
+    let Some(pg) = common::pg_database("cut_short") else {
+        return;
+    };
+    let dir = scratch(&[("cut_short", "CREATE TABLE t (a int\n", "DROP TABLE t;\n")]);
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("postgres/V1__cut_short.sql:1:22\n"), "{out}");
+    assert!(
+        out.contains("1 │ CREATE TABLE t (a int\n  │                      ^\n"),
+        "one caret after the last character: {out}"
+    );
+    let url = sqlite_url(dir.path());
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("incomplete input") && out.contains("sqlite/V1__cut_short.sql:1:1\n"),
+        "{out}"
+    );
+}
+
 fn sqlite_url(dir: &Path) -> String {
     format!("sqlite://{}", dir.join("project.db").display())
 }

@@ -150,6 +150,11 @@ fn locate(
             .nth(column.saturating_sub(1) as usize)
             .map(|(i, _)| i)
             .unwrap_or(line_text.len());
+    // At the end of a line (an error "at end of input"): a caret after the last character,
+    // not a label that runs into the next line.
+    if text[start..].starts_with(['\n', '\r']) || start == text.len() {
+        return Some((*id, start..start));
+    }
     let word_len = text[start..]
         .char_indices()
         .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}'))

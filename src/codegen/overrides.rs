@@ -52,22 +52,32 @@ impl TypeOverrides {
     /// Every override must name a type or column the schema has.
     pub(super) fn check(&self, schema: &Schema, errors: &mut Vec<Diagnostic>) {
         for o in &self.types {
-            let problem = match key_type(&o.key) {
-                Some(QType::Enum(name)) if !schema.enums.iter().any(|e| e.name.value == name) => {
+            let ty = key_type(&o.key);
+            let problem = match &ty {
+                Some(QType::Enum(name)) if !schema.enums.iter().any(|e| e.name.value == *name) => {
                     let enums = schema.enums.iter().map(|e| e.name.value.as_str());
                     let names = crate::schema::syntax::TYPE_NAMES.iter().copied().chain(enums);
-                    Some(crate::diagnostic::did_you_mean(&name, names).unwrap_or_else(|| {
-                        "use a type of the schema language (docs/schema.md), an enum of the schema, or `T[]` of one".to_string()
-                    }))
+                    Some((
+                        format!("`{}` is not a type of the schema", o.key),
+                        crate::diagnostic::did_you_mean(name, names).unwrap_or_else(|| {
+                            "use a type of the schema language (docs/schema.md), an enum of the schema, or `T[]` of one".to_string()
+                        }),
+                    ))
                 }
+                // `varchar(320)` would cover every text value, `integer` reads as if it
+                // differed from `int`: the key is the type the generated code sees.
+                Some(ty) if ty.to_string() != o.key => Some((
+                    format!("`{}` is the type `{ty}` to the generated code, and would choose the Rust type of every `{ty}` value", o.key),
+                    format!("write `{ty}` (lengths, precisions and aliases do not narrow it), or override the columns one by one under [generate.columns]"),
+                )),
                 Some(_) => None,
-                None => Some("write the type as a column's type is written in the schema, e.g. `jsonb` or `text[]`".to_string()),
+                None => Some((
+                    format!("`{}` is not a type of the schema", o.key),
+                    "write the type as a column's type is written in the schema, e.g. `jsonb` or `text[]`".to_string(),
+                )),
             };
-            if let Some(help) = problem {
-                errors.push(
-                    o.at.diagnostic(format!("`{}` is not a type of the schema", o.key))
-                        .with_help(help),
-                );
+            if let Some((message, help)) = problem {
+                errors.push(o.at.diagnostic(message).with_help(help));
             }
         }
         for o in &self.columns {

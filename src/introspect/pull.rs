@@ -183,7 +183,8 @@ pub fn portable_default(expr: &str) -> Option<String> {
         "true" | "false" => return Some(expr.into()),
         _ => {}
     }
-    // `(-1)` and `'-1.5'::numeric` are how PostgreSQL keeps negative and numeric literals.
+    // `(-1)`, `'-1'::integer` and `'-1.5'::numeric` are how PostgreSQL keeps negative and
+    // typed numeric literals.
     let unparenthesized = expr
         .strip_prefix('(')
         .and_then(|e| e.strip_suffix(')'))
@@ -191,7 +192,7 @@ pub fn portable_default(expr: &str) -> Option<String> {
     if is_number(unparenthesized) {
         return Some(unparenthesized.to_string());
     }
-    let (literal, _cast) = split_cast(expr)?;
+    let (literal, cast) = split_cast(expr)?;
     if literal == "'{}'" && expr.ends_with("[]") {
         return Some("[]".into());
     }
@@ -199,7 +200,11 @@ pub fn portable_default(expr: &str) -> Option<String> {
         .strip_prefix('\'')
         .and_then(|l| l.strip_suffix('\''))
     {
-        if is_number(inner) && expr.ends_with("::numeric") {
+        let numeric_cast = matches!(
+            cast,
+            "smallint" | "integer" | "bigint" | "real" | "double precision" | "numeric"
+        );
+        if is_number(inner) && numeric_cast {
             return Some(inner.to_string());
         }
         return Some(literal.to_string());
@@ -308,6 +313,17 @@ fn view_body(definition: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Reading PostgreSQL's catalogs (IO).
 
+/// The relations `c` that are the user's: in `public`, not a partition (its parent is pulled),
+/// not dbtool's history table, not an extension's (`CREATE EXTENSION` makes those).
+macro_rules! user_relation {
+    () => {
+        "c.relnamespace = 'public'::regnamespace AND NOT c.relispartition
+         AND c.relname <> 'refinery_schema_history'
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                         AND d.objid = c.oid AND d.deptype = 'e')"
+    };
+}
+
 fn failed(error: postgres::Error) -> MigrateError {
     MigrateError::Database {
         message: format!("cannot read the PostgreSQL catalog: {error}"),
@@ -338,16 +354,18 @@ pub fn pull_postgres(
     let enum_names: Vec<String> = pulled.enums.iter().map(|e| e.name.clone()).collect();
     let relations = client
         .query(
-            "SELECT c.oid, c.relname, c.relkind::text, obj_description(c.oid, 'pg_class'),
-                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
-             FROM pg_class c
-             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
-               AND c.relname <> 'refinery_schema_history'
-             ORDER BY c.relname",
+            concat!(
+                "SELECT c.oid, c.relname, c.relkind::text, obj_description(c.oid, 'pg_class'),
+                        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+                 FROM pg_class c
+                 WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ",
+                user_relation!(),
+                " ORDER BY c.relname"
+            ),
             &[],
         )
         .map_err(failed)?;
-    let mut indexes = read_indexes(client)?;
+    let (mut indexes, raw_indexes) = read_indexes(client, &mut pulled.notes)?;
     // One query per kind of object for the whole schema, not per table: a thousand tables are
     // a handful of round trips.
     let mut columns = rows_by_relation(client, COLUMNS)?;
@@ -359,11 +377,15 @@ pub fn pull_postgres(
         let kind: String = row.get(2);
         let comment: Option<String> = row.get(3);
         progress(total, &name);
+        let body = row.get::<_, Option<String>>(4).unwrap_or_default();
         match kind.as_str() {
+            "v" | "m" if body.contains("_timescaledb_internal.") => pulled.notes.push(format!(
+                "view `{name}` reads TimescaleDB's internal tables (a continuous aggregate): it is left out; declare it under `continuous_aggregates:`"
+            )),
             "v" | "m" => {
                 let view = PulledView {
                     name,
-                    sql: view_body(&row.get::<_, Option<String>>(4).unwrap_or_default()),
+                    sql: view_body(&body),
                     comment,
                     indexes: indexes.remove(&oid).unwrap_or_default(),
                 };
@@ -374,6 +396,11 @@ pub fn pull_postgres(
                 }
             }
             _ => {
+                if kind == "p" {
+                    pulled.notes.push(format!(
+                        "`{name}` is a partitioned table: the schema language has no partitions, so it is pulled as a plain table and its partitions are left out"
+                    ));
+                }
                 let mut table = PulledTable {
                     name,
                     comment,
@@ -388,12 +415,18 @@ pub fn pull_postgres(
             }
         }
     }
-    pulled.raw = read_routines(client)?;
-    if !pulled.raw.is_empty() {
+    let routines = read_routines(client)?;
+    if !routines.is_empty() {
         pulled.notes.push(format!(
-            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`; give them a SQLite version if the project renders SQLite",
-            pulled.raw.len()
+            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`, which is rendered after every table and view: a default, check or index that calls one of these functions needs it created first (by hand, or in a migration of its own); give them a SQLite version if the project renders SQLite",
+            routines.len()
         ));
+    }
+    pulled.raw = raw_indexes.into_iter().chain(routines).collect();
+    // A note is one comment line of the YAML: a name or expression with a line break must
+    // not end it.
+    for note in &mut pulled.notes {
+        *note = note.replace('\n', "\\n").replace('\r', "\\r");
     }
     Ok(pulled)
 }
@@ -405,6 +438,8 @@ fn read_enums(client: &mut postgres::Client) -> Result<Vec<PulledEnum>, MigrateE
                     obj_description(t.oid, 'pg_type')
              FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
              WHERE t.typnamespace = 'public'::regnamespace
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                               AND d.objid = t.oid AND d.deptype = 'e')
              GROUP BY t.oid, t.typname
              ORDER BY t.typname",
             &[],
@@ -421,16 +456,17 @@ fn read_enums(client: &mut postgres::Client) -> Result<Vec<PulledEnum>, MigrateE
 }
 
 /// Every column of every table: the table's oid first, then the columns in order.
-const COLUMNS: &str =
+const COLUMNS: &str = concat!(
     "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
             a.attidentity::text, a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid),
             col_description(a.attrelid, a.attnum)
      FROM pg_attribute a
      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-     WHERE a.attrelid IN (SELECT oid FROM pg_class
-                          WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))
-       AND a.attnum > 0 AND NOT a.attisdropped
-     ORDER BY a.attrelid, a.attnum";
+     WHERE a.attnum > 0 AND NOT a.attisdropped
+       AND a.attrelid IN (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p') AND ",
+    user_relation!(),
+    ") ORDER BY a.attrelid, a.attnum"
+);
 
 /// Rows of `sql`, whose first column is a relation's oid, grouped by it (in query order).
 fn rows_by_relation(
@@ -504,19 +540,23 @@ fn is_integer(ty: &Option<String>) -> bool {
 }
 
 /// Every constraint of every table: the table's oid first.
-const CONSTRAINTS: &str = "SELECT c.conrelid, c.conname, c.contype::text, pg_get_constraintdef(c.oid),
-                    ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
-                          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n
-                          ORDER BY k.i),
-                    r.relname::text,
-                    ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
-                          JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n
-                          ORDER BY k.i),
-                    c.confdeltype::text, c.confupdtype::text
-             FROM pg_constraint c LEFT JOIN pg_class r ON r.oid = c.confrelid
-             WHERE c.conrelid IN (SELECT oid FROM pg_class
-                                  WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p'))
-             ORDER BY c.conrelid, c.conname";
+const CONSTRAINTS: &str = concat!(
+    "SELECT c.conrelid, c.conname, c.contype::text, pg_get_constraintdef(c.oid),
+            ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
+                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n
+                  ORDER BY k.i),
+            r.relname::text,
+            ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
+                  JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n
+                  ORDER BY k.i),
+            c.confdeltype::text, c.confupdtype::text
+     FROM pg_constraint c
+     LEFT JOIN pg_class r ON r.oid = c.confrelid
+     WHERE c.conparentid = 0
+       AND c.conrelid IN (SELECT c.oid FROM pg_class c WHERE c.relkind IN ('r', 'p') AND ",
+    user_relation!(),
+    ") ORDER BY c.conrelid, c.conname"
+);
 
 fn read_constraints(rows: Vec<postgres::Row>, table: &mut PulledTable, notes: &mut Vec<String>) {
     let t = table.name.clone();
@@ -549,6 +589,9 @@ fn read_constraints(rows: Vec<postgres::Row>, table: &mut PulledTable, notes: &m
                 }
             }
             "c" => table.checks.push((name, check_expression(&definition))),
+            // PostgreSQL 18 records NOT NULL as a constraint (the column says it); a constraint
+            // trigger comes back with the triggers.
+            "n" | "t" => {}
             "f" => {
                 let target: String = row.get(5);
                 let target_columns: Vec<String> = row.get(6);
@@ -586,38 +629,69 @@ fn set_column(table: &mut PulledTable, name: &str, change: impl FnOnce(&mut Pull
     }
 }
 
-/// Indexes of every table and materialized view, by the relation's oid, leaving out those
-/// that back a primary key or unique constraint (the constraints say them).
+/// Indexes by the oid of their table or materialized view.
+type IndexesByRelation = BTreeMap<u32, Vec<PulledIndex>>;
+
+/// Indexes the schema language can say, by their relation's oid, for every table and
+/// materialized view, leaving out those that back a primary key or unique constraint (the
+/// constraints say them); the others (another method, an operator class or collation that is
+/// not the default, a non-default NULLS order) as raw `CREATE INDEX` statements, with a note.
 fn read_indexes(
     client: &mut postgres::Client,
-) -> Result<BTreeMap<u32, Vec<PulledIndex>>, MigrateError> {
+    notes: &mut Vec<String>,
+) -> Result<(IndexesByRelation, Vec<String>), MigrateError> {
     let rows = client
         .query(
-            "SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, i.indnkeyatts,
-                    pg_get_expr(i.indpred, i.indrelid),
-                    i.indoption::int2[], i.indkey::int2[],
-                    ARRAY(SELECT coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.n::int, true))
-                          FROM generate_series(1, i.indnatts) k(n)
-                          LEFT JOIN pg_attribute a
-                            ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
-                          ORDER BY k.n)
-             FROM pg_index i
-             JOIN pg_class ic ON ic.oid = i.indexrelid
-             JOIN pg_class t ON t.oid = i.indrelid
-             JOIN pg_am am ON am.oid = ic.relam
-             WHERE t.relnamespace = 'public'::regnamespace
-               AND NOT EXISTS (SELECT 1 FROM pg_constraint c
-                               WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
-             ORDER BY ic.relname",
+            concat!(
+                "SELECT i.indrelid, ic.relname, i.indisunique, am.amname::text, i.indnkeyatts,
+                        pg_get_expr(i.indpred, i.indrelid),
+                        i.indoption::int2[], i.indkey::int2[],
+                        ARRAY(SELECT coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.n::int, true))
+                              FROM generate_series(1, i.indnatts) k(n)
+                              LEFT JOIN pg_attribute a
+                                ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]
+                              ORDER BY k.n),
+                        NOT EXISTS (SELECT 1 FROM unnest(i.indclass::oid[]) cls
+                                    JOIN pg_opclass o ON o.oid = cls WHERE NOT o.opcdefault)
+                          AND NOT EXISTS (SELECT 1 FROM unnest(i.indcollation::oid[]) coll
+                                          WHERE coll NOT IN (0, 100)),
+                        pg_get_indexdef(i.indexrelid)
+                 FROM pg_index i
+                 JOIN pg_class ic ON ic.oid = i.indexrelid
+                 JOIN pg_class c ON c.oid = i.indrelid
+                 JOIN pg_am am ON am.oid = ic.relam
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k
+                                   WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
+                   AND ",
+                user_relation!(),
+                " ORDER BY ic.relname"
+            ),
             &[],
         )
         .map_err(failed)?;
-    let mut by_relation: BTreeMap<u32, Vec<PulledIndex>> = BTreeMap::new();
+    let mut by_relation = IndexesByRelation::new();
+    let mut raw = Vec::new();
     for row in rows {
+        let name: String = row.get(1);
+        let method: String = row.get(3);
         let key_count = row.get::<_, i16>(4) as usize;
         let options: Vec<i16> = row.get(6);
         let keys: Vec<i16> = row.get(7);
         let entries: Vec<String> = row.get(8);
+        let default_classes: bool = row.get(9);
+        // indoption bit 0: DESC; bit 1: NULLS FIRST, the default only for DESC.
+        let nulls_as_default = options
+            .iter()
+            .take(key_count)
+            .all(|o| (o & 1 == 1) == (o & 2 == 2));
+        let expressible = matches!(method.as_str(), "btree" | "hash" | "gin" | "brin");
+        if !(expressible && default_classes && nulls_as_default) {
+            notes.push(format!(
+                "index {name} uses what the schema language cannot say (method {method}, an operator class, a collation or a NULLS order): it is kept as a raw statement"
+            ));
+            raw.push(row.get(10));
+            continue;
+        }
         let mut columns = Vec::new();
         let mut include = Vec::new();
         for (i, entry) in entries.into_iter().enumerate() {
@@ -625,21 +699,18 @@ fn read_indexes(
                 include.push(entry);
                 continue;
             }
-            // indoption bit 0: DESC.
-            let desc = options.get(i).is_some_and(|o| o & 1 == 1);
             let is_column = keys.get(i).is_some_and(|k| *k != 0);
             columns.push(IndexColumn {
                 column: is_column.then(|| entry.clone()),
                 expr: (!is_column).then_some(entry),
-                desc,
+                desc: options.get(i).is_some_and(|o| o & 1 == 1),
             });
         }
-        let method: String = row.get(3);
         by_relation
             .entry(row.get(0))
             .or_default()
             .push(PulledIndex {
-                name: row.get(1),
+                name,
                 columns,
                 unique: row.get(2),
                 method: (method != "btree").then_some(method),
@@ -647,7 +718,7 @@ fn read_indexes(
                 include,
             });
     }
-    Ok(by_relation)
+    Ok((by_relation, raw))
 }
 
 /// Functions, procedures and triggers of the schema (not an extension's), as statements.
@@ -656,7 +727,8 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<String>, MigrateEr
         .query(
             "SELECT pg_get_functiondef(p.oid) FROM pg_proc p
              WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
-               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                               AND d.objid = p.oid AND d.deptype = 'e')
              ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)",
             &[],
         )
@@ -667,10 +739,15 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<String>, MigrateEr
         .collect();
     let triggers = client
         .query(
-            "SELECT pg_get_triggerdef(t.oid, true) FROM pg_trigger t
-             JOIN pg_class c ON c.oid = t.tgrelid
-             WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
-             ORDER BY c.relname, t.tgname",
+            concat!(
+                "SELECT pg_get_triggerdef(t.oid, true) FROM pg_trigger t
+                 JOIN pg_class c ON c.oid = t.tgrelid
+                 JOIN pg_proc f ON f.oid = t.tgfoid
+                 WHERE NOT t.tgisinternal AND t.tgparentid = 0
+                   AND f.pronamespace::regnamespace::text NOT LIKE '\\_timescaledb%' AND ",
+                user_relation!(),
+                " ORDER BY c.relname, t.tgname"
+            ),
             &[],
         )
         .map_err(failed)?;
@@ -749,6 +826,9 @@ mod tests {
             ("0", Some("0")),
             ("(-1)", Some("-1")),
             ("'2.50'::numeric", Some("2.50")),
+            ("'-1'::integer", Some("-1")),
+            ("'0'::bigint", Some("0")),
+            ("'42'::text", Some("'42'")),
             ("true", Some("true")),
             ("'active'::conversation_status", Some("'active'")),
             ("'it''s'::text", Some("'it''s'")),

@@ -481,7 +481,7 @@ impl Database {
                 let position = e.as_db_error().and_then(|db| match db.position() {
                     Some(postgres::error::ErrorPosition::Original(chars)) => {
                         let index = (*chars as usize).saturating_sub(1);
-                        sql.char_indices().nth(index).map(|(byte, _)| byte)
+                        crate::diagnostic::char_offset(sql, index)
                     }
                     _ => None,
                 });

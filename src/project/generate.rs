@@ -289,10 +289,23 @@ mod tests {
     }
 
     #[test]
+    fn the_generated_crate_must_be_inside_the_project() {
+        for outside in ["../elsewhere", "/abs/generated", "."] {
+            let text = format!("[paths]\ngenerated = \"{outside}\"\n");
+            assert!(
+                error(&text).starts_with(&format!(
+                    "2:13: `paths.generated = \"{outside}\"` is not a folder inside the project"
+                )),
+                "{outside}"
+            );
+        }
+    }
+
+    #[test]
     fn dependency_paths_are_relative_to_the_generated_crate() {
         let config = parse_config(
             "dbtool.toml",
-            "[paths]\ngenerated = \"crates/db\"\n[generate.dependencies]\nids = { path = \"./crates/ids\" }\nfar = { path = \"/opt/far\" }\nnear = \"1.2\"\n",
+            "[paths]\ngenerated = \"./crates/db\"\n[generate.dependencies]\nids = { path = \"./crates/ids\" }\nfar = { path = \"/opt/far\" }\nnear = \"1.2\"\n",
         )
         .expect("reads");
         let specs: Vec<String> = config

@@ -113,7 +113,7 @@ impl Config {
     /// `[generate.dependencies]` as the generated Cargo.toml writes them: a relative `path` is
     /// relative to the project root in dbtool.toml, and to the generated crate in Cargo.toml.
     pub fn generated_dependencies(&self) -> Vec<crate::codegen::Dependency> {
-        let up_to_root = "../".repeat(Path::new(&self.generated_dir).components().count());
+        let up_to_root = "../".repeat(folder_depth(&self.generated_dir));
         self.dependencies
             .iter()
             .map(|(name, spec)| {
@@ -178,6 +178,25 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
         config.queries_dir = queries;
     }
     if let Some(generated) = file.paths.generated {
+        // The generated crate names the migrations and its dependencies by paths relative to
+        // itself: it must sit inside the project.
+        let inside = Path::new(&generated).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+        if !inside || folder_depth(&generated) == 0 {
+            let offset = text.find(&format!("\"{generated}\"")).unwrap_or(0);
+            let (line, column) = line_column(text, offset);
+            return Err(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!("`paths.generated = \"{generated}\"` is not a folder inside the project"),
+            )
+            .with_help("name a folder below dbtool.toml, e.g. \"generated\" or \"crates/db\""));
+        }
         config.generated_dir = generated;
     }
     let generate = generate::read(file.generate, path, text)?;
@@ -197,6 +216,14 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
         })
         .collect();
     Ok(config)
+}
+
+/// How many folders deep `relative` goes (`./crates/db` is 2).
+fn folder_depth(relative: &str) -> usize {
+    Path::new(relative)
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .count()
 }
 
 /// The 1-based line and column of byte `offset` of dbtool.toml.
@@ -341,8 +368,7 @@ impl Project {
     pub fn embedded_migrations(
         &self,
     ) -> Result<Vec<crate::codegen::MigrationSet>, crate::migrate::MigrateError> {
-        let up_to_root =
-            "../".repeat(Path::new(&self.config.generated_dir).components().count() + 1);
+        let up_to_root = "../".repeat(folder_depth(&self.config.generated_dir) + 1);
         let mut sets = Vec::new();
         for dialect in Dialect::ALL {
             if !self.migrations_dir().join(dialect.name()).is_dir() {

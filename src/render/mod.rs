@@ -173,7 +173,7 @@ pub fn render_rust(
     env.add_function("fits", |text: String, indent: usize| {
         indent + text.chars().count() <= RUSTFMT_MAX_WIDTH
     });
-    render_named(&env, name, context)
+    render_template(&env, name, context).map(|text| tidy(&text))
 }
 
 /// Renders a YAML template (`yaml/…`: what `dbtool pull` writes). Besides minijinja's
@@ -187,7 +187,9 @@ pub fn render_yaml(
     let mut env = text_environment(templates, &["yaml/"]);
     env.add_filter("yaml", |text: String| yaml_scalar(&text, false));
     env.add_filter("yaml_flow", |text: String| yaml_scalar(&text, true));
-    render_named(&env, name, context)
+    // Not `tidy`: block scalars (view bodies, raw statements) are written exactly as read.
+    let text = render_template(&env, name, context)?;
+    Ok(format!("{}\n", text.trim_end_matches('\n')))
 }
 
 /// An environment of the templates under `folders`, for text that is not SQL: strict about
@@ -207,7 +209,7 @@ fn text_environment<'a>(templates: &'a Templates, folders: &[&str]) -> Environme
     env
 }
 
-fn render_named(
+fn render_template(
     env: &Environment<'_>,
     name: &str,
     context: impl serde::Serialize,
@@ -217,10 +219,9 @@ fn render_named(
         source,
     };
     let template = env.get_template(name).map_err(failed)?;
-    let text = template
+    template
         .render(Value::from_serialize(&context))
-        .map_err(failed)?;
-    Ok(tidy(&text))
+        .map_err(failed)
 }
 
 /// `text` as a YAML scalar: plain when YAML reads it back as the same string, else
