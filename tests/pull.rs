@@ -184,6 +184,32 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
     .expect("config");
     let (code, out) = dbtool(dir.path(), &["render", "-d", "postgres", "-q"]);
     assert_eq!(code, Some(0), "{out}");
+
+    // Adopting it: the first migration carries the raw statements too (functions, triggers,
+    // the indexes the language cannot say), and says that only a person can undo them.
+    let Some(mut adopted) = common::pg_database("pull_adopted") else {
+        return;
+    };
+    let (code, out) = dbtool(dir.path(), &["diff", "adopt"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &adopted.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let objects: i64 = adopted
+        .client
+        .query_one(
+            "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname = 'transfers_touch')
+                  + (SELECT count(*) FROM pg_indexes WHERE indexname = 'accounts_region_pattern')",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(objects, 2, "the trigger and the raw index exist");
+    let (code, out) = dbtool(
+        dir.path(),
+        &["rollback", "--all", "--database-url", &adopted.url],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("has no automatic undo"), "{out}");
 }
 
 #[test]

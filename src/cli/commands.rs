@@ -175,7 +175,8 @@ fn down_script(
     plan: &Plan,
     templates: &render::Templates,
 ) -> Result<String, Failure> {
-    if plan.impossible.is_empty() {
+    let reasons = plan.irreversible_reasons();
+    if reasons.is_empty() {
         return script(version, name, dialect, "down", plan, templates);
     }
     let header = Header {
@@ -184,13 +185,19 @@ fn down_script(
         dialect: dialect.name(),
         direction: "down",
         hazards: &[],
-        reason: plan.impossible.join("; "),
+        reason: reasons.join("; "),
     };
     let head = render::render_migration_macro("header", &header, dialect, templates)
         .map_err(render_error)?;
-    let body = render::render_migration_macro("irreversible", &header, dialect, templates)
+    let marker = render::render_migration_macro("irreversible", &header, dialect, templates)
         .map_err(render_error)?;
-    Ok(format!("{head}\n{body}"))
+    if !plan.impossible.is_empty() {
+        return Ok(format!("{head}\n{marker}"));
+    }
+    // Only raw statements lack their undo: the rest of the down script is written too, so
+    // completing it is adding those undos and deleting the marker.
+    let body = render::render_steps(&plan.steps, dialect, templates).map_err(render_error)?;
+    Ok(format!("{head}\n{marker}\n{body}"))
 }
 
 pub fn migration_new(

@@ -18,8 +18,8 @@ use serde::Serialize;
 use crate::dialect::{self, Capabilities};
 use crate::render::context::{
     self, AggregateContext, CheckContext, ColumnContext, DdlContext, EnumContext,
-    ForeignKeyContext, FullTextContext, HypertableContext, IndexContext, KeyContext, TableContext,
-    ViewContext,
+    ForeignKeyContext, FullTextContext, HypertableContext, IndexContext, KeyContext, RawContext,
+    TableContext, ViewContext,
 };
 use crate::schema::{Dialect, Schema};
 
@@ -194,6 +194,11 @@ pub enum Step {
         from: Option<HypertableContext>,
         to: Option<HypertableContext>,
     },
+    /// A raw statement newly declared: run as written.
+    RunRaw(RawContext),
+    /// A raw statement no longer declared: dbtool cannot know its undo, so the script says
+    /// where to write it (and a down script with one is irreversible until someone does).
+    RemoveRaw(RawContext),
 }
 
 impl Step {
@@ -230,6 +235,8 @@ impl Step {
             Step::CreateFullText(_) => "create_full_text",
             Step::DropFullText(_) => "drop_full_text",
             Step::AlterHypertable { .. } => "alter_hypertable",
+            Step::RunRaw(_) => "run_raw",
+            Step::RemoveRaw(_) => "remove_raw",
         }
     }
 }
@@ -254,6 +261,19 @@ pub struct Plan {
 impl Plan {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty() && self.impossible.is_empty()
+    }
+
+    /// Why running this plan as a down script would not restore the previous schema: steps
+    /// no dialect can do, and raw statements whose undo only a person can write.
+    pub fn irreversible_reasons(&self) -> Vec<String> {
+        let raw = self.steps.iter().filter_map(|step| match step {
+            Step::RemoveRaw(raw) => Some(format!(
+                "the raw statement from {} has no automatic undo: write it where this script says, delete these two lines, then run `dbtool migration hash`",
+                raw.origin
+            )),
+            _ => None,
+        });
+        self.impossible.iter().cloned().chain(raw).collect()
     }
 
     pub fn destructive(&self) -> impl Iterator<Item = &Hazard> {
@@ -306,6 +326,20 @@ struct TablePair<'a> {
 
 impl<'a> Planner<'a> {
     fn run(mut self) -> Plan {
+        // 0. Raw statements no longer declared: their undo comes first, before what they may
+        // depend on changes.
+        for raw in &self.before.raw {
+            if !self.after.raw.iter().any(|r| r.sql == raw.sql) {
+                self.plan.steps.push(Step::RemoveRaw(raw.clone()));
+                self.plan.hazard(
+                    false,
+                    format!(
+                        "a raw statement ({}) is no longer declared; dbtool cannot undo it: write its undo where the script says",
+                        raw.origin
+                    ),
+                );
+            }
+        }
         let (pairs, created, dropped) = self.match_tables();
         let pairs: Vec<TablePair<'a>> = pairs
             .into_iter()
@@ -502,6 +536,12 @@ impl<'a> Planner<'a> {
         for v in &self.after.views {
             if affected_views.contains(v.name.as_str()) || !self.had_view(&v.name) {
                 self.plan.steps.push(Step::CreateView(v.clone()));
+            }
+        }
+        // 13. Raw statements newly declared, last, as `render` places them.
+        for raw in &self.after.raw {
+            if !self.before.raw.iter().any(|r| r.sql == raw.sql) {
+                self.plan.steps.push(Step::RunRaw(raw.clone()));
             }
         }
         self.plan.hazards.sort();

@@ -186,3 +186,28 @@ fn sqlite_enum_checks_lose_nothing_when_values_are_added_and_warn_when_removed()
         ["`t.s` no longer accepts `c`: rows holding them make the migration fail"]
     );
 }
+
+#[test]
+fn raw_statements_run_when_declared_and_ask_for_their_undo() {
+    let new = format!(
+        "{USERS}raw:\n  - postgres: \"CREATE FUNCTION one() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$\"\n    sqlite: \"CREATE VIEW one AS SELECT 1 AS n\"\n"
+    );
+    for dialect in Dialect::ALL {
+        let (up, up_sql, down, down_sql) = up_and_down(USERS, &new, dialect);
+        assert!(
+            up_sql.starts_with("-- Raw SQL from schema/test.yaml:7\nCREATE "),
+            "{dialect}: {up_sql}"
+        );
+        assert!(up.irreversible_reasons().is_empty(), "{dialect}");
+        assert!(
+            down_sql.starts_with("-- Undo the raw statement from schema/test.yaml:7 here"),
+            "{dialect}: {down_sql}"
+        );
+        assert_eq!(down.irreversible_reasons().len(), 1, "{dialect}");
+        assert!(down.hazards[0].message.contains("dbtool cannot undo it"));
+        // Declared in both: nothing to do, wherever it moved.
+        let moved = new.replacen(USERS, &format!("{USERS}      name: text\n"), 1);
+        let (same, _, _, _) = up_and_down(&moved, &moved, dialect);
+        assert!(same.is_empty(), "{dialect}");
+    }
+}
