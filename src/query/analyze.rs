@@ -1492,6 +1492,9 @@ impl<'a, 's> Query<'a, 's> {
                 self.check_comparable(expr, &a, &c)?;
                 self.link(low, &a);
                 self.link(high, &a);
+                // `@p BETWEEN low AND high`: the parameter is what the bounds are.
+                self.link(inner, &b);
+                self.link(inner, &c);
                 Ok(Typed::known(
                     QType::Bool,
                     a.nullable || b.nullable || c.nullable,
@@ -1506,6 +1509,8 @@ impl<'a, 's> Query<'a, 's> {
                     let t = self.expr(item, scope, ty.as_ref())?;
                     self.check_comparable(item, &typed, &t)?;
                     self.link(item, &typed);
+                    // `@p IN (col_a, col_b)`: the parameter meets each column.
+                    self.link(inner, &t);
                     nullable |= t.nullable;
                     ty = ty.or(t.ty);
                 }

@@ -799,6 +799,13 @@ fn parameters_know_the_schema_columns_they_meet() {
             "bump"
         ]
     );
+    let (_, reversed) = origins(
+        "SELECT id FROM posts WHERE @score BETWEEN score AND score AND @author IN (author_id)",
+    );
+    assert_eq!(
+        reversed,
+        ["score <- posts.score", "author <- posts.author_id"]
+    );
     let (_, stored) = origins(
         "UPDATE posts SET title = @title, score = @score WHERE id = @id OR author_id = @id \
          RETURNING id",
