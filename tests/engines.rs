@@ -331,3 +331,47 @@ fn sqlite_ddl_applies_and_matches_the_declaration() {
             .expect("the view can be read");
     }
 }
+
+/// A continuous aggregate's bucket on SQLite is text written as the columns store times, so
+/// it equals the same instant as a parameter writes it, and PostgreSQL agrees on the bucket.
+#[test]
+fn bucket_starts_compare_equal_to_the_same_instant_on_sqlite_and_postgres() {
+    let schema = common::reference_schema();
+    let templates = Templates::default();
+    let insert = "INSERT INTO llm_usage_metrics (time, model_id, provider, request_count)
+                  VALUES ('2026-01-01T10:15:00.000Z', 'm', 'p', 3)";
+    let sqlite = rusqlite::Connection::open_in_memory().expect("sqlite");
+    let ddl = render(&schema, Dialect::Sqlite, &templates).expect("render sqlite");
+    sqlite.execute_batch(&ddl).expect("sqlite DDL");
+    sqlite.execute(insert, []).expect("insert");
+    let (hour, count): (String, i64) = sqlite
+        .query_row(
+            "SELECT hour, request_count FROM llm_usage_hourly WHERE hour = ?1",
+            ["2026-01-01T10:00:00.000Z"],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .expect("the bucket of 10:15 is 10:00:00.000Z");
+    assert_eq!((hour.as_str(), count), ("2026-01-01T10:00:00.000Z", 3));
+    let day: String = sqlite
+        .query_row("SELECT day FROM llm_usage_daily", [], |row| row.get(0))
+        .expect("daily");
+    assert_eq!(day, "2026-01-01T00:00:00.000Z");
+
+    let Some(mut pg) = common::pg_database("bucket_equality") else {
+        return;
+    };
+    let ddl = render(&schema, Dialect::Postgres, &templates).expect("render postgres");
+    pg.client.batch_execute(&ddl).expect("postgres DDL");
+    pg.client.batch_execute(insert).expect("insert");
+    pg.client
+        .batch_execute("REFRESH MATERIALIZED VIEW llm_usage_hourly")
+        .expect("refresh");
+    let row = pg
+        .client
+        .query_one(
+            "SELECT request_count FROM llm_usage_hourly WHERE hour = '2026-01-01T10:00:00.000Z'",
+            &[],
+        )
+        .expect("the same bucket on PostgreSQL");
+    assert_eq!(row.get::<_, Option<i64>>(0), Some(3));
+}

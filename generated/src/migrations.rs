@@ -96,6 +96,12 @@ pub const POSTGRES: &[Migration] = &[
         checksum: "7516489934001007703",
         sql: include_str!("../../migrations/postgres/V9__widen_conversation_message_count.sql"),
     },
+    Migration {
+        version: 10,
+        name: "cagg_buckets_with_milliseconds",
+        checksum: "2367361097487189070",
+        sql: include_str!("../../migrations/postgres/V10__cagg_buckets_with_milliseconds.sql"),
+    },
 ];
 
 /// The timescaledb migrations, oldest first.
@@ -154,6 +160,12 @@ pub const TIMESCALEDB: &[Migration] = &[
         checksum: "13111469517851199637",
         sql: include_str!("../../migrations/timescaledb/V9__widen_conversation_message_count.sql"),
     },
+    Migration {
+        version: 10,
+        name: "cagg_buckets_with_milliseconds",
+        checksum: "15513721201352260102",
+        sql: include_str!("../../migrations/timescaledb/V10__cagg_buckets_with_milliseconds.sql"),
+    },
 ];
 
 /// The sqlite migrations, oldest first.
@@ -211,6 +223,12 @@ pub const SQLITE: &[Migration] = &[
         name: "widen_conversation_message_count",
         checksum: "17817867888670393266",
         sql: include_str!("../../migrations/sqlite/V9__widen_conversation_message_count.sql"),
+    },
+    Migration {
+        version: 10,
+        name: "cagg_buckets_with_milliseconds",
+        checksum: "1316957781657263349",
+        sql: include_str!("../../migrations/sqlite/V10__cagg_buckets_with_milliseconds.sql"),
     },
 ];
 

@@ -1,0 +1,2 @@
+-- Migration 10 (cagg_buckets_with_milliseconds) for timescaledb: down. Written by hand.
+-- Nothing to undo.

@@ -1,0 +1,3 @@
+-- Migration 10 (cagg_buckets_with_milliseconds) for timescaledb: up. Written by hand.
+-- Nothing to do: the bucket starts are timestamptz values here, not text. The version exists
+-- so that every dialect has the same numbers.
