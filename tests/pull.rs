@@ -167,6 +167,14 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         !yaml.contains("events_2026"),
         "partitions are left out:\n{yaml}"
     );
+    // Outside a project, pull works for the default dialects (all three).
+    let bare = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(bare.path(), &["pull", "--database-url", &source.url, "-q"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("type: { postgres: tsvector, sqlite: TEXT }"),
+        "{out}"
+    );
     // The file loads for PostgreSQL; for SQLite the one gap is reported where it is, with
     // the way forward.
     let (code, out) = dbtool(dir.path(), &["render", "-d", "postgres", "-q"]);

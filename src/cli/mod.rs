@@ -349,7 +349,14 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         };
         return commands::init(&dir, reporter, cli.quiet);
     }
-    let project = Project::open(cli.config.as_deref(), &cwd).map_err(Failure::Project)?;
+    let project = match Project::open(cli.config.as_deref(), &cwd) {
+        // Adopting a database comes before having a project: `pull` works anywhere, for the
+        // default dialects, as long as it is given the database.
+        Err(ProjectError::NotFound { .. }) if matches!(cli.command, Command::Pull { .. }) => {
+            Project::unconfigured(&cwd)
+        }
+        opened => opened.map_err(Failure::Project)?,
+    };
     if cli.verbose {
         reporter.status(&format!(
             "project: {} (dialects: {})",

@@ -262,6 +262,15 @@ pub struct Project {
 }
 
 impl Project {
+    /// A directory without `dbtool.toml`, with every default: what `pull` uses outside a
+    /// project.
+    pub fn unconfigured(root: &Path) -> Project {
+        Project {
+            root: root.to_path_buf(),
+            config: Config::default(),
+        }
+    }
+
     /// Opens the project whose `dbtool.toml` is `config`, or the nearest one above `start`.
     pub fn open(config: Option<&Path>, start: &Path) -> Result<Project, ProjectError> {
         let config_path = match config {
