@@ -150,7 +150,7 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "CREATE INDEX transfers_nulls ON public.transfers USING btree (number NULLS FIRST)",
         "  event_refs:\n    columns:\n      event_id: bigint not null\n      event_at: timestamptz not null\n    foreign_keys:\n      - columns: [event_id, event_at]\n        references: events(id, at)\n\n",
         "      id: int primary key identity",
-        "        type: { postgres: tsvector, sqlite: TEXT }  # no portable type: check the SQLite one",
+        "        type: { postgres: tsvector, sqlite: TEXT }  # no portable type: check the sqlite one",
         "        default: { postgres: \"(now() + '30 days'::interval)\" }",
         "        comment: Where the account lives",
         "      - { name: accounts_region_number, columns: [region, number] }",

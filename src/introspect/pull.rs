@@ -19,6 +19,8 @@ use crate::migrate::MigrateError;
 pub struct Pulled {
     /// The database it came from, password hidden.
     pub source: String,
+    /// Read from SQLite (raw types, defaults and statements are SQLite's), not PostgreSQL.
+    pub from_sqlite: bool,
     pub extensions: Vec<String>,
     pub enums: Vec<PulledEnum>,
     pub tables: Vec<PulledTable>,
@@ -771,15 +773,25 @@ pub fn to_yaml(
     } else {
         Dialect::Postgres.name()
     };
-    let mut typed: Vec<&str> = vec![postgres];
-    if dialects.contains(&Dialect::Sqlite) {
-        typed.push(Dialect::Sqlite.name());
-    }
+    let any_postgres = dialects
+        .iter()
+        .any(|d| matches!(d, Dialect::Postgres | Dialect::Timescaledb));
+    // The source's own spellings (raw types, defaults, statements) go under its dialect; a
+    // per-dialect type also names the project's other engine, with a guess to check.
+    let (source, other) = if pulled.from_sqlite {
+        (Dialect::Sqlite.name(), any_postgres.then_some(postgres))
+    } else {
+        (
+            postgres,
+            dialects
+                .contains(&Dialect::Sqlite)
+                .then_some(Dialect::Sqlite.name()),
+        )
+    };
     let context = serde_json::json!({
         "pulled": pulled,
-        "type_dialects": typed,
-        "postgres_dialects": [postgres],
-        "sqlite": dialects.contains(&Dialect::Sqlite),
+        "source_dialect": source,
+        "other_dialect": other,
     });
     crate::render::render_yaml("yaml/schema.yaml.j2", context, templates)
 }
