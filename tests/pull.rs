@@ -221,14 +221,11 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
 }
 
 #[test]
-fn pull_refuses_sqlite_and_never_shows_a_password() {
+fn pull_refuses_an_in_memory_database_and_never_shows_a_password() {
     let dir = project("[\"postgres\"]");
-    let (code, out) = dbtool(dir.path(), &["pull", "--database-url", "sqlite://app.db"]);
+    let (code, out) = dbtool(dir.path(), &["pull", "--database-url", "sqlite::memory:"]);
     assert_eq!(code, Some(2), "{out}");
-    assert!(
-        out.contains("dbtool pull reads PostgreSQL databases"),
-        "{out}"
-    );
+    assert!(out.contains("there is nothing to pull"), "{out}");
     let (code, out) = dbtool(
         dir.path(),
         &[
@@ -240,4 +237,100 @@ fn pull_refuses_sqlite_and_never_shows_a_password() {
     assert_eq!(code, Some(3), "{out}");
     assert!(!out.contains("hunter2"), "password printed: {out}");
     assert!(out.contains("postgres://app:***@127.0.0.1:1/app"), "{out}");
+}
+
+/// What SQLAlchemy writes for a training app on SQLite (the James LLM seed's development
+/// database), and what the schema language cannot say there.
+const SQLITE_APP: &str = r#"
+CREATE TABLE neural_configs (
+    id INTEGER NOT NULL,
+    name VARCHAR(255) NOT NULL,
+    config JSON NOT NULL,
+    created_at DATETIME DEFAULT CURRENT_TIMESTAMP,
+    updated_at DATETIME,
+    PRIMARY KEY (id),
+    UNIQUE (name)
+);
+CREATE TABLE training_jobs (
+    id INTEGER NOT NULL,
+    job_id VARCHAR(64) NOT NULL,
+    status VARCHAR(20) DEFAULT 'pending',
+    progress FLOAT DEFAULT 0,
+    is_done BOOLEAN DEFAULT 0,
+    neural_config_id INTEGER REFERENCES neural_configs (id) ON DELETE SET NULL,
+    shape GEOMETRY,
+    score REAL DEFAULT (random()),
+    PRIMARY KEY (id),
+    UNIQUE (job_id),
+    CHECK (progress >= 0)
+);
+CREATE INDEX ix_training_jobs_status ON training_jobs (status, id DESC);
+CREATE INDEX ix_training_jobs_lower ON training_jobs (lower(job_id));
+CREATE TABLE pairs (
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    PRIMARY KEY (a, b),
+    FOREIGN KEY (a) REFERENCES neural_configs
+);
+CREATE VIEW active_jobs AS SELECT id, job_id FROM training_jobs WHERE status = 'running';
+CREATE TRIGGER touch_config AFTER UPDATE ON neural_configs
+BEGIN
+    UPDATE neural_configs SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
+END;
+CREATE VIRTUAL TABLE docs USING fts5(body);
+"#;
+
+#[test]
+fn an_sqlite_database_is_pulled_with_its_declared_types() {
+    let dir = project("[\"sqlite\"]");
+    let file = dir.path().join("app.db");
+    rusqlite::Connection::open(&file)
+        .and_then(|conn| conn.execute_batch(SQLITE_APP))
+        .expect("SQLAlchemy-like schema");
+    let url = format!("sqlite://{}", file.display());
+    let (yaml, out) = pull(dir.path(), &url);
+    assert!(out.contains("pulled 3 table(s), 1 view(s)"), "{out}");
+    for expected in [
+        "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default now()\n      updated_at: timestamp\n",
+        "      status: varchar(20) default 'pending'",
+        "      progress: double default 0",
+        "      is_done: bool default false",
+        "      neural_config_id: bigint references neural_configs.id on delete set null",
+        "        type: { sqlite: GEOMETRY }",
+        "        default: { sqlite: (random()) }",
+        "      ix_training_jobs_status: [status, id desc]",
+        "      a: bigint not null\n      b: bigint not null\n    primary_key: [a, b]\n    foreign_keys:\n      - columns: [a]\n        references: neural_configs\n",
+        "  active_jobs:\n    sql: |\n      SELECT id, job_id FROM training_jobs WHERE status = 'running'",
+        "  - sqlite: |\n        CREATE INDEX ix_training_jobs_lower ON training_jobs (lower(job_id))\n",
+        "        CREATE TRIGGER touch_config AFTER UPDATE ON neural_configs",
+        "#   - `docs` is a virtual table: it is left out",
+        "#   - CHECK constraints are not read from SQLite",
+        "#   - `training_jobs.shape` is declared `GEOMETRY`",
+        "#   - `training_jobs.score` defaults to random(), which has no portable form",
+    ] {
+        assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
+    }
+    assert!(
+        !yaml.contains("docs_"),
+        "FTS5's own tables are left out:\n{yaml}"
+    );
+    // The file is a schema: it renders, and the DDL builds a database.
+    std::fs::remove_file(&file).expect("remove the source");
+    let (code, ddl) = dbtool(dir.path(), &["render", "-d", "sqlite", "-q"]);
+    assert_eq!(code, Some(0), "{ddl}");
+    rusqlite::Connection::open_in_memory()
+        .and_then(|conn| conn.execute_batch(&ddl))
+        .unwrap_or_else(|e| panic!("{e}\n{ddl}"));
+    // A path with no database is an error, and no empty file is left behind.
+    let missing = dir.path().join("missing.db");
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "pull",
+            "--database-url",
+            &format!("sqlite://{}", missing.display()),
+        ],
+    );
+    assert_eq!(code, Some(3), "{out}");
+    assert!(!missing.exists());
 }

@@ -570,7 +570,7 @@ pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(
 }
 
 /// `dbtool drift`: the live database against a scratch one built by its applied migrations.
-/// `dbtool pull`: the schema YAML of the PostgreSQL database at `url`.
+/// `dbtool pull`: the schema YAML of the database at `url` (PostgreSQL or an SQLite file).
 pub fn pull(
     project: &Project,
     reporter: &Reporter,
@@ -578,21 +578,33 @@ pub fn pull(
     url: &str,
 ) -> Result<String, Failure> {
     let shown = migrate::redact(url);
-    let migrate::DatabaseUrl::Postgres(url) = migrate::DatabaseUrl::parse(url)? else {
-        return Err(Failure::Other(format!(
-            "dbtool pull reads PostgreSQL databases; {shown} is SQLite\nhelp: give a postgres:// URL with --database-url or --env"
-        )));
-    };
-    let mut client = postgres::Client::connect(&url, postgres::NoTls)
-        .map_err(|e| Failure::Database(format!("cannot connect to {shown}: {e}")))?;
     let mut progress: Option<Progress> = None;
     let mut on_relation = |total: usize, name: &str| {
         progress
             .get_or_insert_with(|| Progress::bar_only(reporter, quiet, total as u64))
             .step(format!("reading {name}"));
     };
-    let pulled =
-        crate::introspect::pull::pull_postgres(&mut client, shown.clone(), &mut on_relation)?;
+    let pulled = match migrate::DatabaseUrl::parse(url)? {
+        migrate::DatabaseUrl::Postgres(url) => {
+            let mut client = postgres::Client::connect(&url, postgres::NoTls)
+                .map_err(|e| Failure::Database(format!("cannot connect to {shown}: {e}")))?;
+            crate::introspect::pull::pull_postgres(&mut client, shown.clone(), &mut on_relation)?
+        }
+        migrate::DatabaseUrl::SqliteFile(path) => {
+            // Read-only: pulling a path that does not exist must not create an empty database.
+            let conn = rusqlite::Connection::open_with_flags(
+                &path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )
+            .map_err(|e| Failure::Database(format!("cannot open {shown}: {e}\nhelp: check the path; pull reads an existing database")))?;
+            crate::introspect::pull_sqlite::pull_sqlite(&conn, shown.clone(), &mut on_relation)?
+        }
+        migrate::DatabaseUrl::SqliteMemory => {
+            return Err(Failure::Other(
+                "an in-memory SQLite database is empty: there is nothing to pull\nhelp: give the URL of a database file, sqlite://PATH".into(),
+            ))
+        }
+    };
     if let Some(progress) = &progress {
         progress.finish();
     }

@@ -3,6 +3,7 @@
 //! migrations built, so "what the migrations say" is decided by the engine itself.
 
 pub mod pull;
+pub mod pull_sqlite;
 
 use std::collections::BTreeMap;
 

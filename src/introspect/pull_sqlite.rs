@@ -1,0 +1,526 @@
+//! `dbtool pull` on SQLite: a database's tables, keys, indexes, views and triggers read into
+//! the same [`Pulled`] description as PostgreSQL's, from `sqlite_master` and the `PRAGMA`s.
+//!
+//! SQLite keeps a column's declared type as free text (`VARCHAR(255)`, `DATETIME`, `BOOLEAN`);
+//! it is read the way the schema language reads a type, with the usual aliases, and a type no
+//! rule covers becomes a per-dialect type with a note. CHECK constraints live only in the
+//! `CREATE TABLE` text and are not read (a note says so).
+
+use std::collections::BTreeSet;
+
+use super::pull::{
+    ColumnReference, IndexColumn, NamedColumns, Pulled, PulledColumn, PulledForeignKey,
+    PulledIndex, PulledTable, PulledView,
+};
+use crate::migrate::MigrateError;
+
+fn failed(error: rusqlite::Error) -> MigrateError {
+    MigrateError::Database {
+        message: format!("cannot read the SQLite schema: {error}"),
+    }
+}
+
+/// The schema-language type of a column SQLite declares as `declared`, if a rule covers it.
+pub fn portable_sqlite_type(declared: &str) -> Option<String> {
+    let lower = declared.trim().to_ascii_lowercase();
+    let alias = match lower.as_str() {
+        // SQLite's INTEGER holds 64 bits, and an INTEGER PRIMARY KEY is the 64-bit rowid that
+        // other tables' INTEGER columns reference.
+        "integer" => Some("bigint"),
+        "float" | "double" | "double precision" => Some("double"),
+        "datetime" => Some("timestamp"),
+        "blob" => Some("bytes"),
+        "clob" | "string" => Some("text"),
+        _ => None,
+    };
+    if let Some(alias) = alias {
+        return Some(alias.to_string());
+    }
+    let lower = lower
+        .strip_prefix("nvarchar")
+        .map(|rest| format!("varchar{rest}"))
+        .unwrap_or(lower);
+    let ty = crate::schema::syntax::parse_type(&lower).ok()?;
+    // A name the parser does not know is taken for an enum; SQLite has none.
+    let query_type = crate::query::QType::of_column(&ty)?;
+    if matches!(query_type, crate::query::QType::Enum(_)) {
+        return None;
+    }
+    Some(ty.to_string())
+}
+
+/// The portable form of a default SQLite keeps as `written`, if any.
+pub fn portable_sqlite_default(written: &str) -> Option<String> {
+    let text = written.trim();
+    let unparenthesized = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(text);
+    match unparenthesized.to_ascii_lowercase().as_str() {
+        "current_timestamp" => return Some("now()".into()),
+        "current_date" => return Some("current_date".into()),
+        "true" | "false" => return Some(unparenthesized.to_ascii_lowercase()),
+        // The defaults dbtool itself writes for `now()` on SQLite.
+        "strftime('%y-%m-%dt%h:%m:%fz', 'now')" | "strftime('%y-%m-%dt%h:%m:%f', 'now')" => {
+            return Some("now()".into())
+        }
+        _ => {}
+    }
+    let number = unparenthesized.strip_prefix('-').unwrap_or(unparenthesized);
+    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Some(unparenthesized.to_string());
+    }
+    let quoted = unparenthesized.len() >= 2
+        && unparenthesized.starts_with('\'')
+        && unparenthesized.ends_with('\'')
+        && !unparenthesized[1..unparenthesized.len() - 1]
+            .replace("''", "")
+            .contains('\'');
+    quoted.then(|| unparenthesized.to_string())
+}
+
+/// SQLite's spelling of a referential action as the schema language's; `None` for the default.
+fn action(written: &str) -> Option<String> {
+    match written.to_ascii_uppercase().as_str() {
+        "CASCADE" => Some("cascade".into()),
+        "RESTRICT" => Some("restrict".into()),
+        "SET NULL" => Some("set null".into()),
+        "SET DEFAULT" => Some("set default".into()),
+        _ => None,
+    }
+}
+
+/// The body of `CREATE VIEW name [(columns)] AS body`, if it has that shape.
+fn view_body(sql: &str) -> Option<String> {
+    let upper = sql.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(found) = upper[from..].find("AS") {
+        let at = from + found;
+        let before = upper[..at].chars().last();
+        let after = upper[at + 2..].chars().next();
+        if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace) {
+            return Some(
+                sql[at + 2..]
+                    .trim()
+                    .trim_end_matches(';')
+                    .trim()
+                    .to_string(),
+            );
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// Reads the schema of the SQLite database `conn` is open on.
+pub fn pull_sqlite(
+    conn: &rusqlite::Connection,
+    source: String,
+    progress: &mut dyn FnMut(usize, &str),
+) -> Result<Pulled, MigrateError> {
+    let mut pulled = Pulled {
+        source,
+        from_sqlite: true,
+        ..Pulled::default()
+    };
+    let objects = read_objects(conn).map_err(failed)?;
+    // Virtual tables (FTS5 and the like) and the tables that keep their data.
+    let virtual_tables: Vec<&str> = objects
+        .iter()
+        .filter(|o| o.kind == "table" && o.sql.to_ascii_uppercase().starts_with("CREATE VIRTUAL"))
+        .map(|o| o.name.as_str())
+        .collect();
+    let shadow = |name: &str| {
+        virtual_tables
+            .iter()
+            .any(|v| name.starts_with(&format!("{v}_")))
+    };
+    let total = objects.iter().filter(|o| o.kind != "index").count();
+    let mut checks_seen = false;
+    for object in &objects {
+        if object.kind == "index" {
+            continue;
+        }
+        progress(total, &object.name);
+        match object.kind.as_str() {
+            "table" if virtual_tables.contains(&object.name.as_str()) => pulled.notes.push(format!(
+                "`{}` is a virtual table: it is left out; declare a full-text index under `full_text_search:`",
+                object.name
+            )),
+            "table" if shadow(&object.name) => {}
+            "table" => {
+                checks_seen |= object.sql.to_ascii_uppercase().contains("CHECK");
+                let table = read_table(conn, &object.name, &mut pulled).map_err(failed)?;
+                pulled.tables.push(table);
+            }
+            "view" => match view_body(&object.sql) {
+                Some(sql) => pulled.views.push(PulledView {
+                    name: object.name.clone(),
+                    sql,
+                    comment: None,
+                    indexes: Vec::new(),
+                }),
+                None => pulled.raw.push(object.sql.clone()),
+            },
+            "trigger" if !shadow(&object.tbl_name) && !virtual_tables.contains(&object.tbl_name.as_str()) => {
+                pulled.raw.push(object.sql.clone())
+            }
+            _ => {}
+        }
+    }
+    if checks_seen {
+        pulled.notes.push(
+            "CHECK constraints are not read from SQLite (they live in the CREATE TABLE text): add them under `checks:`"
+                .into(),
+        );
+    }
+    let triggers = objects.iter().filter(|o| o.kind == "trigger").count();
+    if !pulled.raw.is_empty() {
+        pulled.notes.push(format!(
+            "{} statement(s) ({triggers} trigger(s)) are kept as raw SQLite statements under `raw:`; give them a PostgreSQL version if the project renders PostgreSQL",
+            pulled.raw.len()
+        ));
+    }
+    Ok(pulled)
+}
+
+struct Object {
+    kind: String,
+    name: String,
+    tbl_name: String,
+    sql: String,
+}
+
+fn read_objects(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Object>> {
+    let mut statement = conn.prepare(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master
+         WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> 'refinery_schema_history'
+         ORDER BY name",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(Object {
+            kind: row.get(0)?,
+            name: row.get(1)?,
+            tbl_name: row.get(2)?,
+            sql: row.get(3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+fn read_table(
+    conn: &rusqlite::Connection,
+    name: &str,
+    pulled: &mut Pulled,
+) -> rusqlite::Result<PulledTable> {
+    let mut table = PulledTable {
+        name: name.to_string(),
+        ..PulledTable::default()
+    };
+    let mut keys: Vec<(i64, String)> = Vec::new();
+    let mut integer_columns: Vec<String> = Vec::new();
+    let mut statement = conn.prepare("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid")?;
+    let columns = statement.query_map([name], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, bool>(2)?,
+            row.get::<_, Option<String>>(3)?,
+            row.get::<_, i64>(4)?,
+            row.get::<_, i64>(5)?,
+        ))
+    })?;
+    for column in columns {
+        let (column_name, declared, not_null, default, pk, hidden) = column?;
+        let at = format!("{name}.{column_name}");
+        if hidden == 1 {
+            continue; // a virtual table's hidden column
+        }
+        let mut pulled_column = PulledColumn {
+            name: column_name.clone(),
+            ty: portable_sqlite_type(&declared),
+            not_null,
+            ..PulledColumn::default()
+        };
+        if hidden > 1 {
+            pulled.notes.push(format!(
+                "`{at}` is a generated column; its expression is not read from SQLite: add `generated:`"
+            ));
+        }
+        if pulled_column.ty.is_none() {
+            pulled.notes.push(format!(
+                "`{at}` is declared `{declared}`, which no rule maps to a portable type: it is written per dialect"
+            ));
+            pulled_column.raw_type = Some(if declared.is_empty() {
+                "BLOB".into()
+            } else {
+                declared.clone()
+            });
+        }
+        match default.as_deref().map(|d| (d, portable_sqlite_default(d))) {
+            Some((written, None)) if !written.eq_ignore_ascii_case("null") => {
+                pulled.notes.push(format!(
+                    "`{at}` defaults to {written}, which has no portable form: it is written for SQLite only"
+                ));
+                // SQLite keeps the expression without the parentheses it needs in DDL.
+                pulled_column.raw_default = Some(format!("({written})"));
+            }
+            // SQLite has no booleans: a BOOLEAN column's default is 0 or 1.
+            Some((_, Some(portable))) if pulled_column.ty.as_deref() == Some("bool") => {
+                pulled_column.default = Some(
+                    match portable.as_str() {
+                        "0" => "false",
+                        "1" => "true",
+                        other => other,
+                    }
+                    .to_string(),
+                )
+            }
+            Some((_, Some(portable))) => pulled_column.default = Some(portable),
+            _ => {}
+        }
+        if declared.eq_ignore_ascii_case("integer") {
+            integer_columns.push(column_name.clone());
+        }
+        if pk > 0 {
+            keys.push((pk, column_name));
+        }
+        table.columns.push(pulled_column);
+    }
+    keys.sort();
+    match keys.as_slice() {
+        [(_, single)] => {
+            let rowid = integer_columns.contains(single);
+            if let Some(column) = table.columns.iter_mut().find(|c| c.name == *single) {
+                column.primary_key = true;
+                // INTEGER PRIMARY KEY is the rowid: SQLite numbers the rows itself.
+                if rowid {
+                    column.identity = true;
+                }
+            }
+        }
+        [] => {}
+        many => table.primary_key = many.iter().map(|(_, c)| c.clone()).collect(),
+    }
+    read_foreign_keys(conn, &mut table)?;
+    read_indexes(conn, &mut table, pulled)?;
+    Ok(table)
+}
+
+fn read_foreign_keys(conn: &rusqlite::Connection, table: &mut PulledTable) -> rusqlite::Result<()> {
+    let mut statement = conn.prepare(
+        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete
+         FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
+    )?;
+    let rows = statement.query_map([&table.name], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, Option<String>>(3)?,
+            row.get::<_, String>(4)?,
+            row.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut keys: Vec<(i64, PulledForeignKey, Vec<Option<String>>)> = Vec::new();
+    for row in rows {
+        let (id, target, from, to, on_update, on_delete) = row?;
+        match keys.iter_mut().find(|(k, _, _)| *k == id) {
+            Some((_, key, targets)) => {
+                key.columns.push(from);
+                targets.push(to);
+            }
+            None => keys.push((
+                id,
+                PulledForeignKey {
+                    name: None,
+                    columns: vec![from],
+                    references: target,
+                    on_delete: action(&on_delete),
+                    on_update: action(&on_update),
+                },
+                vec![to],
+            )),
+        }
+    }
+    for (_, mut key, targets) in keys {
+        // A key written without target columns points at the target's primary key: the
+        // schema language says that with the table's name alone.
+        let target_columns: Option<Vec<String>> = targets.into_iter().collect();
+        match (key.columns.as_slice(), target_columns.as_deref()) {
+            ([single], Some([target])) => {
+                let reference = ColumnReference {
+                    target: format!("{}.{target}", key.references),
+                    on_delete: key.on_delete.clone(),
+                    on_update: key.on_update.clone(),
+                };
+                let single = single.clone();
+                if let Some(column) = table.columns.iter_mut().find(|c| c.name == single) {
+                    column.references = Some(reference);
+                }
+            }
+            (_, Some(targets)) => {
+                key.references = format!("{}({})", key.references, targets.join(", "));
+                table.foreign_keys.push(key);
+            }
+            (_, None) => table.foreign_keys.push(key),
+        }
+    }
+    Ok(())
+}
+
+fn read_indexes(
+    conn: &rusqlite::Connection,
+    table: &mut PulledTable,
+    pulled: &mut Pulled,
+) -> rusqlite::Result<()> {
+    let mut list = conn.prepare(
+        "SELECT l.name, l.\"unique\", l.origin, l.partial, coalesce(m.sql, '')
+         FROM pragma_index_list(?1) l LEFT JOIN sqlite_master m ON m.name = l.name
+         ORDER BY l.name",
+    )?;
+    let indexes = list
+        .query_map([&table.name], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, bool>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, bool>(3)?,
+                row.get::<_, String>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut info = conn.prepare(
+        "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno",
+    )?;
+    let mut seen_unique: BTreeSet<Vec<String>> = BTreeSet::new();
+    for (name, unique, origin, partial, sql) in indexes {
+        if origin == "pk" {
+            continue;
+        }
+        let parts = info
+            .query_map([&name], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, Option<String>>(1)?,
+                    row.get::<_, bool>(2)?,
+                    row.get::<_, String>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let plain = parts
+            .iter()
+            .all(|(cid, column, _, coll)| *cid >= 0 && column.is_some() && coll == "BINARY");
+        let columns: Vec<String> = parts
+            .iter()
+            .filter_map(|(_, column, _, _)| column.clone())
+            .collect();
+        if origin == "u" {
+            // A UNIQUE constraint of the table.
+            match columns.as_slice() {
+                [single] => {
+                    if let Some(column) = table.columns.iter_mut().find(|c| c.name == *single) {
+                        column.unique = true;
+                    }
+                }
+                _ => {
+                    if seen_unique.insert(columns.clone()) {
+                        table.unique.push(NamedColumns {
+                            name: None,
+                            columns,
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+        if !plain || partial {
+            pulled.notes.push(format!(
+                "index {name} has an expression, a collation or a WHERE clause: it is kept as a raw statement"
+            ));
+            pulled.raw.push(sql);
+            continue;
+        }
+        table.indexes.push(PulledIndex {
+            name,
+            columns: parts
+                .into_iter()
+                .map(|(_, column, desc, _)| IndexColumn {
+                    column,
+                    expr: None,
+                    desc,
+                })
+                .collect(),
+            unique,
+            method: None,
+            where_: None,
+            include: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_types_become_portable_names() {
+        let cases = [
+            ("INTEGER", Some("bigint")),
+            ("INT", Some("int")),
+            ("BIGINT", Some("bigint")),
+            ("VARCHAR(255)", Some("varchar(255)")),
+            ("NVARCHAR(20)", Some("varchar(20)")),
+            ("BOOLEAN", Some("bool")),
+            ("FLOAT", Some("double")),
+            ("DATETIME", Some("timestamp")),
+            ("JSON", Some("json")),
+            ("BLOB", Some("bytes")),
+            ("NUMERIC(10, 2)", Some("numeric(10,2)")),
+            ("TEXT", Some("text")),
+            ("GEOMETRY", None),
+            ("", None),
+        ];
+        for (declared, expected) in cases {
+            assert_eq!(
+                portable_sqlite_type(declared).as_deref(),
+                expected,
+                "{declared}"
+            );
+        }
+    }
+
+    #[test]
+    fn sqlite_defaults_become_portable_ones_where_they_can() {
+        let cases = [
+            ("CURRENT_TIMESTAMP", Some("now()")),
+            ("(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", Some("now()")),
+            ("0", Some("0")),
+            ("-1.5", Some("-1.5")),
+            ("'it''s'", Some("'it''s'")),
+            ("TRUE", Some("true")),
+            ("(random())", None),
+            ("'a' || 'b'", None),
+        ];
+        for (written, expected) in cases {
+            assert_eq!(
+                portable_sqlite_default(written).as_deref(),
+                expected,
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn view_bodies_start_after_as() {
+        assert_eq!(
+            view_body("CREATE VIEW v AS\nSELECT a AS b FROM t;").as_deref(),
+            Some("SELECT a AS b FROM t")
+        );
+        assert_eq!(
+            view_body("CREATE VIEW \"last\" (x) AS SELECT 1").as_deref(),
+            Some("SELECT 1")
+        );
+    }
+}
