@@ -278,6 +278,16 @@ BEGIN
     UPDATE neural_configs SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id;
 END;
 CREATE VIRTUAL TABLE docs USING fts5(body);
+CREATE TABLE docs_tags (tag TEXT NOT NULL PRIMARY KEY, noted TEXT DEFAULT CURRENT_TIMESTAMP) WITHOUT ROWID;
+CREATE TRIGGER docs_tags_feed AFTER INSERT ON docs_tags BEGIN
+    INSERT INTO docs (body) VALUES (NEW.tag);
+END;
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    job INT REFERENCES training_jobs (id),
+    label TEXT COLLATE NOCASE
+) STRICT;
+CREATE VIEW run_labels (run, label) AS SELECT id, label FROM runs;
 "#;
 
 #[test]
@@ -289,7 +299,7 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         .expect("SQLAlchemy-like schema");
     let url = format!("sqlite://{}", file.display());
     let (yaml, out) = pull(dir.path(), &url);
-    assert!(out.contains("pulled 3 table(s), 1 view(s)"), "{out}");
+    assert!(out.contains("pulled 5 table(s), 1 view(s)"), "{out}");
     for expected in [
         "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default now()\n      updated_at: timestamp\n",
         "      status: varchar(20) default 'pending'",
@@ -307,11 +317,19 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         "#   - CHECK constraints are not read from SQLite",
         "#   - `training_jobs.shape` is declared `GEOMETRY`",
         "#   - `training_jobs.score` defaults to random(), which has no portable form",
+        "  docs_tags:\n    sqlite: { without_rowid: true }\n    columns:\n      tag: text primary key\n      noted:\n        type: text\n        default: { sqlite: (CURRENT_TIMESTAMP) }\n",
+        "#   - trigger `docs_tags_feed` keeps the virtual table `docs` in sync: it is left out with it",
+        "  runs:\n    sqlite: { strict: true }\n    columns:\n      id: bigint primary key identity\n      job: bigint references training_jobs.id\n",
+        "#   - `runs` uses AUTOINCREMENT (ids are never reused), which the schema language cannot say",
+        "#   - `runs` uses a column COLLATE, which the schema language cannot say",
+        "#   - `runs.job` takes the type of the key it references (bigint), so the two agree",
+        "#   - view `run_labels` names its columns in a list",
+        "        CREATE VIEW run_labels (run, label) AS SELECT id, label FROM runs",
     ] {
         assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
     }
     assert!(
-        !yaml.contains("docs_"),
+        !yaml.contains("docs_data") && !yaml.contains("docs_content"),
         "FTS5's own tables are left out:\n{yaml}"
     );
     // The file is a schema: it renders, and the DDL builds a database.

@@ -184,7 +184,13 @@ fn down_script(
         name,
         dialect: dialect.name(),
         direction: "down",
-        hazards: &[],
+        // The body is written only when the raw undos are all that is missing: then its
+        // hazards are the reader's to see once the marker is gone.
+        hazards: if plan.impossible.is_empty() {
+            &plan.hazards
+        } else {
+            &[]
+        },
         reason: reasons.join("; "),
     };
     let head = render::render_migration_macro("header", &header, dialect, templates)

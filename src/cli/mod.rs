@@ -179,12 +179,14 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
-    /// Read a live PostgreSQL database's schema into schema YAML, to adopt an existing system.
+    /// Read a live database's schema (PostgreSQL or SQLite) into schema YAML, to adopt an
+    /// existing system.
     #[command(
-        after_help = "Reads the `public` schema: extensions, enums, tables (columns, keys, unique and check\nconstraints, foreign keys, indexes, comments), views and materialized views. Functions and\ntriggers are kept as raw PostgreSQL statements. What has no portable form (a type, a default)\nis written per dialect and listed in the notes at the top of the file. Review the result,\nput it under schema/, and `dbtool render` / `dbtool diff` read it like any other file.\n\nExamples:\n  dbtool pull --database-url postgres://app@db/app -o schema/app.yaml\n  dbtool pull --env prod > schema/prod.yaml"
+        after_help = "PostgreSQL: the `public` schema's extensions, enums, tables (columns, keys, unique and check\nconstraints, foreign keys, indexes, comments), views and materialized views; functions and\ntriggers as raw statements. SQLite: tables, keys, indexes, views; triggers as raw statements.\nWhat has no portable form (a type, a default) is written per dialect and listed in the notes\nat the top of the file. Review the result, put it under schema/, and `dbtool render` /\n`dbtool diff` read it like any other file. Works outside a project too.\n\nExamples:\n  dbtool pull --database-url postgres://app@db/app -o schema/app.yaml\n  dbtool pull --database-url sqlite://app.db > schema/app.yaml\n  dbtool pull --env prod > schema/prod.yaml"
     )]
     Pull {
-        /// Database URL (postgres://…); without it, the database `migrate` would use.
+        /// Database URL (postgres://… or sqlite://PATH); without it, the database `migrate`
+        /// would use.
         #[arg(long)]
         database_url: Option<String>,
         /// Write to FILE (replaced atomically) instead of standard output.

@@ -288,6 +288,38 @@ impl Plan {
     }
 }
 
+/// The table or view a raw `CREATE [UNIQUE] INDEX … ON t` or `CREATE TRIGGER … ON t` belongs
+/// to: dropping `t` drops what the statement made.
+fn raw_statement_target(sql: &str) -> Option<String> {
+    let words: Vec<&str> = sql.split_whitespace().collect();
+    let upper: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
+    let creates = matches!(
+        upper
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["CREATE", "INDEX", ..]
+            | ["CREATE", "UNIQUE", "INDEX", ..]
+            | ["CREATE", "TRIGGER", ..]
+            | ["CREATE", "TEMP" | "TEMPORARY", "TRIGGER", ..]
+    );
+    if !creates {
+        return None;
+    }
+    let on = upper.iter().position(|w| w == "ON")?;
+    let name = words.get(on + 1)?;
+    let name = name.split('(').next().unwrap_or(name);
+    let name = name.rsplit('.').next().unwrap_or(name);
+    Some(name.trim_matches('"').to_string())
+}
+
+/// Whether `sql` names `name` as a word.
+fn mentions(sql: &str, name: &str) -> bool {
+    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == name)
+}
+
 /// The plan that turns `old` into `new` on `dialect`.
 pub fn plan(old: &Schema, new: &Schema, renames: &Renames, dialect: Dialect) -> Plan {
     let spec = dialect::spec(dialect);
@@ -538,10 +570,28 @@ impl<'a> Planner<'a> {
                 self.plan.steps.push(Step::CreateView(v.clone()));
             }
         }
-        // 13. Raw statements newly declared, last, as `render` places them.
+        // 13. Raw statements newly declared, last, as `render` places them; and kept ones that
+        // create an index or trigger on a table rebuilt or a view recreated above, which took
+        // them with it.
+        let recreated: BTreeSet<&str> = rebuilt
+            .iter()
+            .copied()
+            .chain(affected_views.iter().map(String::as_str))
+            .collect();
         for raw in &self.after.raw {
-            if !self.before.raw.iter().any(|r| r.sql == raw.sql) {
+            let kept = self.before.raw.iter().any(|r| r.sql == raw.sql);
+            let target = raw_statement_target(&raw.sql);
+            let lost = target.as_deref().is_some_and(|t| recreated.contains(t));
+            if !kept || lost {
                 self.plan.steps.push(Step::RunRaw(raw.clone()));
+            } else if target.is_none() && recreated.iter().any(|t| mentions(&raw.sql, t)) {
+                self.plan.hazard(
+                    false,
+                    format!(
+                        "a raw statement ({}) names a table or view this migration recreates; check that what it made survives",
+                        raw.origin
+                    ),
+                );
             }
         }
         self.plan.hazards.sort();

@@ -211,3 +211,43 @@ fn raw_statements_run_when_declared_and_ask_for_their_undo() {
         assert!(same.is_empty(), "{dialect}");
     }
 }
+
+#[test]
+fn raw_indexes_and_triggers_come_back_after_their_table_is_rebuilt() {
+    let raw = "raw:\n  - sqlite: \"CREATE INDEX users_lower ON users (lower(email))\"\n    postgres: \"CREATE INDEX users_lower ON users (lower(email))\"\n";
+    let old = format!("{USERS}{raw}");
+    // email becomes nullable: SQLite rebuilds the table, which drops the raw index.
+    let new = old.replace("email: varchar(100) not null", "email: varchar(100)");
+    let (_, lite, _, lite_down) = up_and_down(&old, &new, Dialect::Sqlite);
+    let rebuilt = lite
+        .find("ALTER TABLE _dbtool_new_users RENAME TO users")
+        .expect("rebuild");
+    let again = lite
+        .find("CREATE INDEX users_lower ON users")
+        .expect("raw index again");
+    assert!(again > rebuilt, "{lite}");
+    assert!(
+        lite_down.contains("CREATE INDEX users_lower ON users"),
+        "{lite_down}"
+    );
+    // PostgreSQL alters the column in place: the index stays.
+    let (_, pg, _, _) = up_and_down(&old, &new, Dialect::Postgres);
+    assert!(!pg.contains("users_lower"), "{pg}");
+}
+
+#[test]
+fn raw_statement_targets_are_the_table_after_on() {
+    assert_eq!(
+        raw_statement_target("CREATE UNIQUE INDEX i ON \"Users\"(lower(e))").as_deref(),
+        Some("Users")
+    );
+    assert_eq!(
+        raw_statement_target("create trigger t after update on main.users begin select 1; end")
+            .as_deref(),
+        Some("users")
+    );
+    assert_eq!(
+        raw_statement_target("CREATE FUNCTION f() RETURNS int"),
+        None
+    );
+}

@@ -51,6 +51,9 @@ pub struct PulledTable {
     pub checks: Vec<(String, String)>,
     pub foreign_keys: Vec<PulledForeignKey>,
     pub indexes: Vec<PulledIndex>,
+    /// SQLite's `WITHOUT ROWID` and `STRICT`.
+    pub sqlite_without_rowid: bool,
+    pub sqlite_strict: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -30,7 +30,7 @@ pub fn portable_sqlite_type(declared: &str) -> Option<String> {
         "float" | "double" | "double precision" => Some("double"),
         "datetime" => Some("timestamp"),
         "blob" => Some("bytes"),
-        "clob" | "string" => Some("text"),
+        "clob" | "string" | "varchar" | "nvarchar" | "character varying" => Some("text"),
         _ => None,
     };
     if let Some(alias) = alias {
@@ -79,6 +79,33 @@ pub fn portable_sqlite_default(written: &str) -> Option<String> {
     quoted.then(|| unparenthesized.to_string())
 }
 
+/// Whether the schema language accepts `default` (portable) on a column of type `ty`: a number
+/// on a number, `true`/`false` on a bool, `now()` on a time, `current_date` on a date.
+fn default_fits(default: &str, ty: Option<&str>) -> bool {
+    use crate::schema::{BaseType, DefaultValue, ScalarType};
+    let Some(ty) = ty else {
+        return false;
+    };
+    let (Ok(value), Ok(ty)) = (
+        crate::schema::syntax::parse_default(default),
+        crate::schema::syntax::parse_type(ty),
+    ) else {
+        return false;
+    };
+    let scalar = match ty.base {
+        BaseType::Scalar(s) if !ty.array => Some(s),
+        _ => None,
+    };
+    match value {
+        DefaultValue::Bool(_) => scalar == Some(ScalarType::Bool),
+        DefaultValue::Now => scalar.is_some_and(ScalarType::is_time),
+        DefaultValue::CurrentDate => scalar == Some(ScalarType::Date),
+        DefaultValue::Number(_) => scalar.is_some_and(ScalarType::is_numeric),
+        DefaultValue::String(_) | DefaultValue::Null => true,
+        _ => false,
+    }
+}
+
 /// SQLite's spelling of a referential action as the schema language's; `None` for the default.
 fn action(written: &str) -> Option<String> {
     match written.to_ascii_uppercase().as_str() {
@@ -90,26 +117,35 @@ fn action(written: &str) -> Option<String> {
     }
 }
 
-/// The body of `CREATE VIEW name [(columns)] AS body`, if it has that shape.
+/// The body of `CREATE [TEMP] VIEW [IF NOT EXISTS] name AS body`; `None` for any other shape
+/// (a column list, which the schema language cannot say, keeps the statement raw).
 fn view_body(sql: &str) -> Option<String> {
-    let upper = sql.to_ascii_uppercase();
-    let mut from = 0;
-    while let Some(found) = upper[from..].find("AS") {
-        let at = from + found;
-        let before = upper[..at].chars().last();
-        let after = upper[at + 2..].chars().next();
-        if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace) {
-            return Some(
-                sql[at + 2..]
-                    .trim()
-                    .trim_end_matches(';')
-                    .trim()
-                    .to_string(),
-            );
+    let mut rest = sql.trim_start();
+    for word in ["CREATE", "TEMP", "TEMPORARY", "VIEW", "IF", "NOT", "EXISTS"] {
+        let head = rest.get(..word.len())?;
+        let boundary = rest[word.len()..].starts_with(char::is_whitespace);
+        if head.eq_ignore_ascii_case(word) && boundary {
+            rest = rest[word.len()..].trim_start();
         }
-        from = at + 2;
     }
-    None
+    // The name: quoted ("…", `…`, […]) or a plain word.
+    let close = match rest.chars().next()? {
+        '"' => Some('"'),
+        '`' => Some('`'),
+        '[' => Some(']'),
+        _ => None,
+    };
+    let after_name = match close {
+        Some(close) => 1 + rest[1..].find(close)? + 1,
+        None => rest.find(|c: char| c.is_whitespace() || c == '(')?,
+    };
+    let rest = rest[after_name..].trim_start();
+    let body = rest
+        .get(..2)
+        .filter(|head| head.eq_ignore_ascii_case("AS"))
+        .map(|_| rest[2..].trim())?;
+    let body = body.trim_end_matches(';').trim();
+    (!body.is_empty()).then(|| body.to_string())
 }
 
 /// Reads the schema of the SQLite database `conn` is open on.
@@ -124,19 +160,27 @@ pub fn pull_sqlite(
         ..Pulled::default()
     };
     let objects = read_objects(conn).map_err(failed)?;
-    // Virtual tables (FTS5 and the like) and the tables that keep their data.
-    let virtual_tables: Vec<&str> = objects
+    let kinds = read_table_kinds(conn).map_err(failed)?;
+    let kind_of = |name: &str| kinds.iter().find(|k| k.name == name);
+    // Virtual tables (FTS5 and the like), and the shadow tables that keep their data.
+    let virtual_tables: Vec<&str> = kinds
         .iter()
-        .filter(|o| o.kind == "table" && o.sql.to_ascii_uppercase().starts_with("CREATE VIRTUAL"))
-        .map(|o| o.name.as_str())
+        .filter(|k| k.kind == "virtual")
+        .map(|k| k.name.as_str())
         .collect();
-    let shadow = |name: &str| {
+    let shadow = |name: &str| kind_of(name).is_some_and(|k| k.kind == "shadow");
+    let feeds_virtual = |sql: &str| {
         virtual_tables
             .iter()
-            .any(|v| name.starts_with(&format!("{v}_")))
+            .find(|v| {
+                sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .any(|w| w == **v)
+            })
+            .copied()
     };
     let total = objects.iter().filter(|o| o.kind != "index").count();
     let mut checks_seen = false;
+    let mut triggers = 0;
     for object in &objects {
         if object.kind == "index" {
             continue;
@@ -149,8 +193,25 @@ pub fn pull_sqlite(
             )),
             "table" if shadow(&object.name) => {}
             "table" => {
-                checks_seen |= object.sql.to_ascii_uppercase().contains("CHECK");
-                let table = read_table(conn, &object.name, &mut pulled).map_err(failed)?;
+                let upper = object.sql.to_ascii_uppercase();
+                checks_seen |= upper.contains(" CHECK ") || upper.contains(" CHECK(");
+                for (word, what) in [
+                    ("AUTOINCREMENT", "AUTOINCREMENT (ids are never reused)"),
+                    (" COLLATE ", "a column COLLATE"),
+                ] {
+                    if upper.contains(word) {
+                        pulled.notes.push(format!(
+                            "`{}` uses {what}, which the schema language cannot say: it is left out",
+                            object.name
+                        ));
+                    }
+                }
+                let (without_rowid, strict) = kind_of(&object.name)
+                    .map_or((false, false), |k| (k.without_rowid, k.strict));
+                let mut table = read_table(conn, &object.name, without_rowid, &mut pulled)
+                    .map_err(failed)?;
+                table.sqlite_without_rowid = without_rowid;
+                table.sqlite_strict = strict;
                 pulled.tables.push(table);
             }
             "view" => match view_body(&object.sql) {
@@ -160,11 +221,25 @@ pub fn pull_sqlite(
                     comment: None,
                     indexes: Vec::new(),
                 }),
-                None => pulled.raw.push(object.sql.clone()),
+                None => {
+                    pulled.notes.push(format!(
+                        "view `{}` names its columns in a list, which the schema language cannot say: it is kept as a raw statement",
+                        object.name
+                    ));
+                    pulled.raw.push(object.sql.clone());
+                }
             },
-            "trigger" if !shadow(&object.tbl_name) && !virtual_tables.contains(&object.tbl_name.as_str()) => {
-                pulled.raw.push(object.sql.clone())
-            }
+            "trigger" => match feeds_virtual(&object.sql) {
+                Some(target) => pulled.notes.push(format!(
+                    "trigger `{}` keeps the virtual table `{target}` in sync: it is left out with it",
+                    object.name
+                )),
+                None if shadow(&object.tbl_name) => {}
+                None => {
+                    triggers += 1;
+                    pulled.raw.push(object.sql.clone());
+                }
+            },
             _ => {}
         }
     }
@@ -174,7 +249,7 @@ pub fn pull_sqlite(
                 .into(),
         );
     }
-    let triggers = objects.iter().filter(|o| o.kind == "trigger").count();
+    align_foreign_key_types(&mut pulled);
     if !pulled.raw.is_empty() {
         pulled.notes.push(format!(
             "{} statement(s) ({triggers} trigger(s)) are kept as raw SQLite statements under `raw:`; give them a PostgreSQL version if the project renders PostgreSQL",
@@ -194,7 +269,7 @@ struct Object {
 fn read_objects(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Object>> {
     let mut statement = conn.prepare(
         "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master
-         WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> 'refinery_schema_history'
+         WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND tbl_name <> 'refinery_schema_history'
          ORDER BY name",
     )?;
     let rows = statement.query_map([], |row| {
@@ -208,9 +283,75 @@ fn read_objects(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Object>> {
     rows.collect()
 }
 
+/// A table of `pragma_table_list`: its kind (`table`, `view`, `virtual`, `shadow`) and options.
+struct TableKind {
+    name: String,
+    kind: String,
+    without_rowid: bool,
+    strict: bool,
+}
+
+fn read_table_kinds(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<TableKind>> {
+    let mut statement =
+        conn.prepare("SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'")?;
+    let rows = statement.query_map([], |row| {
+        Ok(TableKind {
+            name: row.get(0)?,
+            kind: row.get(1)?,
+            without_rowid: row.get(2)?,
+            strict: row.get(3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// A foreign-key column declared `INT` (or with no type) that references an `INTEGER` key
+/// holds the same 64-bit values: it takes the key's type, so the two agree.
+fn align_foreign_key_types(pulled: &mut Pulled) {
+    let mut changes = Vec::new();
+    for (t, table) in pulled.tables.iter().enumerate() {
+        for (c, column) in table.columns.iter().enumerate() {
+            let Some(reference) = &column.references else {
+                continue;
+            };
+            let Some((target_table, target_column)) = reference.target.split_once('.') else {
+                continue;
+            };
+            let target_type = pulled
+                .tables
+                .iter()
+                .find(|x| x.name == target_table)
+                .and_then(|x| x.columns.iter().find(|y| y.name == target_column))
+                .and_then(|y| y.ty.clone());
+            let integers = ["smallint", "int", "bigint"];
+            let aligns = match (&column.ty, &target_type) {
+                (Some(have), Some(want)) => {
+                    have != want
+                        && integers.contains(&have.as_str())
+                        && integers.contains(&want.as_str())
+                }
+                (None, Some(_)) => column.raw_type.as_deref() == Some("BLOB"),
+                _ => false,
+            };
+            if let (true, Some(want)) = (aligns, target_type) {
+                changes.push((t, c, want, format!("{}.{}", table.name, column.name)));
+            }
+        }
+    }
+    for (t, c, want, at) in changes {
+        let column = &mut pulled.tables[t].columns[c];
+        column.ty = Some(want.clone());
+        column.raw_type = None;
+        pulled.notes.push(format!(
+            "`{at}` takes the type of the key it references ({want}), so the two agree"
+        ));
+    }
+}
+
 fn read_table(
     conn: &rusqlite::Connection,
     name: &str,
+    without_rowid: bool,
     pulled: &mut Pulled,
 ) -> rusqlite::Result<PulledTable> {
     let mut table = PulledTable {
@@ -257,7 +398,23 @@ fn read_table(
                 declared.clone()
             });
         }
-        match default.as_deref().map(|d| (d, portable_sqlite_default(d))) {
+        let portable = |d: &str| {
+            portable_sqlite_default(d).filter(|p| {
+                let bool_number =
+                    pulled_column.ty.as_deref() == Some("bool") && (p == "0" || p == "1");
+                bool_number || default_fits(p, pulled_column.ty.as_deref())
+            })
+        };
+        if default
+            .as_deref()
+            .is_some_and(|d| d.eq_ignore_ascii_case("current_timestamp"))
+            && portable("CURRENT_TIMESTAMP").is_some()
+        {
+            pulled.notes.push(format!(
+                "`{at}` defaults to CURRENT_TIMESTAMP (`YYYY-MM-DD HH:MM:SS`); dbtool's now() writes ISO-8601 with milliseconds, so old and new rows sort differently as text"
+            ));
+        }
+        match default.as_deref().map(|d| (d, portable(d))) {
             Some((written, None)) if !written.eq_ignore_ascii_case("null") => {
                 pulled.notes.push(format!(
                     "`{at}` defaults to {written}, which has no portable form: it is written for SQLite only"
@@ -290,7 +447,8 @@ fn read_table(
     keys.sort();
     match keys.as_slice() {
         [(_, single)] => {
-            let rowid = integer_columns.contains(single);
+            // INTEGER PRIMARY KEY is the rowid, unless the table has none.
+            let rowid = integer_columns.contains(single) && !without_rowid;
             if let Some(column) = table.columns.iter_mut().find(|c| c.name == *single) {
                 column.primary_key = true;
                 // INTEGER PRIMARY KEY is the rowid: SQLite numbers the rows itself.
@@ -479,6 +637,7 @@ mod tests {
             ("BLOB", Some("bytes")),
             ("NUMERIC(10, 2)", Some("numeric(10,2)")),
             ("TEXT", Some("text")),
+            ("VARCHAR", Some("text")),
             ("GEOMETRY", None),
             ("", None),
         ];
@@ -513,14 +672,30 @@ mod tests {
     }
 
     #[test]
+    fn portable_defaults_must_suit_the_column() {
+        assert!(default_fits("now()", Some("timestamp")));
+        assert!(!default_fits("now()", Some("text")));
+        assert!(default_fits("0", Some("bigint")));
+        assert!(!default_fits("0", Some("text")));
+        assert!(!default_fits("true", Some("bigint")));
+        assert!(default_fits("'x'", Some("varchar(3)")));
+        assert!(!default_fits("0", None));
+    }
+
+    #[test]
     fn view_bodies_start_after_as() {
         assert_eq!(
             view_body("CREATE VIEW v AS\nSELECT a AS b FROM t;").as_deref(),
             Some("SELECT a AS b FROM t")
         );
+        assert_eq!(view_body("CREATE VIEW \"last\" (x) AS SELECT 1"), None);
         assert_eq!(
-            view_body("CREATE VIEW \"last\" (x) AS SELECT 1").as_deref(),
-            Some("SELECT 1")
+            view_body("CREATE VIEW \"as of now\" AS(SELECT a AS b FROM t)").as_deref(),
+            Some("(SELECT a AS b FROM t)")
+        );
+        assert_eq!(
+            view_body("create temp view if not exists v as select 1;").as_deref(),
+            Some("select 1")
         );
     }
 }
