@@ -90,7 +90,10 @@ fn the_reference_schema_pulled_from_postgres_builds_the_same_database() {
 
 /// PostgreSQL objects the schema language has no portable form for.
 const HAND_MADE: &str = r#"
+CREATE FUNCTION next_code() RETURNS text LANGUAGE plpgsql
+    AS $$ BEGIN RETURN 'c' || floor(random() * 1000)::text; END $$;
 CREATE TABLE accounts (
+    code text DEFAULT next_code(),
     id serial PRIMARY KEY,
     region text NOT NULL,
     number int NOT NULL,
@@ -141,7 +144,8 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "#   - `accounts.id` is a serial column (its default is nextval('accounts_id_seq'::regclass)): it is pulled as `identity`",
         "#   - `accounts.search` is tsvector, which has no portable type: it is written per dialect",
         "#   - `accounts.expires_at` defaults to (now() + '30 days'::interval), which has no portable form: it is written for PostgreSQL only",
-        "#   - 2 function(s) and trigger(s) are kept as raw PostgreSQL statements",
+        "#   - 3 function(s) and trigger(s) are kept as raw PostgreSQL statements",
+        "        AS $function$ BEGIN RETURN 'c' || floor(random() * 1000)::text; END $function$\n    before_tables: true\n",
         "#   - `events` is a partitioned table: the schema language has no partitions, so it is pulled as a plain table and its partitions are left out",
         "#   - index accounts_region_pattern uses what the schema language cannot say",
         "#   - index accounts_search uses what the schema language cannot say (method gist",

@@ -465,6 +465,12 @@ impl<'a> Planner<'a> {
         if self.caps.native_enums {
             self.create_and_extend_enums();
         }
+        // 4b. Raw statements the tables need (a function a default calls), newly declared.
+        for raw in self.after.raw.iter().filter(|r| r.before_tables) {
+            if !self.before.raw.iter().any(|r| r.sql == raw.sql) {
+                self.plan.steps.push(Step::RunRaw(raw.clone()));
+            }
+        }
         // 5-7. Tables: renamed, created, altered.
         for pair in &pairs {
             if pair.old.name != pair.new.name && !pair.rebuilt {
@@ -578,7 +584,7 @@ impl<'a> Planner<'a> {
             .copied()
             .chain(affected_views.iter().map(String::as_str))
             .collect();
-        for raw in &self.after.raw {
+        for raw in self.after.raw.iter().filter(|r| !r.before_tables) {
             let kept = self.before.raw.iter().any(|r| r.sql == raw.sql);
             let target = raw_statement_target(&raw.sql);
             let lost = target.as_deref().is_some_and(|t| recreated.contains(t));

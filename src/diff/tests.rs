@@ -251,3 +251,20 @@ fn raw_statement_targets_are_the_table_after_on() {
         None
     );
 }
+
+#[test]
+fn raw_statements_before_tables_run_before_the_tables() {
+    let new = format!(
+        "{USERS}raw:\n  - postgres: \"CREATE FUNCTION code() RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'x'; END $$\"\n    sqlite: \"SELECT 1\"\n    before_tables: true\n"
+    );
+    let (_, up_sql, _, _) = up_and_down("{}", &new, Dialect::Postgres);
+    let function = up_sql.find("CREATE FUNCTION code()").expect("function");
+    let table = up_sql.find("CREATE TABLE users").expect("table");
+    assert!(function < table, "{up_sql}");
+    let ddl = crate::render::render(&schema(&new), Dialect::Postgres, &Templates::default())
+        .expect("render");
+    assert!(
+        ddl.find("CREATE FUNCTION code()") < ddl.find("CREATE TABLE users"),
+        "{ddl}"
+    );
+}

@@ -27,9 +27,26 @@ pub struct Pulled {
     pub views: Vec<PulledView>,
     pub materialized_views: Vec<PulledView>,
     /// Statements the schema language has no construct for (functions, triggers), verbatim.
-    pub raw: Vec<String>,
+    pub raw: Vec<PulledRaw>,
     /// What the user should look at: approximations and per-dialect gaps.
     pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PulledRaw {
+    pub sql: String,
+    /// Created before the tables: a function whose body the engine does not check at creation
+    /// (plpgsql), which a default, check or index may call.
+    pub before_tables: bool,
+}
+
+impl PulledRaw {
+    pub fn after_tables(sql: String) -> PulledRaw {
+        PulledRaw {
+            sql,
+            before_tables: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -423,11 +440,15 @@ pub fn pull_postgres(
     let routines = read_routines(client)?;
     if !routines.is_empty() {
         pulled.notes.push(format!(
-            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`, which is rendered after every table and view: a default, check or index that calls one of these functions needs it created first (by hand, or in a migration of its own); give them a SQLite version if the project renders SQLite",
+            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`: functions in languages other than SQL are created before the tables (`before_tables: true`), so defaults and checks can call them; SQL functions, whose bodies PostgreSQL checks at creation, after everything; give them a SQLite version if the project renders SQLite",
             routines.len()
         ));
     }
-    pulled.raw = raw_indexes.into_iter().chain(routines).collect();
+    pulled.raw = raw_indexes
+        .into_iter()
+        .map(PulledRaw::after_tables)
+        .chain(routines)
+        .collect();
     // A note is one comment line of the YAML: a name or expression with a line break must
     // not end it.
     for note in &mut pulled.notes {
@@ -694,7 +715,7 @@ fn read_indexes(
             notes.push(format!(
                 "index {name} uses what the schema language cannot say (method {method}, an operator class, a collation or a NULLS order): it is kept as a raw statement"
             ));
-            raw.push(row.get(10));
+            raw.push(row.get::<_, String>(10));
             continue;
         }
         let mut columns = Vec::new();
@@ -727,10 +748,11 @@ fn read_indexes(
 }
 
 /// Functions, procedures and triggers of the schema (not an extension's), as statements.
-fn read_routines(client: &mut postgres::Client) -> Result<Vec<String>, MigrateError> {
+fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, MigrateError> {
     let rows = client
         .query(
-            "SELECT pg_get_functiondef(p.oid) FROM pg_proc p
+            "SELECT pg_get_functiondef(p.oid), l.lanname <> 'sql'
+             FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
              WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
                                AND d.objid = p.oid AND d.deptype = 'e')
@@ -738,9 +760,12 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<String>, MigrateEr
             &[],
         )
         .map_err(failed)?;
-    let mut statements: Vec<String> = rows
+    let mut statements: Vec<PulledRaw> = rows
         .iter()
-        .map(|row| row.get::<_, String>(0).trim_end().to_string())
+        .map(|row| PulledRaw {
+            sql: row.get::<_, String>(0).trim_end().to_string(),
+            before_tables: row.get(1),
+        })
         .collect();
     let triggers = client
         .query(
@@ -756,7 +781,11 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<String>, MigrateEr
             &[],
         )
         .map_err(failed)?;
-    statements.extend(triggers.iter().map(|row| row.get::<_, String>(0)));
+    statements.extend(
+        triggers
+            .iter()
+            .map(|row| PulledRaw::after_tables(row.get(0))),
+    );
     Ok(statements)
 }
 

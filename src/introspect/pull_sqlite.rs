@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use super::pull::{
     ColumnReference, IndexColumn, NamedColumns, Pulled, PulledColumn, PulledForeignKey,
-    PulledIndex, PulledTable, PulledView,
+    PulledIndex, PulledRaw, PulledTable, PulledView,
 };
 use crate::migrate::MigrateError;
 
@@ -226,7 +226,7 @@ pub fn pull_sqlite(
                         "view `{}` names its columns in a list, which the schema language cannot say: it is kept as a raw statement",
                         object.name
                     ));
-                    pulled.raw.push(object.sql.clone());
+                    pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
                 }
             },
             "trigger" => match feeds_virtual(&object.sql) {
@@ -237,7 +237,7 @@ pub fn pull_sqlite(
                 None if shadow(&object.tbl_name) => {}
                 None => {
                     triggers += 1;
-                    pulled.raw.push(object.sql.clone());
+                    pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
                 }
             },
             _ => {}
@@ -596,7 +596,7 @@ fn read_indexes(
             pulled.notes.push(format!(
                 "index {name} has an expression, a collation or a WHERE clause: it is kept as a raw statement"
             ));
-            pulled.raw.push(sql);
+            pulled.raw.push(PulledRaw::after_tables(sql));
             continue;
         }
         table.indexes.push(PulledIndex {

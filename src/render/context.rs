@@ -168,6 +168,8 @@ pub struct FullTextContext {
 pub struct RawContext {
     pub sql: String,
     pub origin: String,
+    /// Rendered before the tables rather than after everything.
+    pub before_tables: bool,
 }
 
 pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {
@@ -220,6 +222,7 @@ pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {
                         .trim_end_matches(';')
                         .to_string(),
                     origin: format!("{}:{}", schema.path_of(r.span), r.span.line),
+                    before_tables: r.before_tables,
                 })
             })
             .collect(),

@@ -72,6 +72,7 @@ const MATVIEW_KEYS: &[&str] = &["sql", "comment", "indexes"];
 const FTS_KEYS: &[&str] = &["table", "columns", "tokenize"];
 const SQLITE_KEYS: &[&str] = &["strict", "without_rowid"];
 const DIALECT_KEYS: &[&str] = &["postgres", "timescaledb", "sqlite"];
+const RAW_KEYS: &[&str] = &["postgres", "timescaledb", "sqlite", "before_tables"];
 
 /// Reads every file; returns the unvalidated schema and every diagnostic found so far.
 pub fn read_files(files: &[SourceFile]) -> (Schema, Vec<Diagnostic>) {
@@ -1186,11 +1187,24 @@ fn read_raw(r: &mut Reader, node: &Node, out: &mut Vec<RawStatement>) {
     };
     for item in items.iter() {
         let span = r.span(item);
-        if let Some(map) = read_dialect_map(r, item, "a raw statement") {
-            out.push(RawStatement {
-                sql: SqlText::PerDialect(map),
-                span,
-            });
+        let what = "a raw statement";
+        let Some(map) = r.mapping(item, what) else {
+            continue;
+        };
+        r.check_keys(map, RAW_KEYS, what);
+        let before_tables = r.get_bool(map, "before_tables").unwrap_or(false);
+        let mut sql = BTreeMap::new();
+        for (key, value) in map.iter() {
+            if let (Some(dialect), Some(text)) =
+                (Dialect::from_name(key.as_str()), r.scalar(value, what))
+            {
+                sql.insert(dialect, text.value);
+            }
         }
+        out.push(RawStatement {
+            sql: SqlText::PerDialect(sql),
+            span,
+            before_tables,
+        });
     }
 }

@@ -563,4 +563,7 @@ pub struct FullTextIndex {
 pub struct RawStatement {
     pub sql: SqlText,
     pub span: Span,
+    /// Rendered before the tables (a function a default or check calls), not after
+    /// everything.
+    pub before_tables: bool,
 }
