@@ -292,6 +292,9 @@ CREATE TABLE runs (
     label TEXT COLLATE NOCASE
 ) STRICT;
 CREATE VIEW run_labels (run, label) AS SELECT id, label FROM runs;
+CREATE TABLE "run notes" (id INTEGER PRIMARY KEY, "noted at" TEXT, run INTEGER REFERENCES runs (id));
+CREATE INDEX run_notes_noted ON "run notes" ("noted at" DESC);
+CREATE TABLE note_refs (note INTEGER REFERENCES "run notes" (id));
 "#;
 
 #[test]
@@ -303,7 +306,7 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         .expect("SQLAlchemy-like schema");
     let url = format!("sqlite://{}", file.display());
     let (yaml, out) = pull(dir.path(), &url);
-    assert!(out.contains("pulled 5 table(s), 1 view(s)"), "{out}");
+    assert!(out.contains("pulled 7 table(s), 1 view(s)"), "{out}");
     for expected in [
         "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default now()\n      updated_at: timestamp\n",
         "      status: varchar(20) default 'pending'",
@@ -329,6 +332,8 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         "#   - `runs.job` takes the type of the key it references (bigint), so the two agree",
         "#   - view `run_labels` names its columns in a list",
         "        CREATE VIEW run_labels (run, label) AS SELECT id, label FROM runs",
+        "      run_notes_noted: [{ expr: \"\\\"noted at\\\"\", order: desc }]\n",
+        "      note:\n        type: bigint\n        references: run notes.id\n",
     ] {
         assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
     }

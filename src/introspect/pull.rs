@@ -789,6 +789,34 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, Migrat
     Ok(statements)
 }
 
+/// An index column whose name is not a plain word (`created at`) cannot be written in the
+/// short `[a, b desc]` list: it becomes the expression of the quoted name, which the engines
+/// index as the column itself.
+fn quote_awkward_index_columns(pulled: &mut Pulled) {
+    let indexes = pulled
+        .tables
+        .iter_mut()
+        .flat_map(|t| t.indexes.iter_mut())
+        .chain(
+            pulled
+                .materialized_views
+                .iter_mut()
+                .flat_map(|v| v.indexes.iter_mut()),
+        );
+    for index in indexes {
+        for part in &mut index.columns {
+            let awkward = part
+                .column
+                .as_deref()
+                .is_some_and(|c| !c.chars().all(|ch| ch.is_alphanumeric() || ch == '_'));
+            if awkward {
+                let name = part.column.take().unwrap_or_default();
+                part.expr = Some(format!("\"{}\"", name.replace('"', "\"\"")));
+            }
+        }
+    }
+}
+
 /// The schema YAML of `pulled` for a project of `dialects`, through `yaml/schema.yaml.j2`.
 pub fn to_yaml(
     pulled: &Pulled,
@@ -796,6 +824,9 @@ pub fn to_yaml(
     templates: &crate::render::Templates,
 ) -> Result<String, crate::render::RenderError> {
     use crate::schema::Dialect;
+    let mut pulled = pulled.clone();
+    quote_awkward_index_columns(&mut pulled);
+    let pulled = &pulled;
     // PostgreSQL's own spellings (raw types and defaults, functions) are the `postgres` entry,
     // which TimescaleDB falls back to; `timescaledb` only for a project without `postgres`.
     let postgres = if dialects == [Dialect::Timescaledb]
