@@ -30,13 +30,9 @@ pub fn sqlite(ddl: &str, modules: &[Module], progress: OnQuery<'_>) -> Result<()
         let rewritten = query.rewrite(|n| format!("?{n}"));
         let statement = match conn.prepare(&rewritten.text) {
             Ok(statement) => statement,
-            Err(rusqlite::Error::SqlInputError { msg, offset, .. }) => {
-                let at = usize::try_from(offset).ok();
-                errors.push(rejected(query, &rewritten, "SQLite", &msg, at));
-                continue;
-            }
             Err(e) => {
-                errors.push(rejected(query, &rewritten, "SQLite", &e.to_string(), None));
+                let (message, at) = crate::migrate::sqlite_error(e, &rewritten.text);
+                errors.push(rejected(query, &rewritten, "SQLite", &message, at));
                 continue;
             }
         };
@@ -127,7 +123,7 @@ fn confirm_in(
         let statement = match client.prepare(&rewritten.text) {
             Ok(statement) => statement,
             Err(e) => {
-                let at = pg_position(&e, &rewritten.text);
+                let at = crate::migrate::postgres_error_offset(&e, &rewritten.text);
                 errors.push(rejected(
                     query,
                     &rewritten,
@@ -282,17 +278,6 @@ fn position_in_query(query: &Query, rewritten: &Rewritten, offset: usize) -> Opt
     let written = query.sql.split('\n').nth(line as usize - 1)?;
     let column = written.get(..byte_column as usize)?.chars().count() as u32 + 1;
     Some((line, column))
-}
-
-/// The byte offset in `sql` that PostgreSQL's error points at, if it points.
-fn pg_position(error: &postgres::Error, sql: &str) -> Option<usize> {
-    match error.as_db_error()?.position()? {
-        postgres::error::ErrorPosition::Original(chars) => {
-            let index = (*chars as usize).checked_sub(1)?;
-            crate::diagnostic::char_offset(sql, index)
-        }
-        postgres::error::ErrorPosition::Internal { .. } => None,
-    }
 }
 
 fn pg_message(error: &postgres::Error) -> String {

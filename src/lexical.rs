@@ -1,6 +1,13 @@
-//! Skipping over SQL's quoted text, for the scanners that split scripts and find parameters
-//! without parsing: strings (`'…'`, with `''`, and `E'…'` with backslash escapes), quoted
+//! SQL text for the scanners that do not parse: whole-word mentions, and skipping over quoted
+//! text when splitting scripts and finding parameters: strings (`'…'`, with `''`, and `E'…'` with backslash escapes), quoted
 //! identifiers (`"…"`) and PostgreSQL's dollar quotes (`$$…$$`, `$tag$…$tag$`).
+
+/// Whether `sql` names `name` as a whole word (letters, digits and `_`), for the scanners
+/// that only need to know which objects a statement mentions.
+pub fn mentions_word(sql: &str, name: &str) -> bool {
+    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == name)
+}
 
 /// The index just after the quoted text that starts at `open` (a `'` or `"`).
 pub fn skip_quoted(bytes: &[u8], open: usize) -> usize {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::generated;
-use super::progress::Progress;
+use super::progress::{LazyBar, Progress};
 use super::report::Reporter;
 use super::{to_json, write_stdout, DatabaseTarget, Failure};
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -391,12 +391,8 @@ pub fn generate(
     let dialects = &project.config.dialects;
     // A bar on a terminal while the engines prepare the queries; nothing in a log.
     let bar = |engine: &'static str| {
-        let mut progress: Option<Progress> = None;
-        move |total: usize, name: &str| {
-            progress
-                .get_or_insert_with(|| Progress::bar_only(reporter, quiet, total as u64))
-                .step(format!("{engine}: {name}"));
-        }
+        let mut bar = LazyBar::new(reporter, quiet);
+        move |total: usize, name: &str| bar.step(total, format!("{engine}: {name}"))
     };
     if dialects.contains(&Dialect::Sqlite) {
         let ddl = render::render(&schema, Dialect::Sqlite, &templates).map_err(render_error)?;
@@ -584,12 +580,8 @@ pub fn pull(
     url: &str,
 ) -> Result<String, Failure> {
     let shown = migrate::redact(url);
-    let mut progress: Option<Progress> = None;
-    let mut on_relation = |total: usize, name: &str| {
-        progress
-            .get_or_insert_with(|| Progress::bar_only(reporter, quiet, total as u64))
-            .step(format!("reading {name}"));
-    };
+    let mut bar = LazyBar::new(reporter, quiet);
+    let mut on_relation = |total: usize, name: &str| bar.step(total, format!("reading {name}"));
     let pulled = match migrate::DatabaseUrl::parse(url)? {
         migrate::DatabaseUrl::Postgres(url) => {
             let mut client = postgres::Client::connect(&url, postgres::NoTls)
@@ -611,9 +603,7 @@ pub fn pull(
             ))
         }
     };
-    if let Some(progress) = &progress {
-        progress.finish();
-    }
+    drop(bar);
     let templates = project.templates().map_err(Failure::Project)?;
     let yaml = crate::introspect::pull::to_yaml(&pulled, &project.config.dialects, &templates)
         .map_err(render_error)?;

@@ -77,3 +77,29 @@ impl Drop for Progress<'_> {
         }
     }
 }
+
+/// A bar-only [`Progress`] that starts at the first step, for work whose size only the callee
+/// learns (the queries an engine prepares, the tables `pull` reads).
+pub struct LazyBar<'r> {
+    reporter: &'r Reporter,
+    quiet: bool,
+    bar: Option<Progress<'r>>,
+}
+
+impl<'r> LazyBar<'r> {
+    pub fn new(reporter: &'r Reporter, quiet: bool) -> Self {
+        LazyBar {
+            reporter,
+            quiet,
+            bar: None,
+        }
+    }
+
+    /// One of `total` steps starts.
+    pub fn step(&mut self, total: usize, message: String) {
+        let (reporter, quiet) = (self.reporter, self.quiet);
+        self.bar
+            .get_or_insert_with(|| Progress::bar_only(reporter, quiet, total as u64))
+            .step(message);
+    }
+}

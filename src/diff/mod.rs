@@ -314,12 +314,6 @@ fn raw_statement_target(sql: &str) -> Option<String> {
     Some(name.trim_matches('"').to_string())
 }
 
-/// Whether `sql` names `name` as a word.
-fn mentions(sql: &str, name: &str) -> bool {
-    sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .any(|word| word == name)
-}
-
 /// The plan that turns `old` into `new` on `dialect`.
 pub fn plan(old: &Schema, new: &Schema, renames: &Renames, dialect: Dialect) -> Plan {
     let spec = dialect::spec(dialect);
@@ -590,7 +584,11 @@ impl<'a> Planner<'a> {
             let lost = target.as_deref().is_some_and(|t| recreated.contains(t));
             if !kept || lost {
                 self.plan.steps.push(Step::RunRaw(raw.clone()));
-            } else if target.is_none() && recreated.iter().any(|t| mentions(&raw.sql, t)) {
+            } else if target.is_none()
+                && recreated
+                    .iter()
+                    .any(|t| crate::lexical::mentions_word(&raw.sql, t))
+            {
                 self.plan.hazard(
                     false,
                     format!(

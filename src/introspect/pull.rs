@@ -268,7 +268,7 @@ fn is_type_name(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || " _\".()[],".contains(c))
 }
 
-fn is_number(text: &str) -> bool {
+pub(super) fn is_number(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     !digits.is_empty()
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')

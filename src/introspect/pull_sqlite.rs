@@ -66,8 +66,7 @@ pub fn portable_sqlite_default(written: &str) -> Option<String> {
         }
         _ => {}
     }
-    let number = unparenthesized.strip_prefix('-').unwrap_or(unparenthesized);
-    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    if super::pull::is_number(unparenthesized) {
         return Some(unparenthesized.to_string());
     }
     let quoted = unparenthesized.len() >= 2
@@ -172,10 +171,7 @@ pub fn pull_sqlite(
     let feeds_virtual = |sql: &str| {
         virtual_tables
             .iter()
-            .find(|v| {
-                sql.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .any(|w| w == **v)
-            })
+            .find(|v| crate::lexical::mentions_word(sql, v))
             .copied()
     };
     let total = objects.iter().filter(|o| o.kind != "index").count();

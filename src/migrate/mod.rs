@@ -17,6 +17,7 @@
 //! [`crate::render`] modules.
 
 mod files;
+mod position;
 mod runner;
 mod scratch;
 mod split;
@@ -26,6 +27,7 @@ pub use files::{
     integrity_problems, load_scripts, next_version, write_empty_version, write_integrity,
     write_version, Script, VersionFiles,
 };
+pub use position::{postgres_error_offset, sqlite_error};
 pub use runner::{
     check_target, Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status,
 };

@@ -478,22 +478,12 @@ impl Database {
     fn execute(&mut self, sql: &str) -> Result<(), (String, Option<usize>)> {
         match &mut self.connection {
             Connection::Postgres(pg) => pg.client.batch_execute(sql).map_err(|e| {
-                let position = e.as_db_error().and_then(|db| match db.position() {
-                    Some(postgres::error::ErrorPosition::Original(chars)) => {
-                        let index = (*chars as usize).saturating_sub(1);
-                        crate::diagnostic::char_offset(sql, index)
-                    }
-                    _ => None,
-                });
+                let position = super::postgres_error_offset(&e, sql);
                 (pg_message(e), position)
             }),
-            Connection::Sqlite(conn) => conn.execute_batch(sql).map_err(|e| match e {
-                rusqlite::Error::SqlInputError { msg, offset, .. } => {
-                    let offset = usize::try_from(offset).ok();
-                    (msg, offset.filter(|o| sql.is_char_boundary(*o)))
-                }
-                other => (other.to_string(), None),
-            }),
+            Connection::Sqlite(conn) => conn
+                .execute_batch(sql)
+                .map_err(|e| super::sqlite_error(e, sql)),
         }
     }
 
