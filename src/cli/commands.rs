@@ -585,7 +585,11 @@ pub fn pull(
     let pulled = match migrate::DatabaseUrl::parse(url)? {
         migrate::DatabaseUrl::Postgres(url) => {
             let mut client = postgres::Client::connect(&url, postgres::NoTls)
-                .map_err(|e| Failure::Database(format!("cannot connect to {shown}: {e}")))?;
+                .map_err(|e| {
+                    Failure::Database(format!(
+                        "cannot connect to {shown}: {e}\nhelp: check the URL and that the server is up"
+                    ))
+                })?;
             crate::introspect::pull::pull_postgres(&mut client, shown.clone(), &mut on_relation)?
         }
         migrate::DatabaseUrl::SqliteFile(path) => {
