@@ -1,5 +1,7 @@
 //! The `dbtool` binary, end to end.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -203,4 +205,16 @@ fn completions_and_man_page_come_from_the_command_definitions() {
     assert!(output.status.success());
     assert!(text.contains(".TH dbtool 1"), "{text}");
     assert!(text.contains("generate"), "subcommands are listed: {text}");
+}
+
+/// Any CI system's value of `CI` counts (`true`, `1`, `yes`), so a PostgreSQL test cannot skip
+/// quietly under CI; only empty, `false` and `0` mean "not CI".
+#[test]
+fn every_ci_value_but_false_makes_postgres_tests_required() {
+    for value in ["true", "TRUE", "1", "yes", "github-actions"] {
+        assert!(common::ci_value_means_ci(value), "{value}");
+    }
+    for value in ["", " ", "0", "false", "False"] {
+        assert!(!common::ci_value_means_ci(value), "{value:?}");
+    }
 }

@@ -329,36 +329,51 @@ impl Database {
             .iter()
             .map(|p| p.version)
             .collect();
+        let within_target = |script: &&Script| options.target.is_none_or(|t| script.version <= t);
         let chosen: Vec<&Script> = scripts
             .iter()
             .filter(|s| pending.contains(&s.version))
-            .filter(|s| options.target.is_none_or(|t| s.version <= t))
+            .filter(within_target)
             .collect();
         if options.dry_run {
             let versions = chosen.iter().map(|s| (s.version, s.name.clone())).collect();
             return Ok(Outcome { versions });
         }
         for script in &chosen {
-            refuse_non_transactional(&script.up_path, &script.up_sql)?;
+            refuse_unsafe_statements(&script.up_path, &script.up_sql)?;
         }
-        if !chosen.is_empty() {
-            self.ensure_history()?;
+        if chosen.is_empty() {
+            return Ok(Outcome::default());
         }
+        self.ensure_history()?;
+        let mut checked: HashSet<i32> = chosen.iter().map(|s| s.version).collect();
         let mut outcome = Outcome::default();
-        for script in chosen {
+        loop {
             self.begin()?;
-            // On SQLite the immediate transaction is the lock: another migrator may have
-            // applied this version since the history was read.
-            let last = match self.last_applied() {
-                Ok(last) => last,
+            // The next version is chosen inside its own transaction, from the history as it is
+            // now: on SQLite the immediate transaction is the only lock, and another migrator or
+            // a rollback may have moved the history since it was read. Always applying the
+            // version right after the latest one keeps the history contiguous.
+            let next = match self.last_applied() {
+                Ok(last) => scripts
+                    .iter()
+                    .find(|s| s.version > last)
+                    .filter(within_target),
                 Err(error) => {
                     self.abort();
                     return Err(error);
                 }
             };
-            if script.version <= last {
+            let Some(script) = next else {
                 self.commit()?;
-                continue;
+                return Ok(outcome);
+            };
+            if checked.insert(script.version) {
+                // Rolled back by another process since the run began: check it as the others were.
+                if let Err(error) = refuse_unsafe_statements(&script.up_path, &script.up_sql) {
+                    self.abort();
+                    return Err(error);
+                }
             }
             progress(script);
             let result = self
@@ -372,7 +387,6 @@ impl Database {
             self.commit()?;
             outcome.versions.push((script.version, script.name.clone()));
         }
-        Ok(outcome)
     }
 
     /// Runs down scripts, newest first, each in a transaction with the removal of its history
@@ -397,6 +411,58 @@ impl Database {
         dry_run: bool,
         progress: &mut impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
+        let plan = self.rollback_plan(scripts, target)?;
+        if dry_run {
+            let versions = plan.iter().map(|s| (s.version, s.name.clone())).collect();
+            return Ok(Outcome { versions });
+        }
+        let mut outcome = Outcome::default();
+        for script in plan {
+            self.begin()?;
+            // The history is re-read inside the version's transaction (on SQLite the immediate
+            // transaction is the only lock): the version to undo must still be the latest, or
+            // another process moved the history since the plan was made.
+            let last = match self.last_applied() {
+                Ok(last) => last,
+                Err(error) => {
+                    self.abort();
+                    return Err(error);
+                }
+            };
+            if last < script.version {
+                // Another rollback undid it meanwhile: on to the next one of the plan.
+                self.abort();
+                continue;
+            }
+            if last > script.version {
+                self.abort();
+                return Err(MigrateError::Invalid(format!(
+                    "the history changed while rolling back: version {last} is now the latest, but version {} was the one to undo (another process migrated meanwhile); nothing more was rolled back — run the command again",
+                    script.version
+                )));
+            }
+            progress(script);
+            let down = script.down_sql.as_deref().unwrap_or_default();
+            let result = self
+                .run_script(script.version, &script.down_path, down)
+                .and_then(|()| self.check_foreign_keys(script))
+                .and_then(|()| self.forget_and_commit(script.version));
+            if let Err(error) = result {
+                self.abort();
+                return Err(error);
+            }
+            outcome.versions.push((script.version, script.name.clone()));
+        }
+        Ok(outcome)
+    }
+
+    /// The versions to undo, newest first, from the history as it is now; every one of them
+    /// has a down script that can run, or nothing is planned.
+    fn rollback_plan<'s>(
+        &mut self,
+        scripts: &'s [Script],
+        target: RollbackTarget,
+    ) -> Result<Vec<&'s Script>, MigrateError> {
         let status = self.status(scripts)?;
         let mut applied: Vec<i32> = status.applied.iter().map(|a| a.version).collect();
         applied.reverse();
@@ -431,30 +497,13 @@ impl Database {
                     script.name
                 )));
             }
-            refuse_non_transactional(
+            refuse_unsafe_statements(
                 &script.down_path,
                 script.down_sql.as_deref().unwrap_or_default(),
             )?;
             plan.push(script);
         }
-        let mut outcome = Outcome::default();
-        for script in plan {
-            if !dry_run {
-                progress(script);
-                self.begin()?;
-                let down = script.down_sql.as_deref().unwrap_or_default();
-                let result = self
-                    .run_script(script.version, &script.down_path, down)
-                    .and_then(|()| self.check_foreign_keys(script))
-                    .and_then(|()| self.forget_and_commit(script.version));
-                if let Err(error) = result {
-                    self.abort();
-                    return Err(error);
-                }
-            }
-            outcome.versions.push((script.version, script.name.clone()));
-        }
-        Ok(outcome)
+        Ok(plan)
     }
 
     fn run_script(&mut self, version: i32, path: &str, sql: &str) -> Result<(), MigrateError> {
@@ -568,29 +617,37 @@ impl Database {
 }
 
 /// Every version runs in one transaction, which is what makes a failure leave the previous
-/// version; a statement the engine refuses inside a transaction is refused before anything runs.
-fn refuse_non_transactional(path: &str, sql: &str) -> Result<(), MigrateError> {
-    let Some(statement) = split_statements(sql)
-        .into_iter()
-        .find(|s| s.needs_no_transaction())
-    else {
-        return Ok(());
-    };
-    let diagnostic = script_diagnostic(
-        path,
-        sql,
-        statement.offset,
-        format!(
-            "`{}` cannot run inside a transaction, and dbtool runs each version in one transaction so that a failure leaves the database at the previous version; nothing was run",
-            first_line(&statement.sql)
-        ),
-    )
-    .with_help("drop CONCURRENTLY (the index is built inside the migration, blocking writes to its table while it builds), or run the statement by hand outside dbtool and leave it out of the migration (docs/migrations.md, \"Statements outside a transaction\")");
-    Err(MigrateError::InScript {
-        diagnostic: Box::new(diagnostic),
-        script: sql.to_string(),
-        database: false,
-    })
+/// version. Refused before anything runs: a statement the engine refuses inside a transaction,
+/// and one that would end or nest the version's transaction itself.
+fn refuse_unsafe_statements(path: &str, sql: &str) -> Result<(), MigrateError> {
+    for statement in split_statements(sql) {
+        let (message, help) = if statement.controls_transaction() {
+            (
+                format!(
+                    "`{}` would end or nest the transaction dbtool runs the version in, so a later failure could not undo what ran before it; nothing was run",
+                    first_line(&statement.sql)
+                ),
+                "remove it: dbtool wraps each version in one transaction itself (docs/migrations.md, \"Transactions\")",
+            )
+        } else if statement.needs_no_transaction() {
+            (
+                format!(
+                    "`{}` cannot run inside a transaction, and dbtool runs each version in one transaction so that a failure leaves the database at the previous version; nothing was run",
+                    first_line(&statement.sql)
+                ),
+                "drop CONCURRENTLY (the index is built inside the migration, blocking writes to its table while it builds), or run the statement by hand outside dbtool and leave it out of the migration (docs/migrations.md, \"Statements outside a transaction\")",
+            )
+        } else {
+            continue;
+        };
+        let diagnostic = script_diagnostic(path, sql, statement.offset, message).with_help(help);
+        return Err(MigrateError::InScript {
+            diagnostic: Box::new(diagnostic),
+            script: sql.to_string(),
+            database: false,
+        });
+    }
+    Ok(())
 }
 
 /// An error at byte `offset` of the script `migrations/PATH`.

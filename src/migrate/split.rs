@@ -38,6 +38,31 @@ impl Statement {
     }
 }
 
+impl Statement {
+    /// Whether this statement begins, ends or nests a transaction (`BEGIN`, `START TRANSACTION`,
+    /// `COMMIT`, `END`, `ROLLBACK`, `ABORT`, `SAVEPOINT`, `RELEASE`, `PREPARE TRANSACTION`).
+    /// One in a script would end the version's transaction early: what ran before it would be
+    /// kept even if a later statement failed. dbtool refuses such a script up front.
+    /// A `CREATE TRIGGER … BEGIN … END` and a function body are one statement that starts with
+    /// `CREATE`, so their `BEGIN`/`END` are not seen here.
+    pub fn controls_transaction(&self) -> bool {
+        let w = words(&self.sql);
+        let w: Vec<&str> = w.iter().take(2).map(String::as_str).collect();
+        matches!(
+            w.as_slice(),
+            ["begin", ..]
+                | ["start", "transaction", ..]
+                | ["commit", ..]
+                | ["end", ..]
+                | ["rollback", ..]
+                | ["abort", ..]
+                | ["savepoint", ..]
+                | ["release", ..]
+                | ["prepare", "transaction", ..]
+        )
+    }
+}
+
 pub fn split_statements(script: &str) -> Vec<Statement> {
     let bytes = script.as_bytes();
     let mut statements = Vec::new();
@@ -149,6 +174,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn transaction_control_is_recognised_and_bodies_are_not() {
+        let script = "BEGIN;\nINSERT INTO t VALUES (1);\ncommit;\nEND;\nend transaction;\nSTART TRANSACTION;\nSAVEPOINT a;\nRELEASE a;\nROLLBACK;\nABORT;\nPREPARE TRANSACTION 'x';\nCREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  DELETE FROM u;\nEND;\nCREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN COMMIT; END $$;\nINSERT INTO t VALUES ('commit');\n";
+        let flags: Vec<bool> = split_statements(script)
+            .iter()
+            .map(Statement::controls_transaction)
+            .collect();
+        assert_eq!(
+            flags,
+            [true, false, true, true, true, true, true, true, true, true, true, false, false, false]
+        );
+    }
 
     #[test]
     fn statements_and_their_lines() {

@@ -50,6 +50,25 @@ impl Drop for PgDatabase {
     }
 }
 
+/// Whether the tests run under CI: `CI` set to anything but empty, `false` or `0` (CI systems
+/// set `CI=true`, `CI=1` or `CI=yes`). Under CI a test that needs PostgreSQL fails without it.
+pub fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| ci_value_means_ci(&value))
+}
+
+pub fn ci_value_means_ci(value: &str) -> bool {
+    let value = value.trim();
+    !(value.is_empty() || value == "0" || value.eq_ignore_ascii_case("false"))
+}
+
+/// Says that a test was skipped where the person running `cargo test` sees it: straight to the
+/// process's standard error, which the test harness does not capture (it captures `eprintln!`,
+/// so a skipped test would otherwise read only `ok`).
+pub fn announce_skip(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "\n!!!!!!!! {message} !!!!!!!!\n");
+}
+
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// Connects to `DBTOOL_TEST_PG_URL` and creates a database for one test.
@@ -62,10 +81,12 @@ pub fn pg_database(test: &str) -> Option<PgDatabase> {
     let mut admin = match postgres::Client::connect(&admin_url, postgres::NoTls) {
         Ok(client) => client,
         Err(error) => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("CI=true and PostgreSQL is unreachable at DBTOOL_TEST_PG_URL: {error}");
+            if under_ci() {
+                panic!("CI is set and PostgreSQL is unreachable at DBTOOL_TEST_PG_URL: {error}");
             }
-            eprintln!("\n*** SKIPPED {test}: PostgreSQL is unreachable ({error}); set DBTOOL_TEST_PG_URL ***\n");
+            announce_skip(&format!(
+                "SKIPPED {test}: PostgreSQL is unreachable ({error}); set DBTOOL_TEST_PG_URL"
+            ));
             return None;
         }
     };
