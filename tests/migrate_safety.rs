@@ -665,7 +665,14 @@ fn migrators_and_rollbacks(url: &str, round: usize) -> Vec<(Option<i32>, String)
             let args: Vec<&str> = if i % 2 == 0 {
                 vec!["migrate", "--quiet", "--database-url", url]
             } else {
-                vec!["rollback", "--quiet", "--steps", &steps, "--database-url", url]
+                vec![
+                    "rollback",
+                    "--quiet",
+                    "--steps",
+                    &steps,
+                    "--database-url",
+                    url,
+                ]
             };
             Command::new(env!("CARGO_BIN_EXE_dbtool"))
                 .args(&args)
@@ -695,7 +702,11 @@ fn migrators_and_rollbacks(url: &str, round: usize) -> Vec<(Option<i32>, String)
 /// migrator after it planned, stopped before undoing anything more, saying so. Then the
 /// history is contiguous from 1 and the database is exactly what its history says
 /// (`dbtool drift`: the live catalog against a scratch database built by those versions).
-fn migrators_and_rollbacks_keep_the_history_true(url: &str, round: usize, history: &dyn Fn() -> Vec<i64>) {
+fn migrators_and_rollbacks_keep_the_history_true(
+    url: &str,
+    round: usize,
+    history: &dyn Fn() -> Vec<i64>,
+) {
     for (code, stderr) in migrators_and_rollbacks(url, round) {
         let moved = stderr.contains("the history changed while rolling back");
         assert!(code == Some(0) || moved, "round {round}: {code:?} {stderr}");
@@ -780,25 +791,42 @@ fn transaction_control_is_refused(url: &str, tables: impl Fn() -> Vec<String>) {
     let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
     assert_eq!(code, Some(2), "{out}");
     assert!(
-        out.contains("error: `COMMIT` would end or nest the transaction dbtool runs the version in"),
+        out.contains(
+            "error: `COMMIT` would end or nest the transaction dbtool runs the version in"
+        ),
         "{out}"
     );
     assert!(out.contains("V2__escapes.sql:2:1\n"), "{out}");
     assert!(out.contains("help: remove it"), "{out}");
     assert!(tables().is_empty(), "refused before anything ran");
-    for statement in ["BEGIN", "END", "ROLLBACK", "SAVEPOINT s", "START TRANSACTION"] {
+    for statement in [
+        "BEGIN",
+        "END",
+        "ROLLBACK",
+        "SAVEPOINT s",
+        "START TRANSACTION",
+    ] {
         for dialect in ["postgres", "sqlite"] {
             let folder = dir.path().join("migrations").join(dialect);
             let (up, _) = script_files(&folder, "escapes");
-            std::fs::write(&up, format!("CREATE TABLE ledger (id integer);\n{statement};\n"))
-                .expect("write");
+            std::fs::write(
+                &up,
+                format!("CREATE TABLE ledger (id integer);\n{statement};\n"),
+            )
+            .expect("write");
         }
         let (code, out) = dbtool(dir.path(), &["migration", "hash"]);
         assert_eq!(code, Some(0), "{out}");
         let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
         assert_eq!(code, Some(2), "{statement}: {out}");
-        assert!(out.contains("would end or nest the transaction"), "{statement}: {out}");
-        assert!(tables().is_empty(), "{statement}: refused before anything ran");
+        assert!(
+            out.contains("would end or nest the transaction"),
+            "{statement}: {out}"
+        );
+        assert!(
+            tables().is_empty(),
+            "{statement}: refused before anything ran"
+        );
     }
 }
 
@@ -841,4 +869,31 @@ fn transaction_control_in_a_script_is_refused_up_front_on_postgres() {
             .map(|row| row.get(0))
             .collect()
     });
+}
+
+/// refinery skips `V2__x.SQL` and `v2__x.sql` without a word, and fails on a version past
+/// `i32` without naming the file; dbtool names the file and what is wrong with it.
+#[test]
+fn migration_files_refinery_would_skip_or_misread_are_named() {
+    let dir = scratch(&[ACCOUNTS]);
+    let folder = dir.path().join("migrations").join("sqlite");
+    let url = sqlite_url(dir.path());
+    for (file, expected) in [
+        ("V2__upper.SQL", "migrations/sqlite/V2__upper.SQL: not a migration script"),
+        ("v2__lower_v.sql", "migrations/sqlite/v2__lower_v.sql: not loaded"),
+        ("V2_one_underscore.sql", "migrations/sqlite/V2_one_underscore.sql: not loaded"),
+        (
+            "V99999999999__huge.sql",
+            "migrations/sqlite/V99999999999__huge.sql: version 99999999999 is larger than 2147483647",
+        ),
+        ("V3__bad-name.sql", "migrations/sqlite/V3__bad-name.sql: migration name `bad-name`"),
+    ] {
+        std::fs::write(folder.join(file), "CREATE TABLE sneaky (id integer);\n").expect("write");
+        let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+        assert_eq!(code, Some(2), "{file}: {out}");
+        assert!(out.contains(expected), "{file}: {out}");
+        std::fs::remove_file(folder.join(file)).expect("remove");
+    }
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
 }

@@ -236,6 +236,10 @@ pub const SQLITE: &[Migration] = &[
 const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history (version int4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255))";
 
 #[allow(dead_code)]
+const READ_HISTORY: &str =
+    "SELECT version, coalesce(name, ''), coalesce(checksum, '') FROM refinery_schema_history";
+
+#[allow(dead_code)]
 const INSERT_HISTORY: &str =
     "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ";
 
@@ -251,20 +255,27 @@ fn error(version: Option<i32>, message: impl fmt::Display) -> Error {
     }
 }
 
-/// The versions of `migrations` still to apply, given the (version, checksum) rows of the
-/// history. A version the history has that this build does not, or whose script changed,
-/// stops everything.
+/// The versions of `migrations` still to apply, given the (version, name, checksum) rows of the
+/// history, by the rules `dbtool migrate` follows: a version the history has that this build
+/// does not, one whose name or script changed, or one older than the latest applied version but
+/// never applied itself, stops everything.
 #[allow(dead_code)]
 fn pending<'m>(
     migrations: &'m [Migration],
-    applied: &[(i32, String)],
+    applied: &[(i32, String, String)],
 ) -> Result<Vec<&'m Migration>, Error> {
-    for (version, checksum) in applied {
+    for (version, name, checksum) in applied {
         match migrations.iter().find(|m| m.version == *version) {
             None => {
                 return Err(error(
                     Some(*version),
                     "is applied, but this build does not have it: the database is newer than the program",
+                ))
+            }
+            Some(m) if m.name != name => {
+                return Err(error(
+                    Some(*version),
+                    format!("is applied as {name}, but this build names it {}", m.name),
                 ))
             }
             Some(m) if m.checksum != checksum => {
@@ -276,7 +287,16 @@ fn pending<'m>(
             Some(_) => {}
         }
     }
-    let last = applied.iter().map(|(v, _)| *v).max().unwrap_or(0);
+    let last = applied.iter().map(|(v, _, _)| *v).max().unwrap_or(0);
+    if let Some(skipped) = migrations
+        .iter()
+        .find(|m| m.version < last && !applied.iter().any(|(v, _, _)| *v == m.version))
+    {
+        return Err(error(
+            Some(skipped.version),
+            format!("is older than the latest applied version {last} but was never applied; give it a number after {last}"),
+        ));
+    }
     Ok(migrations.iter().filter(|m| m.version > last).collect())
 }
 
@@ -351,13 +371,11 @@ pub fn migrate_sqlite(conn: &rusqlite::Connection) -> Result<Vec<i32>, Error> {
 #[cfg(feature = "rusqlite")]
 fn sqlite_step(conn: &rusqlite::Connection) -> Result<Option<i32>, Error> {
     let fail = |e: rusqlite::Error| error(None, e);
-    let mut statement = conn
-        .prepare("SELECT version, coalesce(checksum, '') FROM refinery_schema_history")
-        .map_err(fail)?;
+    let mut statement = conn.prepare(READ_HISTORY).map_err(fail)?;
     let applied = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
         .map_err(fail)?
-        .collect::<Result<Vec<(i32, String)>, _>>()
+        .collect::<Result<Vec<(i32, String, String)>, _>>()
         .map_err(fail)?;
     let Some(next) = pending(SQLITE, &applied)?.first().copied() else {
         return Ok(None);
@@ -411,14 +429,11 @@ pub fn migrate_postgres(client: &mut postgres::Client) -> Result<Vec<i32>, Error
 fn postgres_run(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
     let fail = |e: postgres::Error| error(None, e);
     client.batch_execute(CREATE_HISTORY).map_err(fail)?;
-    let applied: Vec<(i32, String)> = client
-        .query(
-            "SELECT version, coalesce(checksum, '') FROM refinery_schema_history",
-            &[],
-        )
+    let applied: Vec<(i32, String, String)> = client
+        .query(READ_HISTORY, &[])
         .map_err(fail)?
         .iter()
-        .map(|row| (row.get(0), row.get(1)))
+        .map(|row| (row.get(0), row.get(1), row.get(2)))
         .collect();
     let mut done = Vec::new();
     for next in pending(postgres_migrations(), &applied)? {
@@ -460,15 +475,12 @@ pub async fn migrate_postgres_async(
 async fn postgres_run_async(client: &mut tokio_postgres::Client) -> Result<Vec<i32>, Error> {
     let fail = |e: tokio_postgres::Error| error(None, e);
     client.batch_execute(CREATE_HISTORY).await.map_err(fail)?;
-    let applied: Vec<(i32, String)> = client
-        .query(
-            "SELECT version, coalesce(checksum, '') FROM refinery_schema_history",
-            &[],
-        )
+    let applied: Vec<(i32, String, String)> = client
+        .query(READ_HISTORY, &[])
         .await
         .map_err(fail)?
         .iter()
-        .map(|row| (row.get(0), row.get(1)))
+        .map(|row| (row.get(0), row.get(1), row.get(2)))
         .collect();
     let mut done = Vec::new();
     for next in pending(postgres_migrations(), &applied)? {

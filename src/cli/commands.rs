@@ -235,6 +235,8 @@ pub fn migration_hash(project: &Project, reporter: &Reporter, quiet: bool) -> Re
 
 fn scripts_checked(project: &Project, dialect: Dialect) -> Result<Vec<migrate::Script>, Failure> {
     let migrations = project.migrations_dir();
+    // Loading first names a misnamed file, which the integrity check would only call unrecorded.
+    let scripts = migrate::load_scripts(&migrations, dialect)?;
     let problems = migrate::integrity_problems(&migrations, &[dialect])?;
     if !problems.is_empty() {
         return Err(Failure::Other(format!(
@@ -242,7 +244,7 @@ fn scripts_checked(project: &Project, dialect: Dialect) -> Result<Vec<migrate::S
             problems.join("\n  ")
         )));
     }
-    Ok(migrate::load_scripts(&migrations, dialect)?)
+    Ok(scripts)
 }
 
 pub fn migrate(

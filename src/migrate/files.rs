@@ -47,6 +47,7 @@ pub fn load_scripts(migrations: &Path, dialect: Dialect) -> Result<Vec<Script>, 
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
+    check_file_names(&dir, dialect)?;
     let loaded = refinery_core::load_sql_migrations(&dir).map_err(|e| {
         MigrateError::Invalid(format!(
             "cannot load migrations from {}: {e}",
@@ -84,6 +85,59 @@ pub fn load_scripts(migrations: &Path, dialect: Dialect) -> Result<Vec<Script>, 
     }
     scripts.sort_by_key(|s| s.version);
     Ok(scripts)
+}
+
+/// Every file in a dialect's folder is an up script refinery loads, a down script beside one,
+/// or an error naming it: refinery skips a `V2__x.SQL` or `v2__x.sql` without a word, and
+/// reports a version past `i32` without naming the file.
+fn check_file_names(dir: &Path, dialect: Dialect) -> Result<(), MigrateError> {
+    let entries = fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error(dir, e))?;
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    // Hidden files (`.gitkeep`, an editor's swap file) are not meant as scripts.
+    for name in names.iter().filter(|name| !name.starts_with('.')) {
+        if let Err(problem) = script_file_name(name) {
+            return Err(MigrateError::Invalid(format!(
+                "migrations/{}/{name}: {problem}",
+                dialect.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The version of a script file name `V<version>__<name>.sql` or `….down.sql`, or what is wrong
+/// with the name.
+pub fn script_file_name(file: &str) -> Result<i32, String> {
+    const FORM: &str = "a migration file is named V<version>__<name>.sql (or .down.sql), with a lower-case .sql, an upper-case V and a name of letters, digits and _";
+    let stem = file
+        .strip_suffix(".down.sql")
+        .or_else(|| file.strip_suffix(".sql"))
+        .ok_or_else(|| format!("not a migration script; {FORM}"))?;
+    let rest = stem
+        .strip_prefix('V')
+        .ok_or_else(|| format!("not loaded: {FORM}"))?;
+    let (digits, name) = rest
+        .split_once("__")
+        .ok_or_else(|| format!("not loaded: {FORM}"))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("not loaded: {FORM}"));
+    }
+    let version: i32 = digits.parse().map_err(|_| {
+        format!(
+            "version {digits} is larger than {} (refinery keeps versions as 32-bit integers); renumber it",
+            i32::MAX
+        )
+    })?;
+    if version == 0 {
+        return Err("version 0 means \"nothing applied\"; versions start at 1".to_string());
+    }
+    check_name(name).map_err(|e| e.to_string())?;
+    Ok(version)
 }
 
 /// The number the next version gets: one more than the highest in any dialect.

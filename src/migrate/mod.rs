@@ -29,7 +29,8 @@ pub use files::{
 };
 pub use position::{postgres_error_offset, sqlite_error};
 pub use runner::{
-    check_target, Applied, Database, MigrateOptions, Outcome, RollbackTarget, Status,
+    check_target, refuse_unsafe_statements, Applied, Database, MigrateOptions, Outcome,
+    RollbackTarget, Status,
 };
 pub use scratch::ScratchDatabase;
 pub use split::split_statements;

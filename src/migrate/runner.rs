@@ -619,7 +619,7 @@ impl Database {
 /// Every version runs in one transaction, which is what makes a failure leave the previous
 /// version. Refused before anything runs: a statement the engine refuses inside a transaction,
 /// and one that would end or nest the version's transaction itself.
-fn refuse_unsafe_statements(path: &str, sql: &str) -> Result<(), MigrateError> {
+pub fn refuse_unsafe_statements(path: &str, sql: &str) -> Result<(), MigrateError> {
     for statement in split_statements(sql) {
         let (message, help) = if statement.controls_transaction() {
             (

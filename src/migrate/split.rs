@@ -184,7 +184,10 @@ mod tests {
             .collect();
         assert_eq!(
             flags,
-            [true, false, true, true, true, true, true, true, true, true, true, false, false, false]
+            [
+                true, false, true, true, true, true, true, true, true, true, true, false, false,
+                false
+            ]
         );
     }
 

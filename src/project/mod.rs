@@ -384,6 +384,11 @@ impl Project {
                 continue;
             }
             let scripts = crate::migrate::load_scripts(&self.migrations_dir(), dialect)?;
+            // The embedded migrator runs each script whole; what `dbtool migrate` refuses is
+            // refused here, so the two never disagree about what a version may contain.
+            for script in &scripts {
+                crate::migrate::refuse_unsafe_statements(&script.up_path, &script.up_sql)?;
+            }
             let migrations = scripts
                 .into_iter()
                 .map(|script| crate::codegen::EmbeddedMigration {
