@@ -67,10 +67,18 @@ fn dbtool_migrate(project: &Path, dialect: Dialect, url: &str) -> usize {
 fn dbtool_rollback_all(project: &Path, dialect: Dialect, url: &str) -> usize {
     let scripts = load(project, dialect);
     let mut db = Database::open(url).expect("open");
-    db.rollback(&scripts, RollbackTarget::All, false, |_| {})
-        .expect("rollback")
-        .versions
-        .len()
+    db.rollback(
+        &scripts,
+        RollbackTarget::All,
+        dbtool::migrate::RollbackOptions {
+            dry_run: false,
+            allow_destructive: true,
+        },
+        |_| {},
+    )
+    .expect("rollback")
+    .versions
+    .len()
 }
 
 fn dbtool_process(project: &Path, url: &str) {

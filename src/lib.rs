@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod dialect;
 pub mod diff;
 pub mod introspect;
+pub mod journal;
 pub mod lexical;
 pub mod migrate;
 pub mod project;

@@ -65,7 +65,14 @@ fn rows_survive_a_sqlite_rebuild_of_a_parent_table_and_its_rollback() {
         .expect("renamed column keeps its data");
     assert_eq!(mail, "b@example.com");
 
+    // The down script drops `name`, which every row fills with 'anon': named and refused.
     let (ok, out) = dbtool(&dir, &["rollback", "--steps", "1"]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("drops column `users.name` and the data in it (2 rows)"),
+        "{out}"
+    );
+    let (ok, out) = dbtool(&dir, &["rollback", "--steps", "1", "--allow-destructive"]);
     assert!(ok, "{out}");
     let email: String = db
         .query_row("SELECT email FROM users WHERE id = 2", [], |r| r.get(0))

@@ -740,6 +740,8 @@ fn migrators_and_rollbacks_at_once_on_one_sqlite_file_keep_the_history_contiguou
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("shared.db");
         let url = format!("sqlite://{}", file.display());
+        // An empty file: rollback refuses a database that does not exist.
+        rusqlite::Connection::open(&file).expect("create");
         // Half the rounds start from a migrated database, so rollbacks have work from the start.
         if round % 2 == 1 {
             let (code, out) = dbtool(reference_root(), &["migrate", "--database-url", &url]);
@@ -896,4 +898,141 @@ fn migration_files_refinery_would_skip_or_misread_are_named() {
     }
     let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
     assert_eq!(code, Some(0), "{out}");
+}
+
+/// Before the fix, `rollback --steps 1` dropped a table holding rows and printed only
+/// "rolling back 2 …", and `--dry-run` said nothing about it. Now each data-losing step is named
+/// with its rows, and running one that loses rows needs --allow-destructive.
+fn rollback_names_what_it_loses(url: &str, execute: &dyn Fn(&str)) {
+    let dir = scratch(&[
+        ACCOUNTS,
+        (
+            "nickname",
+            "ALTER TABLE accounts ADD COLUMN nickname text;\n",
+            "ALTER TABLE accounts DROP COLUMN nickname;\n",
+        ),
+    ]);
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", url]);
+    assert_eq!(code, Some(0), "{out}");
+    execute("INSERT INTO accounts (id, owner, nickname) VALUES (1, 'a', 'x'), (2, 'b', 'y'), (3, 'c', NULL)");
+
+    let (code, out) = dbtool(
+        dir.path(),
+        &["rollback", "--steps", "1", "--database-url", url],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("version 2: drops column nickname of accounts and the data in it (2 rows)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("nothing was rolled back") && out.contains("--allow-destructive"),
+        "{out}"
+    );
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "rollback",
+            "--steps",
+            "2",
+            "--dry-run",
+            "--database-url",
+            url,
+        ],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("destructive: version 2: drops column nickname"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "destructive: version 1: `DROP TABLE accounts` drops every row of accounts (3 rows)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("needs --allow-destructive"), "{out}");
+
+    // Nothing in the column: nothing lost, no flag needed.
+    execute("UPDATE accounts SET nickname = NULL");
+    let (code, out) = dbtool(
+        dir.path(),
+        &["rollback", "--steps", "1", "--database-url", url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("nothing at stake: version 2: drops column nickname of accounts and the data in it (0 rows)"), "{out}");
+
+    let (code, out) = dbtool(
+        dir.path(),
+        &["rollback", "--steps", "1", "--database-url", url],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("(3 rows)"), "{out}");
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "rollback",
+            "--steps",
+            "1",
+            "--allow-destructive",
+            "--database-url",
+            url,
+        ],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("rolled back 1 version(s)"), "{out}");
+}
+
+#[test]
+fn rollback_names_what_it_loses_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("losses.db");
+    let url = format!("sqlite://{}", file.display());
+    rollback_names_what_it_loses(&url, &|sql| {
+        let conn = rusqlite::Connection::open(&file).expect("open");
+        conn.execute_batch(sql).expect("execute");
+    });
+}
+
+#[test]
+fn rollback_names_what_it_loses_on_postgres() {
+    let Some(pg) = common::pg_database("losses") else {
+        return;
+    };
+    let url = pg.url.clone();
+    rollback_names_what_it_loses(&pg.url, &|sql| {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+        client.batch_execute(sql).expect("execute");
+    });
+}
+
+/// A down script `dbtool diff` wrote names its losses in its header, with the query that
+/// counts the rows.
+#[test]
+fn generated_down_scripts_count_their_rows_at_stake() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("reference.db");
+    let url = format!("sqlite://{}", file.display());
+    let (code, out) = dbtool(reference_root(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let conn = rusqlite::Connection::open(&file).expect("open");
+    conn.execute_batch("INSERT INTO text_corpus (id, source_url, content) VALUES (1, 'u', 'c')")
+        .unwrap_or_else(|e| panic!("insert: {e}"));
+    let (code, out) = dbtool(
+        reference_root(),
+        &["rollback", "--all", "--dry-run", "--database-url", &url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains(
+            "destructive: version 3: drops table `text_corpus` and every row in it (1 row)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "nothing at stake: version 1: drops table `llm_interactions` and every row in it (0 rows)"
+        ),
+        "{out}"
+    );
 }

@@ -27,8 +27,16 @@ fn migrate_to(db: &mut Database, scripts: &[Script], version: i32) {
 }
 
 fn rollback(db: &mut Database, scripts: &[Script], how_far: RollbackTarget) {
-    db.rollback(scripts, how_far, false, |_| {})
-        .unwrap_or_else(|e| panic!("rollback {how_far:?}: {e}"));
+    db.rollback(
+        scripts,
+        how_far,
+        dbtool::migrate::RollbackOptions {
+            dry_run: false,
+            allow_destructive: true,
+        },
+        |_| {},
+    )
+    .unwrap_or_else(|e| panic!("rollback {how_far:?}: {e}"));
 }
 
 /// The schema of a database as text, without the history table (whose rows are the point of

@@ -3,6 +3,7 @@
 -- Hazards:
 --   rebuilds table `conversations`: every row is copied into a new table
 --   DESTRUCTIVE: drops column `conversations.summary` and the data in it
+--   dbtool: rows at stake: SELECT count("summary") FROM "conversations"
 
 DROP VIEW active_conversations;
 

@@ -4,6 +4,7 @@
 --   drops continuous aggregate `llm_usage_daily`
 --   drops continuous aggregate `llm_usage_hourly`
 --   DESTRUCTIVE: drops table `llm_usage_metrics` and every row in it
+--   dbtool: rows at stake: SELECT count(*) FROM "llm_usage_metrics"
 
 DROP MATERIALIZED VIEW llm_usage_daily;
 

@@ -99,6 +99,13 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
             "restore the script as committed, or run `dbtool migration hash` if it was never applied",
         ));
     }
+    for problem in migrate::snapshot_problems(&migrations)? {
+        problems.push(Problem::new(
+            "integrity",
+            problem,
+            "restore migrations/ from version control, or run `dbtool migration discard`",
+        ));
+    }
     let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
     match schema::load(&snapshot_sources, dialects) {
         Err(errors) => {

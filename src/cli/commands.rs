@@ -9,7 +9,9 @@ use super::report::Reporter;
 use super::{to_json, write_stdout, DatabaseTarget, Failure};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::diff::{self, Hazard, Plan, Renames};
-use crate::migrate::{self, Database, MigrateOptions, RollbackTarget, VersionFiles};
+use crate::migrate::{
+    self, Database, MigrateOptions, RollbackOptions, RollbackTarget, VersionFiles,
+};
 use crate::project::Project;
 use crate::render;
 use crate::schema::{self, Dialect, Schema};
@@ -47,6 +49,13 @@ pub fn diff(
     let templates = project.templates().map_err(Failure::Project)?;
     let current_sources = project.schema_sources().map_err(Failure::Project)?;
     let current = load(&current_sources, project)?;
+    let problems = migrate::snapshot_problems(&project.migrations_dir())?;
+    if !problems.is_empty() {
+        return Err(Failure::Other(format!(
+            "the schema snapshot cannot be trusted, so a diff from it could be wrong; nothing was written:\n  {}",
+            problems.join("\n  ")
+        )));
+    }
     let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
     let previous = load(&snapshot_sources, project)?;
     let renames = Renames::declared(&previous, &current);
@@ -225,6 +234,48 @@ pub fn migration_new(
     Ok(())
 }
 
+/// `dbtool migration discard`: takes back the latest version (scripts of every dialect, the
+/// snapshot it wrote, their lines in dbtool.sum), after making sure the database at hand does
+/// not have it applied.
+pub fn migration_discard(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    target: &DatabaseTarget,
+) -> Result<(), Failure> {
+    let migrations = project.migrations_dir();
+    migrate::recover(&migrations)?;
+    let latest = migrate::next_version(&migrations, &project.config.dialects)? - 1;
+    if latest > 0 && !Database::is_missing_file(&target.url)? {
+        let mut database = Database::open_existing(&target.url)?;
+        let scripts = migrate::load_scripts(&migrations, target.dialect)?;
+        let status = database.status(&scripts)?;
+        if status.applied.iter().any(|a| a.version == latest) {
+            return Err(Failure::Other(format!(
+                "version {latest} is applied to {}; roll it back first (`dbtool rollback --steps 1`), then discard it",
+                database.shown_url()
+            )));
+        }
+    }
+    let discarded = migrate::discard_latest(&migrations)?;
+    if !quiet {
+        if let Some(version) = discarded.version {
+            reporter.status(&format!(
+                "removed the scripts of version {version} (checked: not applied to {})",
+                migrate::redact(&target.url)
+            ));
+        }
+        match discarded.snapshot_back_to {
+            Some(0) => reporter.status("migrations/schema/ is empty again, as before the first migration"),
+            Some(version) => reporter.status(&format!(
+                "migrations/schema/ is the schema as of version {version} again; `dbtool diff` will write the change anew"
+            )),
+            None => {}
+        }
+    }
+    Ok(())
+}
+
 pub fn migration_hash(project: &Project, reporter: &Reporter, quiet: bool) -> Result<(), Failure> {
     migrate::write_integrity(&project.migrations_dir())?;
     if !quiet {
@@ -299,32 +350,43 @@ pub fn rollback(
     quiet: bool,
     target: &DatabaseTarget,
     how_far: RollbackTarget,
-    dry_run: bool,
+    options: RollbackOptions,
 ) -> Result<(), Failure> {
     let scripts = scripts_checked(project, target.dialect)?;
-    let mut database = Database::open(&target.url)?;
+    let mut database = Database::open_existing(&target.url)?;
     let applied = database.status(&scripts)?.applied;
     let expected = match how_far {
         RollbackTarget::All => applied.len(),
         RollbackTarget::Steps(n) => n.min(applied.len()),
         RollbackTarget::To(version) => applied.iter().filter(|a| a.version > version).count(),
     };
-    let progress = Progress::new(reporter, quiet, expected as u64);
-    let outcome = database.rollback(&scripts, how_far, dry_run, |script| {
+    let progress = Progress::new(reporter, quiet || options.dry_run, expected as u64);
+    let outcome = database.rollback(&scripts, how_far, options, |script| {
         progress.step(format!("rolling back {} {}", script.version, script.name));
     });
     progress.finish();
     let outcome = outcome?;
     if !quiet {
-        let verb = if dry_run {
+        let verb = if options.dry_run {
             "would roll back"
         } else {
             "rolled back"
         };
-        if dry_run {
+        if options.dry_run {
             for (version, name) in &outcome.versions {
                 reporter.status(&format!("{verb} {version} {name}"));
             }
+        }
+        for loss in &outcome.losses {
+            let kind = if loss.loses_data() {
+                "destructive"
+            } else {
+                "nothing at stake"
+            };
+            reporter.status(&format!("{kind}: {}", loss.describe()));
+        }
+        if options.dry_run && outcome.losses.iter().any(|l| l.loses_data()) {
+            reporter.status("running it needs --allow-destructive");
         }
         reporter.status(&format!(
             "{verb} {} version(s) on {}",
@@ -337,7 +399,7 @@ pub fn rollback(
 
 pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<(), Failure> {
     let scripts = migrate::load_scripts(&project.migrations_dir(), target.dialect)?;
-    let mut database = Database::open(&target.url)?;
+    let mut database = Database::open_existing(&target.url)?;
     let status = database.status(&scripts)?;
     let text = if json {
         to_json(&status)?
@@ -638,7 +700,7 @@ pub fn drift(
     json: bool,
 ) -> Result<(), Failure> {
     let scripts = scripts_checked(project, target.dialect)?;
-    let mut database = Database::open(&target.url)?;
+    let mut database = Database::open_existing(&target.url)?;
     let version = database
         .status(&scripts)?
         .applied
@@ -715,11 +777,14 @@ fn expected_catalog(
             migrate_to(&scratch.url)
         }
         _ => {
-            let name = format!("dbtool_drift_{}", std::process::id());
-            let path = std::env::temp_dir().join(format!("{name}.db"));
-            let result = migrate_to(&format!("sqlite://{}", path.display()));
-            let _ = std::fs::remove_file(&path);
-            result
+            // A new file with a random name, created exclusively and removed when dropped: a
+            // predictable name in a shared temporary folder could be someone else's file.
+            let file = tempfile::Builder::new()
+                .prefix("dbtool_drift_")
+                .suffix(".db")
+                .tempfile()
+                .map_err(|e| Failure::Other(format!("cannot create a temporary file: {e}")))?;
+            migrate_to(&format!("sqlite://{}", file.path().display()))
         }
     }
 }

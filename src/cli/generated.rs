@@ -9,51 +9,27 @@ use std::path::Path;
 
 use crate::codegen::GeneratedFile;
 
-const STAGING: &str = ".dbtool-new";
-const RETIRED: &str = ".dbtool-old";
-
-/// Replaces the generated files: everything is written to a staging folder first, then swapped
-/// in with renames, so an error leaves the old crate as it was.
+/// Replaces the generated files, all or nothing (through [`crate::journal`]): the new files
+/// are written and the files of `src/` that generate no longer writes are removed together, so
+/// a failed or killed generate leaves the old crate or the new one.
 pub fn write(dir: &Path, files: &[GeneratedFile]) -> io::Result<()> {
-    let staging = dir.join(STAGING);
-    let retired = dir.join(RETIRED);
-    let _ = fs::remove_dir_all(&staging);
-    let _ = fs::remove_dir_all(&retired);
+    crate::journal::recover(dir)?;
+    let mut changes = crate::journal::Changes::new();
     for file in files {
-        let path = staging.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, &file.text)?;
+        changes.write(&file.path, file.text.as_bytes());
     }
-    fs::create_dir_all(&retired)?;
-    // Move the old files aside, then the new ones in; on any failure put the old ones back.
-    let src = dir.join("src");
-    let manifest = dir.join("Cargo.toml");
-    let swap = || -> io::Result<()> {
-        if src.exists() {
-            fs::rename(&src, retired.join("src"))?;
+    for stale in stale_files(dir, files)? {
+        if !files.iter().any(|f| f.path == stale) {
+            changes.remove(stale);
         }
-        if manifest.exists() {
-            fs::rename(&manifest, retired.join("Cargo.toml"))?;
-        }
-        fs::rename(staging.join("src"), &src)?;
-        fs::rename(staging.join("Cargo.toml"), &manifest)
-    };
-    if let Err(e) = swap() {
-        let _ = fs::remove_dir_all(&src);
-        let _ = fs::rename(retired.join("src"), &src);
-        let _ = fs::rename(retired.join("Cargo.toml"), &manifest);
-        return Err(e);
     }
-    let _ = fs::remove_dir_all(&staging);
-    let _ = fs::remove_dir_all(&retired);
-    Ok(())
+    changes.commit(dir)
 }
 
 /// The generated files whose content on disk differs from `files`, and files in `src/` that
 /// generate would not write.
 pub fn stale_files(dir: &Path, files: &[GeneratedFile]) -> io::Result<Vec<String>> {
+    crate::journal::recover(dir)?;
     let mut stale = Vec::new();
     for file in files {
         match fs::read_to_string(dir.join(&file.path)) {

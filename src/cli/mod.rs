@@ -113,7 +113,7 @@ enum Command {
     },
     /// Undo applied migrations with their down scripts, newest first.
     #[command(
-        after_help = "Examples:\n  dbtool rollback --steps 1\n  dbtool rollback --to 2\n  dbtool rollback --all --dry-run"
+        after_help = "A down script that drops a table or column holding rows (or whose rows cannot be counted) is named with the rows at stake and needs --allow-destructive.\n\nExamples:\n  dbtool rollback --steps 1\n  dbtool rollback --to 2\n  dbtool rollback --all --dry-run\n  dbtool rollback --steps 1 --allow-destructive"
     )]
     Rollback {
         #[command(flatten)]
@@ -127,9 +127,13 @@ enum Command {
         /// Undo every version.
         #[arg(long)]
         all: bool,
-        /// List what would be undone, change nothing.
+        /// List what would be undone and the data it would lose, change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Run down scripts that lose data: dropped tables or columns that hold rows (or whose
+        /// rows cannot be counted), narrowed types.
+        #[arg(long)]
+        allow_destructive: bool,
     },
     /// Write the generated crate (generated/) from the schema and the queries.
     #[command(
@@ -224,6 +228,16 @@ enum MigrationCommand {
     /// Re-record the SHA-256 of every script in migrations/dbtool.sum after a reviewed edit.
     #[command(after_help = "Example:\n  dbtool migration hash")]
     Hash,
+    /// Take back the latest migration: its scripts for every dialect, and the schema snapshot
+    /// it wrote, so that the next `dbtool diff` writes it anew. Refused when the database at
+    /// hand has it applied (roll it back first).
+    #[command(
+        after_help = "Examples:\n  dbtool migration discard\n  dbtool migration discard --database-url postgres://app@localhost/app"
+    )]
+    Discard {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -397,6 +411,12 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         Command::Migration(MigrationCommand::Hash) => {
             commands::migration_hash(&project, reporter, cli.quiet)
         }
+        Command::Migration(MigrationCommand::Discard { database }) => commands::migration_discard(
+            &project,
+            reporter,
+            cli.quiet,
+            &database_target(&project, cli, reporter, database)?,
+        ),
         Command::Migrate {
             database,
             target,
@@ -417,6 +437,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             to,
             all,
             dry_run,
+            allow_destructive,
         } => {
             let target = match (steps, to, all) {
                 (_, _, true) => crate::migrate::RollbackTarget::All,
@@ -434,7 +455,10 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 cli.quiet,
                 &database_target(&project, cli, reporter, database)?,
                 target,
-                *dry_run,
+                crate::migrate::RollbackOptions {
+                    dry_run: *dry_run,
+                    allow_destructive: *allow_destructive,
+                },
             )
         }
         Command::Init { .. } | Command::Completions { .. } | Command::Man => {
@@ -466,8 +490,9 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 database_url: database_url.clone(),
                 dialect: None,
             };
-            let target = database_target(&project, cli, reporter, &args)?;
-            let yaml = commands::pull(&project, reporter, cli.quiet, &target.url)?;
+            // Pulling needs no migrations: any engine is fine, configured or not.
+            let url = database_url_of(&project, cli, reporter, &args)?;
+            let yaml = commands::pull(&project, reporter, cli.quiet, &url)?;
             match output {
                 Some(path) => write_atomically(path, &yaml),
                 None => write_stdout(yaml.as_bytes()),
@@ -520,12 +545,51 @@ pub struct DatabaseTarget {
     pub dialect: Dialect,
 }
 
+/// The database a command works on, and the dialect whose migrations it runs there: one the
+/// project has.
 fn database_target(
     project: &Project,
     cli: &Cli,
     reporter: &report::Reporter,
     args: &DatabaseArgs,
 ) -> Result<DatabaseTarget, Failure> {
+    let url = database_url_of(project, cli, reporter, args)?;
+    let parsed = crate::migrate::DatabaseUrl::parse(&url)?;
+    let dialect = match args.dialect {
+        Some(d) => Dialect::from(d),
+        None if parsed.is_postgres() => {
+            if project.config.dialects.contains(&Dialect::Postgres) {
+                Dialect::Postgres
+            } else {
+                Dialect::Timescaledb
+            }
+        }
+        None => Dialect::Sqlite,
+    };
+    if !project.config.dialects.contains(&dialect) {
+        let configured: Vec<&str> = project.config.dialects.iter().map(|d| d.name()).collect();
+        return Err(Failure::Other(format!(
+            "{} is a {dialect} database, and this project has no {dialect} migrations (dialects = [{}] in dbtool.toml); add \"{dialect}\" to dialects and run `dbtool diff`, or point at a database of a configured dialect",
+            crate::migrate::redact(&url),
+            configured.join(", ")
+        )));
+    }
+    if parsed.is_postgres() == (dialect == Dialect::Sqlite) {
+        return Err(Failure::Other(format!(
+            "--dialect {dialect} does not match the database URL {}",
+            crate::migrate::redact(&url)
+        )));
+    }
+    Ok(DatabaseTarget { url, dialect })
+}
+
+/// The database URL chosen by flag, environment or dbtool.toml (said with `-v`).
+fn database_url_of(
+    project: &Project,
+    cli: &Cli,
+    reporter: &report::Reporter,
+    args: &DatabaseArgs,
+) -> Result<String, Failure> {
     let vars = |name: &str| std::env::var(name).ok();
     let (url, source) = project
         .database_url(
@@ -540,25 +604,7 @@ fn database_target(
             crate::migrate::redact(&url)
         ));
     }
-    let parsed = crate::migrate::DatabaseUrl::parse(&url)?;
-    let dialect = match args.dialect {
-        Some(d) => Dialect::from(d),
-        None if parsed.is_postgres() => {
-            if project.config.dialects.contains(&Dialect::Postgres) {
-                Dialect::Postgres
-            } else {
-                Dialect::Timescaledb
-            }
-        }
-        None => Dialect::Sqlite,
-    };
-    if parsed.is_postgres() == (dialect == Dialect::Sqlite) {
-        return Err(Failure::Other(format!(
-            "--dialect {dialect} does not match the database URL {}",
-            crate::migrate::redact(&url)
-        )));
-    }
-    Ok(DatabaseTarget { url, dialect })
+    Ok(url)
 }
 
 /// Loads, validates and renders the project's schema for `dialect`.
@@ -576,11 +622,6 @@ fn render_project(project: &Project, dialect: Dialect) -> Result<String, Failure
 
 /// Writes next to `path` and renames over it, so a failure never leaves half a file.
 fn write_atomically(path: &Path, text: &str) -> Result<(), Failure> {
-    let temporary = path.with_extension("dbtool-tmp");
-    std::fs::write(&temporary, text)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&temporary);
-            Failure::Other(format!("cannot write {}: {e}", path.display()))
-        })
+    crate::journal::write_file(path, text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))
 }

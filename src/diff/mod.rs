@@ -247,6 +247,34 @@ pub struct Hazard {
     /// Data can be lost: `dbtool diff` needs `--allow-destructive`.
     pub destructive: bool,
     pub message: String,
+    /// The rows whose data a destructive step loses (the template writes the query that
+    /// counts them, which `dbtool rollback` runs before undoing a version); `None` where no
+    /// row holds what is lost (a dropped enum type).
+    pub at_stake: Option<AtStake>,
+}
+
+/// A table, or one column of it, whose data a step loses.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct AtStake {
+    pub table: String,
+    /// The column whose non-null values are lost; the whole rows when `None`.
+    pub column: Option<String>,
+}
+
+impl AtStake {
+    pub fn rows(table: &str) -> Option<AtStake> {
+        Some(AtStake {
+            table: table.to_string(),
+            column: None,
+        })
+    }
+
+    pub fn values(table: &str, column: &str) -> Option<AtStake> {
+        Some(AtStake {
+            table: table.to_string(),
+            column: Some(column.to_string()),
+        })
+    }
 }
 
 /// The steps that turn one schema into another on one dialect.
@@ -284,6 +312,16 @@ impl Plan {
         self.hazards.push(Hazard {
             destructive,
             message,
+            at_stake: None,
+        });
+    }
+
+    /// A step that loses the data of `at_stake`.
+    fn loss(&mut self, message: String, at_stake: Option<AtStake>) {
+        self.hazards.push(Hazard {
+            destructive: true,
+            message,
+            at_stake,
         });
     }
 }
@@ -485,9 +523,9 @@ impl<'a> Planner<'a> {
         // 8-9. Tables and enums that go away: children before parents.
         for table in dropped.iter().rev() {
             self.plan.steps.push(Step::DropTable((*table).clone()));
-            self.plan.hazard(
-                true,
+            self.plan.loss(
                 format!("drops table `{}` and every row in it", table.name),
+                AtStake::rows(&table.name),
             );
         }
         if self.caps.native_enums {

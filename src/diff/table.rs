@@ -1,6 +1,6 @@
 //! How one kept table changes: in place on dialects that can ALTER, by a rebuild otherwise.
 
-use super::{Plan, Renames, Step, TablePair};
+use super::{AtStake, Plan, Renames, Step, TablePair};
 use crate::dialect::Capabilities;
 use crate::render::context::{ColumnContext, KeyContext, TableContext};
 
@@ -152,12 +152,12 @@ fn addable_in_place(column: &ColumnContext) -> bool {
 fn name_column_hazards(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPairs<'_>) {
     let table = &pair.new.name;
     for column in &columns.dropped {
-        plan.hazard(
-            true,
+        plan.loss(
             format!(
                 "drops column `{}.{}` and the data in it",
                 pair.old.name, column.name
             ),
+            AtStake::values(&pair.old.name, &column.name),
         );
     }
     for column in &columns.added {
@@ -187,24 +187,24 @@ fn name_column_hazards(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPa
                 .map(|v| format!("`{v}`"))
                 .collect();
             if !removed.is_empty() {
-                plan.hazard(
-                    true,
+                plan.loss(
                     format!(
                         "`{table}.{}` no longer accepts {}: rows holding them make the migration fail",
                         new.name,
                         removed.join(", ")
                     ),
+                    AtStake::values(&pair.old.name, &old.name),
                 );
             }
         } else if old.ty != new.ty && !widens(&old.ty.keyword, &new.ty.keyword) {
-            plan.hazard(
-                true,
+            plan.loss(
                 format!(
                     "changes the type of `{table}.{}` from {} to {}: values that do not fit are lost or make the migration fail",
                     new.name,
                     type_text(old),
                     type_text(new)
                 ),
+                AtStake::values(&pair.old.name, &old.name),
             );
         }
         if new.not_null && !old.not_null {

@@ -43,6 +43,7 @@ fn io_error(path: &Path, error: std::io::Error) -> MigrateError {
 /// The versions of `dialect`, loaded with refinery's own loader so that dbtool applies exactly
 /// what refinery would, with their down scripts beside them.
 pub fn load_scripts(migrations: &Path, dialect: Dialect) -> Result<Vec<Script>, MigrateError> {
+    recover(migrations)?;
     let dir = migrations.join(dialect.name());
     if !dir.is_dir() {
         return Ok(Vec::new());
@@ -170,9 +171,9 @@ fn check_name(name: &str) -> Result<(), MigrateError> {
     }
 }
 
-/// Writes version `version` for every dialect, replaces the schema snapshot with `schema`, and
-/// rewrites the integrity file. Files are written beside their final names and renamed into
-/// place, so an interrupted write leaves no half-written script.
+/// Writes version `version` for every dialect, makes `schema` the snapshot (keeping the one it
+/// replaces as the previous snapshot, for `dbtool migration discard`) and rewrites the
+/// integrity file: all of it or nothing, through [`crate::journal`].
 pub fn write_version(
     migrations: &Path,
     version: i32,
@@ -180,19 +181,36 @@ pub fn write_version(
     files: &[VersionFiles],
     schema: &[SourceFile],
 ) -> Result<Vec<PathBuf>, MigrateError> {
-    let written = write_pairs(migrations, version, name, files)?;
-    replace_snapshot(migrations, schema)?;
-    write_integrity(migrations)?;
-    Ok(written)
+    check_name(name)?;
+    recover(migrations)?;
+    let mut folder = Folder::read(migrations)?;
+    let written = folder.add_pairs(version, name, files);
+    let old_snapshot = folder.files_under(SNAPSHOT_DIR);
+    folder.replace_under(PREVIOUS_SNAPSHOT_DIR, &old_snapshot);
+    let new_snapshot: BTreeMap<String, Vec<u8>> = schema
+        .iter()
+        .map(|file| (snapshot_name(&file.path), file.text.clone().into_bytes()))
+        .collect();
+    folder.replace_under(SNAPSHOT_DIR, &new_snapshot);
+    folder.record.previous_version = folder
+        .record
+        .snapshot_version
+        .or_else(|| folder.latest_version_before(version))
+        .or(Some(0));
+    folder.record.snapshot_version = Some(version);
+    folder.commit(migrations)?;
+    Ok(written.iter().map(|path| migrations.join(path)).collect())
 }
 
-/// An empty, hand-editable pair for every dialect (`dbtool migration new`).
+/// An empty, hand-editable pair for every dialect (`dbtool migration new`); the snapshot stays.
 pub fn write_empty_version(
     migrations: &Path,
     version: i32,
     name: &str,
     dialects: &[Dialect],
 ) -> Result<Vec<PathBuf>, MigrateError> {
+    check_name(name)?;
+    recover(migrations)?;
     let files: Vec<VersionFiles> = dialects
         .iter()
         .map(|d| VersionFiles {
@@ -203,63 +221,338 @@ pub fn write_empty_version(
             ),
         })
         .collect();
-    let written = write_pairs(migrations, version, name, &files)?;
-    write_integrity(migrations)?;
-    Ok(written)
+    let mut folder = Folder::read(migrations)?;
+    let written = folder.add_pairs(version, name, &files);
+    folder.commit(migrations)?;
+    Ok(written.iter().map(|path| migrations.join(path)).collect())
 }
 
-/// Writes the up and down script of one version for each dialect.
-fn write_pairs(
-    migrations: &Path,
-    version: i32,
-    name: &str,
-    files: &[VersionFiles],
-) -> Result<Vec<PathBuf>, MigrateError> {
-    check_name(name)?;
-    let mut written = Vec::new();
-    for file in files {
-        let dir = migrations.join(file.dialect.name());
-        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
-        let up = dir.join(format!("V{version}__{name}.sql"));
-        let down = dir.join(format!("V{version}__{name}.down.sql"));
-        write_atomically(&up, &file.up)?;
-        write_atomically(&down, &file.down)?;
-        written.push(up);
-        written.push(down);
+/// Rewrites `migrations/dbtool.sum` from the scripts as they are now (`dbtool migration hash`),
+/// in `sha256sum` format so `sha256sum -c dbtool.sum` checks it too. The snapshot's lines are
+/// kept as recorded: only `dbtool diff` and `dbtool migration discard` write the snapshot, so a
+/// hand-edited or half-deleted snapshot stays visible to `check`. A file written by an older
+/// dbtool, without snapshot lines, gets them from the snapshot as it is.
+pub fn write_integrity(migrations: &Path) -> Result<(), MigrateError> {
+    recover(migrations)?;
+    let mut folder = Folder::read(migrations)?;
+    if folder.record.snapshot_version.is_none() && folder.files.keys().any(|p| in_snapshot(p)) {
+        folder.record.snapshot_version = folder.latest_version_before(i32::MAX);
+        folder.record.kept = folder
+            .files
+            .iter()
+            .filter(|(path, _)| in_snapshot(path))
+            .map(|(path, bytes)| (path.clone(), sha256_hex(bytes)))
+            .collect();
     }
-    Ok(written)
+    folder.commit(migrations)
 }
 
-fn replace_snapshot(migrations: &Path, schema: &[SourceFile]) -> Result<(), MigrateError> {
-    let dir = migrations.join(SNAPSHOT_DIR);
-    if dir.is_dir() {
-        fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
-    }
-    for file in schema {
-        // `schema/chimera.yaml` is kept as `migrations/schema/chimera.yaml`.
-        let relative = Path::new(&file.path);
-        let inner = relative.components().skip(1).collect::<PathBuf>();
-        let inner = if inner.as_os_str().is_empty() {
-            relative.to_path_buf()
-        } else {
-            inner
-        };
-        let target = dir.join(inner);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+/// What `dbtool migration discard` took away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discarded {
+    /// The version whose scripts were removed (none when they were already gone).
+    pub version: Option<i32>,
+    /// The version the snapshot was set back to, when the discarded version had written it.
+    pub snapshot_back_to: Option<i32>,
+}
+
+/// Removes the latest version's scripts of every dialect and, when that version was written by
+/// `dbtool diff`, sets the snapshot back to the one before it; also repairs the state left by
+/// deleting the latest version's scripts by hand. The caller makes sure no database has the
+/// version applied.
+pub fn discard_latest(migrations: &Path) -> Result<Discarded, MigrateError> {
+    recover(migrations)?;
+    let mut folder = Folder::read(migrations)?;
+    let latest = folder.latest_version_before(i32::MAX);
+    let snapshot_version = folder.record.snapshot_version;
+    // The scripts of a diff-written version may already be gone (deleted by hand): then the
+    // snapshot is what is left to discard.
+    let target = match (latest, snapshot_version) {
+        (Some(latest), Some(snapshot)) => latest.max(snapshot),
+        (Some(latest), None) => latest,
+        (None, Some(snapshot)) => snapshot,
+        (None, None) => {
+            return Err(MigrateError::Invalid(
+                "there is no migration to discard".to_string(),
+            ))
         }
-        write_atomically(&target, &file.text)?;
+    };
+    let scripts: Vec<String> = folder
+        .files
+        .keys()
+        .filter(|path| script_version(path) == Some(target))
+        .cloned()
+        .collect();
+    for path in &scripts {
+        folder.files.remove(path);
+        folder.changes.remove(path.as_str());
+    }
+    let mut snapshot_back_to = None;
+    if snapshot_version == Some(target) {
+        let Some(previous) = folder.record.previous_version else {
+            return Err(MigrateError::Invalid(format!(
+                "version {target} wrote migrations/schema/, and the snapshot before it is not kept (dbtool keeps one: a second discard in a row, or a dbtool.sum from an older dbtool); restore migrations/ from version control instead"
+            )));
+        };
+        let restored = folder.files_under(PREVIOUS_SNAPSHOT_DIR);
+        folder.replace_under(SNAPSHOT_DIR, &restored);
+        folder.replace_under(PREVIOUS_SNAPSHOT_DIR, &BTreeMap::new());
+        folder.record.snapshot_version = (previous > 0).then_some(previous);
+        folder.record.previous_version = None;
+        snapshot_back_to = Some(previous);
+    }
+    folder.commit(migrations)?;
+    Ok(Discarded {
+        version: (!scripts.is_empty()).then_some(target),
+        snapshot_back_to,
+    })
+}
+
+/// Finishes or throws away a write to `migrations/` that a killed dbtool left behind.
+pub fn recover(migrations: &Path) -> Result<(), MigrateError> {
+    crate::journal::recover(migrations)
+        .map(|_| ())
+        .map_err(|e| io_error(migrations, e))
+}
+
+/// The snapshot kept before the latest one, for `dbtool migration discard`.
+pub const PREVIOUS_SNAPSHOT_DIR: &str = "schema.previous";
+const SNAPSHOT_VERSION_LINE: &str = "# dbtool: migrations/schema/ is the schema as of version ";
+const PREVIOUS_VERSION_LINE: &str =
+    "# dbtool: migrations/schema.previous/ is the schema as of version ";
+
+/// `schema/chimera.yaml` is kept as `chimera.yaml` in a snapshot folder.
+fn snapshot_name(path: &str) -> String {
+    let relative = Path::new(path);
+    let inner = relative.components().skip(1).collect::<PathBuf>();
+    let inner = if inner.as_os_str().is_empty() {
+        relative.to_path_buf()
+    } else {
+        inner
+    };
+    inner.to_string_lossy().replace('\\', "/")
+}
+
+fn in_snapshot(path: &str) -> bool {
+    path.starts_with(&format!("{SNAPSHOT_DIR}/"))
+        || path.starts_with(&format!("{PREVIOUS_SNAPSHOT_DIR}/"))
+}
+
+fn is_script(path: &str) -> bool {
+    Dialect::ALL.iter().any(|d| {
+        path.strip_prefix(d.name())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|file| !file.contains('/') && file.ends_with(".sql"))
+    })
+}
+
+/// The version of `sqlite/V3__x.sql` or `sqlite/V3__x.down.sql`.
+fn script_version(path: &str) -> Option<i32> {
+    if !is_script(path) {
+        return None;
+    }
+    let file = path.rsplit('/').next()?;
+    script_file_name(file).ok()
+}
+
+/// What dbtool.sum says.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Record {
+    /// SHA-256 by path relative to `migrations/`, for every line of the file.
+    hashes: BTreeMap<String, String>,
+    /// Hashes of the snapshot files, kept as recorded when scripts are re-hashed.
+    kept: BTreeMap<String, String>,
+    snapshot_version: Option<i32>,
+    previous_version: Option<i32>,
+}
+
+impl Record {
+    fn parse(text: &str) -> Record {
+        let mut record = Record::default();
+        for line in text.lines() {
+            if let Some(version) = line.strip_prefix(SNAPSHOT_VERSION_LINE) {
+                record.snapshot_version = version.trim().parse().ok();
+            } else if let Some(version) = line.strip_prefix(PREVIOUS_VERSION_LINE) {
+                record.previous_version = version.trim().parse().ok();
+            } else if let Some((hash, path)) = line.split_once("  ") {
+                let (path, hash) = (path.trim().to_string(), hash.trim().to_string());
+                if in_snapshot(&path) {
+                    record.kept.insert(path.clone(), hash.clone());
+                }
+                record.hashes.insert(path, hash);
+            }
+        }
+        record
+    }
+}
+
+/// `migrations/` as read from disk, and the changes to write back all at once.
+struct Folder {
+    /// Scripts and snapshot files as they will be (disk, then the changes).
+    files: BTreeMap<String, Vec<u8>>,
+    record: Record,
+    changes: crate::journal::Changes,
+}
+
+impl Folder {
+    fn read(migrations: &Path) -> Result<Folder, MigrateError> {
+        let mut files = BTreeMap::new();
+        for dialect in Dialect::ALL {
+            read_files(
+                &migrations.join(dialect.name()),
+                dialect.name(),
+                false,
+                &mut files,
+            )?;
+        }
+        for dir in [SNAPSHOT_DIR, PREVIOUS_SNAPSHOT_DIR] {
+            read_files(&migrations.join(dir), dir, true, &mut files)?;
+        }
+        let sum = migrations.join(INTEGRITY_FILE);
+        let record = match fs::read_to_string(&sum) {
+            Ok(text) => Record::parse(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Record::default(),
+            Err(e) => return Err(io_error(&sum, e)),
+        };
+        Ok(Folder {
+            files,
+            record,
+            changes: crate::journal::Changes::new(),
+        })
+    }
+
+    fn set(&mut self, path: String, content: Vec<u8>) {
+        self.changes.write(path.as_str(), content.clone());
+        self.files.insert(path, content);
+    }
+
+    fn add_pairs(&mut self, version: i32, name: &str, files: &[VersionFiles]) -> Vec<String> {
+        let mut written = Vec::new();
+        for file in files {
+            for (suffix, text) in [("sql", &file.up), ("down.sql", &file.down)] {
+                let path = format!("{}/V{version}__{name}.{suffix}", file.dialect.name());
+                self.set(path.clone(), text.clone().into_bytes());
+                written.push(path);
+            }
+        }
+        written
+    }
+
+    /// The files under `dir/`, by name inside it.
+    fn files_under(&self, dir: &str) -> BTreeMap<String, Vec<u8>> {
+        let prefix = format!("{dir}/");
+        self.files
+            .iter()
+            .filter_map(|(path, bytes)| {
+                path.strip_prefix(&prefix)
+                    .map(|name| (name.to_string(), bytes.clone()))
+            })
+            .collect()
+    }
+
+    /// Makes `dir/` hold exactly `contents`, and records their hashes as the snapshot's.
+    fn replace_under(&mut self, dir: &str, contents: &BTreeMap<String, Vec<u8>>) {
+        let prefix = format!("{dir}/");
+        let stale: Vec<String> = self
+            .files
+            .keys()
+            .filter(|path| {
+                path.strip_prefix(&prefix)
+                    .is_some_and(|name| !contents.contains_key(name))
+            })
+            .cloned()
+            .collect();
+        for path in stale {
+            self.files.remove(&path);
+            self.changes.remove(path.as_str());
+        }
+        self.record
+            .kept
+            .retain(|path, _| !path.starts_with(&prefix));
+        for (name, bytes) in contents {
+            let path = format!("{prefix}{name}");
+            self.record.kept.insert(path.clone(), sha256_hex(bytes));
+            self.set(path, bytes.clone());
+        }
+    }
+
+    fn latest_version_before(&self, version: i32) -> Option<i32> {
+        self.files
+            .keys()
+            .filter_map(|path| script_version(path))
+            .filter(|v| *v < version)
+            .max()
+    }
+
+    /// The integrity file for the files as they will be: scripts hashed as they are, the
+    /// snapshot's lines as recorded.
+    fn integrity_text(&self) -> String {
+        let mut lines: BTreeMap<String, String> = self
+            .files
+            .iter()
+            .filter(|(path, _)| is_script(path))
+            .map(|(path, bytes)| (path.clone(), sha256_hex(bytes)))
+            .collect();
+        lines.extend(self.record.kept.clone());
+        let mut text = String::new();
+        if let Some(version) = self.record.snapshot_version {
+            let _ = writeln!(text, "{SNAPSHOT_VERSION_LINE}{version}");
+        }
+        if let Some(version) = self.record.previous_version {
+            let _ = writeln!(text, "{PREVIOUS_VERSION_LINE}{version}");
+        }
+        for (path, hash) in lines {
+            let _ = writeln!(text, "{hash}  {path}");
+        }
+        text
+    }
+
+    fn commit(mut self, migrations: &Path) -> Result<(), MigrateError> {
+        let text = self.integrity_text();
+        self.changes.write(INTEGRITY_FILE, text);
+        self.changes
+            .commit(migrations)
+            .map_err(|e| io_error(migrations, e))
+    }
+}
+
+/// Every file under `dir` (recursively when `deep`), keyed `prefix/relative path`.
+fn read_files(
+    dir: &Path,
+    prefix: &str,
+    deep: bool,
+    files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<(), MigrateError> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let entries = fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let key = format!("{prefix}/{name}");
+        if path.is_dir() {
+            if deep {
+                read_files(&path, &key, deep, files)?;
+            }
+        } else if deep || name.ends_with(".sql") {
+            let bytes = fs::read(&path).map_err(|e| io_error(&path, e))?;
+            files.insert(key, bytes);
+        }
     }
     Ok(())
 }
 
-fn write_atomically(path: &Path, text: &str) -> Result<(), MigrateError> {
-    let temporary = path.with_extension("dbtool-tmp");
-    fs::write(&temporary, text)
-        .and_then(|()| fs::rename(&temporary, path))
-        .map_err(|e| {
-            let _ = fs::remove_file(&temporary);
-            io_error(path, e)
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
         })
 }
 
@@ -268,43 +561,76 @@ fn script_hashes(
     migrations: &Path,
     dialects: &[Dialect],
 ) -> Result<BTreeMap<String, String>, MigrateError> {
-    let mut hashes = BTreeMap::new();
+    let mut files = BTreeMap::new();
     for dialect in dialects {
-        let dir = migrations.join(dialect.name());
-        if !dir.is_dir() {
-            continue;
-        }
-        let entries = fs::read_dir(&dir).map_err(|e| io_error(&dir, e))?;
-        for entry in entries {
-            let path = entry.map_err(|e| io_error(&dir, e))?.path();
-            let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
-            if !file_name.ends_with(".sql") {
-                continue;
-            }
-            let bytes = fs::read(&path).map_err(|e| io_error(&path, e))?;
-            let digest = Sha256::digest(&bytes);
-            let hex = digest.iter().fold(String::with_capacity(64), |mut hex, b| {
-                let _ = write!(hex, "{b:02x}");
-                hex
-            });
-            hashes.insert(format!("{}/{file_name}", dialect.name()), hex);
-        }
+        read_files(
+            &migrations.join(dialect.name()),
+            dialect.name(),
+            false,
+            &mut files,
+        )?;
     }
-    Ok(hashes)
+    Ok(files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), sha256_hex(bytes)))
+        .collect())
 }
 
-/// Rewrites `migrations/dbtool.sum` from the scripts as they are now (in `sha256sum` format,
-/// so `sha256sum -c dbtool.sum` checks it too).
-pub fn write_integrity(migrations: &Path) -> Result<(), MigrateError> {
-    let hashes = script_hashes(migrations, &Dialect::ALL)?;
-    let mut text = String::new();
-    for (path, hash) in hashes {
-        text.push_str(&format!("{hash}  {path}\n"));
+/// What is wrong with the snapshot: files that differ from what dbtool.sum recorded when
+/// `dbtool diff` wrote them, and a snapshot whose version has no scripts (they were deleted
+/// after the diff, so the next diff would miss the change). `check` and `diff` refuse both.
+pub fn snapshot_problems(migrations: &Path) -> Result<Vec<String>, MigrateError> {
+    recover(migrations)?;
+    let folder = Folder::read(migrations)?;
+    let on_disk: BTreeMap<&String, String> = folder
+        .files
+        .iter()
+        .filter(|(path, _)| in_snapshot(path))
+        .map(|(path, bytes)| (path, sha256_hex(bytes)))
+        .collect();
+    let record = &folder.record;
+    let mut problems = Vec::new();
+    if record.snapshot_version.is_none() {
+        if on_disk
+            .keys()
+            .any(|p| p.starts_with(&format!("{SNAPSHOT_DIR}/")))
+        {
+            problems.push(format!(
+                "{INTEGRITY_FILE} does not record the snapshot in migrations/{SNAPSHOT_DIR}/ (it was written by an older dbtool, or by hand); after checking that the snapshot is the schema as of the latest migration, run `dbtool migration hash`"
+            ));
+        }
+        return Ok(problems);
     }
-    fs::create_dir_all(migrations).map_err(|e| io_error(migrations, e))?;
-    write_atomically(&migrations.join(INTEGRITY_FILE), &text)
+    for (path, hash) in &record.kept {
+        match on_disk.get(path) {
+            Some(actual) if actual == hash => {}
+            Some(_) => problems.push(format!(
+                "migrations/{path} differs from what `dbtool diff` wrote ({INTEGRITY_FILE}); only diff and `dbtool migration discard` write the snapshot: restore it from version control"
+            )),
+            None => problems.push(format!(
+                "migrations/{path} is missing; restore it from version control (without it the next diff would write the wrong migration)"
+            )),
+        }
+    }
+    for path in on_disk.keys() {
+        if !record.kept.contains_key(*path) {
+            problems.push(format!(
+                "migrations/{path} is not part of the snapshot `dbtool diff` wrote; remove it"
+            ));
+        }
+    }
+    if let Some(version) = record.snapshot_version {
+        let has_scripts = folder
+            .files
+            .keys()
+            .any(|path| script_version(path) == Some(version));
+        if !has_scripts {
+            problems.push(format!(
+                "migrations/{SNAPSHOT_DIR}/ is the schema as of version {version}, whose scripts are gone, so the next diff would miss that version's changes; run `dbtool migration discard` to set the snapshot back as well, or restore the scripts"
+            ));
+        }
+    }
+    Ok(problems)
 }
 
 /// Scripts of `dialects` whose content differs from the integrity file, or that it does not
@@ -327,7 +653,10 @@ pub fn integrity_problems(
     }
     let text = fs::read_to_string(&sum_path).map_err(|e| io_error(&sum_path, e))?;
     let mut recorded = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
         if let Some((hash, path)) = line.split_once("  ") {
             recorded.insert(path.trim().to_string(), hash.trim().to_string());
         }

@@ -17,6 +17,7 @@
 //! [`crate::render`] modules.
 
 mod files;
+mod losses;
 mod position;
 mod runner;
 mod scratch;
@@ -24,13 +25,14 @@ mod split;
 mod url;
 
 pub use files::{
-    integrity_problems, load_scripts, next_version, write_empty_version, write_integrity,
-    write_version, Script, VersionFiles,
+    discard_latest, integrity_problems, load_scripts, next_version, recover, snapshot_problems,
+    write_empty_version, write_integrity, write_version, Discarded, Script, VersionFiles,
+    PREVIOUS_SNAPSHOT_DIR,
 };
 pub use position::{postgres_error_offset, sqlite_error};
 pub use runner::{
-    check_target, refuse_unsafe_statements, Applied, Database, MigrateOptions, Outcome,
-    RollbackTarget, Status,
+    check_target, refuse_unsafe_statements, Applied, DataLoss, Database, MigrateOptions, Outcome,
+    RollbackOptions, RollbackTarget, Status,
 };
 pub use scratch::ScratchDatabase;
 pub use split::split_statements;

@@ -68,6 +68,45 @@ pub enum RollbackTarget {
 pub struct Outcome {
     /// (version, name) in the order they ran.
     pub versions: Vec<(i32, String)>,
+    /// Rollback: the data-losing steps of the down scripts, with the rows at stake.
+    pub losses: Vec<DataLoss>,
+}
+
+/// A data-losing step of a version's down script, and the rows it affects when they could be
+/// counted (`None`: unknown; the step then needs `--allow-destructive` whatever it holds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataLoss {
+    pub version: i32,
+    pub message: String,
+    pub rows: Option<i64>,
+    /// Whether the step is about rows at all (`false` for a dropped type).
+    pub holds_rows: bool,
+}
+
+impl DataLoss {
+    /// Whether running the step loses data that exists (or might).
+    pub fn loses_data(&self) -> bool {
+        self.holds_rows && self.rows != Some(0)
+    }
+
+    pub fn describe(&self) -> String {
+        let rows = match (self.holds_rows, self.rows) {
+            (false, _) => String::new(),
+            (true, Some(1)) => " (1 row)".to_string(),
+            (true, Some(n)) => format!(" ({n} rows)"),
+            (true, None) => " (rows: unknown)".to_string(),
+        };
+        format!("version {}: {}{rows}", self.version, self.message)
+    }
+}
+
+/// How `rollback` runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RollbackOptions {
+    /// List what would be undone and what it would lose; change nothing.
+    pub dry_run: bool,
+    /// Run down scripts that lose data which exists (or might).
+    pub allow_destructive: bool,
 }
 
 enum Connection {
@@ -120,8 +159,33 @@ fn database_error(context: &str, error: impl std::fmt::Display) -> MigrateError 
 }
 
 impl Database {
+    /// Opens the database at `url`, creating an SQLite file that does not exist yet (what
+    /// `migrate` needs).
     pub fn open(url: &str) -> Result<Database, MigrateError> {
+        Database::connect(url, true)
+    }
+
+    /// Opens a database that must exist already: a mistyped SQLite path is an error, not a new
+    /// empty database reported as fine (`status`, `rollback`, `drift`).
+    pub fn open_existing(url: &str) -> Result<Database, MigrateError> {
+        Database::connect(url, false)
+    }
+
+    /// Whether the SQLite file of `url` is missing (`false` for every other URL).
+    pub fn is_missing_file(url: &str) -> Result<bool, MigrateError> {
+        Ok(match DatabaseUrl::parse(url)? {
+            DatabaseUrl::SqliteFile(path) => !std::path::Path::new(&path).exists(),
+            _ => false,
+        })
+    }
+
+    fn connect(url: &str, create: bool) -> Result<Database, MigrateError> {
         let shown_url = redact(url);
+        if !create && Database::is_missing_file(url)? {
+            return Err(MigrateError::Invalid(format!(
+                "{shown_url} does not exist; check the path (only `dbtool migrate` creates a database file)"
+            )));
+        }
         let connection = match DatabaseUrl::parse(url)? {
             DatabaseUrl::Postgres(url) => {
                 let client = postgres::Client::connect(&url, postgres::NoTls)
@@ -337,7 +401,10 @@ impl Database {
             .collect();
         if options.dry_run {
             let versions = chosen.iter().map(|s| (s.version, s.name.clone())).collect();
-            return Ok(Outcome { versions });
+            return Ok(Outcome {
+                versions,
+                losses: Vec::new(),
+            });
         }
         for script in &chosen {
             refuse_unsafe_statements(&script.up_path, &script.up_sql)?;
@@ -395,11 +462,11 @@ impl Database {
         &mut self,
         scripts: &[Script],
         target: RollbackTarget,
-        dry_run: bool,
+        options: RollbackOptions,
         mut progress: impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
         self.lock()?;
-        let result = self.rollback_locked(scripts, target, dry_run, &mut progress);
+        let result = self.rollback_locked(scripts, target, options, &mut progress);
         self.unlock();
         result
     }
@@ -408,15 +475,30 @@ impl Database {
         &mut self,
         scripts: &[Script],
         target: RollbackTarget,
-        dry_run: bool,
+        options: RollbackOptions,
         progress: &mut impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
         let plan = self.rollback_plan(scripts, target)?;
-        if dry_run {
+        let losses = self.data_losses(&plan);
+        if options.dry_run {
             let versions = plan.iter().map(|s| (s.version, s.name.clone())).collect();
-            return Ok(Outcome { versions });
+            return Ok(Outcome { versions, losses });
         }
-        let mut outcome = Outcome::default();
+        let refused: Vec<String> = losses
+            .iter()
+            .filter(|l| l.loses_data())
+            .map(DataLoss::describe)
+            .collect();
+        if !refused.is_empty() && !options.allow_destructive {
+            return Err(MigrateError::Invalid(format!(
+                "rolling back loses data:\n  {}\nnothing was rolled back; if that is intended, run again with --allow-destructive (and keep a backup)",
+                refused.join("\n  ")
+            )));
+        }
+        let mut outcome = Outcome {
+            losses,
+            ..Outcome::default()
+        };
         for script in plan {
             self.begin()?;
             // The history is re-read inside the version's transaction (on SQLite the immediate
@@ -454,6 +536,48 @@ impl Database {
             outcome.versions.push((script.version, script.name.clone()));
         }
         Ok(outcome)
+    }
+
+    /// The data-losing steps of the planned down scripts, with the rows at stake counted now
+    /// (before anything runs; a count that fails, e.g. on a table a later step renames, is
+    /// unknown).
+    fn data_losses(&mut self, plan: &[&Script]) -> Vec<DataLoss> {
+        let dialect = if self.is_postgres() {
+            crate::schema::Dialect::Postgres
+        } else {
+            crate::schema::Dialect::Sqlite
+        };
+        let mut found = Vec::new();
+        for script in plan {
+            let down = script.down_sql.as_deref().unwrap_or_default();
+            for loss in super::losses::losses(down, dialect) {
+                let (holds_rows, rows) = match &loss.rows {
+                    super::losses::Rows::None => (false, None),
+                    super::losses::Rows::Unknown => (true, None),
+                    super::losses::Rows::CountedBy(sql) => (true, self.count(sql).ok()),
+                };
+                found.push(DataLoss {
+                    version: script.version,
+                    message: loss.message,
+                    rows,
+                    holds_rows,
+                });
+            }
+        }
+        found
+    }
+
+    fn count(&mut self, sql: &str) -> Result<i64, String> {
+        match &mut self.connection {
+            Connection::Postgres(pg) => pg
+                .client
+                .query_one(sql, &[])
+                .map(|row| row.get::<_, i64>(0))
+                .map_err(pg_message),
+            Connection::Sqlite(conn) => conn
+                .query_row(sql, [], |row| row.get::<_, i64>(0))
+                .map_err(|e| e.to_string()),
+        }
     }
 
     /// The versions to undo, newest first, from the history as it is now; every one of them

@@ -298,7 +298,16 @@ fn environment<'a>(
             .join(", ")
     });
     env.add_filter("literal", |text: String| quote_literal(&text));
+    env.add_filter("comment", |text: String| line_comment_text(&text));
     env
+}
+
+/// Text that follows `-- ` in SQL: every line break (`\n`, `\r\n`, and a lone `\r`, which
+/// ends a comment on PostgreSQL) starts a new `-- ` line, so no text can leave the comment.
+fn line_comment_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\n-- ")
 }
 
 fn quote_ident(name: &str, reserved: &[&str]) -> String {
@@ -339,6 +348,16 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_text_cannot_leave_its_comment() {
+        assert_eq!(line_comment_text("plain"), "plain");
+        assert_eq!(
+            line_comment_text("Tags\nDROP TABLE authors;"),
+            "Tags\n-- DROP TABLE authors;"
+        );
+        assert_eq!(line_comment_text("a\r\nb\rc"), "a\n-- b\n-- c");
+    }
 
     #[test]
     fn literals_double_their_quotes() {
