@@ -12,22 +12,36 @@ use crate::schema::Dialect;
 pub type OnQuery<'a> = &'a mut dyn FnMut(usize, &str);
 
 /// Prepares every query on an in-memory SQLite database built from `ddl`.
-pub fn sqlite(ddl: &str, modules: &[Module], progress: OnQuery<'_>) -> Result<(), Vec<Diagnostic>> {
-    let conn = rusqlite::Connection::open_in_memory()
-        .and_then(|conn| conn.execute_batch(ddl).map(|()| conn))
-        .map_err(|e| {
+pub fn sqlite(
+    build: &[BuildScript],
+    modules: &[Module],
+    progress: OnQuery<'_>,
+) -> Result<(), Vec<Diagnostic>> {
+    let conn = rusqlite::Connection::open_in_memory().map_err(|e| {
+        vec![Diagnostic::new(
+            "schema/",
+            1,
+            1,
+            format!("cannot open an in-memory SQLite database: {e}"),
+        )]
+    })?;
+    // As `dbtool migrate` runs scripts: foreign keys off, so table rebuilds keep their rows.
+    let _ = conn.execute_batch("PRAGMA foreign_keys = OFF");
+    for script in build {
+        conn.execute_batch(&script.sql).map_err(|e| {
             vec![Diagnostic::new(
-                "schema/",
+                &script.origin,
                 1,
                 1,
-                format!("the rendered SQLite schema does not load into SQLite: {e}"),
+                format!("{} does not load into SQLite: {e}", script.origin),
             )]
         })?;
+    }
     let mut errors = Vec::new();
     let total = queries_of(modules, Dialect::Sqlite).count();
     for (query, analysis) in queries_of(modules, Dialect::Sqlite) {
         progress(total, &query.name);
-        let rewritten = query.rewrite(|n| format!("?{n}"));
+        let rewritten = crate::query::statement_text(query, analysis, Dialect::Sqlite);
         let statement = match conn.prepare(&rewritten.text) {
             Ok(statement) => statement,
             Err(e) => {
@@ -69,9 +83,18 @@ pub enum PostgresError {
 
 /// Prepares every query on PostgreSQL, in a scratch database created next to `url`'s (and
 /// dropped afterwards), and compares the types PostgreSQL infers with the analysis.
+/// A script that builds the database the queries are prepared on: a committed migration, or
+/// the change of schema/ that no migration covers yet, or (in tests) the rendered schema.
+#[derive(Debug, Clone)]
+pub struct BuildScript {
+    /// Where it comes from, for messages: `migrations/postgres/V3__x.sql`, `schema/`.
+    pub origin: String,
+    pub sql: String,
+}
+
 pub fn postgres(
     url: &str,
-    ddl: &str,
+    build: &[BuildScript],
     modules: &[Module],
     dialect: Dialect,
     progress: OnQuery<'_>,
@@ -84,13 +107,13 @@ pub fn postgres(
     };
     let scratch = ScratchDatabase::create(url, "confirm")
         .map_err(|e| server_error("cannot use the server", &e))?;
-    confirm_in(&scratch.url, ddl, modules, dialect, &shown, progress)
+    confirm_in(&scratch.url, build, modules, dialect, &shown, progress)
         .map_err(PostgresError::Queries)
 }
 
 fn confirm_in(
     url: &str,
-    ddl: &str,
+    build: &[BuildScript],
     modules: &[Module],
     dialect: Dialect,
     shown: &str,
@@ -104,22 +127,25 @@ fn confirm_in(
             format!("cannot connect to the scratch database on {shown}: {e}"),
         )]
     })?;
-    client.batch_execute(ddl).map_err(|e| {
-        vec![Diagnostic::new(
-            "schema/",
-            1,
-            1,
-            format!(
-                "the rendered {dialect} schema does not load into PostgreSQL: {}",
-                pg_message(&e)
-            ),
-        )]
-    })?;
+    for script in build {
+        client.batch_execute(&script.sql).map_err(|e| {
+            vec![Diagnostic::new(
+                &script.origin,
+                1,
+                1,
+                format!(
+                    "{} does not load into PostgreSQL ({dialect}): {}",
+                    script.origin,
+                    pg_message(&e)
+                ),
+            )]
+        })?;
+    }
     let mut errors = Vec::new();
     let total = queries_of(modules, dialect).count();
     for (query, analysis) in queries_of(modules, dialect) {
         progress(total, &query.name);
-        let rewritten = query.rewrite(|n| format!("${n}"));
+        let rewritten = crate::query::statement_text(query, analysis, dialect);
         let statement = match client.prepare(&rewritten.text) {
             Ok(statement) => statement,
             Err(e) => {

@@ -336,3 +336,122 @@ fn a_query_postgres_rejects_is_an_error_at_the_token_it_names() {
     assert!(out.contains("queries/app.sql:12:53\n"), "{out}");
     assert!(!root.join("generated").exists(), "nothing was written");
 }
+
+const PROFILES_V1: &str =
+    "tables:\n  profiles:\n    columns:\n      id: bigint primary key\n      handle: text not null\n";
+/// `nickname` declared before `handle`: SQLite's rebuild and `render` put it there, PostgreSQL's
+/// `ALTER TABLE … ADD COLUMN` appends it.
+const PROFILES_V2: &str = "tables:\n  profiles:\n    columns:\n      id: bigint primary key\n      nickname: text\n      handle: text not null\n";
+const PROFILE_QUERY: &str = "-- name: GetProfile :one\nSELECT * FROM profiles WHERE id = @id;\n";
+
+fn profiles_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("schema")).expect("mkdir");
+    std::fs::create_dir_all(root.join("queries")).expect("mkdir");
+    std::fs::write(
+        root.join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    std::fs::write(root.join("schema/app.yaml"), PROFILES_V1).expect("schema");
+    let (code, out) = dbtool(root, &["diff", "profiles"]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::write(root.join("schema/app.yaml"), PROFILES_V2).expect("schema");
+    let (code, out) = dbtool(root, &["diff", "nickname"]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::write(root.join("queries/app.sql"), PROFILE_QUERY).expect("queries");
+    dir
+}
+
+/// The generated SQL of the first query for one backend (`postgres` or `sqlite`), as the
+/// generated module holds it: `postgres: r#"…"#`.
+fn generated_statement(root: &Path, backend: &str) -> String {
+    let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");
+    let start = format!("{backend}: r#\"");
+    let from = module
+        .find(&start)
+        .unwrap_or_else(|| panic!("no {backend} SQL in:\n{module}"))
+        + start.len();
+    let length = module[from..].find("\"#").expect("end of the raw string");
+    module[from..from + length].to_string()
+}
+
+/// Before the fix the generated code kept `*` and read columns by position: on PostgreSQL,
+/// where the migration appended `nickname`, `handle` and `nickname` swapped places
+/// (`ProfilesRow { nickname: "the_handle", handle: "the_nick" }`). The generated SQL now names
+/// its columns in the order the row struct reads them.
+#[test]
+fn a_star_query_reads_every_column_by_name_on_a_migrated_postgres_database() {
+    let Some(mut pg) = common::pg_database("star") else {
+        return;
+    };
+    let dir = profiles_project();
+    let root = dir.path();
+    let (code, out) = dbtool(root, &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(root, &["generate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let sql = generated_statement(root, "postgres");
+    assert_eq!(
+        sql,
+        "SELECT profiles.id, profiles.nickname, profiles.handle FROM profiles WHERE id = $1"
+    );
+    pg.client
+        .batch_execute(
+            "INSERT INTO profiles (id, nickname, handle) VALUES (1, 'the_nick', 'the_handle')",
+        )
+        .expect("insert");
+    let order: Vec<String> = pg
+        .client
+        .query(
+            "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'profiles' ORDER BY ordinal_position",
+            &[],
+        )
+        .expect("columns")
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(
+        order,
+        ["id", "handle", "nickname"],
+        "PostgreSQL appended the column"
+    );
+    let row = pg
+        .client
+        .query_one(sql.as_str(), &[&1i64])
+        .expect("run the generated SQL");
+    let (nickname, handle): (Option<String>, String) = (row.get(1), row.get(2));
+    assert_eq!(
+        (nickname.as_deref(), handle.as_str()),
+        (Some("the_nick"), "the_handle")
+    );
+}
+
+/// The PostgreSQL confirmation prepares the queries on a database built by the migrations, as
+/// production databases are: a hand-edited migration that does not build what the schema
+/// says is caught, where confirming on the rendered schema passed.
+#[test]
+fn generate_confirms_on_a_database_the_migrations_built() {
+    let Some(pg) = common::pg_database("confirm_built") else {
+        return;
+    };
+    let dir = profiles_project();
+    let root = dir.path();
+    let script = root.join("migrations/postgres/V2__nickname.sql");
+    let edited = std::fs::read_to_string(&script)
+        .expect("V2")
+        .replace("nickname", "nick");
+    std::fs::write(&script, edited).expect("edit V2");
+    let (code, out) = dbtool(root, &["migration", "hash"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(root, &["generate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains(
+            "PostgreSQL rejects query `GetProfile`: column profiles.nickname does not exist"
+        ),
+        "PostgreSQL's own message: {out}"
+    );
+    assert!(out.contains("queries/app.sql:2:8"), "at the star: {out}");
+}

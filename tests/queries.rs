@@ -33,7 +33,11 @@ fn the_committed_generated_crate_is_what_generate_writes() {
     let templates = project.templates().expect("templates");
     let ddl = dbtool::render::render(&schema, dbtool::schema::Dialect::Sqlite, &templates)
         .expect("render");
-    if let Err(errors) = dbtool::confirm::sqlite(&ddl, &modules, &mut |_, _| {}) {
+    let build = [dbtool::confirm::BuildScript {
+        origin: "schema/".into(),
+        sql: ddl,
+    }];
+    if let Err(errors) = dbtool::confirm::sqlite(&build, &modules, &mut |_, _| {}) {
         let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("{}", text.join("\n"));
     }
@@ -67,9 +71,13 @@ fn every_reference_query_prepares_on_postgres_with_the_analysed_types() {
     let templates = project.templates().expect("templates");
     let ddl = dbtool::render::render(&schema, dbtool::schema::Dialect::Postgres, &templates)
         .expect("render");
+    let build = [dbtool::confirm::BuildScript {
+        origin: "schema/".into(),
+        sql: ddl,
+    }];
     match dbtool::confirm::postgres(
         &pg.url,
-        &ddl,
+        &build,
         &modules,
         dbtool::schema::Dialect::Postgres,
         &mut |_, _| {},

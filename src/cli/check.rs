@@ -8,7 +8,7 @@ use super::{generated, to_json, write_stdout, Failure};
 use crate::diagnostic::Diagnostic;
 use crate::project::Project;
 use crate::schema::Dialect;
-use crate::{codegen, confirm, diff, migrate, query, render, schema};
+use crate::{codegen, confirm, diff, migrate, query, schema};
 
 /// One thing that is not current.
 #[derive(Debug, Clone, Serialize)]
@@ -148,9 +148,9 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
         }
     };
     if dialects.contains(&Dialect::Sqlite) {
-        let ddl = render::render(&declared, Dialect::Sqlite, &templates)
-            .map_err(|e| Failure::Other(e.to_string()))?;
-        if let Err(diagnostics) = confirm::sqlite(&ddl, &modules, &mut |_, _| {}) {
+        let build =
+            super::commands::confirmation_build(project, Dialect::Sqlite, &declared, &templates)?;
+        if let Err(diagnostics) = confirm::sqlite(&build, &modules, &mut |_, _| {}) {
             for d in &diagnostics {
                 problems.push(Problem::at("queries", d, "fix the query"));
             }

@@ -442,6 +442,44 @@ fn query_failure(diagnostics: Vec<Diagnostic>, sources: &[query::QuerySource]) -
     }
 }
 
+/// The scripts that build the database queries are confirmed on, as production databases are
+/// built: every committed up script of `dialect`, then the change of schema/ that no migration
+/// covers yet (what the next `dbtool diff` will write), so that a difference between what the
+/// migrations build and what `render` prints (a column PostgreSQL appended instead of placing
+/// it where it is declared, a hand-edited script) is found here and not in production.
+pub(super) fn confirmation_build(
+    project: &Project,
+    dialect: Dialect,
+    current: &Schema,
+    templates: &render::Templates,
+) -> Result<Vec<confirm::BuildScript>, Failure> {
+    let mut build: Vec<confirm::BuildScript> =
+        migrate::load_scripts(&project.migrations_dir(), dialect)?
+            .into_iter()
+            .map(|script| confirm::BuildScript {
+                origin: format!("migrations/{}", script.up_path),
+                sql: script.up_sql,
+            })
+            .collect();
+    let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
+    let migrated = load(&snapshot_sources, project)?;
+    let renames = Renames::declared(&migrated, current);
+    let pending = diff::plan(&migrated, current, &renames, dialect);
+    if !pending.impossible.is_empty() {
+        return Err(Failure::Other(format!(
+            "schema/ has a change no migration covers and dbtool cannot write ({dialect}): {}\nhelp: write it with `dbtool migration new`, then generate",
+            pending.impossible.join("; ")
+        )));
+    }
+    if !pending.is_empty() {
+        build.push(confirm::BuildScript {
+            origin: "schema/ (the change no migration covers yet)".to_string(),
+            sql: render::render_steps(&pending.steps, dialect, templates).map_err(render_error)?,
+        });
+    }
+    Ok(build)
+}
+
 pub fn generate(
     project: &Project,
     reporter: &Reporter,
@@ -459,14 +497,14 @@ pub fn generate(
         move |total: usize, name: &str| bar.step(total, format!("{engine}: {name}"))
     };
     if dialects.contains(&Dialect::Sqlite) {
-        let ddl = render::render(&schema, Dialect::Sqlite, &templates).map_err(render_error)?;
-        confirm::sqlite(&ddl, &modules, &mut bar("SQLite"))
+        let build = confirmation_build(project, Dialect::Sqlite, &schema, &templates)?;
+        confirm::sqlite(&build, &modules, &mut bar("SQLite"))
             .map_err(|d| query_failure(d, &query_sources))?;
     }
     if let Some(url) = database_url {
         for dialect in dialects.iter().filter(|d| **d == Dialect::Postgres) {
-            let ddl = render::render(&schema, *dialect, &templates).map_err(render_error)?;
-            confirm::postgres(url, &ddl, &modules, *dialect, &mut bar("PostgreSQL")).map_err(
+            let build = confirmation_build(project, *dialect, &schema, &templates)?;
+            confirm::postgres(url, &build, &modules, *dialect, &mut bar("PostgreSQL")).map_err(
                 |e| match e {
                     confirm::PostgresError::Server(message) => Failure::Database(message),
                     confirm::PostgresError::Queries(d) => query_failure(d, &query_sources),

@@ -769,14 +769,14 @@ fn check_unique_fields(query: &Query, fields: &[FieldContext]) -> Result<(), Dia
 /// The query a dialect runs, with its parameters written the dialect's way. A dialect the
 /// project does not configure gets the shared query (through its fallback's override).
 fn sql_for(resolved: &ResolvedQuery, dialect: Dialect) -> String {
-    let query = resolved
+    match resolved
         .for_dialect(dialect)
         .or_else(|| dialect.fallback().and_then(|d| resolved.for_dialect(d)))
-        .map(|(q, _)| q)
-        .unwrap_or(&resolved.shared);
-    let placeholder = |n: usize| match dialect {
-        Dialect::Sqlite => format!("?{n}"),
-        Dialect::Postgres | Dialect::Timescaledb => format!("${n}"),
-    };
-    query.rewrite(placeholder).text
+    {
+        Some((query, analysis)) => crate::query::statement_text(query, analysis, dialect).text,
+        None => {
+            let spec = crate::dialect::spec(dialect);
+            resolved.shared.rewrite(|n| spec.placeholder(n)).text
+        }
+    }
 }

@@ -46,6 +46,8 @@ pub trait DialectSpec: Sync {
     fn template_dirs(&self) -> &'static [&'static str];
     /// Words that must be quoted when used as identifiers.
     fn reserved_words(&self) -> &'static [&'static str];
+    /// How the `n`th (1-based) parameter of a statement is written: `$1`, `?1`.
+    fn placeholder(&self, n: usize) -> String;
     fn column_type(&self, ty: &ColumnType, schema: &Schema) -> SqlType;
     /// How the dialect changes an existing schema.
     fn capabilities(&self) -> Capabilities;
@@ -86,6 +88,20 @@ fn family(ty: &ColumnType) -> String {
 }
 
 /// Whether `name` can be written without quotes in a dialect with these reserved words.
+/// An identifier as `dialect` writes it: bare when plain, else double-quoted. The templates'
+/// `ident` filter and the columns a query's `*` stands for both come here.
+pub fn quote_identifier(dialect: Dialect, name: &str) -> String {
+    quote_with(name, spec(dialect).reserved_words())
+}
+
+pub fn quote_with(name: &str, reserved: &[&str]) -> String {
+    if is_plain_identifier(name, reserved) {
+        name.to_string()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
 pub fn is_plain_identifier(name: &str, reserved: &[&str]) -> bool {
     let mut chars = name.chars();
     let starts_well = matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_');

@@ -139,6 +139,10 @@ impl DialectSpec for Postgres {
         RESERVED
     }
 
+    fn placeholder(&self, n: usize) -> String {
+        format!("${n}")
+    }
+
     fn capabilities(&self) -> super::Capabilities {
         super::Capabilities {
             native_enums: true,

@@ -174,6 +174,10 @@ impl DialectSpec for Sqlite {
         RESERVED
     }
 
+    fn placeholder(&self, n: usize) -> String {
+        format!("?{n}")
+    }
+
     fn capabilities(&self) -> super::Capabilities {
         super::Capabilities {
             native_enums: false,

@@ -34,6 +34,24 @@ pub struct Analysis {
     /// For an `INSERT INTO t (a, b) VALUES ($1, $2)` of one parameter per column and nothing
     /// else: the shape a bulk insert (`:copyfrom`) needs.
     pub bulk_insert: Option<BulkInsert>,
+    /// Every `*` and `t.*` of the statement (subqueries and CTEs too), with the columns it
+    /// stands for: the generated SQL names them instead, so that a column order in a live
+    /// table that differs from the schema's can never shift values between fields.
+    #[serde(skip)]
+    pub wildcards: Vec<Wildcard>,
+    /// The same, in the query file's SQL (filled by [`crate::query::analyze_query`]).
+    #[serde(skip)]
+    pub expansions: Vec<crate::query::file::Expansion>,
+}
+
+/// A `*` or `t.*` select item, where it is written in the analysed text (1-based line and
+/// column of its first and just past its last character) and the columns it stands for, in
+/// order: `(qualifier, column)`, the qualifier left out for a column merged by `USING`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wildcard {
+    pub start: (u32, u32),
+    pub end: (u32, u32),
+    pub columns: Vec<(Option<String>, String)>,
 }
 
 /// The table and columns of a plain INSERT, as written (quotes kept), in parameter order.
@@ -205,6 +223,7 @@ struct Query<'a, 's> {
     /// Where each column of the projection read last was written (the statement's own,
     /// since it is read after its subqueries): for errors about a result column.
     projection_at: Vec<(u32, u32)>,
+    wildcards: Vec<Wildcard>,
 }
 
 pub fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
@@ -288,6 +307,7 @@ impl<'s> Analyzer<'s> {
             nameless_ok: 0,
             bulk_insert: None,
             projection_at: Vec::new(),
+            wildcards: Vec::new(),
         };
         let (columns, table_row) = query.statement(&statement)?;
         let mut infos = Vec::new();
@@ -338,6 +358,8 @@ impl<'s> Analyzer<'s> {
             columns: out,
             table_row,
             bulk_insert: query.bulk_insert,
+            wildcards: query.wildcards,
+            expansions: Vec::new(),
         })
     }
 
@@ -1123,14 +1145,23 @@ impl<'a, 's> Query<'a, 's> {
                     if scope.relations.is_empty() {
                         return Err(error(item, "`*` needs a FROM clause"));
                     }
+                    let merged: Vec<&String> =
+                        scope.relations.iter().flat_map(|r| &r.merged).collect();
+                    let mut named = Vec::new();
                     for relation in &scope.relations {
-                        let visible = relation.columns.iter();
-                        columns.extend(
-                            visible
-                                .filter(|c| !relation.merged.contains(&c.name))
-                                .cloned(),
-                        );
+                        for column in relation
+                            .columns
+                            .iter()
+                            .filter(|c| !relation.merged.contains(&c.name))
+                        {
+                            // A USING column is one column of the join, named bare.
+                            let qualifier =
+                                (!merged.contains(&&column.name)).then(|| relation.name.clone());
+                            named.push((qualifier, column.name.clone()));
+                            columns.push(column.clone());
+                        }
                     }
+                    self.record_wildcard(item, named);
                 }
                 SelectItem::QualifiedWildcard(kind, _) => {
                     let SelectItemQualifiedWildcardKind::ObjectName(name) = kind else {
@@ -1142,7 +1173,13 @@ impl<'a, 's> Query<'a, 's> {
                     else {
                         return Err(self.unknown_alias(ident, &relation_name, scope));
                     };
+                    let named = relation
+                        .columns
+                        .iter()
+                        .map(|c| (Some(relation.name.clone()), c.name.clone()))
+                        .collect();
                     columns.extend(relation.columns.iter().cloned());
+                    self.record_wildcard(item, named);
                 }
             }
             let written = (start.line.max(1) as u32, start.column.max(1) as u32);
@@ -1163,6 +1200,15 @@ impl<'a, 's> Query<'a, 's> {
             }
         }
         Ok(columns)
+    }
+
+    fn record_wildcard(&mut self, item: &SelectItem, columns: Vec<(Option<String>, String)>) {
+        let span = item.span();
+        self.wildcards.push(Wildcard {
+            start: (span.start.line as u32, span.start.column as u32),
+            end: (span.end.line as u32, span.end.column as u32),
+            columns,
+        });
     }
 
     fn table_with_joins(

@@ -101,22 +101,55 @@ impl Query {
     /// The SQL with every parameter replaced by `placeholder(number)`, and a map from positions
     /// in the new text back to the original (see [`Rewritten::original_column`]).
     pub fn rewrite(&self, placeholder: impl Fn(usize) -> String) -> Rewritten {
+        self.rewrite_expanded(&[], placeholder, |name| name.to_string())
+    }
+
+    /// [`Query::rewrite`], with every `*` of `expansions` written as the columns it stands for
+    /// (identifiers quoted by `quote`): the SQL dbtool generates and prepares.
+    pub fn rewrite_expanded(
+        &self,
+        expansions: &[Expansion],
+        placeholder: impl Fn(usize) -> String,
+        quote: impl Fn(&str) -> String,
+    ) -> Rewritten {
+        let mut replacements: Vec<(usize, usize, String)> = self
+            .params
+            .iter()
+            .map(|param| {
+                let number = self.param_number(&param.name).unwrap_or(0);
+                (param.start, param.end, placeholder(number))
+            })
+            .collect();
+        for expansion in expansions {
+            let list: Vec<String> = expansion
+                .columns
+                .iter()
+                .map(|(qualifier, column)| match qualifier {
+                    Some(q) => format!("{}.{}", quote(q), quote(column)),
+                    None => quote(column),
+                })
+                .collect();
+            replacements.push((expansion.start, expansion.end, list.join(", ")));
+        }
+        replacements.sort_by_key(|r| r.0);
         let mut text = String::with_capacity(self.sql.len());
         let mut shifts = Vec::new();
         let mut last = 0;
-        for param in &self.params {
-            text.push_str(&self.sql[last..param.start]);
-            let number = self.param_number(&param.name).unwrap_or(0);
-            let replacement = placeholder(number);
+        for (start, end, replacement) in replacements {
+            if start < last || end > self.sql.len() {
+                continue; // overlapping or outside: never produced by the analyzer
+            }
+            text.push_str(&self.sql[last..start]);
             let line = text.matches('\n').count();
             let column = text.len() - text.rfind('\n').map_or(0, |i| i + 1);
             shifts.push(Shift {
                 line,
+                start: column,
                 column: column + replacement.len(),
-                delta: (param.end - param.start) as isize - replacement.len() as isize,
+                delta: (end - start) as isize - replacement.len() as isize,
             });
             text.push_str(&replacement);
-            last = param.end;
+            last = end;
         }
         text.push_str(&self.sql[last..]);
         Rewritten { text, shifts }
@@ -138,10 +171,21 @@ impl Query {
     }
 }
 
+/// A `*` of a query (byte range of the query's SQL) and the columns it stands for:
+/// `(qualifier, column)`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Expansion {
+    pub start: usize,
+    pub end: usize,
+    pub columns: Vec<(Option<String>, String)>,
+}
+
 #[derive(Clone, Debug)]
 struct Shift {
     /// 0-based line of the replacement in the rewritten text.
     line: usize,
+    /// 0-based byte column where the replacement starts in the rewritten text.
+    start: usize,
     /// 0-based byte column just after the replacement in the rewritten text.
     column: usize,
     /// original length minus replacement length.
@@ -156,10 +200,38 @@ pub struct Rewritten {
 }
 
 impl Rewritten {
+    /// The byte offset in the original SQL of a 1-based (line, column in characters) of the
+    /// rewritten text, as sqlparser counts them.
+    pub fn original_offset(&self, line: u32, column: u32) -> Option<usize> {
+        let line0 = line.checked_sub(1)? as usize;
+        let line_start: usize = self.text.split('\n').take(line0).map(|l| l.len() + 1).sum();
+        let line_text = self.text.get(line_start..)?.split('\n').next()?;
+        let column0 = column.checked_sub(1)? as usize;
+        let byte_in_line = line_text
+            .char_indices()
+            .nth(column0)
+            .map_or(line_text.len(), |(i, _)| i);
+        let delta: isize = self
+            .shifts
+            .iter()
+            .filter(|s| s.line < line0 || (s.line == line0 && s.column <= byte_in_line))
+            .map(|s| s.delta)
+            .sum();
+        usize::try_from((line_start + byte_in_line) as isize + delta).ok()
+    }
+
     /// Maps a 1-based column on a 1-based line of the rewritten text to the original text.
     pub fn original_column(&self, line: u32, column: u32) -> u32 {
         let line0 = line.saturating_sub(1) as usize;
-        let column0 = column.saturating_sub(1) as usize;
+        let mut column0 = column.saturating_sub(1) as usize;
+        // Inside a replacement (a column of an expanded `*`): at what it replaced.
+        if let Some(inside) = self
+            .shifts
+            .iter()
+            .find(|s| s.line == line0 && s.start <= column0 && column0 < s.column)
+        {
+            column0 = inside.start;
+        }
         let delta: isize = self
             .shifts
             .iter()

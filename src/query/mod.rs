@@ -6,7 +6,7 @@ pub mod file;
 pub mod types;
 
 pub use analyze::{Analysis, AnalyzeError, Analyzer, BulkInsert, ColumnInfo, ParamDecl, ParamInfo};
-pub use file::{parse_file, Kind, ParamUse, Query, Rewritten};
+pub use file::{parse_file, Expansion, Kind, ParamUse, Query, Rewritten};
 pub use types::QType;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -264,6 +264,17 @@ fn describe_difference(a: &Analysis, b: &Analysis) -> Option<String> {
     None
 }
 
+/// The SQL dbtool generates and prepares for `query` on `dialect`: parameters written the
+/// dialect's way, every `*` written as the columns it stands for.
+pub fn statement_text(query: &Query, analysis: &Analysis, dialect: Dialect) -> Rewritten {
+    let spec = crate::dialect::spec(dialect);
+    query.rewrite_expanded(
+        &analysis.expansions,
+        |n| spec.placeholder(n),
+        |name| crate::dialect::quote_identifier(dialect, name),
+    )
+}
+
 /// Analyses one query for one dialect; an error points into the query's file.
 pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis, Diagnostic> {
     let rewritten = query.rewrite(|n| format!("${n}"));
@@ -282,6 +293,17 @@ pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis,
             .with_optional_help(e.help)
     })?;
     check_kind(query, &analysis)?;
+    let mut analysis = analysis;
+    analysis.expansions = std::mem::take(&mut analysis.wildcards)
+        .into_iter()
+        .filter_map(|w| {
+            Some(Expansion {
+                start: rewritten.original_offset(w.start.0, w.start.1)?,
+                end: rewritten.original_offset(w.end.0, w.end.1)?,
+                columns: w.columns,
+            })
+        })
+        .collect();
     Ok(analysis)
 }
 

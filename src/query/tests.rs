@@ -819,3 +819,61 @@ fn parameters_know_the_schema_columns_they_meet() {
         ]
     );
 }
+
+/// The SQL dbtool generates for `sql` on PostgreSQL: every `*` written as its columns.
+fn generated_sql(sql: &str) -> String {
+    let file = SourceFile {
+        path: "queries/test.sql".into(),
+        text: format!("-- name: Q :many\n{sql}\n"),
+    };
+    let queries = parse_file(&file).expect("query file parses");
+    let schema = schema();
+    let analyzer = Analyzer::new(&schema, Dialect::Postgres);
+    let analysis = analyze_query(&queries[0], &analyzer).unwrap_or_else(|e| panic!("{e}"));
+    statement_text(&queries[0], &analysis, Dialect::Postgres).text
+}
+
+#[test]
+fn every_star_is_written_as_its_columns_in_the_generated_sql() {
+    assert_eq!(
+        generated_sql("SELECT * FROM users WHERE id = @id"),
+        "SELECT users.id, users.email, users.name, users.role, users.created_at FROM users WHERE id = $1"
+    );
+    assert_eq!(
+        generated_sql("SELECT p.*, u.email FROM posts p JOIN users u ON u.id = p.author_id WHERE p.title = @t"),
+        "SELECT p.id, p.author_id, p.title, p.body, p.score, p.rating, p.price, p.meta, u.email FROM posts p JOIN users u ON u.id = p.author_id WHERE p.title = $1"
+    );
+    // Quoted where the name needs it; a subquery's own `*` too, so no level depends on the
+    // live table's column order.
+    assert_eq!(
+        generated_sql("SELECT s.* FROM (SELECT * FROM comments) AS s"),
+        "SELECT s.id, s.post_id, s.text, s.\"createdAt\" FROM (SELECT comments.id, comments.post_id, comments.text, comments.\"createdAt\" FROM comments) AS s"
+    );
+    assert_eq!(
+        generated_sql("DELETE FROM comments WHERE post_id = @post RETURNING *"),
+        "DELETE FROM comments WHERE post_id = $1 RETURNING comments.id, comments.post_id, comments.text, comments.\"createdAt\""
+    );
+}
+
+/// `JOIN … USING (x)`: `*` shows `x` once, and it is the join's column, written bare.
+#[test]
+fn a_using_column_is_written_bare_and_once() {
+    let sql = generated_sql(
+        "SELECT * FROM (SELECT id, email FROM users) a JOIN (SELECT id, name FROM users) b USING (id)",
+    );
+    assert!(
+        sql.starts_with("SELECT id, a.email, b.name FROM")
+            || sql.starts_with("SELECT a.email, id, b.name FROM"),
+        "{sql}"
+    );
+}
+
+/// Positions after a `*` and in later lines still map back to the query file (a parameter
+/// after the star, text with multi-byte characters before it).
+#[test]
+fn an_expanded_star_keeps_error_positions_and_parameters_in_place() {
+    assert_eq!(
+        generated_sql("SELECT 'é' AS e, *\nFROM users\nWHERE email = @email AND name = @name"),
+        "SELECT 'é' AS e, users.id, users.email, users.name, users.role, users.created_at\nFROM users\nWHERE email = $1 AND name = $2"
+    );
+}

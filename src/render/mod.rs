@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
-use crate::dialect::{self, is_plain_identifier};
+use crate::dialect;
 use crate::schema::{Dialect, Schema};
 
 pub use templates::BUILTIN_TEMPLATES;
@@ -311,11 +311,7 @@ fn line_comment_text(text: &str) -> String {
 }
 
 fn quote_ident(name: &str, reserved: &[&str]) -> String {
-    if is_plain_identifier(name, reserved) {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
+    dialect::quote_with(name, reserved)
 }
 
 fn quote_literal(text: &str) -> String {
