@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Location};
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct GenerateFile {
-    package: Option<String>,
+    package: Option<Spanned<String>>,
     time: Option<Spanned<String>>,
     /// Added to the generated crate's `[dependencies]`.
     #[serde(default)]
@@ -59,10 +59,18 @@ pub(super) fn read(
     text: &str,
 ) -> Result<GenerateConfig, Diagnostic> {
     let at = |span: std::ops::Range<usize>| super::location(path, text, span.start);
-    let mut config = GenerateConfig {
-        package: file.package,
-        ..GenerateConfig::default()
-    };
+    let mut config = GenerateConfig::default();
+    if let Some(package) = file.package {
+        check_package_name(package.get_ref()).map_err(|problem| {
+            at(package.span())
+                .diagnostic(format!(
+                    "`{}` is not a Cargo package name: {problem}",
+                    package.get_ref().escape_debug()
+                ))
+                .with_help("use letters, digits, `-` and `_`, starting with a letter, e.g. \"app-queries\"")
+        })?;
+        config.package = Some(package.into_inner());
+    }
     if let Some(time) = file.time {
         config.time = TimeCrate::from_name(time.get_ref()).ok_or_else(|| {
             at(time.span())
@@ -107,6 +115,20 @@ pub(super) fn read(
         config.overrides.columns.push(o);
     }
     Ok(config)
+}
+
+/// Cargo's rule for a package name (and what keeps it a plain word in Cargo.toml and Rust).
+fn check_package_name(name: &str) -> Result<(), &'static str> {
+    let mut chars = name.chars();
+    match chars.next() {
+        None => Err("it is empty"),
+        Some(c) if !c.is_ascii_alphabetic() => Err("it must start with a letter"),
+        _ if name.len() > 64 => Err("it is longer than 64 characters"),
+        _ if !chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => {
+            Err("only letters, digits, `-` and `_` may follow")
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `"my_types::UserId"` or `{ type = "my_types::UserId", copy = true }`.

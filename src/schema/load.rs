@@ -487,7 +487,9 @@ fn read_long_column(
     let default = map.get("default").and_then(|d| read_default(r, d));
     let generated = map.get("generated").and_then(|g| {
         let span = r.span(g);
-        read_sql_text(r, g, "`generated`").map(|sql| Spanned::new(sql, span))
+        let sql = read_sql_text(r, g, "`generated`")?;
+        check_sql_text(r, g, &sql, sql::Fragment::Expression, "`generated`");
+        Some(Spanned::new(sql, span))
     });
     if r.get_bool(map, "unique").unwrap_or(false) {
         table.uniques.push(UniqueConstraint {
@@ -583,6 +585,8 @@ fn read_type(r: &mut Reader, node: &Node) -> Option<Spanned<ColumnType>> {
     let span = r.span(node);
     if let Node::Mapping(_) = node {
         let map = read_dialect_map(r, node, "a per-dialect type")?;
+        let text = SqlText::PerDialect(map.clone());
+        check_sql_text(r, node, &text, sql::Fragment::Type, "a per-dialect type");
         return Some(Spanned::new(
             ColumnType {
                 base: BaseType::Raw(map),
@@ -604,8 +608,18 @@ fn read_type(r: &mut Reader, node: &Node) -> Option<Spanned<ColumnType>> {
 fn read_default(r: &mut Reader, node: &Node) -> Option<Spanned<DefaultValue>> {
     let span = r.span(node);
     match node {
-        Node::Mapping(_) => read_dialect_map(r, node, "a per-dialect default")
-            .map(|m| Spanned::new(DefaultValue::Raw(m), span)),
+        Node::Mapping(_) => {
+            let map = read_dialect_map(r, node, "a per-dialect default")?;
+            let text = SqlText::PerDialect(map.clone());
+            check_sql_text(
+                r,
+                node,
+                &text,
+                sql::Fragment::Expression,
+                "a per-dialect default",
+            );
+            Some(Spanned::new(DefaultValue::Raw(map), span))
+        }
         Node::Sequence(items) if items.is_empty() => {
             Some(Spanned::new(DefaultValue::EmptyArray, span))
         }
@@ -850,8 +864,24 @@ fn read_index_parts(r: &mut Reader, node: &Node) -> Vec<IndexPart> {
     parts
 }
 
-/// Parses an SQL expression written in `node`, reporting a syntax error at its place.
+/// Parses an SQL expression written in `node`, reporting a syntax error at its place. A
+/// portable expression goes into every dialect's DDL, so each dialect's reading of it must
+/// keep it in its place ([`sql::guard_fragment`]).
 fn check_expression(r: &mut Reader, node: &Node, sql: &str) -> Option<sql::ExprFacts> {
+    for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+        if let Err(error) = sql::guard_fragment(sql, dialect, sql::Fragment::Expression) {
+            let span = r.inner_span(node, error.line, error.column);
+            r.error(
+                span,
+                format!("invalid SQL expression ({dialect}): {}", error.message),
+                Some(
+                    "write one expression; what it is written into (a CHECK, an index) is dbtool's"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+    }
     match sql::expression_facts(sql) {
         Ok(facts) => Some(facts),
         Err(error) => {
@@ -862,6 +892,48 @@ fn check_expression(r: &mut Reader, node: &Node, sql: &str) -> Option<sql::ExprF
                 Some("fix the expression; it is parsed as PostgreSQL syntax".into()),
             );
             None
+        }
+    }
+}
+
+/// Checks SQL text the user wrote for one or every dialect (`sql`, read from `node`): each
+/// dialect's text is read as that dialect reads it, and must be one `fragment` that stays in
+/// its place in the DDL.
+fn check_sql_text(r: &mut Reader, node: &Node, sql: &SqlText, fragment: sql::Fragment, what: &str) {
+    let mut texts: Vec<(Dialect, &Node, &str)> = Vec::new();
+    match (sql, node) {
+        (SqlText::Portable(text), _) => {
+            texts.push((Dialect::Postgres, node, text));
+            texts.push((Dialect::Sqlite, node, text));
+        }
+        (SqlText::PerDialect(map), Node::Mapping(nodes)) => {
+            for (dialect, text) in map {
+                if let Some(value) = nodes.get(dialect.name()) {
+                    texts.push((*dialect, value, text));
+                }
+            }
+        }
+        _ => {}
+    }
+    for (dialect, value, text) in texts {
+        let result = match fragment {
+            sql::Fragment::Expression => sql::check_expression_for(text, dialect),
+            _ => sql::guard_fragment(text, dialect, fragment),
+        };
+        if let Err(error) = result {
+            let span = r.inner_span(value, error.line, error.column);
+            r.error(
+                span,
+                format!("invalid SQL in {what} ({dialect}): {}", error.message),
+                Some(match fragment {
+                    sql::Fragment::Expression => {
+                        "write one expression in the dialect's syntax".into()
+                    }
+                    sql::Fragment::Type => "write one type name, e.g. `numeric(10, 2)`".into(),
+                    sql::Fragment::Query => "write one SELECT statement".into(),
+                }),
+            );
+            return;
         }
     }
 }
@@ -885,6 +957,15 @@ fn view_references(r: &mut Reader, node: &Node, sql: &SqlText) -> Vec<Spanned<St
     }
     let mut references: Vec<Spanned<String>> = Vec::new();
     for (dialect, value, text) in texts {
+        if let Err(error) = sql::guard_fragment(text, dialect, sql::Fragment::Query) {
+            let span = r.inner_span(value, error.line, error.column);
+            r.error(
+                span,
+                format!("invalid SQL in view body ({dialect}): {}", error.message),
+                Some("a view body is one SELECT statement".into()),
+            );
+            break;
+        }
         match sql::query_relations(text, dialect) {
             Ok(relations) => {
                 for relation in relations {

@@ -142,6 +142,116 @@ pub fn expression_facts(sql: &str) -> Result<ExprFacts, SqlError> {
     Ok(facts)
 }
 
+/// What a piece of SQL written into the schema stands for in the DDL around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fragment {
+    /// One expression: a check, a default, a generated column, an index expression or `where`.
+    Expression,
+    /// One type name, written per dialect.
+    Type,
+    /// One statement: a view body (one trailing `;` allowed).
+    Query,
+}
+
+/// Refuses text that could leave the place it is written in the DDL, tokenized the way
+/// `dialect` reads it (strings, quoted identifiers, dollar quotes): a `;` (a second
+/// statement), a `)` that closes what dbtool opened, a top-level `,` (another column or
+/// constraint), and the comments engines read differently from sqlparser (a `/*` inside a
+/// block comment: PostgreSQL nests them, SQLite does not; a carriage return in a `--` comment:
+/// PostgreSQL ends the comment there).
+pub fn guard_fragment(sql: &str, dialect: Dialect, fragment: Fragment) -> Result<(), SqlError> {
+    let parser_dialect = parser_dialect(dialect);
+    let tokens = sqlparser::tokenizer::Tokenizer::new(parser_dialect.as_ref(), sql)
+        .tokenize_with_location()
+        .map_err(|e| SqlError {
+            line: (e.location.line as usize).saturating_sub(1),
+            column: (e.location.column as usize).saturating_sub(1),
+            message: e.message,
+        })?;
+    use sqlparser::tokenizer::{Token, Whitespace};
+    let at = |token: &sqlparser::tokenizer::TokenWithSpan, message: String| SqlError {
+        line: (token.span.start.line as usize).saturating_sub(1),
+        column: (token.span.start.column as usize).saturating_sub(1),
+        message,
+    };
+    let last_code = tokens
+        .iter()
+        .rposition(|t| !matches!(t.token, Token::Whitespace(_) | Token::EOF));
+    let mut depth = 0usize;
+    for (index, token) in tokens.iter().enumerate() {
+        match &token.token {
+            Token::LParen => depth += 1,
+            Token::RParen if depth == 0 => {
+                return Err(at(token, "this `)` closes nothing the text opened".into()))
+            }
+            Token::RParen => depth -= 1,
+            Token::SemiColon if fragment == Fragment::Query && Some(index) == last_code => {}
+            Token::SemiColon => {
+                return Err(at(
+                    token,
+                    "a `;` would end the statement dbtool writes this into".into(),
+                ))
+            }
+            Token::Comma if depth == 0 && fragment != Fragment::Query => {
+                return Err(at(
+                    token,
+                    "a `,` outside parentheses would start another column or constraint".into(),
+                ))
+            }
+            Token::Whitespace(Whitespace::MultiLineComment(text)) if text.contains("/*") => {
+                return Err(at(
+                    token,
+                    "a comment inside a comment: engines disagree on where it ends".into(),
+                ))
+            }
+            Token::Whitespace(Whitespace::SingleLineComment { comment, .. })
+                if comment.contains('\r') =>
+            {
+                return Err(at(
+                    token,
+                    "a carriage return inside a `--` comment ends the comment on PostgreSQL".into(),
+                ))
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        let end = tokens.last().map_or((0, 0), |t| {
+            (
+                (t.span.end.line as usize).saturating_sub(1),
+                (t.span.end.column as usize).saturating_sub(1),
+            )
+        });
+        return Err(SqlError {
+            line: end.0,
+            column: end.1,
+            message: "a `(` is never closed".into(),
+        });
+    }
+    Ok(())
+}
+
+/// One expression in `dialect`'s syntax, with nothing before or after it that could leave its
+/// place in the DDL ([`guard_fragment`]).
+pub fn check_expression_for(sql: &str, dialect: Dialect) -> Result<(), SqlError> {
+    guard_fragment(sql, dialect, Fragment::Expression)?;
+    let parser_dialect = parser_dialect(dialect);
+    let mut parser = Parser::new(parser_dialect.as_ref())
+        .try_with_sql(sql)
+        .map_err(sql_error)?;
+    parser.parse_expr().map_err(sql_error)?;
+    let rest = parser.peek_token();
+    if rest.token != sqlparser::tokenizer::Token::EOF {
+        let start = rest.span.start;
+        return Err(SqlError {
+            line: (start.line as usize).saturating_sub(1),
+            column: (start.column as usize).saturating_sub(1),
+            message: format!("unexpected `{}` after the expression", rest.token),
+        });
+    }
+    Ok(())
+}
+
 struct CastCollector<'a>(&'a mut ExprFacts);
 
 impl Visitor for CastCollector<'_> {
@@ -188,6 +298,44 @@ mod tests {
         assert_eq!(facts.casts_to_time, ["createdAt"]);
         let facts = expression_facts("lower(name)").unwrap();
         assert!(facts.casts_to_time.is_empty());
+    }
+
+    #[test]
+    fn fragments_that_could_leave_their_place_are_refused() {
+        let refused = [
+            ("n) STORED); DROP TABLE posts; --", "closes nothing"),
+            ("1; DROP TABLE t", "`;`"),
+            ("0, evil text", "`,`"),
+            ("(1", "never closed"),
+            (
+                "1 /* /* */ ); DROP TABLE t; /* */ */",
+                "comment inside a comment",
+            ),
+            ("1 -- x\rDROP TABLE t", "carriage return"),
+        ];
+        for (sql, expected) in refused {
+            for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+                let error = guard_fragment(sql, dialect, Fragment::Expression).expect_err(sql);
+                assert!(error.message.contains(expected), "{sql}: {}", error.message);
+            }
+        }
+        for fine in [
+            "lower(name)",
+            "coalesce(a, b) > 0",
+            "x = ';'",
+            "\"a;b\" > 0",
+            "numeric(10, 2)",
+        ] {
+            guard_fragment(fine, Dialect::Postgres, Fragment::Expression).expect(fine);
+            guard_fragment(fine, Dialect::Sqlite, Fragment::Expression).expect(fine);
+        }
+        guard_fragment("SELECT 1;", Dialect::Sqlite, Fragment::Query).expect("trailing ;");
+        assert!(guard_fragment("SELECT 1; SELECT 2", Dialect::Sqlite, Fragment::Query).is_err());
+        // PostgreSQL reads an E-string's \' as a quote; SQLite reads E as a name and the
+        // string as ending there, so the rest is live SQL on SQLite.
+        let sneaky = "x = E'\\' ) ; DROP TABLE t; --'";
+        assert!(guard_fragment(sneaky, Dialect::Postgres, Fragment::Expression).is_ok());
+        assert!(guard_fragment(sneaky, Dialect::Sqlite, Fragment::Expression).is_err());
     }
 
     #[test]
