@@ -1036,3 +1036,66 @@ fn generated_down_scripts_count_their_rows_at_stake() {
         "{out}"
     );
 }
+
+/// `CHECK (json_valid(col))` refused NULL on SQLite before 3.45 (Debian's 3.40, Python's
+/// `sqlite3`), so other programs could not write NULL into a nullable JSON column of a
+/// database dbtool made. Version 11 of the reference rebuilds those tables; the system's own
+/// `sqlite3` (older than the bundled one) then stores NULL. Skipped, loudly, where there is no
+/// `sqlite3` program (CI installs it).
+#[test]
+fn a_nullable_json_column_takes_null_on_an_old_sqlite() {
+    let Ok(version) = Command::new("sqlite3").arg("--version").output() else {
+        if common::under_ci() {
+            panic!("CI is set and the sqlite3 program is missing");
+        }
+        common::announce_skip(
+            "SKIPPED a_nullable_json_column_takes_null_on_an_old_sqlite: no sqlite3 program",
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("old.db");
+    let url = format!("sqlite://{}", file.display());
+    let (code, out) = dbtool(reference_root(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let insert = Command::new("sqlite3")
+        .arg(&file)
+        .arg("INSERT INTO threads (id, tags, metadata) VALUES ('00000000-0000-4000-8000-000000000000', NULL, NULL); SELECT count(*) FROM threads WHERE tags IS NULL AND metadata IS NULL;")
+        .output()
+        .expect("run sqlite3");
+    assert!(
+        insert.status.success(),
+        "sqlite3 {}: {}",
+        String::from_utf8_lossy(&version.stdout),
+        String::from_utf8_lossy(&insert.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&insert.stdout).trim(), "1");
+    // Version 10 had the old check, which an SQLite before 3.45 refuses for NULL.
+    let old = tempfile::tempdir().expect("tempdir");
+    let old_file = old.path().join("v10.db");
+    let old_url = format!("sqlite://{}", old_file.display());
+    let (code, out) = dbtool(
+        reference_root(),
+        &["migrate", "--target", "10", "--database-url", &old_url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    let refused = Command::new("sqlite3")
+        .arg(&old_file)
+        .arg(
+            "INSERT INTO threads (id, tags) VALUES ('00000000-0000-4000-8000-000000000001', NULL);",
+        )
+        .output()
+        .expect("run sqlite3");
+    let text = String::from_utf8_lossy(&version.stdout);
+    let minor: u32 = text
+        .split('.')
+        .nth(1)
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(u32::MAX);
+    if minor < 45 {
+        assert!(
+            !refused.status.success(),
+            "on SQLite {text} the old check refuses NULL (the defect version 11 repairs)"
+        );
+    }
+}

@@ -102,6 +102,12 @@ pub const POSTGRES: &[Migration] = &[
         checksum: "2367361097487189070",
         sql: include_str!("../../migrations/postgres/V10__cagg_buckets_with_milliseconds.sql"),
     },
+    Migration {
+        version: 11,
+        name: "json_checks_accept_null",
+        checksum: "13481507838053443914",
+        sql: include_str!("../../migrations/postgres/V11__json_checks_accept_null.sql"),
+    },
 ];
 
 /// The timescaledb migrations, oldest first.
@@ -166,6 +172,12 @@ pub const TIMESCALEDB: &[Migration] = &[
         checksum: "15513721201352260102",
         sql: include_str!("../../migrations/timescaledb/V10__cagg_buckets_with_milliseconds.sql"),
     },
+    Migration {
+        version: 11,
+        name: "json_checks_accept_null",
+        checksum: "14007550211338579104",
+        sql: include_str!("../../migrations/timescaledb/V11__json_checks_accept_null.sql"),
+    },
 ];
 
 /// The sqlite migrations, oldest first.
@@ -229,6 +241,12 @@ pub const SQLITE: &[Migration] = &[
         name: "cagg_buckets_with_milliseconds",
         checksum: "1316957781657263349",
         sql: include_str!("../../migrations/sqlite/V10__cagg_buckets_with_milliseconds.sql"),
+    },
+    Migration {
+        version: 11,
+        name: "json_checks_accept_null",
+        checksum: "16517491517771311105",
+        sql: include_str!("../../migrations/sqlite/V11__json_checks_accept_null.sql"),
     },
 ];
 

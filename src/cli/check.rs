@@ -118,6 +118,18 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
             }
         }
         Ok(migrated) => {
+            let format = super::commands::scripts_format(project)?;
+            for dialect in dialects {
+                for (table, reason) in crate::render::format_upgrades(format, &migrated, *dialect) {
+                    problems.push(Problem::new(
+                        "migrations",
+                        format!(
+                            "{dialect}: table `{table}` was created by an older dbtool: {reason}"
+                        ),
+                        "run `dbtool diff <name>`: it writes the migration that rebuilds it",
+                    ));
+                }
+            }
             let renames = diff::Renames::declared(&migrated, &declared);
             let changed: Vec<&str> = dialects
                 .iter()

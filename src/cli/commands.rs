@@ -61,10 +61,14 @@ pub fn diff(
     let renames = Renames::declared(&previous, &current);
     let migrations = project.migrations_dir();
     let version = migrate::next_version(&migrations, &project.config.dialects)?;
+    let format = scripts_format(project)?;
 
     let mut plans: Vec<(Dialect, Plan, Plan)> = Vec::new();
     for dialect in &project.config.dialects {
-        let up = diff::plan(&previous, &current, &renames, *dialect);
+        // Tables an older rendering made are rebuilt on the way up; the way down keeps the
+        // new form (the old one cannot be rendered any more, and was the defect).
+        let rebuild = render::format_upgrades(format, &previous, *dialect);
+        let up = diff::plan_rebuilding(&previous, &current, &renames, *dialect, &rebuild);
         let down = diff::plan(&current, &previous, &renames.inverted(), *dialect);
         plans.push((*dialect, up, down));
     }
@@ -107,7 +111,14 @@ pub fn diff(
             down: down_script(version, name, *dialect, down, &templates)?,
         });
     }
-    let written = migrate::write_version(&migrations, version, name, &files, &current_sources)?;
+    let written = migrate::write_version(
+        &migrations,
+        version,
+        name,
+        &files,
+        &current_sources,
+        render::FORMAT,
+    )?;
     if !quiet {
         for (hazard, text) in &hazards {
             let kind = if hazard.destructive {
@@ -146,6 +157,17 @@ fn hazards_by_dialect(plans: &[(Dialect, Plan, Plan)]) -> Vec<(&Hazard, String)>
             (hazard, text)
         })
         .collect()
+}
+
+/// The rendering format the project's scripts follow: as dbtool.sum records it; format 1 when
+/// it does not say but versions exist (written before dbtool recorded it); today's for none.
+pub(super) fn scripts_format(project: &Project) -> Result<u32, Failure> {
+    let migrations = project.migrations_dir();
+    Ok(match migrate::rendered_format(&migrations)? {
+        Some(format) => format,
+        None if migrate::next_version(&migrations, &project.config.dialects)? > 1 => 1,
+        None => render::FORMAT,
+    })
 }
 
 fn relative(project: &Project, path: &std::path::Path) -> String {

@@ -354,18 +354,45 @@ fn raw_statement_target(sql: &str) -> Option<String> {
 
 /// The plan that turns `old` into `new` on `dialect`.
 pub fn plan(old: &Schema, new: &Schema, renames: &Renames, dialect: Dialect) -> Plan {
+    plan_rebuilding(old, new, renames, dialect, &[])
+}
+
+/// [`plan`], also rebuilding the tables of `rebuild` (name, reason) on a dialect that rebuilds
+/// tables to change them, even where the schema did not change: what a database made by an
+/// older rendering needs ([`crate::render::format_upgrades`]).
+pub fn plan_rebuilding(
+    old: &Schema,
+    new: &Schema,
+    renames: &Renames,
+    dialect: Dialect,
+    rebuild: &[(String, String)],
+) -> Plan {
     let spec = dialect::spec(dialect);
     let before = context::build(old, spec);
     let after = context::build(new, spec);
-    Planner {
+    let mut plan = Planner {
         caps: spec.capabilities(),
         renames,
         old_schema: old,
         before: &before,
         after: &after,
+        forced: rebuild,
         plan: Plan::default(),
     }
-    .run()
+    .run();
+    if !spec.capabilities().alter_columns {
+        for (table, reason) in rebuild {
+            if after.tables.iter().any(|t| &t.name == table) {
+                plan.hazard(
+                    false,
+                    format!(
+                        "rebuilds table `{table}` to match how dbtool renders it now: {reason}"
+                    ),
+                );
+            }
+        }
+    }
+    plan
 }
 
 struct Planner<'a> {
@@ -374,6 +401,8 @@ struct Planner<'a> {
     old_schema: &'a Schema,
     before: &'a DdlContext,
     after: &'a DdlContext,
+    /// Tables to rebuild whatever changed (see [`plan_rebuilding`]).
+    forced: &'a [(String, String)],
     plan: Plan,
 }
 
@@ -408,7 +437,13 @@ impl<'a> Planner<'a> {
         let pairs: Vec<TablePair<'a>> = pairs
             .into_iter()
             .map(|(old, new)| {
-                let (reshaped, rebuilt) = table::classify(old, new, self.renames, self.caps);
+                let forced = !self.caps.alter_columns
+                    && self.forced.iter().any(|(table, _)| *table == new.name);
+                let (reshaped, rebuilt) = if forced {
+                    (true, true)
+                } else {
+                    table::classify(old, new, self.renames, self.caps)
+                };
                 TablePair {
                     old,
                     new,

@@ -180,6 +180,7 @@ pub fn write_version(
     name: &str,
     files: &[VersionFiles],
     schema: &[SourceFile],
+    format: u32,
 ) -> Result<Vec<PathBuf>, MigrateError> {
     check_name(name)?;
     recover(migrations)?;
@@ -198,6 +199,8 @@ pub fn write_version(
         .or_else(|| folder.latest_version_before(version))
         .or(Some(0));
     folder.record.snapshot_version = Some(version);
+    folder.record.previous_format = folder.record.format;
+    folder.record.format = Some(format);
     folder.commit(migrations)?;
     Ok(written.iter().map(|path| migrations.join(path)).collect())
 }
@@ -299,6 +302,7 @@ pub fn discard_latest(migrations: &Path) -> Result<Discarded, MigrateError> {
         folder.replace_under(PREVIOUS_SNAPSHOT_DIR, &BTreeMap::new());
         folder.record.snapshot_version = (previous > 0).then_some(previous);
         folder.record.previous_version = None;
+        folder.record.format = folder.record.previous_format.take();
         snapshot_back_to = Some(previous);
     }
     folder.commit(migrations)?;
@@ -318,6 +322,16 @@ pub fn recover(migrations: &Path) -> Result<(), MigrateError> {
 /// The snapshot kept before the latest one, for `dbtool migration discard`.
 pub const PREVIOUS_SNAPSHOT_DIR: &str = "schema.previous";
 const SNAPSHOT_VERSION_LINE: &str = "# dbtool: migrations/schema/ is the schema as of version ";
+const FORMAT_LINE: &str = "# dbtool: the scripts follow dbtool's rendering format ";
+const PREVIOUS_FORMAT_LINE: &str =
+    "# dbtool: before the latest snapshot, the rendering format was ";
+
+/// The rendering format (`crate::render::FORMAT`) the latest diff wrote its scripts in, as
+/// dbtool.sum records it; `None` when it does not say (written by an older dbtool).
+pub fn rendered_format(migrations: &Path) -> Result<Option<u32>, MigrateError> {
+    recover(migrations)?;
+    Ok(Folder::read(migrations)?.record.format)
+}
 const PREVIOUS_VERSION_LINE: &str =
     "# dbtool: migrations/schema.previous/ is the schema as of version ";
 
@@ -364,6 +378,8 @@ struct Record {
     kept: BTreeMap<String, String>,
     snapshot_version: Option<i32>,
     previous_version: Option<i32>,
+    format: Option<u32>,
+    previous_format: Option<u32>,
 }
 
 impl Record {
@@ -374,6 +390,10 @@ impl Record {
                 record.snapshot_version = version.trim().parse().ok();
             } else if let Some(version) = line.strip_prefix(PREVIOUS_VERSION_LINE) {
                 record.previous_version = version.trim().parse().ok();
+            } else if let Some(format) = line.strip_prefix(FORMAT_LINE) {
+                record.format = format.trim().parse().ok();
+            } else if let Some(format) = line.strip_prefix(PREVIOUS_FORMAT_LINE) {
+                record.previous_format = format.trim().parse().ok();
             } else if let Some((hash, path)) = line.split_once("  ") {
                 let (path, hash) = (path.trim().to_string(), hash.trim().to_string());
                 if in_snapshot(&path) {
@@ -500,6 +520,12 @@ impl Folder {
         }
         if let Some(version) = self.record.previous_version {
             let _ = writeln!(text, "{PREVIOUS_VERSION_LINE}{version}");
+        }
+        if let Some(format) = self.record.format {
+            let _ = writeln!(text, "{FORMAT_LINE}{format}");
+        }
+        if let Some(format) = self.record.previous_format {
+            let _ = writeln!(text, "{PREVIOUS_FORMAT_LINE}{format}");
         }
         for (path, hash) in lines {
             let _ = writeln!(text, "{hash}  {path}");

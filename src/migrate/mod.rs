@@ -25,9 +25,9 @@ mod split;
 mod url;
 
 pub use files::{
-    discard_latest, integrity_problems, load_scripts, next_version, recover, snapshot_problems,
-    write_empty_version, write_integrity, write_version, Discarded, Script, VersionFiles,
-    PREVIOUS_SNAPSHOT_DIR,
+    discard_latest, integrity_problems, load_scripts, next_version, recover, rendered_format,
+    snapshot_problems, write_empty_version, write_integrity, write_version, Discarded, Script,
+    VersionFiles, PREVIOUS_SNAPSHOT_DIR,
 };
 pub use position::{postgres_error_offset, sqlite_error};
 pub use runner::{

@@ -546,10 +546,16 @@ fn find_config(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// A project file's text. A UTF-8 byte order mark, which some editors write and nothing
+/// shows, is dropped, so that positions are the ones the user sees.
 fn read(path: &Path) -> Result<String, ProjectError> {
-    std::fs::read_to_string(path).map_err(|source| ProjectError::Read {
+    let text = std::fs::read_to_string(path).map_err(|source| ProjectError::Read {
         path: path.to_path_buf(),
         source,
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 

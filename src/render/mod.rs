@@ -17,6 +17,41 @@ use crate::schema::{Dialect, Schema};
 
 pub use templates::BUILTIN_TEMPLATES;
 
+/// The version of how dbtool renders objects. A change to the built-in templates that changes
+/// what a database holds for the same schema bumps it, and [`format_upgrades`] says which
+/// objects an existing database must rebuild to match; `dbtool diff` writes that migration
+/// (the schema diff alone cannot see a rendering change: both sides render with today's code).
+///
+/// 1. The first format.
+/// 2. SQLite: a nullable JSON column's CHECK is `c IS NULL OR json_valid(c)`: `json_valid(NULL)`
+///    is 0 before SQLite 3.45, so the old CHECK refused NULL there.
+pub const FORMAT: u32 = 2;
+
+/// The tables a database whose migrations were rendered in format `from` must rebuild on
+/// `dialect` to hold what format [`FORMAT`] renders, each with the reason.
+pub fn format_upgrades(from: u32, schema: &Schema, dialect: Dialect) -> Vec<(String, String)> {
+    let context = context::build(schema, dialect::spec(dialect));
+    let mut tables = Vec::new();
+    if from < 2 {
+        for table in &context.tables {
+            let json = table
+                .columns
+                .iter()
+                .find(|c| !c.not_null && matches!(c.ty.check, Some("json" | "json_array")));
+            if let Some(column) = json {
+                tables.push((
+                    table.name.clone(),
+                    format!(
+                        "its JSON check refuses NULL in `{}` before SQLite 3.45 (dbtool format 2)",
+                        column.name
+                    ),
+                ));
+            }
+        }
+    }
+    tables
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("template `{name}` failed: {source:#}")]

@@ -82,6 +82,7 @@ pub fn validate(schema: &mut Schema, dialects: &[Dialect]) -> Vec<Diagnostic> {
         diagnostics: Vec::new(),
     };
     check_names(&mut checker);
+    check_identifiers(&mut checker, dialects);
     for table in &shared.tables {
         check_table(&mut checker, table);
     }
@@ -100,6 +101,109 @@ pub fn validate(schema: &mut Schema, dialects: &[Dialect]) -> Vec<Diagnostic> {
         resolve_foreign_key_targets(schema);
     }
     diagnostics
+}
+
+/// PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and drops the rest.
+const POSTGRES_NAME_BYTES: usize = 63;
+
+/// Every name is one a database keeps as written: not empty, no control characters (NUL ends a
+/// name in C; a line break would leave a comment), and on PostgreSQL at most 63 bytes, since a
+/// longer one is cut short (two names alike in their first 63 bytes would then collide, and
+/// the catalog would no longer say what the schema says). The constraint names dbtool makes
+/// from table and column names are checked too. Enum labels follow the same rules.
+fn check_identifiers(c: &mut Checker, dialects: &[Dialect]) {
+    let schema = c.schema;
+    let postgres = dialects.iter().any(|d| *d != Dialect::Sqlite);
+    let mut given: Vec<(&str, &Spanned<String>)> = Vec::new();
+    given.extend(schema.enums.iter().map(|e| ("enum", &e.name)));
+    for e in &schema.enums {
+        given.extend(e.values.iter().map(|v| ("enum label", v)));
+    }
+    for table in &schema.tables {
+        given.push(("table", &table.name));
+        given.extend(table.columns.iter().map(|col| ("column", &col.name)));
+        given.extend(table.indexes.iter().map(|i| ("index", &i.name)));
+    }
+    for view in &schema.views {
+        given.push(("view", &view.name));
+        given.extend(view.indexes.iter().map(|i| ("index", &i.name)));
+    }
+    given.extend(
+        schema
+            .continuous_aggregates
+            .iter()
+            .map(|a| ("continuous aggregate", &a.name)),
+    );
+    given.extend(
+        schema
+            .full_text
+            .iter()
+            .map(|f| ("full-text index", &f.name)),
+    );
+    for (what, name) in given {
+        if let Some(problem) = identifier_problem(&name.value, postgres) {
+            c.error(
+                name.span,
+                format!("{what} name `{}` {problem}", name.value.escape_debug()),
+                Some("choose a shorter name of printable characters".into()),
+            );
+        }
+    }
+    if !postgres {
+        return;
+    }
+    for table in &schema.tables {
+        let made = table
+            .primary_key
+            .iter()
+            .map(|k| (&k.name, k.span))
+            .chain(table.foreign_keys.iter().map(|k| (&k.name, k.span)))
+            .chain(table.uniques.iter().map(|k| (&k.name, k.span)))
+            .chain(table.checks.iter().map(|k| (&k.name, k.expr.span)));
+        for (name, span) in made {
+            if name.len() > POSTGRES_NAME_BYTES {
+                c.error(
+                    span,
+                    format!(
+                        "the constraint name dbtool makes here, `{name}`, is {} bytes; PostgreSQL would cut it to `{}`",
+                        name.len(),
+                        cut_to_postgres_length(name)
+                    ),
+                    Some(format!("shorten the name of table `{}` or of its columns", table.name.value)),
+                );
+            }
+        }
+    }
+}
+
+/// What is wrong with `name` as a database name, if anything.
+fn identifier_problem(name: &str, postgres: bool) -> Option<String> {
+    if name.is_empty() {
+        return Some("is empty".to_string());
+    }
+    if let Some(bad) = name.chars().find(|ch| ch.is_control()) {
+        return Some(format!(
+            "holds the control character U+{:04X}",
+            u32::from(bad)
+        ));
+    }
+    if postgres && name.len() > POSTGRES_NAME_BYTES {
+        return Some(format!(
+            "is {} bytes; PostgreSQL keeps {POSTGRES_NAME_BYTES} and would make it `{}`",
+            name.len(),
+            cut_to_postgres_length(name)
+        ));
+    }
+    None
+}
+
+/// The name PostgreSQL keeps: the longest prefix of whole characters within 63 bytes.
+fn cut_to_postgres_length(name: &str) -> &str {
+    let mut end = POSTGRES_NAME_BYTES.min(name.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
 }
 
 /// One namespace for relations and types, one for indexes (PostgreSQL's rules).
