@@ -1099,3 +1099,143 @@ fn a_nullable_json_column_takes_null_on_an_old_sqlite() {
         );
     }
 }
+
+/// `status`, `rollback` and `drift` on a mistyped SQLite path used to create an empty database
+/// and report it as fine; only `migrate` creates one now.
+#[test]
+fn a_mistyped_sqlite_path_is_an_error_except_for_migrate() {
+    let dir = scratch(&[ACCOUNTS]);
+    let typo = dir.path().join("projcet.db");
+    let url = format!("sqlite://{}", typo.display());
+    for args in [
+        vec!["status", "--database-url", &url],
+        vec!["drift", "--database-url", &url],
+        vec!["rollback", "--steps", "1", "--database-url", &url],
+    ] {
+        let (code, out) = dbtool(dir.path(), &args);
+        assert_eq!(code, Some(2), "{args:?}: {out}");
+        assert!(
+            out.contains("projcet.db does not exist; check the path"),
+            "{args:?}: {out}"
+        );
+        assert!(!typo.exists(), "{args:?} created the file");
+    }
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(typo.exists());
+}
+
+/// In a SQLite-only project a `postgres://` URL found no scripts and reported "up to date".
+#[test]
+fn a_url_of_a_dialect_the_project_does_not_have_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("schema")).expect("mkdir");
+    std::fs::write(dir.path().join("dbtool.toml"), "dialects = [\"sqlite\"]\n").expect("config");
+    std::fs::write(
+        dir.path().join("schema/app.yaml"),
+        "tables:\n  notes:\n    columns:\n      id: bigint primary key\n",
+    )
+    .expect("schema");
+    let (code, out) = dbtool(dir.path(), &["diff", "notes"]);
+    assert_eq!(code, Some(0), "{out}");
+    for command in ["migrate", "status", "drift"] {
+        let (code, out) = dbtool(
+            dir.path(),
+            &[
+                command,
+                "--database-url",
+                "postgres://app:secret@127.0.0.1:1/app",
+            ],
+        );
+        assert_eq!(code, Some(2), "{command}: {out}");
+        assert!(
+            out.contains("is a PostgreSQL database, and this project has no PostgreSQL migrations (dialects = [sqlite] in dbtool.toml)"),
+            "{command}: {out}"
+        );
+        assert!(
+            !out.contains("secret"),
+            "{command}: the password is never printed: {out}"
+        );
+        assert!(!out.contains("up to date"), "{command}: {out}");
+    }
+}
+
+/// The scratch databases of `generate --database-url` and `drift` used to be named
+/// `dbtool_<purpose>_<pid>_<n>` and made with `DROP DATABASE IF EXISTS` first: another machine
+/// on the same server with the same pid lost its database. Names are random now, and nothing is
+/// dropped that dbtool did not create.
+#[test]
+fn scratch_databases_never_drop_a_database_they_did_not_create() {
+    let Some(mut pg) = common::pg_database("scratch_names") else {
+        return;
+    };
+    let someone_elses = format!("dbtool_confirm_{}_0", std::process::id());
+    pg.client
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {someone_elses}"))
+        .expect("clean");
+    pg.client
+        .batch_execute(&format!("CREATE DATABASE {someone_elses}"))
+        .expect("create the other database");
+    let first = dbtool::migrate::ScratchDatabase::create(&pg.url, "confirm").expect("scratch");
+    let second = dbtool::migrate::ScratchDatabase::create(&pg.url, "confirm").expect("scratch");
+    assert_ne!(first.url, second.url, "random names");
+    drop((first, second));
+    let survived: bool = pg
+        .client
+        .query_one(
+            "SELECT count(*) = 1 FROM pg_database WHERE datname = $1",
+            &[&someone_elses],
+        )
+        .expect("query")
+        .get(0);
+    pg.client
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {someone_elses}"))
+        .expect("clean up");
+    assert!(survived, "a database dbtool did not create was dropped");
+}
+
+/// The reproduction: a table comment with a line break rendered as live SQL on SQLite
+/// (`--` comments), so `diff` + `migrate` dropped `authors` and exited 0.
+#[test]
+fn a_comment_with_a_line_break_stays_a_comment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("schema")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    std::fs::write(
+        dir.path().join("schema/app.yaml"),
+        "tables:\n  authors:\n    columns:\n      id: bigint primary key\n",
+    )
+    .expect("schema");
+    let (code, out) = dbtool(dir.path(), &["diff", "authors"]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::write(
+        dir.path().join("schema/app.yaml"),
+        "tables:\n  authors:\n    columns:\n      id: bigint primary key\n  tags:\n    comment: \"Tags\\nDROP TABLE authors;\"\n    columns:\n      id: bigint primary key\n      label:\n        type: text\n        comment: |\n          first line\n          ); DROP TABLE authors; --\n",
+    )
+    .expect("schema");
+    let (code, out) = dbtool(dir.path(), &["diff", "tags"]);
+    assert_eq!(code, Some(0), "{out}");
+    let file = dir.path().join("live.db");
+    let url = format!("sqlite://{}", file.display());
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let conn = rusqlite::Connection::open(&file).expect("open");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'refinery%' ORDER BY name")
+        .expect("prepare")
+        .query_map([], |row| row.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(tables, ["authors", "tags"]);
+    if let Some(pg) = common::pg_database("comment_injection") {
+        let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &pg.url]);
+        assert_eq!(code, Some(0), "{out}");
+        let (code, out) = dbtool(dir.path(), &["drift", "--database-url", &pg.url]);
+        assert_eq!(code, Some(0), "{out}");
+    }
+}

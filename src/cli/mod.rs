@@ -568,8 +568,14 @@ fn database_target(
     };
     if !project.config.dialects.contains(&dialect) {
         let configured: Vec<&str> = project.config.dialects.iter().map(|d| d.name()).collect();
+        // Named as the user chose it: the engine when dbtool chose the dialect from the URL.
+        let what = match (args.dialect, parsed.is_postgres()) {
+            (Some(_), _) => format!("{dialect}"),
+            (None, true) => "PostgreSQL".to_string(),
+            (None, false) => "SQLite".to_string(),
+        };
         return Err(Failure::Other(format!(
-            "{} is a {dialect} database, and this project has no {dialect} migrations (dialects = [{}] in dbtool.toml); add \"{dialect}\" to dialects and run `dbtool diff`, or point at a database of a configured dialect",
+            "{} is a {what} database, and this project has no {what} migrations (dialects = [{}] in dbtool.toml); add the dialect to dialects and run `dbtool diff`, or point at a database of a configured dialect",
             crate::migrate::redact(&url),
             configured.join(", ")
         )));
