@@ -12,15 +12,18 @@ fn reference_root() -> &'static Path {
 
 use common::dbtool;
 
-/// Starts four `dbtool migrate` processes at once and waits for all of them.
-fn four_migrators(url: &str) -> Vec<(Option<i32>, String)> {
-    let children: Vec<_> = (0..4)
-        .map(|_| {
+/// Starts one `dbtool` process per argument list at once on the reference project and waits
+/// for all of them; returns each one's exit code and standard error.
+fn at_once(commands: &[Vec<&str>]) -> Vec<(Option<i32>, String)> {
+    let children: Vec<_> = commands
+        .iter()
+        .map(|args| {
             Command::new(env!("CARGO_BIN_EXE_dbtool"))
-                .args(["migrate", "--quiet", "--database-url", url])
+                .args(args)
                 .current_dir(reference_root())
                 .env_remove("DATABASE_URL")
                 .env_remove("DBTOOL_ENV")
+                .env("NO_COLOR", "1")
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -37,6 +40,11 @@ fn four_migrators(url: &str) -> Vec<(Option<i32>, String)> {
             )
         })
         .collect()
+}
+
+/// Starts four `dbtool migrate` processes at once and waits for all of them.
+fn four_migrators(url: &str) -> Vec<(Option<i32>, String)> {
+    at_once(&vec![vec!["migrate", "--quiet", "--database-url", url]; 4])
 }
 
 fn reference_versions() -> i64 {
@@ -657,45 +665,26 @@ fn environments_choose_the_database_and_never_show_the_password() {
 }
 
 /// Starts four `dbtool migrate` and four `dbtool rollback --steps N` processes at once on the
-/// reference project and waits for them; returns each one's exit code and standard error.
+/// reference project and waits for them.
 fn migrators_and_rollbacks(url: &str, round: usize) -> Vec<(Option<i32>, String)> {
-    let children: Vec<_> = (0..8)
+    let steps: Vec<String> = (0..8).map(|i| ((i + round) % 3 + 1).to_string()).collect();
+    let commands: Vec<Vec<&str>> = (0..8)
         .map(|i| {
-            let steps = ((i + round) % 3 + 1).to_string();
-            let args: Vec<&str> = if i % 2 == 0 {
+            if i % 2 == 0 {
                 vec!["migrate", "--quiet", "--database-url", url]
             } else {
                 vec![
                     "rollback",
                     "--quiet",
                     "--steps",
-                    &steps,
+                    &steps[i],
                     "--database-url",
                     url,
                 ]
-            };
-            Command::new(env!("CARGO_BIN_EXE_dbtool"))
-                .args(&args)
-                .current_dir(reference_root())
-                .env_remove("DATABASE_URL")
-                .env_remove("DBTOOL_ENV")
-                .env("NO_COLOR", "1")
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .expect("spawn dbtool")
+            }
         })
         .collect();
-    children
-        .into_iter()
-        .map(|child| {
-            let output = child.wait_with_output().expect("wait");
-            (
-                output.status.code(),
-                String::from_utf8_lossy(&output.stderr).into_owned(),
-            )
-        })
-        .collect()
+    at_once(&commands)
 }
 
 /// Every process either did its work or, for a rollback that found the history moved by a

@@ -394,6 +394,8 @@ impl Record {
                 record.format = format.trim().parse().ok();
             } else if let Some(format) = line.strip_prefix(PREVIOUS_FORMAT_LINE) {
                 record.previous_format = format.trim().parse().ok();
+            } else if line.starts_with('#') {
+                // Another comment: sha256sum skips it too.
             } else if let Some((hash, path)) = line.split_once("  ") {
                 let (path, hash) = (path.trim().to_string(), hash.trim().to_string());
                 if in_snapshot(&path) {
@@ -678,15 +680,7 @@ pub fn integrity_problems(
         });
     }
     let text = fs::read_to_string(&sum_path).map_err(|e| io_error(&sum_path, e))?;
-    let mut recorded = BTreeMap::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
-        if let Some((hash, path)) = line.split_once("  ") {
-            recorded.insert(path.trim().to_string(), hash.trim().to_string());
-        }
-    }
+    let recorded = Record::parse(&text).hashes;
     let mut problems = Vec::new();
     for (path, hash) in &hashes {
         match recorded.get(path) {

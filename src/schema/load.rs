@@ -900,22 +900,7 @@ fn check_expression(r: &mut Reader, node: &Node, sql: &str) -> Option<sql::ExprF
 /// dialect's text is read as that dialect reads it, and must be one `fragment` that stays in
 /// its place in the DDL.
 fn check_sql_text(r: &mut Reader, node: &Node, sql: &SqlText, fragment: sql::Fragment, what: &str) {
-    let mut texts: Vec<(Dialect, &Node, &str)> = Vec::new();
-    match (sql, node) {
-        (SqlText::Portable(text), _) => {
-            texts.push((Dialect::Postgres, node, text));
-            texts.push((Dialect::Sqlite, node, text));
-        }
-        (SqlText::PerDialect(map), Node::Mapping(nodes)) => {
-            for (dialect, text) in map {
-                if let Some(value) = nodes.get(dialect.name()) {
-                    texts.push((*dialect, value, text));
-                }
-            }
-        }
-        _ => {}
-    }
-    for (dialect, value, text) in texts {
+    for (dialect, value, text) in dialect_texts(node, sql) {
         let result = match fragment {
             sql::Fragment::Expression => sql::check_expression_for(text, dialect),
             _ => sql::guard_fragment(text, dialect, fragment),
@@ -938,25 +923,31 @@ fn check_sql_text(r: &mut Reader, node: &Node, sql: &SqlText, fragment: sql::Fra
     }
 }
 
-/// Parses a view body for each dialect it is written for; returns the relations it reads.
-fn view_references(r: &mut Reader, node: &Node, sql: &SqlText) -> Vec<Spanned<String>> {
-    let mut texts: Vec<(Dialect, &Node, &str)> = Vec::new();
+/// Each dialect's text of `sql` with the node it was read from: a portable text is read as
+/// PostgreSQL and as SQLite read it.
+fn dialect_texts<'n>(node: &'n Node, sql: &'n SqlText) -> Vec<(Dialect, &'n Node, &'n str)> {
+    let mut texts = Vec::new();
     match (sql, node) {
         (SqlText::Portable(text), _) => {
-            texts.push((Dialect::Postgres, node, text));
-            texts.push((Dialect::Sqlite, node, text));
+            texts.push((Dialect::Postgres, node, text.as_str()));
+            texts.push((Dialect::Sqlite, node, text.as_str()));
         }
         (SqlText::PerDialect(map), Node::Mapping(nodes)) => {
             for (dialect, text) in map {
                 if let Some(value) = nodes.get(dialect.name()) {
-                    texts.push((*dialect, value, text));
+                    texts.push((*dialect, value, text.as_str()));
                 }
             }
         }
         _ => {}
     }
+    texts
+}
+
+/// Parses a view body for each dialect it is written for; returns the relations it reads.
+fn view_references(r: &mut Reader, node: &Node, sql: &SqlText) -> Vec<Spanned<String>> {
     let mut references: Vec<Spanned<String>> = Vec::new();
-    for (dialect, value, text) in texts {
+    for (dialect, value, text) in dialect_texts(node, sql) {
         if let Err(error) = sql::guard_fragment(text, dialect, sql::Fragment::Query) {
             let span = r.inner_span(value, error.line, error.column);
             r.error(

@@ -125,18 +125,7 @@ pub struct ExprFacts {
 
 /// Parses one SQL expression (PostgreSQL syntax, the stricter of the two).
 pub fn expression_facts(sql: &str) -> Result<ExprFacts, SqlError> {
-    let dialect = PostgreSqlDialect {};
-    let mut parser = Parser::new(&dialect).try_with_sql(sql).map_err(sql_error)?;
-    let expr = parser.parse_expr().map_err(sql_error)?;
-    let rest = parser.peek_token();
-    if rest.token != sqlparser::tokenizer::Token::EOF {
-        let start = rest.span.start;
-        return Err(SqlError {
-            line: (start.line as usize).saturating_sub(1),
-            column: (start.column as usize).saturating_sub(1),
-            message: format!("unexpected `{}` after the expression", rest.token),
-        });
-    }
+    let expr = parse_one_expression(sql, Dialect::Postgres)?;
     let mut facts = ExprFacts::default();
     let _ = expr.visit(&mut CastCollector(&mut facts));
     Ok(facts)
@@ -235,11 +224,16 @@ pub fn guard_fragment(sql: &str, dialect: Dialect, fragment: Fragment) -> Result
 /// place in the DDL ([`guard_fragment`]).
 pub fn check_expression_for(sql: &str, dialect: Dialect) -> Result<(), SqlError> {
     guard_fragment(sql, dialect, Fragment::Expression)?;
+    parse_one_expression(sql, dialect).map(|_| ())
+}
+
+/// One expression and nothing after it, in `dialect`'s syntax.
+fn parse_one_expression(sql: &str, dialect: Dialect) -> Result<Expr, SqlError> {
     let parser_dialect = parser_dialect(dialect);
     let mut parser = Parser::new(parser_dialect.as_ref())
         .try_with_sql(sql)
         .map_err(sql_error)?;
-    parser.parse_expr().map_err(sql_error)?;
+    let expr = parser.parse_expr().map_err(sql_error)?;
     let rest = parser.peek_token();
     if rest.token != sqlparser::tokenizer::Token::EOF {
         let start = rest.span.start;
@@ -249,7 +243,7 @@ pub fn check_expression_for(sql: &str, dialect: Dialect) -> Result<(), SqlError>
             message: format!("unexpected `{}` after the expression", rest.token),
         });
     }
-    Ok(())
+    Ok(expr)
 }
 
 struct CastCollector<'a>(&'a mut ExprFacts);
