@@ -245,7 +245,7 @@ pub const SQLITE: &[Migration] = &[
     Migration {
         version: 11,
         name: "json_checks_accept_null",
-        checksum: "16517491517771311105",
+        checksum: "3395897594731053405",
         sql: include_str!("../../migrations/sqlite/V11__json_checks_accept_null.sql"),
     },
 ];

@@ -11,16 +11,7 @@
 --   rebuilds table `text_corpus`: every row is copied into a new table
 --   rebuilds table `threads`: every row is copied into a new table
 --   rebuilds table `transformation_events`: every row is copied into a new table
---   rebuilds table `llm_usage_metrics` to match how dbtool renders it now: its JSON check refuses NULL in `metadata` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `threads` to match how dbtool renders it now: its JSON check refuses NULL in `tags` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `steps` to match how dbtool renders it now: its JSON check refuses NULL in `metadata` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `elements` to match how dbtool renders it now: its JSON check refuses NULL in `props` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `llm_interactions` to match how dbtool renders it now: its JSON check refuses NULL in `config` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `transformation_events` to match how dbtool renders it now: its JSON check refuses NULL in `metadata` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `jailbreak_experiments` to match how dbtool renders it now: its JSON check refuses NULL in `metadata` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `text_corpus` to match how dbtool renders it now: its JSON check refuses NULL in `metadata` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `generation_history` to match how dbtool renders it now: its JSON check refuses NULL in `parameters` before SQLite 3.45 (dbtool format 2)
---   rebuilds table `accuracy_metrics` to match how dbtool renders it now: its JSON check refuses NULL in `metadata` before SQLite 3.45 (dbtool format 2)
+--   dbtool renders some objects differently since the last migration: SQLite: the CHECK of a nullable JSON column says `c IS NULL OR json_valid(c)` (json_valid(NULL) is 0 before SQLite 3.45, so the old CHECK refused NULL there)
 
 DROP VIEW corpus_stats;
 

@@ -118,29 +118,38 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
             }
         }
         Ok(migrated) => {
-            let format = super::commands::scripts_format(project)?;
-            for dialect in dialects {
-                for (table, reason) in crate::render::format_upgrades(format, &migrated, *dialect) {
-                    problems.push(Problem::new(
-                        "migrations",
-                        format!(
-                            "{dialect}: table `{table}` was created by an older dbtool: {reason}"
-                        ),
-                        "run `dbtool diff <name>`: it writes the migration that rebuilds it",
-                    ));
-                }
-            }
+            let format_of_scripts = super::commands::scripts_format(project)?;
             let renames = diff::Renames::declared(&migrated, &declared);
             let changed: Vec<&str> = dialects
                 .iter()
-                .filter(|d| !diff::plan(&migrated, &declared, &renames, **d).is_empty())
+                .filter(|d| {
+                    let format = crate::render::FORMAT;
+                    !diff::plan_between(
+                        &migrated,
+                        format_of_scripts,
+                        &declared,
+                        format,
+                        &renames,
+                        **d,
+                    )
+                    .is_empty()
+                })
                 .map(|d| d.name())
                 .collect();
             if !changed.is_empty() {
+                let changes = crate::render::format_changes_since(format_of_scripts);
+                let why = if changes.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; the scripts follow dbtool's rendering format {format_of_scripts}, and since then: {}",
+                        changes.join("; ")
+                    )
+                };
                 problems.push(Problem::new(
                     "migrations",
                     format!(
-                        "schema/ has changes no migration covers ({})",
+                        "schema/ has changes no migration covers ({}){why}",
                         changed.join(", ")
                     ),
                     "run `dbtool diff <name>` and commit migrations/",

@@ -65,11 +65,23 @@ pub fn diff(
 
     let mut plans: Vec<(Dialect, Plan, Plan)> = Vec::new();
     for dialect in &project.config.dialects {
-        // Tables an older rendering made are rebuilt on the way up; the way down keeps the
-        // new form (the old one cannot be rendered any more, and was the defect).
-        let rebuild = render::format_upgrades(format, &previous, *dialect);
-        let up = diff::plan_rebuilding(&previous, &current, &renames, *dialect, &rebuild);
-        let down = diff::plan(&current, &previous, &renames.inverted(), *dialect);
+        // The latest migration's schema as its scripts rendered it, the declared one as today.
+        let up = diff::plan_between(
+            &previous,
+            format,
+            &current,
+            render::FORMAT,
+            &renames,
+            *dialect,
+        );
+        let down = diff::plan_between(
+            &current,
+            render::FORMAT,
+            &previous,
+            format,
+            &renames.inverted(),
+            *dialect,
+        );
         plans.push((*dialect, up, down));
     }
     if plans.iter().all(|(_, up, _)| up.is_empty()) {
@@ -89,6 +101,18 @@ pub fn diff(
             "cannot write this migration:\n  {}\nwrite it by hand with `dbtool migration new {name}`",
             problems.join("\n  ")
         )));
+    }
+    // Say in the script why a rendering change rebuilds what the schema did not change.
+    for (_, up, _) in plans.iter_mut().filter(|(_, up, _)| !up.is_empty()) {
+        for change in render::format_changes_since(format) {
+            up.hazards.push(Hazard {
+                destructive: false,
+                message: format!(
+                    "dbtool renders some objects differently since the last migration: {change}"
+                ),
+                at_stake: None,
+            });
+        }
     }
     let hazards = hazards_by_dialect(&plans);
     let destructive: Vec<&String> = hazards
@@ -486,7 +510,15 @@ pub(super) fn confirmation_build(
     let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
     let migrated = load(&snapshot_sources, project)?;
     let renames = Renames::declared(&migrated, current);
-    let pending = diff::plan(&migrated, current, &renames, dialect);
+    let format = scripts_format(project)?;
+    let pending = diff::plan_between(
+        &migrated,
+        format,
+        current,
+        render::FORMAT,
+        &renames,
+        dialect,
+    );
     if !pending.impossible.is_empty() {
         return Err(Failure::Other(format!(
             "schema/ has a change no migration covers and dbtool cannot write ({dialect}): {}\nhelp: write it with `dbtool migration new`, then generate",

@@ -354,45 +354,34 @@ fn raw_statement_target(sql: &str) -> Option<String> {
 
 /// The plan that turns `old` into `new` on `dialect`.
 pub fn plan(old: &Schema, new: &Schema, renames: &Renames, dialect: Dialect) -> Plan {
-    plan_rebuilding(old, new, renames, dialect, &[])
+    let format = crate::render::FORMAT;
+    plan_between(old, format, new, format, renames, dialect)
 }
 
-/// [`plan`], also rebuilding the tables of `rebuild` (name, reason) on a dialect that rebuilds
-/// tables to change them, even where the schema did not change: what a database made by an
-/// older rendering needs ([`crate::render::format_upgrades`]).
-pub fn plan_rebuilding(
+/// [`plan`], with each schema rendered in its own rendering format
+/// ([`crate::render::FORMAT`]): from the latest migration's schema in the format its scripts
+/// follow to the declared schema in today's, so a change in how dbtool renders an object is
+/// migrated like a change of the schema (and undone exactly by the down plan).
+pub fn plan_between(
     old: &Schema,
+    old_format: u32,
     new: &Schema,
+    new_format: u32,
     renames: &Renames,
     dialect: Dialect,
-    rebuild: &[(String, String)],
 ) -> Plan {
     let spec = dialect::spec(dialect);
-    let before = context::build(old, spec);
-    let after = context::build(new, spec);
-    let mut plan = Planner {
+    let before = context::build_in_format(old, spec, old_format);
+    let after = context::build_in_format(new, spec, new_format);
+    Planner {
         caps: spec.capabilities(),
         renames,
         old_schema: old,
         before: &before,
         after: &after,
-        forced: rebuild,
         plan: Plan::default(),
     }
-    .run();
-    if !spec.capabilities().alter_columns {
-        for (table, reason) in rebuild {
-            if after.tables.iter().any(|t| &t.name == table) {
-                plan.hazard(
-                    false,
-                    format!(
-                        "rebuilds table `{table}` to match how dbtool renders it now: {reason}"
-                    ),
-                );
-            }
-        }
-    }
-    plan
+    .run()
 }
 
 struct Planner<'a> {
@@ -401,8 +390,6 @@ struct Planner<'a> {
     old_schema: &'a Schema,
     before: &'a DdlContext,
     after: &'a DdlContext,
-    /// Tables to rebuild whatever changed (see [`plan_rebuilding`]).
-    forced: &'a [(String, String)],
     plan: Plan,
 }
 
@@ -437,13 +424,7 @@ impl<'a> Planner<'a> {
         let pairs: Vec<TablePair<'a>> = pairs
             .into_iter()
             .map(|(old, new)| {
-                let forced = !self.caps.alter_columns
-                    && self.forced.iter().any(|(table, _)| *table == new.name);
-                let (reshaped, rebuilt) = if forced {
-                    (true, true)
-                } else {
-                    table::classify(old, new, self.renames, self.caps)
-                };
+                let (reshaped, rebuilt) = table::classify(old, new, self.renames, self.caps);
                 TablePair {
                     old,
                     new,

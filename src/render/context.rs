@@ -51,6 +51,9 @@ pub struct ColumnContext {
     pub default: Option<DefaultContext>,
     pub generated: Option<String>,
     pub comment: Option<String>,
+    /// The type's check lets NULL through in so many words (`c IS NULL OR json_valid(c)`),
+    /// rendering format 2 on: `json_valid(NULL)` is 0 before SQLite 3.45.
+    pub check_admits_null: bool,
 }
 
 /// A default in the portable default language; templates spell it per dialect.
@@ -173,6 +176,13 @@ pub struct RawContext {
 }
 
 pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {
+    build_in_format(schema, spec, super::FORMAT)
+}
+
+/// The context as rendering format `format` made it (see [`super::FORMAT`]): the diff builds
+/// the schema of the latest migration in the format its scripts follow, so that a change in
+/// how dbtool renders an object is a change it migrates.
+pub fn build_in_format(schema: &Schema, spec: &dyn DialectSpec, format: u32) -> DdlContext {
     let dialect = spec.dialect();
     let table_order = dependency_order(schema.tables.len(), |i| {
         schema.tables[i]
@@ -197,7 +207,7 @@ pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {
             .collect(),
         tables: tables
             .into_iter()
-            .map(|t| table_context(t, schema, spec))
+            .map(|t| table_context(t, schema, spec, format))
             .collect(),
         views: views_in_order(schema, dialect),
         continuous_aggregates: schema
@@ -241,7 +251,12 @@ fn names(items: &[Spanned<String>]) -> Vec<String> {
     items.iter().map(|i| i.value.clone()).collect()
 }
 
-fn table_context(table: &Table, schema: &Schema, spec: &dyn DialectSpec) -> TableContext {
+fn table_context(
+    table: &Table,
+    schema: &Schema,
+    spec: &dyn DialectSpec,
+    format: u32,
+) -> TableContext {
     let dialect = spec.dialect();
     TableContext {
         name: table.name.value.clone(),
@@ -249,9 +264,16 @@ fn table_context(table: &Table, schema: &Schema, spec: &dyn DialectSpec) -> Tabl
         columns: table
             .columns
             .iter()
-            .map(|c| ColumnContext {
+            .map(|c| {
+                let ty = spec.column_type(&c.ty.value, schema);
+                let check_admits_null =
+                    format >= 2 && c.nullable && matches!(ty.check, Some("json" | "json_array"));
+                (c, ty, check_admits_null)
+            })
+            .map(|(c, ty, check_admits_null)| ColumnContext {
                 name: c.name.value.clone(),
-                ty: spec.column_type(&c.ty.value, schema),
+                ty,
+                check_admits_null,
                 not_null: !c.nullable,
                 identity: c.identity,
                 default: c

@@ -18,38 +18,26 @@ use crate::schema::{Dialect, Schema};
 pub use templates::BUILTIN_TEMPLATES;
 
 /// The version of how dbtool renders objects. A change to the built-in templates that changes
-/// what a database holds for the same schema bumps it, and [`format_upgrades`] says which
-/// objects an existing database must rebuild to match; `dbtool diff` writes that migration
-/// (the schema diff alone cannot see a rendering change: both sides render with today's code).
-///
-/// 1. The first format.
-/// 2. SQLite: a nullable JSON column's CHECK is `c IS NULL OR json_valid(c)`: `json_valid(NULL)`
-///    is 0 before SQLite 3.45, so the old CHECK refused NULL there.
+/// what a database holds for the same schema bumps it and is listed in [`FORMAT_CHANGES`];
+/// the context builder keeps every older format ([`context::build_in_format`]), dbtool.sum
+/// records the format a project's scripts follow, and `dbtool diff` plans from the latest
+/// migration's schema in that format to the declared schema in this one, so the next
+/// migration carries the change (and its exact inverse).
 pub const FORMAT: u32 = 2;
 
-/// The tables a database whose migrations were rendered in format `from` must rebuild on
-/// `dialect` to hold what format [`FORMAT`] renders, each with the reason.
-pub fn format_upgrades(from: u32, schema: &Schema, dialect: Dialect) -> Vec<(String, String)> {
-    let context = context::build(schema, dialect::spec(dialect));
-    let mut tables = Vec::new();
-    if from < 2 {
-        for table in &context.tables {
-            let json = table
-                .columns
-                .iter()
-                .find(|c| !c.not_null && matches!(c.ty.check, Some("json" | "json_array")));
-            if let Some(column) = json {
-                tables.push((
-                    table.name.clone(),
-                    format!(
-                        "its JSON check refuses NULL in `{}` before SQLite 3.45 (dbtool format 2)",
-                        column.name
-                    ),
-                ));
-            }
-        }
-    }
-    tables
+/// What each format changed, for messages.
+pub const FORMAT_CHANGES: &[(u32, &str)] = &[(
+    2,
+    "SQLite: the CHECK of a nullable JSON column says `c IS NULL OR json_valid(c)` (json_valid(NULL) is 0 before SQLite 3.45, so the old CHECK refused NULL there)",
+)];
+
+/// The changes from format `from` to [`FORMAT`].
+pub fn format_changes_since(from: u32) -> Vec<&'static str> {
+    FORMAT_CHANGES
+        .iter()
+        .filter(|(format, _)| *format > from)
+        .map(|(_, change)| *change)
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]
