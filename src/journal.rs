@@ -214,14 +214,24 @@ fn crash_point() {
     }
 }
 
+/// Longer file names are refused by common file systems; checked before the commit point, so
+/// such a change fails with nothing written instead of leaving a plan that cannot finish.
+const MAX_FILE_NAME: usize = 255;
+
 fn check_relative(path: &Path) -> io::Result<()> {
-    let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+    let plain = path.components().all(|c| match c {
+        Component::Normal(name) => name.len() <= MAX_FILE_NAME,
+        _ => false,
+    });
     if plain && !path.as_os_str().is_empty() {
         Ok(())
     } else {
         Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("{} is not a path inside the folder", path.display()),
+            format!(
+                "{} is not a path inside the folder, or a name in it is longer than {MAX_FILE_NAME} bytes",
+                path.display()
+            ),
         ))
     }
 }

@@ -58,13 +58,21 @@ pub fn load_scripts(migrations: &Path, dialect: Dialect) -> Result<Vec<Script>, 
     let mut scripts: Vec<Script> = Vec::new();
     for migration in loaded {
         if let Some(previous) = scripts.iter().find(|s| s.version == migration.version()) {
+            let mut both = [
+                format!("migrations/{}", previous.up_path),
+                format!(
+                    "migrations/{}/V{}__{}.sql",
+                    dialect.name(),
+                    migration.version(),
+                    migration.name()
+                ),
+            ];
+            both.sort();
             return Err(MigrateError::Invalid(format!(
-                "version {} is defined twice in {}: {} and V{}__{}.sql; give one of them a new number",
+                "version {} is defined twice: {} and {}; give one of them a new number",
                 migration.version(),
-                dir.display(),
-                previous.up_path,
-                migration.version(),
-                migration.name()
+                both[0],
+                both[1]
             )));
         }
         let stem = format!("V{}__{}", migration.version(), migration.name());
@@ -160,8 +168,19 @@ pub struct VersionFiles {
     pub down: String,
 }
 
+/// The longest migration name: `V2147483647__NAME.down.sql` must fit the 255 bytes a file name
+/// can have.
+const MAX_NAME: usize = 200;
+
 /// Checks a migration name: refinery accepts only word characters.
 fn check_name(name: &str) -> Result<(), MigrateError> {
+    if name.len() > MAX_NAME {
+        return Err(MigrateError::Invalid(format!(
+            "migration name `{}…` is {} characters; file names allow {MAX_NAME} here: shorten it",
+            &name[..40.min(name.len())],
+            name.len()
+        )));
+    }
     if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         Ok(())
     } else {

@@ -84,6 +84,15 @@ pub(super) fn read(
     for (name, spec) in file.dependencies {
         let where_ = at(name.span());
         let name = name.into_inner();
+        // The key is written into the generated Cargo.toml: it must be a crate name.
+        if let Err(problem) = check_package_name(&name) {
+            return Err(where_
+                .diagnostic(format!(
+                    "`{}` is not a Cargo package name: {problem}",
+                    name.escape_debug()
+                ))
+                .with_help("name the crate as Cargo.toml does: `my_types = { path = \"types\" }`"));
+        }
         if OWN_DEPENDENCIES.contains(&name.as_str()) {
             return Err(where_
                 .diagnostic(format!("the generated crate already depends on `{name}`"))

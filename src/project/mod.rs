@@ -279,12 +279,12 @@ impl Project {
                 start: start.to_path_buf(),
             })?,
         };
-        let text = read(&config_path)?;
+        let shown = config_path.display().to_string();
+        let text = read(&config_path, &shown)?;
         let root = config_path
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
-        let shown = config_path.display().to_string();
         let config = parse_config(&shown, &text).map_err(|d| ProjectError::Config(Box::new(d)))?;
         Ok(Project { root, config })
     }
@@ -315,11 +315,12 @@ impl Project {
         paths
             .into_iter()
             .map(|path| {
-                let text = read(&path)?;
-                Ok(SourceFile {
-                    path: self.relative(&path),
-                    text,
-                })
+                let shown = self.relative(&path);
+                check_file_name(&shown)?;
+                // YAML reads a lone carriage return as a line break, as old Mac editors wrote
+                // them; so do the places dbtool prints.
+                let text = read(&path, &shown)?.replace("\r\n", "\n").replace('\r', "\n");
+                Ok(SourceFile { path: shown, text })
             })
             .collect()
     }
@@ -365,7 +366,7 @@ impl Project {
                 dialect,
                 file: SourceFile {
                     path: self.relative(&path),
-                    text: read(&path)?,
+                    text: read(&path, &self.relative(&path))?,
                 },
             });
         }
@@ -526,7 +527,7 @@ impl Project {
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            overrides.push((name, read(&path)?));
+            overrides.push((name, read(&path, &self.relative(&path))?));
         }
         Ok(Templates::default().with_overrides(overrides))
     }
@@ -548,15 +549,51 @@ fn find_config(start: &Path) -> Option<PathBuf> {
 
 /// A project file's text. A UTF-8 byte order mark, which some editors write and nothing
 /// shows, is dropped, so that positions are the ones the user sees.
-fn read(path: &Path) -> Result<String, ProjectError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ProjectError::Read {
+/// Text that is not UTF-8 is refused at its first bad byte, by `shown` (the path users see).
+fn read(path: &Path, shown: &str) -> Result<String, ProjectError> {
+    let bytes = std::fs::read(path).map_err(|source| ProjectError::Read {
         path: path.to_path_buf(),
         source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let (line, column) = crate::diagnostic::line_column(&before, before.len());
+        let byte = e.as_bytes()[valid.len()];
+        ProjectError::Config(Box::new(
+            Diagnostic::new(
+                shown,
+                line,
+                column,
+                format!("the file is not valid UTF-8: byte 0x{byte:02X} here"),
+            )
+            .with_help("save the file as UTF-8"),
+        ))
     })?;
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     })
+}
+
+/// A schema file's name becomes a line of dbtool.sum and a file of the snapshot: a control
+/// character (a line break) in it would break the one and misname the other.
+fn check_file_name(shown: &str) -> Result<(), ProjectError> {
+    match shown.chars().find(|c| c.is_control()) {
+        None => Ok(()),
+        Some(c) => Err(ProjectError::Config(Box::new(
+            Diagnostic::new(
+                shown.escape_debug().to_string(),
+                1,
+                1,
+                format!(
+                    "the file name holds the control character U+{:04X}",
+                    u32::from(c)
+                ),
+            )
+            .with_help("rename the file"),
+        ))),
+    }
 }
 
 fn collect_files(

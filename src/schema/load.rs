@@ -93,6 +93,15 @@ fn read_file(r: &mut Reader, text: &str, schema: &mut Schema) {
     if text.trim().is_empty() {
         return;
     }
+    if let Some((line, column, message, help)) = before_parsing(text) {
+        let span = Span {
+            file: r.file,
+            line,
+            column,
+        };
+        r.error(span, message, Some(help.to_string()));
+        return;
+    }
     let options = LoaderOptions::default()
         .error_on_duplicate_keys(true)
         .toplevel_mapping();
@@ -145,6 +154,83 @@ fn read_file(r: &mut Reader, text: &str, schema: &mut Schema) {
     }
 }
 
+/// Deeper than this, a schema file is refused before it is parsed: the YAML parser recurses
+/// once per nested block collection and has no limit of its own (5,000 nested `- ` overflow
+/// the stack). A schema needs six levels.
+const MAX_YAML_DEPTH: usize = 128;
+
+/// What the YAML parser would get wrong, found before it runs: a nesting deeper than
+/// [`MAX_YAML_DEPTH`] (a block collection is nested by indenting or by another `- `/`? `
+/// indicator, so indentation plus indicators bounds the depth of a line), and a second document
+/// (the parser would read the first and ignore the rest without a word).
+fn before_parsing(text: &str) -> Option<(u32, u32, String, &'static str)> {
+    let mut seen_content = false;
+    for (index, line) in text.split('\n').enumerate() {
+        let number = index as u32 + 1;
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let mut depth = indent;
+        let mut rest = &line[indent..];
+        while let Some(after) = ["- ", "? "].iter().find_map(|i| rest.strip_prefix(i)) {
+            depth += 2;
+            rest = after.trim_start_matches(' ');
+            if depth > MAX_YAML_DEPTH {
+                let column = (line.len() - rest.len()) as u32;
+                return Some((
+                    number,
+                    column.max(1),
+                    format!("the YAML nests deeper than {MAX_YAML_DEPTH} levels here"),
+                    "a schema needs a few levels: tables, a table, its columns, a column",
+                ));
+            }
+        }
+        let marker = ["---", "..."].iter().any(|m| {
+            line.strip_prefix(m)
+                .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']))
+        });
+        if marker && seen_content {
+            return Some((
+                number,
+                1,
+                "a second YAML document: dbtool reads one document per schema file".to_string(),
+                "put the rest in a file of its own under schema/",
+            ));
+        }
+        let code = line.trim();
+        seen_content |= !marker && !code.is_empty() && !code.starts_with('#') && !code.starts_with('%');
+    }
+    None
+}
+
+/// The place of the anchor (`&a`) or tag (`!!str`) that the parser refused: it reports the
+/// node after it, so the nearest token before that place starting with `&` or `!` is it.
+fn anchor_or_tag_before(text: &str, line: u32, column: u32) -> Option<(u32, u32)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let end_line = (line as usize).checked_sub(1)?;
+    for index in (0..=end_line.min(lines.len().saturating_sub(1))).rev() {
+        let text_line = lines[index];
+        let limit = if index == end_line {
+            text_line
+                .char_indices()
+                .nth(column.saturating_sub(1) as usize)
+                .map_or(text_line.len(), |(i, _)| i)
+        } else {
+            text_line.len()
+        };
+        let head = &text_line[..limit];
+        let found = head.char_indices().rev().find(|(i, c)| {
+            matches!(c, '&' | '!')
+                && head[..*i]
+                    .chars()
+                    .last()
+                    .is_none_or(|before| before.is_whitespace() || "[{,:".contains(before))
+        });
+        if let Some((i, _)) = found {
+            return Some((index as u32 + 1, head[..i].chars().count() as u32 + 1));
+        }
+    }
+    None
+}
+
 fn report_yaml_error(r: &mut Reader, error: marked_yaml::LoadError) {
     use marked_yaml::LoadError;
     let at = |m: &marked_yaml::Marker| Span {
@@ -187,16 +273,32 @@ fn report_yaml_error(r: &mut Reader, error: marked_yaml::LoadError) {
             "a schema file must be a mapping of sections".to_string(),
             Some(format!("start with one of: {}", TOP_KEYS.join(", "))),
         ),
-        LoadError::ScanError(m, e) => (
-            at(m),
-            format!("invalid YAML: {}", e.info()),
-            Some(yaml_syntax_help(e.info()).to_string()),
-        ),
-        LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) => (
-            at(m),
-            "YAML anchors and tags are not supported in schema files".to_string(),
-            Some("write the value out in full".to_string()),
-        ),
+        LoadError::ScanError(m, e) => {
+            let mut span = at(m);
+            // The scanner stops after a tab; the tab is what to change.
+            if e.info().contains("tab") {
+                if let Some(tab) = r.line_text(span.line).and_then(|l| l.find('\t')) {
+                    span.column = tab as u32 + 1;
+                }
+            }
+            (
+                span,
+                format!("invalid YAML: {}", e.info()),
+                Some(yaml_syntax_help(e.info()).to_string()),
+            )
+        }
+        LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) => {
+            let mut span = at(m);
+            if let Some((line, column)) = anchor_or_tag_before(r.text(), span.line, span.column) {
+                span.line = line;
+                span.column = column;
+            }
+            (
+                span,
+                "YAML anchors and tags are not supported in schema files".to_string(),
+                Some("write the value out in full".to_string()),
+            )
+        }
         LoadError::MappingKeyMustBeScalar(m) => (
             at(m),
             "a mapping key must be a plain name".to_string(),

@@ -12,6 +12,7 @@ use crate::diagnostic::{did_you_mean, Diagnostic, FileId, Span, Spanned};
 pub struct Reader<'a> {
     pub file: FileId,
     pub path: &'a str,
+    text: &'a str,
     lines: Vec<&'a str>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -21,9 +22,20 @@ impl<'a> Reader<'a> {
         Reader {
             file,
             path,
+            text,
             lines: text.lines().collect(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The whole text being read.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Line `line` (1-based) of the text.
+    pub fn line_text(&self, line: u32) -> Option<&'a str> {
+        self.lines.get((line as usize).checked_sub(1)?).copied()
     }
 
     pub fn span(&self, node: &Node) -> Span {
