@@ -411,11 +411,7 @@ fn enum_context(e: &crate::schema::EnumType) -> EnumContext {
     EnumContext {
         sql_name: e.name.value.clone(),
         rust_name: pascal_case(&e.name.value),
-        doc: e
-            .comment
-            .as_deref()
-            .map(|c| c.lines().map(str::to_string).collect())
-            .unwrap_or_default(),
+        doc: e.comment.as_deref().map(doc_lines).unwrap_or_default(),
         variants: e
             .values
             .iter()
@@ -552,7 +548,7 @@ fn query_context(
                 let mut doc = vec![format!("A row of table `{table}`.")];
                 if let Some(comment) = schema.table(table).and_then(|t| t.comment.as_deref()) {
                     doc.push(String::new());
-                    doc.extend(comment.lines().map(str::to_string));
+                    doc.extend(doc_lines(comment));
                 }
                 tables.entry(table.clone()).or_insert_with(|| RowContext {
                     name: name.clone(),
@@ -691,10 +687,9 @@ fn query_context(
         fn_name: rust_ident(&base),
         const_name: base.to_uppercase(),
         kind,
-        doc: query.doc.clone(),
-        sql_lines: query
-            .sql
-            .lines()
+        doc: query.doc.iter().flat_map(|line| doc_lines(line)).collect(),
+        sql_lines: doc_lines(&query.sql)
+            .into_iter()
             .map(|l| l.trim_end().to_string())
             .collect(),
         sql_postgres: sql_for(resolved, Dialect::Postgres),
@@ -779,4 +774,16 @@ fn sql_for(resolved: &ResolvedQuery, dialect: Dialect) -> String {
             resolved.shared.rewrite(|n| spec.placeholder(n)).text
         }
     }
+}
+
+/// The lines of text for a `///` comment: a lone carriage return breaks a line too (Rust
+/// refuses one in a doc comment).
+fn doc_lines(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // As `str::lines`: a final line break ends the last line, it does not start another.
+    text.strip_suffix('\n')
+        .unwrap_or(&text)
+        .split('\n')
+        .map(str::to_string)
+        .collect()
 }

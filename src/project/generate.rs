@@ -91,7 +91,9 @@ pub(super) fn read(
                     "`{}` is not a Cargo package name: {problem}",
                     name.escape_debug()
                 ))
-                .with_help("name the crate as Cargo.toml does: `my_types = { path = \"types\" }`"));
+                .with_help(
+                    "name the crate as Cargo.toml does: `my_types = { path = \"types\" }`",
+                ));
         }
         if OWN_DEPENDENCIES.contains(&name.as_str()) {
             return Err(where_

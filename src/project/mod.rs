@@ -319,7 +319,9 @@ impl Project {
                 check_file_name(&shown)?;
                 // YAML reads a lone carriage return as a line break, as old Mac editors wrote
                 // them; so do the places dbtool prints.
-                let text = read(&path, &shown)?.replace("\r\n", "\n").replace('\r', "\n");
+                let text = read(&path, &shown)?
+                    .replace("\r\n", "\n")
+                    .replace('\r', "\n");
                 Ok(SourceFile { path: shown, text })
             })
             .collect()

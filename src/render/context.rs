@@ -62,6 +62,9 @@ pub struct DefaultContext {
     /// `number`, `bool`, `null`, `string`, `now`, `current_date`, `uuid`, `empty_array`, `raw`.
     pub kind: &'static str,
     pub value: String,
+    /// A raw default that can follow `DEFAULT` as written on SQLite, which takes only a literal
+    /// or a parenthesized expression there (`DEFAULT (datetime('now'))`).
+    pub bare: bool,
 }
 
 #[derive(Serialize, Clone, PartialEq, Debug)]
@@ -363,7 +366,8 @@ fn default_context(value: &DefaultValue, dialect: Dialect) -> Option<DefaultCont
                 .clone(),
         ),
     };
-    Some(DefaultContext { kind, value })
+    let bare = kind != "raw" || crate::schema::sql::stands_alone_as_default(&value, dialect);
+    Some(DefaultContext { kind, value, bare })
 }
 
 fn index_context(table: &str, index: &Index) -> IndexContext {

@@ -109,7 +109,7 @@ pub fn render(
     let text = template
         .render(Value::from_serialize(&context))
         .map_err(|source| RenderError::Template { name: main, source })?;
-    Ok(tidy(&text))
+    Ok(tidy_sql(&text))
 }
 
 /// Renders migration steps for `dialect`: each step through the macro of its kind in the
@@ -127,7 +127,7 @@ pub fn render_steps(
             out.push_str("\n\n");
         }
     }
-    Ok(tidy(&out))
+    Ok(tidy_sql(&out))
 }
 
 /// Calls one macro of the dialect's `migration.sql.j2` (its own file first, then its
@@ -138,7 +138,7 @@ pub fn render_migration_macro(
     dialect: Dialect,
     templates: &Templates,
 ) -> Result<String, RenderError> {
-    call_migration_macro(macro_name, argument, dialect, templates).map(|text| tidy(&text))
+    call_migration_macro(macro_name, argument, dialect, templates).map(|text| tidy_sql(&text))
 }
 
 /// The one place migration macros are looked up and called.
@@ -280,6 +280,10 @@ const RUSTFMT_MAX_WIDTH: usize = 100;
 
 /// `r#"text"#`, with as many `#` as the text needs.
 fn raw_string(text: &str) -> String {
+    // Rust refuses a carriage return in a raw string ("bare CR not allowed"): escape it.
+    if text.contains('\r') {
+        return format!("{text:?}");
+    }
     let mut hashes = 1;
     while text.contains(&format!("\"{}", "#".repeat(hashes))) {
         hashes += 1;
@@ -339,6 +343,80 @@ fn quote_ident(name: &str, reserved: &[&str]) -> String {
 
 fn quote_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
+}
+
+/// [`tidy`] for SQL: a line break inside a string literal, a quoted identifier or a dollar
+/// quote is data (a multi-line comment or default), so the text around it is kept byte for
+/// byte, carriage returns included.
+fn tidy_sql(text: &str) -> String {
+    let quoted = quoted_ranges(text);
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    let mut start = 0;
+    let mut ranges = quoted.iter().peekable();
+    for (index, line) in text.split('\n').enumerate() {
+        let end = start + line.len();
+        while ranges.next_if(|(_, range_end)| *range_end <= end).is_some() {}
+        let break_is_data = ranges
+            .peek()
+            .is_some_and(|(range_start, range_end)| *range_start < end && end < *range_end);
+        start = end + 1;
+        if break_is_data {
+            out.push_str(line);
+            out.push('\n');
+            blank_run = 0;
+            continue;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() || index == 0 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !text.trim().is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Byte ranges of `text` inside quotes (`'…'`, `E'…'`, `"…"`, `$tag$…$tag$`), comments skipped.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' | b'"' => {
+                let end = crate::lexical::skip_quoted(bytes, i);
+                ranges.push((i, end));
+                i = end;
+            }
+            b'$' => {
+                let end = crate::lexical::skip_dollar_quoted(text, i);
+                if end > i + 1 {
+                    ranges.push((i, end));
+                }
+                i = end;
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 4 + n);
+            }
+            _ => i += 1,
+        }
+    }
+    ranges
 }
 
 /// Trailing spaces off every line, at most one blank line in a row, one final newline.
@@ -405,6 +483,15 @@ mod tests {
         assert_eq!(yaml_scalar("1.5", false), "\"1.5\"");
         assert_eq!(yaml_scalar("'quoted'", false), "\"'quoted'\"");
         assert_eq!(yaml_scalar("a\"b\nc", false), "\"a\\\"b\\nc\"");
+    }
+
+    #[test]
+    fn tidy_sql_keeps_the_inside_of_literals() {
+        assert_eq!(
+            tidy_sql("\n\nCOMMENT ON TABLE t IS 'a   \n\n\nb\r\nc';   \n\n\nSELECT 1;  \n"),
+            "COMMENT ON TABLE t IS 'a   \n\n\nb\r\nc';\n\nSELECT 1;\n"
+        );
+        assert_eq!(tidy_sql("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
     }
 
     #[test]

@@ -115,6 +115,9 @@ fn read_file(r: &mut Reader, text: &str, schema: &mut Schema) {
     let Some(top) = r.mapping(&root, "a schema file") else {
         return;
     };
+    if report_nul_characters(r, top) {
+        return;
+    }
     r.check_keys(top, TOP_KEYS, "a schema file");
     if let Some(node) = top.get("extensions") {
         schema.extensions.extend(r.names(node, "`extensions`"));
@@ -152,6 +155,86 @@ fn read_file(r: &mut Reader, text: &str, schema: &mut Schema) {
     if let Some(node) = top.get("raw") {
         read_raw(r, node, &mut schema.raw);
     }
+}
+
+/// A NUL in a value that reaches SQL as text (a comment, a default, a check) is refused where
+/// it is written: PostgreSQL cannot store one in text, so the migration would fail on the
+/// server. Names (keys) and enum labels are checked with the other rules for names.
+fn report_nul_characters(r: &mut Reader, top: &MarkedMappingNode) -> bool {
+    let mut found = Vec::new();
+    for (key, value) in top.iter() {
+        if key.as_str() != "enums" {
+            collect_nul_values(value, &mut found);
+        }
+    }
+    for node in &found {
+        let start = r.span(node);
+        let (line, column) = nul_in_source(r, start.line, start.column);
+        r.error(
+            Span {
+                line,
+                column,
+                ..start
+            },
+            "this text holds the control character U+0000 (NUL), which PostgreSQL cannot store in text",
+            Some("remove it".to_string()),
+        );
+    }
+    !found.is_empty()
+}
+
+fn collect_nul_values<'n>(node: &'n Node, found: &mut Vec<&'n Node>) {
+    match node {
+        Node::Scalar(scalar) => {
+            if scalar.as_str().contains('\0') {
+                found.push(node);
+            }
+        }
+        Node::Sequence(items) => items
+            .iter()
+            .for_each(|item| collect_nul_values(item, found)),
+        Node::Mapping(map) => map
+            .values()
+            .for_each(|value| collect_nul_values(value, found)),
+    }
+}
+
+/// Where the NUL of a scalar starting at (line, column) is written: a raw NUL or a `\0`,
+/// `\x00`, `\u0000` escape of a double-quoted scalar; the scalar's start when not found.
+fn nul_in_source(r: &Reader, line: u32, column: u32) -> (u32, u32) {
+    let lines: Vec<&str> = r.text().split('\n').collect();
+    for (index, text) in lines
+        .iter()
+        .enumerate()
+        .skip(line.saturating_sub(1) as usize)
+    {
+        let skip = if index + 1 == line as usize {
+            column.saturating_sub(1) as usize
+        } else {
+            0
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let mut i = skip;
+        while i < chars.len() {
+            if chars[i] == '\0' {
+                return (index as u32 + 1, i as u32 + 1);
+            }
+            if chars[i] == '\\' {
+                let rest: String = chars[i + 1..].iter().take(9).collect();
+                if rest.starts_with('0')
+                    || rest.starts_with("x00")
+                    || rest.starts_with("u0000")
+                    || rest.starts_with("U00000000")
+                {
+                    return (index as u32 + 1, i as u32 + 1);
+                }
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    (line, column)
 }
 
 /// Deeper than this, a schema file is refused before it is parsed: the YAML parser recurses
@@ -196,7 +279,8 @@ fn before_parsing(text: &str) -> Option<(u32, u32, String, &'static str)> {
             ));
         }
         let code = line.trim();
-        seen_content |= !marker && !code.is_empty() && !code.starts_with('#') && !code.starts_with('%');
+        seen_content |=
+            !marker && !code.is_empty() && !code.starts_with('#') && !code.starts_with('%');
     }
     None
 }

@@ -194,6 +194,14 @@ pub fn guard_fragment(sql: &str, dialect: Dialect, fragment: Fragment) -> Result
                 ))
             }
             Token::Whitespace(Whitespace::SingleLineComment { comment, .. })
+                if !comment.ends_with('\n') =>
+            {
+                return Err(at(
+                    token,
+                    "a `--` comment at the end would swallow what dbtool writes after it on the same line".into(),
+                ))
+            }
+            Token::Whitespace(Whitespace::SingleLineComment { comment, .. })
                 if comment.contains('\r') =>
             {
                 return Err(at(
@@ -218,6 +226,35 @@ pub fn guard_fragment(sql: &str, dialect: Dialect, fragment: Fragment) -> Result
         });
     }
     Ok(())
+}
+
+/// Whether `sql` can follow `DEFAULT` without parentheses on SQLite: a literal, a signed
+/// number, `CURRENT_TIMESTAMP`/`CURRENT_DATE`/`CURRENT_TIME`, or an expression already in
+/// parentheses. Anything else (`1 + 1`, `datetime('now')`) must be put in parentheses.
+pub fn stands_alone_as_default(sql: &str, dialect: Dialect) -> bool {
+    use sqlparser::ast::UnaryOperator;
+    let Ok(expr) = parse_one_expression(sql, dialect) else {
+        return false;
+    };
+    match expr {
+        Expr::Value(_) | Expr::Nested(_) => true,
+        Expr::UnaryOp {
+            op: UnaryOperator::Minus | UnaryOperator::Plus,
+            expr,
+        } => matches!(*expr, Expr::Value(_)),
+        Expr::Identifier(ident) => matches!(
+            ident.value.to_ascii_uppercase().as_str(),
+            "CURRENT_TIMESTAMP" | "CURRENT_DATE" | "CURRENT_TIME"
+        ),
+        Expr::Function(function) => {
+            function.args == sqlparser::ast::FunctionArguments::None
+                && matches!(
+                    function.name.to_string().to_ascii_uppercase().as_str(),
+                    "CURRENT_TIMESTAMP" | "CURRENT_DATE" | "CURRENT_TIME"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// One expression in `dialect`'s syntax, with nothing before or after it that could leave its
@@ -305,7 +342,8 @@ mod tests {
                 "1 /* /* */ ); DROP TABLE t; /* */ */",
                 "comment inside a comment",
             ),
-            ("1 -- x\rDROP TABLE t", "carriage return"),
+            ("1 -- x\rDROP TABLE t\n", "carriage return"),
+            ("b > 0 -- positive", "swallow"),
         ];
         for (sql, expected) in refused {
             for dialect in [Dialect::Postgres, Dialect::Sqlite] {
