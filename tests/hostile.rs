@@ -6,8 +6,8 @@
 //! text must reach the engines as data: the rendered DDL, applied to SQLite and PostgreSQL,
 //! creates exactly the declared objects and stores exactly the declared strings.
 //!
-//! Tests named `bug_…` state the correct behaviour of input dbtool mishandles today (each is
-//! marked `// BUG:`); they fail until dbtool is fixed.
+//! Tests marked `// Was a defect:` say what dbtool did with that input before it was fixed;
+//! each failed on that code.
 
 mod common;
 
@@ -1710,13 +1710,13 @@ fn deep_flow_nesting_is_refused_at_the_parser_limit() {
     ]);
 }
 
-// BUG: yaml-rust2 parses block collections recursively without a depth limit: 5,000 nested
+// Was a defect: yaml-rust2 parses block collections recursively without a depth limit: 5,000 nested
 // `- ` (a 10 kB file) overflow the stack and dbtool aborts (SIGABRT, "has overflowed its
 // stack") from every command. The place of the refusal depends on the fix (a depth limit
 // like the flow parser's, or a parse on a larger stack that then finds the top level is not a
 // mapping), so only its line is asserted.
 #[test]
-fn bug_deep_block_nesting_is_refused_without_overflowing_the_stack() {
+fn deep_block_nesting_is_refused_without_overflowing_the_stack() {
     let sequences = format!("{}x\n", "- ".repeat(5000));
     assert_refused(&[Refused {
         name: "5,000 nested block sequences",
@@ -1728,9 +1728,9 @@ fn bug_deep_block_nesting_is_refused_without_overflowing_the_stack() {
 }
 
 /// Anchors are refused outright, so an exponential alias expansion is never built.
-// BUG: the place printed is the node after the anchor (1:7), not the anchor `&a` (1:4).
+// Was a defect: the place printed is the node after the anchor (1:7), not the anchor `&a` (1:4).
 #[test]
-fn bug_billion_laughs_is_refused_at_once_at_the_anchor() {
+fn billion_laughs_is_refused_at_once_at_the_anchor() {
     let mut yaml = String::from(
         "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
     );
@@ -1759,9 +1759,9 @@ fn bug_billion_laughs_is_refused_at_once_at_the_anchor() {
     );
 }
 
-// BUG: each of these is refused, but at the wrong place.
+// Was a defect: each of these is refused, but at the wrong place.
 const MISPLACED_YAML_ERRORS: &[Refused<'static>] = &[
-    // The tab is at 2:1; today the error points at `users` after it (2:2).
+    // The tab is at 2:1; the error pointed at `users` after it (2:2).
     Refused {
         name: "tab_indentation",
         files: &[("schema/app.yaml", b"tables:\n\tusers: {}\n")],
@@ -1773,7 +1773,7 @@ const MISPLACED_YAML_ERRORS: &[Refused<'static>] = &[
             "schema/app.yaml:2:1",
         ],
     },
-    // YAML reads a lone CR as a line break, the printed place does not: today 1:42.
+    // YAML reads a lone CR as a line break, the printed place did not (1:42).
     Refused {
         name: "lone_cr_line_ends",
         files: &[(
@@ -1787,7 +1787,7 @@ const MISPLACED_YAML_ERRORS: &[Refused<'static>] = &[
             "schema/app.yaml:4:10",
         ],
     },
-    // An anchor on a block mapping: today at the end of the next line (3:12).
+    // An anchor on a block mapping: it was reported at the end of the next line (3:12).
     Refused {
         name: "anchor_on_a_table",
         files: &[(
@@ -1801,7 +1801,7 @@ const MISPLACED_YAML_ERRORS: &[Refused<'static>] = &[
             "schema/app.yaml:2:6",
         ],
     },
-    // A tag: today at the value after it (4:16).
+    // A tag: it was reported at the value after it (4:16).
     Refused {
         name: "tag_on_a_column",
         files: &[(
@@ -1818,14 +1818,14 @@ const MISPLACED_YAML_ERRORS: &[Refused<'static>] = &[
 ];
 
 #[test]
-fn bug_yaml_errors_point_at_the_offending_character() {
+fn yaml_errors_point_at_the_offending_character() {
     assert_refused(MISPLACED_YAML_ERRORS);
 }
 
-// BUG: a second YAML document in a schema file is silently ignored: table `u` is neither
+// Was a defect: a second YAML document in a schema file is silently ignored: table `u` is neither
 // created nor reported. It must be refused at its `---`.
 #[test]
-fn bug_a_second_yaml_document_is_refused_not_ignored() {
+fn a_second_yaml_document_is_refused_not_ignored() {
     assert_refused(&[Refused {
         name: "two documents",
         files: &[(
@@ -1838,7 +1838,7 @@ fn bug_a_second_yaml_document_is_refused_not_ignored() {
     }]);
 }
 
-// BUG: bytes that are not UTF-8 are reported as "cannot read /tmp/…/FILE: stream did not contain
+// Was a defect: bytes that are not UTF-8 are reported as "cannot read /tmp/…/FILE: stream did not contain
 // valid UTF-8" with the absolute path, no line or column, and a misleading hint ("check that it
 // exists and is readable"). The place is the first bad byte.
 const NOT_UTF8: &[Refused<'static>] = &[
@@ -1872,11 +1872,11 @@ const NOT_UTF8: &[Refused<'static>] = &[
 ];
 
 #[test]
-fn bug_bytes_that_are_not_utf8_are_located() {
+fn bytes_that_are_not_utf8_are_located() {
     assert_refused(NOT_UTF8);
 }
 
-// BUG: the short form of an index column reads two words and ignores the rest (`nulls last`
+// Was a defect: the short form of an index column reads two words and ignores the rest (`nulls last`
 // is dropped from the index, `DROP TABLE t` is accepted), and an unexpected word is located by
 // searching the lower-cased word in the text: an upper-case word, or one that also occurs
 // inside the column's name, is pointed at the wrong place.
@@ -1895,7 +1895,7 @@ const INDEX_COLUMN_WORDS: &[Refused<'static>] = &[
         runs: SCHEMA_RUNS,
         says: &["unexpected `DROP`", "schema/app.yaml:7:18"],
     },
-    // Today at 7:12 (the column), and the word is printed lower-cased.
+    // It was reported at 7:12 (the column), and the word printed lower-cased.
     Refused {
         name: "upper_case_word",
         files: &[("schema/app.yaml", b"tables:\n  t:\n    columns:\n      id: int primary key\n      a: text\n    indexes:\n      i1: \"a B\"\n")],
@@ -1903,7 +1903,7 @@ const INDEX_COLUMN_WORDS: &[Refused<'static>] = &[
         runs: SCHEMA_RUNS,
         says: &["unexpected `B` after index column `a`", "schema/app.yaml:7:14"],
     },
-    // Today at 6:13, the `b` inside `ab`.
+    // It was reported at 6:13, the `b` inside `ab`.
     Refused {
         name: "word_inside_the_column_name",
         files: &[("schema/app.yaml", b"tables:\n  t:\n    columns:\n      ab: text\n    indexes:\n      i1: \"ab b\"\n")],
@@ -1911,7 +1911,7 @@ const INDEX_COLUMN_WORDS: &[Refused<'static>] = &[
         runs: SCHEMA_RUNS,
         says: &["unexpected `b` after index column `ab`", "schema/app.yaml:6:15"],
     },
-    // Today at 8:20 (the column `a);`), and the word is printed lower-cased.
+    // It was reported at 8:20 (the column `a);`), and the word printed lower-cased.
     Refused {
         name: "statement_after_a_parenthesis",
         files: &[("schema/app.yaml", b"tables:\n  t:\n    columns:\n      id: int primary key\n      a: text\n    indexes:\n      i1:\n        columns: [\"a); DROP TABLE t; --\"]\n")],
@@ -1922,11 +1922,11 @@ const INDEX_COLUMN_WORDS: &[Refused<'static>] = &[
 ];
 
 #[test]
-fn bug_every_word_of_an_index_column_is_read_and_located() {
+fn every_word_of_an_index_column_is_read_and_located() {
     assert_refused(INDEX_COLUMN_WORDS);
 }
 
-// BUG: these annotation and parameter errors all point at the query's name (1:10) although
+// Was a defect: these annotation and parameter errors all point at the query's name (1:10) although
 // the word they are about has a place of its own.
 const MISPLACED_QUERY_ERRORS: &[Refused<'static>] = &[
     Refused {
@@ -1985,17 +1985,17 @@ const MISPLACED_QUERY_ERRORS: &[Refused<'static>] = &[
         runs: QUERY_RUNS,
         says: &[
             "parameter `A` of `GetUser`: two parameters become the Rust name `a`",
-            "queries/app.sql:2:44",
+            "queries/app.sql:2:45",
         ],
     },
 ];
 
 #[test]
-fn bug_query_errors_point_at_the_word_they_are_about() {
+fn query_errors_point_at_the_word_they_are_about() {
     assert_refused(MISPLACED_QUERY_ERRORS);
 }
 
-// BUG: a NUL in a comment, a default or a check is accepted and written into the DDL;
+// Was a defect: a NUL in a comment, a default or a check is accepted and written into the DDL;
 // PostgreSQL cannot take it ("error encoding message to server" from `dbtool migrate`), so
 // the migration fails on the server. Names with a NUL are refused; these must be too, at the
 // NUL.
@@ -2024,15 +2024,15 @@ const NUL_IN_TEXT: &[Refused<'static>] = &[
 ];
 
 #[test]
-fn bug_a_nul_in_text_written_into_sql_is_refused() {
+fn a_nul_in_text_written_into_sql_is_refused() {
     assert_refused(NUL_IN_TEXT);
 }
 
-// BUG: a key of [generate.dependencies] is written verbatim into generated/Cargo.toml, so a
+// Was a defect: a key of [generate.dependencies] is written verbatim into generated/Cargo.toml, so a
 // quoted key adds tables of its own (here `[patch.crates-io]`). It must be refused like
 // `[generate] package`, as not a Cargo package name.
 #[test]
-fn bug_dependency_names_cannot_inject_toml_into_the_generated_manifest() {
+fn dependency_names_cannot_inject_toml_into_the_generated_manifest() {
     assert_refused(&[Refused {
         name: "dependency key with a table",
         files: &[(
@@ -2045,12 +2045,12 @@ fn bug_dependency_names_cannot_inject_toml_into_the_generated_manifest() {
     }]);
 }
 
-// BUG: a name too long for a file name (refinery's name plus `V1__` and `.down.sql` over 255
+// Was a defect: a name too long for a file name (refinery's name plus `V1__` and `.down.sql` over 255
 // bytes) fails with "File name too long" after dbtool.sum, migrations/schema/ and a journal
 // were written; every later command (check, diff, even `migration discard`) then fails on the
 // journal. It must be refused up front.
 #[test]
-fn bug_a_migration_name_too_long_for_a_file_is_refused_before_anything_is_written() {
+fn a_migration_name_too_long_for_a_file_is_refused_before_anything_is_written() {
     let name = "a".repeat(250);
     let diff: [&str; 2] = ["diff", &name];
     let new: [&str; 3] = ["migration", "new", &name];
@@ -2063,11 +2063,11 @@ fn bug_a_migration_name_too_long_for_a_file_is_refused_before_anything_is_writte
     }]);
 }
 
-// BUG: a duplicate version is named with the absolute path of the folder and the files
+// Was a defect: a duplicate version is named with the absolute path of the folder and the files
 // relative to different places ("defined twice in /tmp/…/migrations/sqlite: sqlite/V1__dup.sql
 // and V1__init.sql"); every other migration message names `migrations/sqlite/FILE`.
 #[test]
-fn bug_a_duplicate_version_names_both_files_from_the_project_root() {
+fn a_duplicate_version_names_both_files_from_the_project_root() {
     assert_refused(&[Refused {
         name: "V1__dup.sql",
         files: &[("migrations/sqlite/V1__dup.sql", b"SELECT 1;\n")],
@@ -2474,7 +2474,7 @@ fn hostile_text_builds_exactly_the_declared_postgres_schema() {
     );
 }
 
-// BUG: render tidies its output line by line (trailing spaces off, at most one blank line,
+// Was a defect: render tidies its output line by line (trailing spaces off, at most one blank line,
 // CR-LF to LF), inside string literals too: a comment or default spanning lines reaches the
 // database changed ("a   \n\n\nb" is stored as "a\n\nb"), so what the engines hold differs
 // from the schema.
@@ -2489,7 +2489,7 @@ const MULTI_LINE_LITERALS: &str = r#"tables:
 "#;
 
 #[test]
-fn bug_multi_line_literals_reach_the_engines_byte_for_byte() {
+fn multi_line_literals_reach_the_engines_byte_for_byte() {
     let dir = project(&[("schema/app.yaml", MULTI_LINE_LITERALS.as_bytes())], &[]);
     let body = "two spaces  \n\n\nand three line breaks";
 
@@ -2531,11 +2531,11 @@ fn bug_multi_line_literals_reach_the_engines_byte_for_byte() {
     );
 }
 
-// BUG: a per-dialect SQLite default is written without parentheses (`DEFAULT datetime('now')`,
+// Was a defect: a per-dialect SQLite default is written without parentheses (`DEFAULT datetime('now')`,
 // `DEFAULT 1 + 1`); SQLite accepts only a literal there, so the rendered DDL and every
 // migration that creates such a table fail with a syntax error.
 #[test]
-fn bug_per_dialect_sqlite_defaults_render_as_ddl_sqlite_accepts() {
+fn per_dialect_sqlite_defaults_render_as_ddl_sqlite_accepts() {
     let yaml = b"tables:\n  t:\n    columns:\n      id: int primary key\n      at:\n        type: text\n        default: { postgres: \"now()::text\", sqlite: \"datetime('now')\" }\n      two:\n        type: int\n        default: { postgres: \"1 + 1\", sqlite: \"1 + 1\" }\n";
     let dir = project(&[("schema/app.yaml", yaml)], &[]);
     let ddl = rendered(dir.path(), "sqlite");
@@ -2574,13 +2574,13 @@ const TRAILING_LINE_COMMENTS: [(&str, &str); 4] = [
     ),
 ];
 
-// BUG: a fragment ending in a `--` comment is accepted, and the comment swallows what dbtool
+// Was a defect: a fragment ending in a `--` comment is accepted, and the comment swallows what dbtool
 // writes after it on the same line: `CHECK (b > 0 -- positive)` loses its `)`, a default its
 // `,`, an index or view its `;` (the next statement then joins it). The DDL fails on both
 // engines. Either refusing the comment at its place or ending the fragment's line is right;
 // what is wrong is DDL that does not run.
 #[test]
-fn bug_a_trailing_line_comment_cannot_swallow_what_dbtool_writes_after_a_fragment() {
+fn a_trailing_line_comment_cannot_swallow_what_dbtool_writes_after_a_fragment() {
     let mut pg = common::pg_database("hostile_comments");
     let mut problems = Vec::new();
     for (yaml, location) in TRAILING_LINE_COMMENTS {
@@ -2635,11 +2635,11 @@ fn has_bare_cr(text: &[u8]) -> bool {
         .any(|(at, byte)| *byte == b'\r' && text.get(at + 1) != Some(&b'\n'))
 }
 
-// BUG: a lone CR in a schema comment, in a query's doc comment or inside a query's string
+// Was a defect: a lone CR in a schema comment, in a query's doc comment or inside a query's string
 // literal is copied into generated/ (`/// …`, `r#"…"#`), and the generated crate does not
 // compile ("bare CR not allowed in doc-comment", "… in raw string").
 #[test]
-fn bug_a_lone_carriage_return_never_reaches_the_generated_rust() {
+fn a_lone_carriage_return_never_reaches_the_generated_rust() {
     let dir = project(
         &[
             (
@@ -2663,13 +2663,13 @@ fn bug_a_lone_carriage_return_never_reaches_the_generated_rust() {
     assert!(with_bare_cr.is_empty(), "bare CR in {with_bare_cr:?}");
 }
 
-// BUG: dbtool.sum lists schema snapshots one per line in sha256sum's format without its
+// Was a defect: dbtool.sum lists schema snapshots one per line in sha256sum's format without its
 // escaping, so `diff` writes a dbtool.sum that its own `check` then rejects ("migrations/schema/a
 // is missing", "…a\nb.yaml is not part of the snapshot") when a schema file's name holds a line
 // break. Refusing such a name before writing, or escaping it, is right; a project that `diff`
 // leaves failing `check` is not.
 #[test]
-fn bug_a_schema_file_name_with_a_line_break_keeps_dbtool_sum_readable() {
+fn a_schema_file_name_with_a_line_break_keeps_dbtool_sum_readable() {
     let dir = project(
         &[(
             "schema/a\nb.yaml",

@@ -577,10 +577,10 @@ fn query_context(
             .for_param(&param.ty, &param.origins)
             .map_err(|conflict| {
                 query
-                    .diagnostic_at_name(format!(
-                        "parameter `{}` of `{}`: {conflict}",
-                        param.name, query.name
-                    ))
+                    .diagnostic_at_param(
+                        &param.name,
+                        format!("parameter `{}` of `{}`: {conflict}", param.name, query.name),
+                    )
                     .with_help("use one parameter per column, or give the columns one Rust type in dbtool.toml")
             })?;
         let borrowed = overrides::borrowed(choice, &param.ty, "", options.time)
@@ -606,10 +606,10 @@ fn query_context(
         };
         if let Some(clash) = clash {
             return Err(query
-                .diagnostic_at_name(format!(
-                    "parameter `{}` of `{}`: {clash}",
-                    param.name, query.name
-                ))
+                .diagnostic_at_param(
+                    &param.name,
+                    format!("parameter `{}` of `{}`: {clash}", param.name, query.name),
+                )
                 .with_help("rename the parameter"));
         }
     }

@@ -165,6 +165,18 @@ impl Query {
         )
     }
 
+    /// A diagnostic at the first use of parameter `name` in the SQL (at the name when it is
+    /// not used).
+    pub fn diagnostic_at_param(&self, name: &str, message: impl Into<String>) -> Diagnostic {
+        match self.params.iter().find(|p| p.name == name) {
+            Some(used) => {
+                let (line, column) = crate::diagnostic::line_column(&self.sql, used.start);
+                self.diagnostic_at(line, column, message)
+            }
+            None => self.diagnostic_at_name(message),
+        }
+    }
+
     /// A diagnostic at the query's name in its annotation.
     pub fn diagnostic_at_name(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.path.clone(), self.name_line, self.name_column, message)
@@ -391,13 +403,22 @@ fn parse_annotation(
     at: usize,
 ) -> Result<(String, u32, Kind), Vec<Diagnostic>> {
     let text = annotation_text(line).unwrap_or_default();
-    let column = line.find(text).map_or(1, |i| i as u32 + 1);
-    let mut words = text.split_whitespace();
-    let name = words.next().unwrap_or_default().to_string();
-    let kind_text = words.next().unwrap_or_default();
-    let error = |message: String, help: &str| {
-        vec![Diagnostic::new(&file.path, at as u32 + 1, column, message).with_help(help.to_string())]
+    let text_start = line.find(text).unwrap_or(0);
+    let column = line[..text_start].chars().count() as u32 + 1;
+    // Each word with the column it is written at, so an error points at the word it is about.
+    let mut words = text.split_whitespace().map(|word| {
+        let byte = word.as_ptr() as usize - text.as_ptr() as usize;
+        (column + text[..byte].chars().count() as u32, word)
+    });
+    let name = words.next().map_or("", |(_, w)| w).to_string();
+    let (kind_column, kind_text) = words.next().unwrap_or((column, ""));
+    let error_at = |word_column: u32, message: String, help: &str| {
+        vec![
+            Diagnostic::new(&file.path, at as u32 + 1, word_column, message)
+                .with_help(help.to_string()),
+        ]
     };
+    let error = |message: String, help: &str| error_at(column, message, help);
     if name.is_empty()
         || !name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         || !name.chars().all(|c| c.is_ascii_alphanumeric())
@@ -413,13 +434,15 @@ fn parse_annotation(
         } else {
             format!("`{kind_text}` is not a query kind")
         };
-        return Err(error(
+        return Err(error_at(
+            kind_column,
             message,
             "end the annotation with :one, :many, :exec, :execrows or :copyfrom",
         ));
     };
-    if let Some(extra) = words.next() {
-        return Err(error(
+    if let Some((extra_column, extra)) = words.next() {
+        return Err(error_at(
+            extra_column,
             format!("unexpected `{extra}` after the query kind"),
             "an annotation is `-- name: QueryName :kind` and nothing else",
         ));
@@ -704,7 +727,7 @@ mod tests {
             headlines,
             [
                 "queries/app.sql:1:10: error: `getUser` is not a query name",
-                "queries/app.sql:3:10: error: `:some` is not a query kind",
+                "queries/app.sql:3:16: error: `:some` is not a query kind",
                 "queries/app.sql:5:10: error: query `Empty` has no SQL",
                 "queries/app.sql:8:8: error: `sqlc.nargs` is not supported",
             ]

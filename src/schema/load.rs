@@ -1023,23 +1023,23 @@ fn read_index_parts(r: &mut Reader, node: &Node) -> Vec<IndexPart> {
                 let Some(text) = r.scalar(item, "an index column") else {
                     continue;
                 };
-                let mut words = text.value.split_whitespace();
-                let column = words.next().unwrap_or("").to_string();
-                let order = words.next();
-                let descending = match order.map(str::to_lowercase).as_deref() {
-                    None | Some("asc") => false,
-                    Some("desc") => true,
-                    Some(other) => {
-                        let offset = text.value.find(other).unwrap_or(0);
-                        let span = r.inner_span(item, 0, offset);
-                        r.error(
-                            span,
-                            format!("unexpected `{other}` after index column `{column}`"),
-                            Some("write `COLUMN`, `COLUMN asc` or `COLUMN desc`; use `{ expr: … }` for an expression".into()),
-                        );
-                        false
-                    }
+                let words = words_with_columns(&text.value);
+                let column = words.first().map_or("", |(_, w)| *w).to_string();
+                let order = words.get(1).map(|(_, w)| w.to_lowercase());
+                let descending = order.as_deref() == Some("desc");
+                // Every word after the column is read: an order, then nothing.
+                let unexpected = match order.as_deref() {
+                    None | Some("asc" | "desc") => words.get(2),
+                    Some(_) => words.get(1),
                 };
+                if let Some((at, other)) = unexpected {
+                    let span = r.inner_span(item, 0, *at);
+                    r.error(
+                        span,
+                        format!("unexpected `{other}` after index column `{column}`"),
+                        Some("write `COLUMN`, `COLUMN asc` or `COLUMN desc`; use `{ expr: … }` for an expression".into()),
+                    );
+                }
                 parts.push(IndexPart::Column {
                     name: Spanned::new(column, text.span),
                     descending,
@@ -1048,6 +1048,26 @@ fn read_index_parts(r: &mut Reader, node: &Node) -> Vec<IndexPart> {
         }
     }
     parts
+}
+
+/// The whitespace-separated words of `text`, each with the character column it starts at.
+fn words_with_columns(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    for (column, (byte, c)) in text.char_indices().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some((column, byte)),
+            (true, Some((at, from))) => {
+                words.push((at, &text[from..byte]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((at, from)) = start {
+        words.push((at, &text[from..]));
+    }
+    words
 }
 
 /// Parses an SQL expression written in `node`, reporting a syntax error at its place. A
