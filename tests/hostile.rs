@@ -934,7 +934,7 @@ const CONFIGS: &[Refused<'static>] = &[
         setup: &[],
         runs: CONFIG_RUNS,
         says: &[
-            "`-a` is not a Cargo package name: it must start with a letter",
+            "`-a` is not a Cargo package name: it must start with an ASCII letter",
             "dbtool.toml:4:11",
         ],
     },

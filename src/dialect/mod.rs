@@ -48,6 +48,8 @@ pub trait DialectSpec: Sync {
     fn reserved_words(&self) -> &'static [&'static str];
     /// How the `n`th (1-based) parameter of a statement is written: `$1`, `?1`.
     fn placeholder(&self, n: usize) -> String;
+    /// sqlparser's reading of this dialect: its tokenizer and grammar.
+    fn sql_parser(&self) -> Box<dyn sqlparser::dialect::Dialect>;
     fn column_type(&self, ty: &ColumnType, schema: &Schema) -> SqlType;
     /// How the dialect changes an existing schema.
     fn capabilities(&self) -> Capabilities;

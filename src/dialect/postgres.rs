@@ -139,6 +139,10 @@ impl DialectSpec for Postgres {
         RESERVED
     }
 
+    fn sql_parser(&self) -> Box<dyn sqlparser::dialect::Dialect> {
+        Box::new(sqlparser::dialect::PostgreSqlDialect {})
+    }
+
     fn placeholder(&self, n: usize) -> String {
         format!("${n}")
     }

@@ -174,6 +174,10 @@ impl DialectSpec for Sqlite {
         RESERVED
     }
 
+    fn sql_parser(&self) -> Box<dyn sqlparser::dialect::Dialect> {
+        Box::new(sqlparser::dialect::SQLiteDialect {})
+    }
+
     fn placeholder(&self, n: usize) -> String {
         format!("?{n}")
     }

@@ -9,7 +9,7 @@
 use sqlparser::ast::{
     AlterTableOperation, FromTable, ObjectType, RenameTableNameKind, Statement, TableFactor,
 };
-use sqlparser::dialect::{Dialect as SqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::Parser;
 
 use super::split::split_statements;
@@ -77,10 +77,7 @@ fn declared_losses(script: &str) -> Vec<Loss> {
 }
 
 fn parser_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
-    match dialect {
-        Dialect::Postgres | Dialect::Timescaledb => Box::new(PostgreSqlDialect {}),
-        Dialect::Sqlite => Box::new(SQLiteDialect {}),
-    }
+    crate::dialect::spec(dialect).sql_parser()
 }
 
 /// The statements of a hand-written script that lose data. A table dropped and created again

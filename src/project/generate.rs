@@ -133,10 +133,10 @@ fn check_package_name(name: &str) -> Result<(), &'static str> {
     let mut chars = name.chars();
     match chars.next() {
         None => Err("it is empty"),
-        Some(c) if !c.is_ascii_alphabetic() => Err("it must start with a letter"),
+        Some(c) if !c.is_ascii_alphabetic() => Err("it must start with an ASCII letter"),
         _ if name.len() > 64 => Err("it is longer than 64 characters"),
         _ if !chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') => {
-            Err("only letters, digits, `-` and `_` may follow")
+            Err("only ASCII letters, digits, `-` and `_` may follow")
         }
         _ => Ok(()),
     }

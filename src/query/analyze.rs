@@ -16,7 +16,7 @@ use sqlparser::ast::{
     SelectItem, SelectItemQualifiedWildcardKind, SetExpr, Spanned, Statement, TableFactor,
     TableObject, TableWithJoins, UnaryOperator, Value,
 };
-use sqlparser::dialect::{Dialect as SqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::Parser;
 
 use super::types::{self, QType};
@@ -227,10 +227,7 @@ struct Query<'a, 's> {
 }
 
 pub fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
-    match dialect {
-        Dialect::Postgres | Dialect::Timescaledb => Box::new(PostgreSqlDialect {}),
-        Dialect::Sqlite => Box::new(SQLiteDialect {}),
-    }
+    crate::dialect::spec(dialect).sql_parser()
 }
 
 /// Parses one statement; errors carry sqlparser's position.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 
 use sqlparser::ast::{DataType, Expr, ObjectName, ObjectNamePart, Query, Visit, Visitor};
-use sqlparser::dialect::{Dialect as SqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::{Parser, ParserError};
 
 use crate::schema::model::Dialect;
@@ -27,10 +27,7 @@ pub struct RelationRef {
 }
 
 fn parser_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
-    match dialect {
-        Dialect::Postgres | Dialect::Timescaledb => Box::new(PostgreSqlDialect {}),
-        Dialect::Sqlite => Box::new(SQLiteDialect {}),
-    }
+    crate::dialect::spec(dialect).sql_parser()
 }
 
 /// sqlparser's message without its prefix, and the 1-based (line, column) it appends to

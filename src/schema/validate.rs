@@ -141,11 +141,11 @@ fn check_identifiers(c: &mut Checker, dialects: &[Dialect]) {
             .map(|f| ("full-text index", &f.name)),
     );
     for (what, name) in given {
-        if let Some(problem) = identifier_problem(&name.value, postgres) {
+        if let Some((problem, help)) = identifier_problem(&name.value, postgres) {
             c.error(
                 name.span,
                 format!("{what} name `{}` {problem}", name.value.escape_debug()),
-                Some("choose a shorter name of printable characters".into()),
+                Some(help.into()),
             );
         }
     }
@@ -176,22 +176,25 @@ fn check_identifiers(c: &mut Checker, dialects: &[Dialect]) {
     }
 }
 
-/// What is wrong with `name` as a database name, if anything.
-fn identifier_problem(name: &str, postgres: bool) -> Option<String> {
+/// What is wrong with `name` as a database name, if anything, and what to do.
+fn identifier_problem(name: &str, postgres: bool) -> Option<(String, &'static str)> {
     if name.is_empty() {
-        return Some("is empty".to_string());
+        return Some(("is empty".to_string(), "give it a name"));
     }
     if let Some(bad) = name.chars().find(|ch| ch.is_control()) {
-        return Some(format!(
-            "holds the control character U+{:04X}",
-            u32::from(bad)
+        return Some((
+            format!("holds the control character U+{:04X}", u32::from(bad)),
+            "use printable characters only",
         ));
     }
     if postgres && name.len() > POSTGRES_NAME_BYTES {
-        return Some(format!(
-            "is {} bytes; PostgreSQL keeps {POSTGRES_NAME_BYTES} and would make it `{}`",
-            name.len(),
-            cut_to_postgres_length(name)
+        return Some((
+            format!(
+                "is {} bytes; PostgreSQL keeps {POSTGRES_NAME_BYTES} and would make it `{}`",
+                name.len(),
+                cut_to_postgres_length(name)
+            ),
+            "choose a name of at most 63 bytes",
         ));
     }
     None
