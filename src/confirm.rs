@@ -119,7 +119,7 @@ fn confirm_in(
     shown: &str,
     progress: OnQuery<'_>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| {
+    let mut client = crate::engine::postgres::connect_client(url).map_err(|e| {
         vec![Diagnostic::new(
             "dbtool.toml",
             1,

@@ -10,6 +10,7 @@ pub mod confirm;
 pub mod diagnostic;
 pub mod dialect;
 pub mod diff;
+pub mod engine;
 pub mod introspect;
 pub mod journal;
 pub mod lexical;

@@ -456,7 +456,7 @@ fn an_unreachable_server_is_a_database_error_and_hides_its_password() {
         assert_eq!(code, Some(3), "{args:?}: {out}");
         assert!(!out.contains("hunter2"), "password printed: {out}");
         assert!(
-            out.contains("cannot connect to postgres://admin:***@127.0.0.1:1/app"),
+            out.contains("cannot connect to PostgreSQL at admin@127.0.0.1:1/app (postgres://admin:***@127.0.0.1:1/app): nothing accepts connections there"),
             "{out}"
         );
     }

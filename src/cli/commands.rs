@@ -740,12 +740,7 @@ pub fn pull(
     let mut on_relation = |total: usize, name: &str| bar.step(total, format!("reading {name}"));
     let pulled = match migrate::DatabaseUrl::parse(url)? {
         migrate::DatabaseUrl::Postgres(url) => {
-            let mut client = postgres::Client::connect(&url, postgres::NoTls)
-                .map_err(|e| {
-                    Failure::Database(format!(
-                        "cannot connect to {shown}: {e}\nhelp: check the URL and that the server is up"
-                    ))
-                })?;
+            let mut client = crate::engine::postgres::connect_client(&url)?;
             crate::introspect::pull::pull_postgres(&mut client, shown.clone(), &mut on_relation)?
         }
         migrate::DatabaseUrl::SqliteFile(path) => {
@@ -863,20 +858,6 @@ fn expected_catalog(
         drop(scratch);
         Ok(crate::introspect::catalog(scratch_url)?)
     };
-    match migrate::DatabaseUrl::parse(url)? {
-        migrate::DatabaseUrl::Postgres(url) => {
-            let scratch = migrate::ScratchDatabase::create(&url, "drift")?;
-            migrate_to(&scratch.url)
-        }
-        _ => {
-            // A new file with a random name, created exclusively and removed when dropped: a
-            // predictable name in a shared temporary folder could be someone else's file.
-            let file = tempfile::Builder::new()
-                .prefix("dbtool_drift_")
-                .suffix(".db")
-                .tempfile()
-                .map_err(|e| Failure::Other(format!("cannot create a temporary file: {e}")))?;
-            migrate_to(&format!("sqlite://{}", file.path().display()))
-        }
-    }
+    let scratch = crate::engine::Scratch::beside(url, "drift")?;
+    migrate_to(scratch.url())
 }

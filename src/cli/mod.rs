@@ -320,6 +320,18 @@ impl Failure {
     }
 }
 
+impl From<crate::engine::UrlError> for Failure {
+    fn from(error: crate::engine::UrlError) -> Failure {
+        Failure::from(crate::migrate::MigrateError::from(error))
+    }
+}
+
+impl From<crate::engine::OpenError> for Failure {
+    fn from(error: crate::engine::OpenError) -> Failure {
+        Failure::from(crate::migrate::MigrateError::from(error))
+    }
+}
+
 impl From<crate::migrate::MigrateError> for Failure {
     fn from(error: crate::migrate::MigrateError) -> Failure {
         let exit = if error.is_database() {

@@ -68,12 +68,7 @@ fn failed(context: &str, error: impl std::fmt::Display) -> MigrateError {
 pub fn catalog(url: &str) -> Result<Catalog, MigrateError> {
     match DatabaseUrl::parse(url)? {
         DatabaseUrl::Postgres(url) => {
-            let mut client = postgres::Client::connect(&url, postgres::NoTls).map_err(|e| {
-                failed(
-                    &format!("cannot connect to {}", crate::migrate::redact(&url)),
-                    e,
-                )
-            })?;
+            let mut client = crate::engine::postgres::connect_client(&url)?;
             postgres_catalog(&mut client)
         }
         DatabaseUrl::SqliteFile(path) => {

@@ -18,25 +18,22 @@
 
 mod files;
 mod losses;
-mod position;
 mod runner;
-mod scratch;
 mod split;
-mod url;
 
+pub use crate::engine::postgres::{error_offset as postgres_error_offset, ScratchDatabase};
+pub use crate::engine::sqlite::refusal as sqlite_error;
+pub use crate::engine::{redact, with_database, DatabaseUrl};
 pub use files::{
     discard_latest, integrity_problems, load_scripts, next_version, recover, rendered_format,
     snapshot_problems, write_empty_version, write_integrity, write_version, Discarded, Script,
     VersionFiles, PREVIOUS_SNAPSHOT_DIR,
 };
-pub use position::{postgres_error_offset, sqlite_error};
 pub use runner::{
     check_target, refuse_unsafe_statements, Applied, DataLoss, Database, MigrateOptions, Outcome,
     RollbackOptions, RollbackTarget, Status,
 };
-pub use scratch::ScratchDatabase;
 pub use split::split_statements;
-pub use url::{redact, with_database, DatabaseUrl};
 
 /// Folder under `migrations/` that keeps the schema as of the latest version.
 pub const SNAPSHOT_DIR: &str = "schema";
@@ -62,6 +59,21 @@ pub enum MigrateError {
         /// The database refused a statement (exit 3), rather than dbtool refusing the script.
         database: bool,
     },
+}
+
+impl From<crate::engine::UrlError> for MigrateError {
+    fn from(error: crate::engine::UrlError) -> Self {
+        MigrateError::Invalid(error.0)
+    }
+}
+
+impl From<crate::engine::OpenError> for MigrateError {
+    fn from(error: crate::engine::OpenError) -> Self {
+        match error {
+            crate::engine::OpenError::Invalid(message) => MigrateError::Invalid(message),
+            crate::engine::OpenError::Unavailable(message) => MigrateError::Database { message },
+        }
+    }
 }
 
 impl MigrateError {

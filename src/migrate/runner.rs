@@ -4,38 +4,20 @@
 //! checksum, same RFC 3339 `applied_on`), so a database migrated by one is current for the
 //! other. It runs the scripts itself because refinery's runner has no lock, no rollback, cannot
 //! switch SQLite's foreign keys off outside its transaction, and cannot say which statement
-//! failed (see ARCHITECTURE.md).
+//! failed (see ARCHITECTURE.md). What differs between engines is asked of the engine layer
+//! ([`crate::engine::Connection`]).
 
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::files::Script;
 use super::split::split_statements;
-use super::url::{redact, DatabaseUrl};
 use super::MigrateError;
 use crate::diagnostic::{line_column, Diagnostic};
-
-const HISTORY_TABLE: &str = "refinery_schema_history";
-/// Key of the PostgreSQL advisory lock that serialises migrators ("dbtool" in ASCII).
-const ADVISORY_LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
-
-const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history(
-             version int4 PRIMARY KEY,
-             name VARCHAR(255),
-             applied_on VARCHAR(255),
-             checksum VARCHAR(255));";
-
-/// A row of the history table.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Applied {
-    pub version: i32,
-    pub name: String,
-    pub applied_on: String,
-    pub checksum: String,
-}
+pub use crate::engine::Applied;
+use crate::engine::{redact, Connection, DatabaseUrl};
 
 /// Applied and pending versions.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -109,46 +91,9 @@ pub struct RollbackOptions {
     pub allow_destructive: bool,
 }
 
-enum Connection {
-    Postgres(Box<PgConnection>),
-    Sqlite(rusqlite::Connection),
-}
-
-/// A PostgreSQL client and the bookkeeping statements it has prepared: preparing the history
-/// insert once instead of once per version saves a round trip per version.
-struct PgConnection {
-    client: postgres::Client,
-    prepared: HashMap<&'static str, postgres::Statement>,
-}
-
-impl PgConnection {
-    fn statement(&mut self, sql: &'static str) -> Result<postgres::Statement, postgres::Error> {
-        if let Some(statement) = self.prepared.get(sql) {
-            return Ok(statement.clone());
-        }
-        let statement = self.client.prepare(sql)?;
-        self.prepared.insert(sql, statement.clone());
-        Ok(statement)
-    }
-
-    fn execute(
-        &mut self,
-        sql: &'static str,
-        params: &[&(dyn postgres::types::ToSql + Sync)],
-    ) -> Result<u64, postgres::Error> {
-        let statement = self.statement(sql)?;
-        self.client.execute(&statement, params)
-    }
-
-    fn query_one(&mut self, sql: &'static str) -> Result<postgres::Row, postgres::Error> {
-        let statement = self.statement(sql)?;
-        self.client.query_one(&statement, &[])
-    }
-}
-
 /// An open database, and the redacted URL it was opened with (for messages).
 pub struct Database {
-    connection: Connection,
+    connection: Box<dyn Connection>,
     shown_url: String,
 }
 
@@ -180,37 +125,9 @@ impl Database {
     }
 
     fn connect(url: &str, create: bool) -> Result<Database, MigrateError> {
-        let shown_url = redact(url);
-        if !create && Database::is_missing_file(url)? {
-            return Err(MigrateError::Invalid(format!(
-                "{shown_url} does not exist; check the path (only `dbtool migrate` creates a database file)"
-            )));
-        }
-        let connection = match DatabaseUrl::parse(url)? {
-            DatabaseUrl::Postgres(url) => {
-                let client = postgres::Client::connect(&url, postgres::NoTls)
-                    .map_err(|e| database_error(&format!("cannot connect to {shown_url}"), e))?;
-                Connection::Postgres(Box::new(PgConnection {
-                    client,
-                    prepared: HashMap::new(),
-                }))
-            }
-            DatabaseUrl::SqliteFile(path) => {
-                let connection = rusqlite::Connection::open(&path)
-                    .map_err(|e| database_error(&format!("cannot open {shown_url}"), e))?;
-                connection
-                    .busy_timeout(Duration::from_secs(60))
-                    .map_err(|e| database_error("cannot set busy timeout", e))?;
-                Connection::Sqlite(connection)
-            }
-            DatabaseUrl::SqliteMemory => Connection::Sqlite(
-                rusqlite::Connection::open_in_memory()
-                    .map_err(|e| database_error("cannot open an in-memory database", e))?,
-            ),
-        };
         Ok(Database {
-            connection,
-            shown_url,
+            connection: crate::engine::open(url, create)?,
+            shown_url: redact(url),
         })
     }
 
@@ -218,132 +135,60 @@ impl Database {
         &self.shown_url
     }
 
-    pub fn is_postgres(&self) -> bool {
-        matches!(self.connection, Connection::Postgres(_))
-    }
-
-    fn batch(&mut self, sql: &str) -> Result<(), String> {
-        match &mut self.connection {
-            Connection::Postgres(pg) => pg.client.batch_execute(sql).map_err(pg_message),
-            Connection::Sqlite(conn) => conn.execute_batch(sql).map_err(|e| e.to_string()),
-        }
+    /// The dialect whose syntax the engine reads.
+    pub fn parsing_dialect(&self) -> crate::schema::Dialect {
+        self.connection.parsing_dialect()
     }
 
     fn lock(&mut self) -> Result<(), MigrateError> {
-        if let Connection::Postgres(client) = &mut self.connection {
-            client
-                .execute("SELECT pg_advisory_lock($1)", &[&ADVISORY_LOCK_KEY])
-                .map_err(|e| database_error("cannot take the migration lock", pg_message(e)))?;
-        }
-        Ok(())
+        self.connection
+            .lock()
+            .map_err(|e| database_error("cannot take the migration lock", e))
     }
 
     fn unlock(&mut self) {
-        if let Connection::Postgres(client) = &mut self.connection {
-            let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&ADVISORY_LOCK_KEY]);
-        }
+        self.connection.unlock();
     }
 
-    /// Starts the transaction one version runs in. SQLite: foreign keys off first (a no-op
-    /// inside a transaction), then an immediate transaction so concurrent migrators queue.
+    /// Starts the transaction one version runs in.
     fn begin(&mut self) -> Result<(), MigrateError> {
-        let sql = match self.connection {
-            Connection::Postgres(_) => "BEGIN",
-            Connection::Sqlite(_) => "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE",
-        };
-        self.batch(sql)
+        self.connection
+            .begin_version()
             .map_err(|e| database_error("cannot start a transaction", e))
     }
 
     fn commit(&mut self) -> Result<(), MigrateError> {
-        self.batch("COMMIT")
-            .map_err(|e| database_error("cannot commit", e))?;
-        self.restore_foreign_keys();
-        Ok(())
+        self.connection
+            .commit()
+            .map_err(|e| database_error("cannot commit", e))
     }
 
     fn abort(&mut self) {
-        let _ = self.batch("ROLLBACK");
-        self.restore_foreign_keys();
-    }
-
-    fn restore_foreign_keys(&mut self) {
-        if let Connection::Sqlite(conn) = &self.connection {
-            let _ = conn.execute_batch("PRAGMA foreign_keys = ON");
-        }
+        self.connection.abort();
     }
 
     fn ensure_history(&mut self) -> Result<(), MigrateError> {
-        self.batch(CREATE_HISTORY)
+        self.connection
+            .ensure_history()
             .map_err(|e| database_error("cannot create refinery_schema_history", e))
     }
 
     fn read_history(&mut self) -> Result<Vec<Applied>, MigrateError> {
-        let query = "SELECT version, name, applied_on, checksum FROM refinery_schema_history ORDER BY version";
-        let rows = match &mut self.connection {
-            Connection::Postgres(pg) => pg
-                .client
-                .query(query, &[])
-                .map_err(|e| database_error("cannot read refinery_schema_history", pg_message(e)))?
-                .into_iter()
-                .map(|row| Applied {
-                    version: row.get(0),
-                    name: row.get::<_, Option<String>>(1).unwrap_or_default(),
-                    applied_on: row.get::<_, Option<String>>(2).unwrap_or_default(),
-                    checksum: row.get::<_, Option<String>>(3).unwrap_or_default(),
-                })
-                .collect(),
-            Connection::Sqlite(conn) => {
-                let read = || -> rusqlite::Result<Vec<Applied>> {
-                    let mut statement = conn.prepare(query)?;
-                    let rows = statement.query_map([], |row| {
-                        Ok(Applied {
-                            version: row.get(0)?,
-                            name: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                            applied_on: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                            checksum: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                        })
-                    })?;
-                    rows.collect()
-                };
-                read().map_err(|e| database_error("cannot read refinery_schema_history", e))?
-            }
-        };
-        Ok(rows)
+        self.connection
+            .read_history()
+            .map_err(|e| database_error("cannot read refinery_schema_history", e))
     }
 
     fn last_applied(&mut self) -> Result<i32, MigrateError> {
-        let query = "SELECT coalesce(max(version), 0) FROM refinery_schema_history";
-        match &mut self.connection {
-            Connection::Postgres(pg) => pg
-                .query_one(query)
-                .map(|row| row.get::<_, i32>(0))
-                .map_err(|e| database_error("cannot read refinery_schema_history", pg_message(e))),
-            Connection::Sqlite(conn) => conn
-                .query_row(query, [], |row| row.get::<_, i32>(0))
-                .map_err(|e| database_error("cannot read refinery_schema_history", e)),
-        }
+        self.connection
+            .last_applied()
+            .map_err(|e| database_error("cannot read refinery_schema_history", e))
     }
 
     fn history_exists(&mut self) -> Result<bool, MigrateError> {
-        let exists = match &mut self.connection {
-            Connection::Postgres(pg) => pg
-                .client
-                .query_one(
-                    "SELECT to_regclass('refinery_schema_history') IS NOT NULL",
-                    &[],
-                )
-                .map(|row| row.get::<_, bool>(0))
-                .map_err(|e| database_error("cannot inspect the database", pg_message(e)))?,
-            Connection::Sqlite(conn) => conn
-                .query_row(
-                    "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                    [HISTORY_TABLE],
-                    |row| row.get::<_, bool>(0),
-                )
-                .map_err(|e| database_error("cannot inspect the database", e))?,
-        };
-        Ok(exists)
+        self.connection
+            .history_exists()
+            .map_err(|e| database_error("cannot inspect the database", e))
     }
 
     /// Applied versions (none when the history table does not exist yet) and pending ones.
@@ -542,11 +387,7 @@ impl Database {
     /// (before anything runs; a count that fails, e.g. on a table a later step renames, is
     /// unknown).
     fn data_losses(&mut self, plan: &[&Script]) -> Vec<DataLoss> {
-        let dialect = if self.is_postgres() {
-            crate::schema::Dialect::Postgres
-        } else {
-            crate::schema::Dialect::Sqlite
-        };
+        let dialect = self.connection.parsing_dialect();
         let mut found = Vec::new();
         for script in plan {
             let down = script.down_sql.as_deref().unwrap_or_default();
@@ -568,16 +409,7 @@ impl Database {
     }
 
     fn count(&mut self, sql: &str) -> Result<i64, String> {
-        match &mut self.connection {
-            Connection::Postgres(pg) => pg
-                .client
-                .query_one(sql, &[])
-                .map(|row| row.get::<_, i64>(0))
-                .map_err(pg_message),
-            Connection::Sqlite(conn) => conn
-                .query_row(sql, [], |row| row.get::<_, i64>(0))
-                .map_err(|e| e.to_string()),
-        }
+        self.connection.count(sql)
     }
 
     /// The versions to undo, newest first, from the history as it is now; every one of them
@@ -649,38 +481,18 @@ impl Database {
     /// Runs one statement of a script; on failure, the database's message and, when the
     /// engine says, the byte offset in the statement of the token it refused.
     fn execute(&mut self, sql: &str) -> Result<(), (String, Option<usize>)> {
-        match &mut self.connection {
-            Connection::Postgres(pg) => pg.client.batch_execute(sql).map_err(|e| {
-                let position = super::postgres_error_offset(&e, sql);
-                (pg_message(e), position)
-            }),
-            Connection::Sqlite(conn) => conn
-                .execute_batch(sql)
-                .map_err(|e| super::sqlite_error(e, sql)),
-        }
+        self.connection
+            .run_statement(sql)
+            .map_err(|refusal| (refusal.message, refusal.offset))
     }
 
-    /// SQLite: with foreign keys off during the script, check them before committing.
+    /// Where the engine does not check foreign keys during the script (SQLite, keys off for
+    /// rebuilds), check them before committing.
     fn check_foreign_keys(&mut self, script: &Script) -> Result<(), MigrateError> {
-        let Connection::Sqlite(conn) = &self.connection else {
-            return Ok(());
-        };
-        let violations: Vec<(String, i64, String)> = {
-            let mut statement = conn
-                .prepare("PRAGMA foreign_key_check")
-                .map_err(|e| database_error("cannot check foreign keys", e))?;
-            let rows = statement
-                .query_map([], |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                        row.get::<_, String>(2)?,
-                    ))
-                })
-                .map_err(|e| database_error("cannot check foreign keys", e))?;
-            rows.collect::<Result<_, _>>()
-                .map_err(|e| database_error("cannot check foreign keys", e))?
-        };
+        let violations = self
+            .connection
+            .foreign_key_violations()
+            .map_err(|e| database_error("cannot check foreign keys", e))?;
         if let Some((table, rowid, parent)) = violations.first() {
             return Err(MigrateError::Database {
                 message: format!(
@@ -698,45 +510,22 @@ impl Database {
         let applied_on = OffsetDateTime::now_utc()
             .format(&Rfc3339)
             .map_err(|e| database_error("cannot format the time", e))?;
-        let checksum = script.checksum.to_string();
-        match &mut self.connection {
-            Connection::Postgres(pg) => pg
-                .execute(
-                    "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)",
-                    &[&script.version, &script.name, &applied_on, &checksum],
-                )
-                .map(|_| ())
-                .map_err(|e| database_error("cannot record the version", pg_message(e))),
-            Connection::Sqlite(conn) => conn
-                .execute(
-                    "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (?1, ?2, ?3, ?4)",
-                    rusqlite::params![script.version, script.name, applied_on, checksum],
-                )
-                .map(|_| ())
-                .map_err(|e| database_error("cannot record the version", e)),
-        }
+        let row = Applied {
+            version: script.version,
+            name: script.name.clone(),
+            applied_on,
+            checksum: script.checksum.to_string(),
+        };
+        self.connection
+            .record(&row)
+            .map_err(|e| database_error("cannot record the version", e))
     }
 
-    /// Removes the version's history row and commits. On PostgreSQL both go in one round trip
-    /// (the version is an integer, so writing it into the SQL is safe): with one commit per
-    /// version, round trips are most of what rolling back costs beyond the commits themselves.
+    /// Removes the version's history row and commits.
     fn forget_and_commit(&mut self, version: i32) -> Result<(), MigrateError> {
-        match &mut self.connection {
-            Connection::Postgres(pg) => pg
-                .client
-                .batch_execute(&format!(
-                    "DELETE FROM refinery_schema_history WHERE version = {version}; COMMIT"
-                ))
-                .map_err(|e| database_error("cannot remove the version", pg_message(e))),
-            Connection::Sqlite(conn) => {
-                conn.execute(
-                    "DELETE FROM refinery_schema_history WHERE version = ?1",
-                    [version],
-                )
-                .map_err(|e| database_error("cannot remove the version", e))?;
-                self.commit()
-            }
-        }
+        self.connection
+            .forget_and_commit(version)
+            .map_err(|e| database_error("cannot remove the version", e))
     }
 }
 
@@ -832,22 +621,5 @@ fn first_line(sql: &str) -> String {
         format!("{line} …")
     } else {
         line.to_string()
-    }
-}
-
-/// PostgreSQL's own message (with detail and hint), not the driver's wrapper.
-fn pg_message(error: postgres::Error) -> String {
-    match error.as_db_error() {
-        Some(db) => {
-            let mut message = format!("{}: {}", db.severity(), db.message());
-            if let Some(detail) = db.detail() {
-                message.push_str(&format!("\nDETAIL: {detail}"));
-            }
-            if let Some(hint) = db.hint() {
-                message.push_str(&format!("\nHINT: {hint}"));
-            }
-            message
-        }
-        None => error.to_string(),
     }
 }

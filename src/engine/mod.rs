@@ -1,0 +1,154 @@
+//! The engine layer: everything that talks to, or knows how to talk to, one database engine.
+//!
+//! One module per engine — [`postgres`] (TimescaleDB is PostgreSQL with an extension) and
+//! [`sqlite`] — behind the [`Connection`] trait: connecting, transactions and the migration
+//! lock, refinery's history table, where an error points in a statement, the scratch databases
+//! dbtool builds to ask the engine a question. URLs and their redaction are [`url`]'s.
+//!
+//! Invariant: nothing outside `engine/` matches on an engine to talk to a database; it opens a
+//! [`Connection`] with [`open`] and asks it. (What a *dialect* renders is `crate::dialect`'s.)
+//! Adding an engine is adding a module here that implements [`Connection`], a variant of
+//! [`url::DatabaseUrl`], and a `dialect/` module with templates.
+
+pub mod postgres;
+pub mod sqlite;
+pub mod url;
+
+pub use url::{redact, with_database, DatabaseUrl, UrlError};
+
+use crate::schema::Dialect;
+
+/// A row of refinery's history table.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Applied {
+    pub version: i32,
+    pub name: String,
+    pub applied_on: String,
+    pub checksum: String,
+}
+
+/// A statement the engine refused: its own message (with detail and hint where it gives
+/// them) and, when it says, the byte offset in the statement of the token it refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub offset: Option<usize>,
+}
+
+/// An open connection to one engine, as the migration runner uses it. Errors are the engine's
+/// own messages; the caller says what it was doing.
+pub trait Connection {
+    /// The dialect whose syntax this engine reads (for parsing scripts it is given).
+    fn parsing_dialect(&self) -> Dialect;
+    /// Runs `sql` (one or more statements) outside any bookkeeping.
+    fn batch(&mut self, sql: &str) -> Result<(), String>;
+    /// Runs one statement of a script.
+    fn run_statement(&mut self, sql: &str) -> Result<(), Refusal>;
+    /// Serialises migrators for the whole run (PostgreSQL's advisory lock); SQLite has no such
+    /// lock, and serialises each version's transaction instead ([`Connection::begin_version`]).
+    fn lock(&mut self) -> Result<(), String>;
+    fn unlock(&mut self);
+    /// Starts the transaction one version runs in.
+    fn begin_version(&mut self) -> Result<(), String>;
+    fn commit(&mut self) -> Result<(), String>;
+    fn abort(&mut self);
+    fn history_exists(&mut self) -> Result<bool, String>;
+    fn ensure_history(&mut self) -> Result<(), String>;
+    fn read_history(&mut self) -> Result<Vec<Applied>, String>;
+    /// The latest applied version, 0 for none, read inside the current transaction.
+    fn last_applied(&mut self) -> Result<i32, String>;
+    fn record(&mut self, row: &Applied) -> Result<(), String>;
+    /// Removes the history row of `version` and commits.
+    fn forget_and_commit(&mut self, version: i32) -> Result<(), String>;
+    /// Rows whose foreign key points at nothing, checked before a version commits where the
+    /// engine does not check them itself during the script (SQLite, keys off for rebuilds):
+    /// (table, rowid, parent table).
+    fn foreign_key_violations(&mut self) -> Result<Vec<(String, i64, String)>, String>;
+    /// The value of a `SELECT count(…)` query.
+    fn count(&mut self, sql: &str) -> Result<i64, String>;
+}
+
+/// The history table, as refinery creates it.
+pub const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history(
+             version int4 PRIMARY KEY,
+             name VARCHAR(255),
+             applied_on VARCHAR(255),
+             checksum VARCHAR(255));";
+
+pub const READ_HISTORY: &str =
+    "SELECT version, name, applied_on, checksum FROM refinery_schema_history ORDER BY version";
+
+pub const LAST_APPLIED: &str = "SELECT coalesce(max(version), 0) FROM refinery_schema_history";
+
+/// Why a database could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OpenError {
+    /// The URL itself is wrong (a usage error).
+    #[error("{0}")]
+    Invalid(String),
+    /// The engine could not be reached or refused the connection.
+    #[error("{0}")]
+    Unavailable(String),
+}
+
+/// Opens the database at `url`. An SQLite file that does not exist is created only when
+/// `create` is set (what `migrate` needs); otherwise it is an error, so that a mistyped path
+/// is not a new, empty database reported as fine.
+pub fn open(url: &str, create: bool) -> Result<Box<dyn Connection>, OpenError> {
+    match DatabaseUrl::parse(url).map_err(|e| OpenError::Invalid(e.0))? {
+        DatabaseUrl::Postgres(url) => Ok(Box::new(postgres::PgConnection::connect(&url)?)),
+        DatabaseUrl::SqliteFile(path) => Ok(Box::new(sqlite::SqliteConnection::open_file(
+            &path, create,
+        )?)),
+        DatabaseUrl::SqliteMemory => Ok(Box::new(sqlite::SqliteConnection::open_memory()?)),
+    }
+}
+
+/// A throw-away database of the same engine as a user's, for asking the engine a question
+/// (what do these migrations build?): on PostgreSQL a database with a random name on the same
+/// server, dropped afterwards; for SQLite a new file with a random name, created exclusively
+/// (a predictable name in a shared temporary folder could be someone else's file) and
+/// removed afterwards. Dropping the value removes it.
+pub struct Scratch {
+    url: String,
+    _keep: ScratchKeep,
+}
+
+/// What removes the scratch database when dropped; held, never read.
+#[allow(dead_code)]
+enum ScratchKeep {
+    Postgres(postgres::ScratchDatabase),
+    Sqlite(tempfile::NamedTempFile),
+}
+
+impl Scratch {
+    /// A scratch database beside the one `url` names; `purpose` is part of its name.
+    pub fn beside(url: &str, purpose: &str) -> Result<Scratch, OpenError> {
+        match DatabaseUrl::parse(url).map_err(|e| OpenError::Invalid(e.0))? {
+            DatabaseUrl::Postgres(url) => {
+                let database = postgres::ScratchDatabase::create(&url, purpose)?;
+                Ok(Scratch {
+                    url: database.url.clone(),
+                    _keep: ScratchKeep::Postgres(database),
+                })
+            }
+            DatabaseUrl::SqliteFile(_) | DatabaseUrl::SqliteMemory => {
+                let file = tempfile::Builder::new()
+                    .prefix(&format!("dbtool_{purpose}_"))
+                    .suffix(".db")
+                    .tempfile()
+                    .map_err(|e| {
+                        OpenError::Unavailable(format!("cannot create a temporary file: {e}"))
+                    })?;
+                Ok(Scratch {
+                    url: format!("sqlite://{}", file.path().display()),
+                    _keep: ScratchKeep::Sqlite(file),
+                })
+            }
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}

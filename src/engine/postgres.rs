@@ -1,0 +1,363 @@
+//! PostgreSQL (and TimescaleDB): connecting, the migration lock and transactions, refinery's
+//! history table, the server's messages and error positions, and scratch databases.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::url::{redact, with_database};
+use super::{Applied, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
+use crate::schema::Dialect;
+
+/// Key of the advisory lock that serialises migrators ("dbtool" in ASCII); the generated
+/// crate's migrator takes the same one.
+const ADVISORY_LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
+
+const INSERT_HISTORY: &str = "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)";
+
+/// A PostgreSQL client and the bookkeeping statements it has prepared: preparing the history
+/// insert once instead of once per version saves a round trip per version.
+pub struct PgConnection {
+    client: postgres::Client,
+    prepared: HashMap<&'static str, postgres::Statement>,
+}
+
+impl PgConnection {
+    pub fn connect(url: &str) -> Result<PgConnection, OpenError> {
+        let client = connect_client(url)?;
+        Ok(PgConnection {
+            client,
+            prepared: HashMap::new(),
+        })
+    }
+
+    fn statement(&mut self, sql: &'static str) -> Result<postgres::Statement, postgres::Error> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.client.prepare(sql)?;
+        self.prepared.insert(sql, statement.clone());
+        Ok(statement)
+    }
+}
+
+impl Connection for PgConnection {
+    fn parsing_dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), String> {
+        self.client.batch_execute(sql).map_err(message)
+    }
+
+    fn run_statement(&mut self, sql: &str) -> Result<(), Refusal> {
+        self.client.batch_execute(sql).map_err(|e| Refusal {
+            offset: error_offset(&e, sql),
+            message: message(e),
+        })
+    }
+
+    fn lock(&mut self) -> Result<(), String> {
+        self.client
+            .execute("SELECT pg_advisory_lock($1)", &[&ADVISORY_LOCK_KEY])
+            .map(|_| ())
+            .map_err(message)
+    }
+
+    fn unlock(&mut self) {
+        let _ = self
+            .client
+            .execute("SELECT pg_advisory_unlock($1)", &[&ADVISORY_LOCK_KEY]);
+    }
+
+    fn begin_version(&mut self) -> Result<(), String> {
+        self.batch("BEGIN")
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        self.batch("COMMIT")
+    }
+
+    fn abort(&mut self) {
+        let _ = self.batch("ROLLBACK");
+    }
+
+    fn history_exists(&mut self) -> Result<bool, String> {
+        self.client
+            .query_one(
+                "SELECT to_regclass('refinery_schema_history') IS NOT NULL",
+                &[],
+            )
+            .map(|row| row.get::<_, bool>(0))
+            .map_err(message)
+    }
+
+    fn ensure_history(&mut self) -> Result<(), String> {
+        self.batch(super::CREATE_HISTORY)
+    }
+
+    fn read_history(&mut self) -> Result<Vec<Applied>, String> {
+        Ok(self
+            .client
+            .query(READ_HISTORY, &[])
+            .map_err(message)?
+            .into_iter()
+            .map(|row| Applied {
+                version: row.get(0),
+                name: row.get::<_, Option<String>>(1).unwrap_or_default(),
+                applied_on: row.get::<_, Option<String>>(2).unwrap_or_default(),
+                checksum: row.get::<_, Option<String>>(3).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    fn last_applied(&mut self) -> Result<i32, String> {
+        let statement = self.statement(LAST_APPLIED).map_err(message)?;
+        self.client
+            .query_one(&statement, &[])
+            .map(|row| row.get::<_, i32>(0))
+            .map_err(message)
+    }
+
+    fn record(&mut self, row: &Applied) -> Result<(), String> {
+        let statement = self.statement(INSERT_HISTORY).map_err(message)?;
+        self.client
+            .execute(
+                &statement,
+                &[&row.version, &row.name, &row.applied_on, &row.checksum],
+            )
+            .map(|_| ())
+            .map_err(message)
+    }
+
+    /// Both in one round trip (the version is an integer, so writing it into the SQL is safe):
+    /// with one commit per version, round trips are most of what rolling back costs beyond the
+    /// commits themselves.
+    fn forget_and_commit(&mut self, version: i32) -> Result<(), String> {
+        self.batch(&format!(
+            "DELETE FROM refinery_schema_history WHERE version = {version}; COMMIT"
+        ))
+    }
+
+    fn foreign_key_violations(&mut self) -> Result<Vec<(String, i64, String)>, String> {
+        // PostgreSQL checks foreign keys itself, statement by statement.
+        Ok(Vec::new())
+    }
+
+    fn count(&mut self, sql: &str) -> Result<i64, String> {
+        self.client
+            .query_one(sql, &[])
+            .map(|row| row.get::<_, i64>(0))
+            .map_err(message)
+    }
+}
+
+/// How long connecting may take when the URL does not say (`connect_timeout=N`): a server
+/// that accepts the connection and never answers must not hang a command forever.
+pub const DEFAULT_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Connects with the driver's reading of `url` (a URL or a key=value string); every failure
+/// is told apart, names the server (never the password) and says what to do.
+pub fn connect_client(url: &str) -> Result<postgres::Client, OpenError> {
+    let mut config: postgres::Config = url.parse().map_err(|e| {
+        OpenError::Invalid(format!(
+            "cannot read the PostgreSQL connection string {}: {e}",
+            redact(url)
+        ))
+    })?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(DEFAULT_CONNECT_TIMEOUT);
+    }
+    let timeout = config
+        .get_connect_timeout()
+        .copied()
+        .unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+    // The driver's timeout covers opening the socket, not a server that accepts it and never
+    // answers the startup message: the whole connect gets the same bound, on a thread that is
+    // abandoned (and ends with the process) when the server stays silent.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let attempt = config.clone();
+    std::thread::spawn(move || {
+        let _ = sender.send(attempt.connect(postgres::NoTls));
+    });
+    match receiver.recv_timeout(timeout) {
+        Ok(Ok(client)) => Ok(client),
+        Ok(Err(e)) => Err(OpenError::Unavailable(connect_failure(&config, url, &e))),
+        Err(_) => Err(OpenError::Unavailable(format!(
+            "cannot connect to PostgreSQL at {} ({}): no answer within {} s\nhelp: check that the host and port are a PostgreSQL server and reachable; `connect_timeout=N` in the URL waits longer",
+            server_of(&config),
+            redact(url),
+            timeout.as_secs()
+        ))),
+    }
+}
+
+/// `user@host:port/dbname`, as the driver read it: for messages.
+fn server_of(config: &postgres::Config) -> String {
+    let host = config
+        .get_hosts()
+        .first()
+        .map(|h| match h {
+            postgres::config::Host::Tcp(name) => name.clone(),
+            #[cfg(unix)]
+            postgres::config::Host::Unix(path) => path.display().to_string(),
+        })
+        .unwrap_or_else(|| "localhost".to_string());
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config.get_user().unwrap_or("?");
+    let dbname = config.get_dbname().unwrap_or(user);
+    format!("{user}@{host}:{port}/{dbname}")
+}
+
+/// What went wrong connecting, in words that say what to do, with PostgreSQL's SQLSTATE
+/// when the server answered.
+fn connect_failure(config: &postgres::Config, url: &str, error: &postgres::Error) -> String {
+    let server = server_of(config);
+    let shown = redact(url);
+    if let Some(db) = error.as_db_error() {
+        use postgres::error::SqlState;
+        let code = db.code().code();
+        let todo = match db.code() {
+            c if *c == SqlState::INVALID_PASSWORD => {
+                "check the password in the URL (or PGPASSWORD)"
+            }
+            c if *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
+                "check the user name, and that pg_hba.conf lets this user connect from here"
+            }
+            c if *c == SqlState::INVALID_CATALOG_NAME => {
+                "create the database (`createdb`) or fix its name in the URL"
+            }
+            c if *c == SqlState::TOO_MANY_CONNECTIONS => {
+                "try again later, or raise max_connections"
+            }
+            c if *c == SqlState::CANNOT_CONNECT_NOW => {
+                "the server is starting or shutting down: try again"
+            }
+            c if *c == SqlState::INSUFFICIENT_PRIVILEGE => "grant the user the privilege it needs",
+            _ => "see the server's message",
+        };
+        return format!(
+            "PostgreSQL at {server} refused the connection: {} (SQLSTATE {code})\nhelp: {todo}",
+            db.message()
+        );
+    }
+    let cause = std::error::Error::source(error)
+        .map(ToString::to_string)
+        .unwrap_or_else(|| error.to_string());
+    let io = std::error::Error::source(error).and_then(|e| e.downcast_ref::<std::io::Error>());
+    let (what, todo) = match io.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::ConnectionRefused) => (
+            "nothing accepts connections there (connection refused)".to_string(),
+            "start the server, or fix the host and port in the URL",
+        ),
+        Some(std::io::ErrorKind::TimedOut) => (
+            format!("no answer within {} s", config.get_connect_timeout().map_or(0, |t| t.as_secs())),
+            "check that the host and port are right and reachable; `connect_timeout=N` in the URL waits longer",
+        ),
+        _ if cause.contains("lookup address") || cause.contains("Name or service not known") => (
+            format!("the host name cannot be resolved ({cause})"),
+            "fix the host name in the URL",
+        ),
+        _ if error.to_string().contains("timeout") || cause.contains("timed out") => (
+            format!("no answer within {} s", config.get_connect_timeout().map_or(0, |t| t.as_secs())),
+            "check that the host and port are right and reachable; `connect_timeout=N` in the URL waits longer",
+        ),
+        _ => (cause, "check the URL and that the server is up"),
+    };
+    format!("cannot connect to PostgreSQL at {server} ({shown}): {what}\nhelp: {todo}")
+}
+
+/// PostgreSQL's own message (with detail and hint), not the driver's wrapper.
+pub fn message(error: postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => {
+            let mut message = format!("{}: {}", db.severity(), db.message());
+            if let Some(detail) = db.detail() {
+                message.push_str(&format!("\nDETAIL: {detail}"));
+            }
+            if let Some(hint) = db.hint() {
+                message.push_str(&format!("\nHINT: {hint}"));
+            }
+            message
+        }
+        None => error.to_string(),
+    }
+}
+
+/// The byte offset in `sql` that PostgreSQL's error points at, if it points (its position
+/// counts characters from 1; one past the end means "at end of input").
+pub fn error_offset(error: &postgres::Error, sql: &str) -> Option<usize> {
+    match error.as_db_error()?.position()? {
+        postgres::error::ErrorPosition::Original(chars) => {
+            let index = (*chars as usize).checked_sub(1)?;
+            crate::diagnostic::char_offset(sql, index)
+        }
+        postgres::error::ErrorPosition::Internal { .. } => None,
+    }
+}
+
+/// Throw-away databases dbtool creates next to a user's (on the same server, with the same
+/// credentials) to let the engine itself answer a question — "does this query prepare?", "what
+/// schema do these migrations build?" — and drops afterwards.
+/// A scratch database; dropped (`WITH (FORCE)`) when this value is.
+pub struct ScratchDatabase {
+    admin: postgres::Client,
+    name: String,
+    /// Its URL, with the credentials of the URL it was created from.
+    pub url: String,
+}
+
+impl ScratchDatabase {
+    /// Creates `dbtool_<purpose>_<random>` on the server of `url`. The name is random, so two
+    /// machines sharing a server never pick the same one, and it is created with a plain
+    /// `CREATE DATABASE`, so a database that exists already (someone else's) is never dropped:
+    /// on a collision another name is tried.
+    pub fn create(url: &str, purpose: &str) -> Result<ScratchDatabase, OpenError> {
+        let shown = redact(url);
+        let mut admin = connect_client(url)?;
+        let mut attempt = 0;
+        loop {
+            let name = format!("dbtool_{purpose}_{:016x}", random_u64());
+            match admin.batch_execute(&format!("CREATE DATABASE {name}")) {
+                Ok(()) => {
+                    return Ok(ScratchDatabase {
+                        url: with_database(url, &name),
+                        admin,
+                        name,
+                    })
+                }
+                Err(e) if is_duplicate_database(&e) && attempt < 3 => attempt += 1,
+                Err(e) => {
+                    return Err(OpenError::Unavailable(format!(
+                        "cannot create the scratch database {name} on {shown}: {e}\nhelp: the user needs the CREATEDB privilege"
+                    )))
+                }
+            }
+        }
+    }
+}
+
+fn is_duplicate_database(error: &postgres::Error) -> bool {
+    error.code() == Some(&postgres::error::SqlState::DUPLICATE_DATABASE)
+}
+
+/// 64 random bits from the standard library's per-process random hash keys, the time and a
+/// counter: enough to keep scratch names apart, with no random-number crate.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_usize(CALLS.fetch_add(1, Ordering::SeqCst));
+    hasher.write_u32(std::process::id());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    hasher.write_u128(now.as_nanos());
+    hasher.finish()
+}
+
+impl Drop for ScratchDatabase {
+    fn drop(&mut self) {
+        let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        let _ = self.admin.batch_execute(&drop);
+    }
+}

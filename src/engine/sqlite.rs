@@ -1,0 +1,180 @@
+//! SQLite: opening files (never creating one by accident), each version in an immediate
+//! transaction with foreign keys off for table rebuilds and checked before commit, refinery's
+//! history table, and where SQLite's errors point.
+
+use std::time::Duration;
+
+use super::url::redact;
+use super::{Applied, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
+use crate::schema::Dialect;
+
+const HISTORY_TABLE: &str = "refinery_schema_history";
+
+/// How long a migrator waits for another's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct SqliteConnection {
+    connection: rusqlite::Connection,
+}
+
+fn error(e: rusqlite::Error) -> String {
+    e.to_string()
+}
+
+impl SqliteConnection {
+    /// Opens the file at `path`; one that does not exist is created only with `create`.
+    pub fn open_file(path: &str, create: bool) -> Result<SqliteConnection, OpenError> {
+        let shown = redact(&format!("sqlite://{path}"));
+        if !create && !std::path::Path::new(path).exists() {
+            return Err(OpenError::Invalid(format!(
+                "{shown} does not exist; check the path (only `dbtool migrate` creates a database file)"
+            )));
+        }
+        let connection = rusqlite::Connection::open(path)
+            .map_err(|e| OpenError::Unavailable(format!("cannot open {shown}: {e}")))?;
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| OpenError::Unavailable(format!("cannot set busy timeout: {e}")))?;
+        Ok(SqliteConnection { connection })
+    }
+
+    pub fn open_memory() -> Result<SqliteConnection, OpenError> {
+        rusqlite::Connection::open_in_memory()
+            .map(|connection| SqliteConnection { connection })
+            .map_err(|e| OpenError::Unavailable(format!("cannot open an in-memory database: {e}")))
+    }
+
+    fn restore_foreign_keys(&mut self) {
+        let _ = self.connection.execute_batch("PRAGMA foreign_keys = ON");
+    }
+}
+
+impl Connection for SqliteConnection {
+    fn parsing_dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), String> {
+        self.connection.execute_batch(sql).map_err(error)
+    }
+
+    fn run_statement(&mut self, sql: &str) -> Result<(), Refusal> {
+        self.connection.execute_batch(sql).map_err(|e| {
+            let (message, offset) = refusal(e, sql);
+            Refusal { message, offset }
+        })
+    }
+
+    fn lock(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn unlock(&mut self) {}
+
+    /// Foreign keys off first (a no-op inside a transaction), then an immediate transaction, so
+    /// that concurrent migrators queue on SQLite's write lock.
+    fn begin_version(&mut self) -> Result<(), String> {
+        self.batch("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE")
+    }
+
+    fn commit(&mut self) -> Result<(), String> {
+        let result = self.batch("COMMIT");
+        self.restore_foreign_keys();
+        result
+    }
+
+    fn abort(&mut self) {
+        let _ = self.batch("ROLLBACK");
+        self.restore_foreign_keys();
+    }
+
+    fn history_exists(&mut self) -> Result<bool, String> {
+        self.connection
+            .query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [HISTORY_TABLE],
+                |row| row.get::<_, bool>(0),
+            )
+            .map_err(error)
+    }
+
+    fn ensure_history(&mut self) -> Result<(), String> {
+        self.batch(super::CREATE_HISTORY)
+    }
+
+    fn read_history(&mut self) -> Result<Vec<Applied>, String> {
+        let mut statement = self.connection.prepare(READ_HISTORY).map_err(error)?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(Applied {
+                    version: row.get(0)?,
+                    name: row.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    applied_on: row.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    checksum: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                })
+            })
+            .map_err(error)?;
+        rows.collect::<Result<_, _>>().map_err(error)
+    }
+
+    fn last_applied(&mut self) -> Result<i32, String> {
+        self.connection
+            .query_row(LAST_APPLIED, [], |row| row.get::<_, i32>(0))
+            .map_err(error)
+    }
+
+    fn record(&mut self, row: &Applied) -> Result<(), String> {
+        self.connection
+            .execute(
+                "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![row.version, row.name, row.applied_on, row.checksum],
+            )
+            .map(|_| ())
+            .map_err(error)
+    }
+
+    fn forget_and_commit(&mut self, version: i32) -> Result<(), String> {
+        self.connection
+            .execute(
+                "DELETE FROM refinery_schema_history WHERE version = ?1",
+                [version],
+            )
+            .map_err(error)?;
+        self.commit()
+    }
+
+    fn foreign_key_violations(&mut self) -> Result<Vec<(String, i64, String)>, String> {
+        let mut statement = self
+            .connection
+            .prepare("PRAGMA foreign_key_check")
+            .map_err(error)?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                    row.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(error)?;
+        rows.collect::<Result<_, _>>().map_err(error)
+    }
+
+    fn count(&mut self, sql: &str) -> Result<i64, String> {
+        self.connection
+            .query_row(sql, [], |row| row.get::<_, i64>(0))
+            .map_err(error)
+    }
+}
+
+/// SQLite's message for `error` on `sql`, and the byte offset of the token it names when it
+/// names one (syntax errors, unknown tables, columns and functions).
+pub fn refusal(error: rusqlite::Error, sql: &str) -> (String, Option<usize>) {
+    match error {
+        rusqlite::Error::SqlInputError { msg, offset, .. } => {
+            let offset = usize::try_from(offset).ok();
+            (msg, offset.filter(|o| sql.is_char_boundary(*o)))
+        }
+        other => (other.to_string(), None),
+    }
+}

@@ -1,0 +1,219 @@
+//! Database URLs: which engine, where, and how to show one without its password.
+
+/// A database URL dbtool cannot use, with the reason (the password redacted).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UrlError(pub String);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// `postgres://…` or `postgresql://…`, passed to the driver as written.
+    Postgres(String),
+    /// `sqlite://PATH`, `sqlite:PATH`.
+    SqliteFile(String),
+    /// `sqlite::memory:`.
+    SqliteMemory,
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<DatabaseUrl, UrlError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") || is_conninfo(url) {
+            return Ok(DatabaseUrl::Postgres(url.to_string()));
+        }
+        if url == "sqlite::memory:" || url == "sqlite://:memory:" {
+            return Ok(DatabaseUrl::SqliteMemory);
+        }
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            if path.is_empty() {
+                return Err(UrlError(
+                    "`sqlite://` needs a file path, e.g. sqlite://dbtool.db".into(),
+                ));
+            }
+            return Ok(DatabaseUrl::SqliteFile(path.to_string()));
+        }
+        Err(UrlError(format!(
+            "cannot use database URL `{}`: expected postgres://…, postgresql://…, sqlite://PATH or sqlite::memory:",
+            redact(url)
+        )))
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, DatabaseUrl::Postgres(_))
+    }
+}
+
+/// A PostgreSQL `url` naming database `name` instead of its own (same server, user and
+/// options), for the scratch databases dbtool creates next to a user's.
+pub fn with_database(url: &str, name: &str) -> String {
+    if is_conninfo(url) {
+        // The last value of a key is the one the driver keeps.
+        return format!("{url} dbname={name}");
+    }
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| i + scheme_end);
+    match query {
+        Some(q) => format!("{}/{name}?{q}", &base[..host_end]),
+        None => format!("{}/{name}", &base[..host_end]),
+    }
+}
+
+/// Whether `text` is a libpq key=value connection string (`host=db user=app dbname=app`), which
+/// PostgreSQL's clients (and the driver) take as well as URLs.
+pub fn is_conninfo(text: &str) -> bool {
+    !text.contains("://")
+        && text.split_whitespace().next().is_some_and(|first| {
+            first.split_once('=').is_some_and(|(key, _)| {
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            })
+        })
+}
+
+/// `url` with any password replaced by `***`, for every message a user may see: the
+/// `user:password@` of a URL (up to the last `@`, so an unencoded `/`, `?`, `#` or `@` in the
+/// password is hidden too), `password=` in its query string, and `password=…` of a key=value
+/// connection string (quoted values included).
+pub fn redact(url: &str) -> String {
+    if is_conninfo(url) {
+        return redact_conninfo(url);
+    }
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let Some(at) = url[scheme_end..].rfind('@').map(|i| scheme_end + i) else {
+        return redact_query(url);
+    };
+    let userinfo = &url[scheme_end..at];
+    match userinfo.split_once(':') {
+        Some((user, _password)) if !user.contains(['/', '?', '#']) => {
+            redact_query(&format!("{}{user}:***{}", &url[..scheme_end], &url[at..]))
+        }
+        _ => redact_query(url),
+    }
+}
+
+/// `password=…` of a key=value connection string, whatever its quoting.
+fn redact_conninfo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("password") {
+        let (before, after) = rest.split_at(start);
+        out.push_str(before);
+        let at_word_start = before.is_empty() || before.ends_with(char::is_whitespace);
+        let value = after["password".len()..].trim_start();
+        let Some(value) = value.strip_prefix('=').filter(|_| at_word_start) else {
+            out.push_str("password");
+            rest = &after["password".len()..];
+            continue;
+        };
+        out.push_str("password=***");
+        let value = value.trim_start();
+        rest = if let Some(quoted) = value.strip_prefix('\'') {
+            // A quoted value ends at the first quote not escaped with a backslash.
+            let mut end = quoted.len();
+            let mut escaped = false;
+            for (i, c) in quoted.char_indices() {
+                match (escaped, c) {
+                    (false, '\\') => escaped = true,
+                    (false, '\'') => {
+                        end = i + 1;
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            &quoted[end.min(quoted.len())..]
+        } else {
+            value.find(char::is_whitespace).map_or("", |i| &value[i..])
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `password=…` in a query string.
+fn redact_query(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_string();
+    };
+    let parts: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{base}?{}", parts.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_survive_redaction() {
+        assert_eq!(
+            redact("postgres://app:s3cr%40t@db:5432/app?sslmode=require"),
+            "postgres://app:***@db:5432/app?sslmode=require"
+        );
+        assert_eq!(
+            redact("postgresql://app@db/app?password=hunter2&x=1"),
+            "postgresql://app@db/app?password=***&x=1"
+        );
+        assert_eq!(redact("sqlite://dbtool.db"), "sqlite://dbtool.db");
+        assert_eq!(redact("postgres://u:p:q@h/d"), "postgres://u:***@h/d");
+        // Unencoded characters a URL would split at.
+        for password in ["pa/ss", "pa?ss", "pa#ss", "p@ss", "a/b?c#d@e"] {
+            let shown = redact(&format!("postgres://app:{password}@db:5432/app"));
+            assert_eq!(shown, "postgres://app:***@db:5432/app", "{password}");
+        }
+        // key=value connection strings, quoted values included.
+        assert_eq!(
+            redact("host=db user=app password=hunter2 dbname=app"),
+            "host=db user=app password=*** dbname=app"
+        );
+        assert_eq!(
+            redact("host=db password = 'it\\'s a secret' dbname=app"),
+            "host=db password=*** dbname=app"
+        );
+        assert_eq!(redact("host=db passwordless=1"), "host=db passwordless=1");
+    }
+
+    #[test]
+    fn connection_strings_are_postgres_urls() {
+        assert!(DatabaseUrl::parse("host=localhost user=postgres")
+            .unwrap()
+            .is_postgres());
+        assert_eq!(
+            with_database("host=db dbname=app", "scratch"),
+            "host=db dbname=app dbname=scratch"
+        );
+    }
+
+    #[test]
+    fn urls_name_their_engine() {
+        assert!(DatabaseUrl::parse("postgresql://h/d")
+            .unwrap()
+            .is_postgres());
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://a/b.db").unwrap(),
+            DatabaseUrl::SqliteFile("a/b.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite::memory:").unwrap(),
+            DatabaseUrl::SqliteMemory
+        );
+        let error = DatabaseUrl::parse("mysql://root:pw@h/d")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("mysql://root:***@h/d"), "{error}");
+    }
+}

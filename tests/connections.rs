@@ -1,0 +1,126 @@
+//! Connecting to PostgreSQL: every way it fails is told apart, names the server (never the
+//! password), says what to do, and exits 3 (2 for a connection string that cannot be read);
+//! a server that accepts the connection and never answers does not hang a command.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::dbtool;
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("schema")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        "dialects = [\"postgres\"]\n",
+    )
+    .expect("config");
+    dir
+}
+
+/// `status` against `url`: its exit code and output, which must not hold `secret`.
+fn status(url: &str) -> (Option<i32>, String) {
+    let dir = project();
+    let (code, out) = dbtool(dir.path(), &["status", "--database-url", url]);
+    assert!(!out.contains("secret"), "the password was printed: {out}");
+    (code, out)
+}
+
+#[test]
+fn a_refused_connection_and_an_unknown_host_are_told_apart() {
+    let (code, out) = status("postgres://app:secret@127.0.0.1:1/app");
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("cannot connect to PostgreSQL at app@127.0.0.1:1/app (postgres://app:***@127.0.0.1:1/app): nothing accepts connections there (connection refused)"), "{out}");
+    assert!(
+        out.contains("help: start the server, or fix the host and port"),
+        "{out}"
+    );
+    let (code, out) = status("postgres://app:secret@no-such-host.invalid/app");
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("the host name cannot be resolved"), "{out}");
+    assert!(out.contains("help: fix the host name"), "{out}");
+}
+
+/// A listening socket that never answers: the connect timeout bounds the whole connect, not
+/// only opening the socket (the driver's own timeout stops there).
+#[test]
+fn a_server_that_never_answers_times_out() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let started = Instant::now();
+    let (code, out) = status(&format!(
+        "postgres://app:secret@127.0.0.1:{port}/app?connect_timeout=2"
+    ));
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("no answer within 2 s"), "{out}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(listener);
+}
+
+/// The server answers: a missing database and a missing role, each with PostgreSQL's SQLSTATE.
+#[test]
+fn a_missing_database_and_a_missing_role_are_told_apart() {
+    let Some(pg) = common::pg_database("connections") else {
+        return;
+    };
+    let missing_db = dbtool::migrate::with_database(&pg.url, "dbtool_no_such_database");
+    let (code, out) = status(&missing_db);
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("database \"dbtool_no_such_database\" does not exist (SQLSTATE 3D000)"),
+        "{out}"
+    );
+    assert!(out.contains("help: create the database"), "{out}");
+    let base = pg.url.split_once("://").map_or("", |(_, rest)| rest);
+    let host_and_db = base.rsplit_once('@').map_or(base, |(_, rest)| rest);
+    let (code, out) = status(&format!(
+        "postgres://dbtool_no_such_role:secret@{host_and_db}"
+    ));
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("role \"dbtool_no_such_role\" does not exist (SQLSTATE 28000)"),
+        "{out}"
+    );
+}
+
+/// libpq's key=value strings work and are redacted; an unencoded `/` in a URL's password is
+/// redacted too; a string the driver cannot read is a usage error.
+#[test]
+fn connection_strings_are_read_by_the_driver_and_redacted() {
+    let (code, out) = status("host=127.0.0.1 port=1 user=app password='a secret' dbname=app");
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("password=***"), "{out}");
+    let (code, out) = status("postgres://app:pa/secret@127.0.0.1:1/app");
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("postgres://app:***@127.0.0.1:1/app"), "{out}");
+    let (code, out) = status("postgres://app:secret@127.0.0.1:notaport/app");
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("cannot read the PostgreSQL connection string"),
+        "{out}"
+    );
+    if let Some(pg) = common::pg_database("conninfo") {
+        let (code, out) = status(&conninfo_of(&pg.url));
+        assert_eq!(code, Some(0), "a key=value string connects: {out}");
+    }
+}
+
+/// `postgres://user@host:port/db` as `host=… port=… user=… dbname=…`.
+fn conninfo_of(url: &str) -> String {
+    let config: postgres::Config = url.parse().expect("test URL");
+    let host = match &config.get_hosts()[0] {
+        postgres::config::Host::Tcp(host) => host.clone(),
+        postgres::config::Host::Unix(path) => path.display().to_string(),
+    };
+    format!(
+        "host={host} port={} user={} dbname={}",
+        config.get_ports().first().copied().unwrap_or(5432),
+        config.get_user().unwrap_or("postgres"),
+        config.get_dbname().unwrap_or("postgres")
+    )
+}
