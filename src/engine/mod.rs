@@ -117,7 +117,7 @@ pub struct Scratch {
 /// What removes the scratch database when dropped; held, never read.
 #[allow(dead_code)]
 enum ScratchKeep {
-    Postgres(postgres::ScratchDatabase),
+    Postgres(Box<postgres::ScratchDatabase>),
     Sqlite(tempfile::NamedTempFile),
 }
 
@@ -129,7 +129,7 @@ impl Scratch {
                 let database = postgres::ScratchDatabase::create(&url, purpose)?;
                 Ok(Scratch {
                     url: database.url.clone(),
-                    _keep: ScratchKeep::Postgres(database),
+                    _keep: ScratchKeep::Postgres(Box::new(database)),
                 })
             }
             DatabaseUrl::SqliteFile(_) | DatabaseUrl::SqliteMemory => {
