@@ -12,6 +12,7 @@
 
 pub mod postgres;
 pub mod sqlite;
+pub mod tls;
 pub mod url;
 
 pub use url::{redact, with_database, DatabaseUrl, UrlError};

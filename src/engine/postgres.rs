@@ -158,12 +158,16 @@ pub const DEFAULT_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::fr
 /// Connects with the driver's reading of `url` (a URL or a key=value string); every failure
 /// is told apart, names the server (never the password) and says what to do.
 pub fn connect_client(url: &str) -> Result<postgres::Client, OpenError> {
-    let mut config: postgres::Config = url.parse().map_err(|e| {
+    let unreadable = |e: &dyn std::fmt::Display| {
         OpenError::Invalid(format!(
             "cannot read the PostgreSQL connection string {}: {e}",
             redact(url)
         ))
-    })?;
+    };
+    let (driver_url, tls_options) = super::tls::split(url).map_err(|e| unreadable(&e))?;
+    let mut config: postgres::Config = driver_url.parse().map_err(|e| unreadable(&e))?;
+    config.ssl_mode(tls_options.mode.for_driver());
+    let connector = super::tls::connector(&tls_options).map_err(OpenError::Invalid)?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(DEFAULT_CONNECT_TIMEOUT);
     }
@@ -177,7 +181,11 @@ pub fn connect_client(url: &str) -> Result<postgres::Client, OpenError> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let attempt = config.clone();
     std::thread::spawn(move || {
-        let _ = sender.send(attempt.connect(postgres::NoTls));
+        let result = match connector {
+            Some(tls) => attempt.connect(tls),
+            None => attempt.connect(postgres::NoTls),
+        };
+        let _ = sender.send(result);
     });
     match receiver.recv_timeout(timeout) {
         Ok(Ok(client)) => Ok(client),
@@ -217,6 +225,9 @@ fn connect_failure(config: &postgres::Config, url: &str, error: &postgres::Error
         use postgres::error::SqlState;
         let code = db.code().code();
         let todo = match db.code() {
+            _ if db.message().contains("no encryption") => {
+                "the server accepts only TLS connections here: drop `sslmode=disable` (or use `sslmode=verify-full` with the server's CA as `sslrootcert`)"
+            }
             c if *c == SqlState::INVALID_PASSWORD => {
                 "check the password in the URL (or PGPASSWORD)"
             }
@@ -244,6 +255,20 @@ fn connect_failure(config: &postgres::Config, url: &str, error: &postgres::Error
         .map(ToString::to_string)
         .unwrap_or_else(|| error.to_string());
     let io = std::error::Error::source(error).and_then(|e| e.downcast_ref::<std::io::Error>());
+    let tls = std::error::Error::source(error)
+        .and_then(|e| e.downcast_ref::<native_tls::Error>())
+        .map(ToString::to_string);
+    if let Some(tls) = tls {
+        return format!(
+            "cannot connect to PostgreSQL at {server} ({shown}): the TLS handshake failed: {tls}\nhelp: with sslmode=verify-ca or verify-full the server's certificate must chain to `sslrootcert` (or the system's roots), and with verify-full name the host the URL names"
+        );
+    }
+    if error.to_string().contains("does not support TLS") || cause.contains("does not support TLS")
+    {
+        return format!(
+            "cannot connect to PostgreSQL at {server} ({shown}): the server does not offer TLS, and the URL requires it\nhelp: turn on `ssl` on the server, or use `sslmode=prefer` where plain connections are acceptable"
+        );
+    }
     let (what, todo) = match io.map(std::io::Error::kind) {
         Some(std::io::ErrorKind::ConnectionRefused) => (
             "nothing accepts connections there (connection refused)".to_string(),
