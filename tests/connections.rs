@@ -124,3 +124,95 @@ fn conninfo_of(url: &str) -> String {
         config.get_dbname().unwrap_or("postgres")
     )
 }
+
+/// The migration lock ("dbtool" in ASCII), as `dbtool migrate` and the generated crate take it.
+const LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
+
+/// Another migrator holds the lock: `migrate` says who while it waits, and `--lock-wait` bounds
+/// the wait (nothing is run); released, the same command goes through.
+#[test]
+fn a_held_migration_lock_is_named_and_the_wait_is_bounded() {
+    let Some(mut pg) = common::pg_database("lock_wait") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(dir.path(), &["init", "app"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = dir.path().join("app");
+    pg.client
+        .execute(
+            "SELECT set_config('application_name', 'other-migrator', false)",
+            &[],
+        )
+        .expect("name the session");
+    pg.client
+        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+        .expect("take the lock");
+    let started = std::time::Instant::now();
+    let (code, out) = dbtool(
+        &root,
+        &["migrate", "--lock-wait", "1", "--database-url", &pg.url],
+    );
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("waiting for the migration lock held by pid")
+            && out.contains("(other-migrator, connected since"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the migration lock is still held by pid"),
+        "{out}"
+    );
+    assert!(out.contains("nothing was run"), "{out}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    pg.client
+        .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY])
+        .expect("release the lock");
+    let (code, out) = dbtool(
+        &root,
+        &["migrate", "--lock-wait", "1", "--database-url", &pg.url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+}
+
+/// `--lock-timeout`: a statement that waits on a table lock longer fails with the server's
+/// message, and the version is not kept.
+#[test]
+fn a_lock_timeout_stops_a_migration_that_would_queue_behind_a_lock() {
+    let Some(pg) = common::pg_database("lock_timeout") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(dir.path(), &["init", "app"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = dir.path().join("app");
+    let (code, out) = dbtool(&root, &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let mut schema = std::fs::read_to_string(root.join("schema/app.yaml")).expect("schema");
+    schema = schema.replace(
+        "      body: text\n",
+        "      body: text\n      summary: text\n",
+    );
+    std::fs::write(root.join("schema/app.yaml"), schema).expect("schema");
+    let (code, out) = dbtool(&root, &["diff", "summary"]);
+    assert_eq!(code, Some(0), "{out}");
+    // Another session holds a lock on `posts` in an open transaction.
+    let mut holder = postgres::Client::connect(&pg.url, postgres::NoTls).expect("connect");
+    let mut transaction = holder.transaction().expect("begin");
+    transaction
+        .batch_execute("LOCK TABLE posts IN ACCESS SHARE MODE")
+        .expect("lock");
+    let (code, out) = dbtool(
+        &root,
+        &["migrate", "--lock-timeout", "1s", "--database-url", &pg.url],
+    );
+    assert_eq!(code, Some(3), "{out}");
+    assert!(out.contains("lock timeout"), "{out}");
+    assert!(out.contains("nothing of version 2 was kept"), "{out}");
+    transaction.rollback().expect("release");
+    let (code, out) = dbtool(
+        &root,
+        &["migrate", "--lock-timeout", "1s", "--database-url", &pg.url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+}

@@ -208,7 +208,7 @@ fn tls_only_cluster() -> Option<Cluster> {
     std::fs::write(data.join("postgresql.conf"), config).expect("conf");
     std::fs::write(
         data.join("pg_hba.conf"),
-        "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n",
+        "local all all trust\nhostssl all pwuser 127.0.0.1/32 scram-sha-256\nhostssl all all 127.0.0.1/32 trust\nhostnossl all all 127.0.0.1/32 reject\n",
     )
     .expect("hba");
     let _ = Command::new("chown")
@@ -332,6 +332,60 @@ fn a_tls_only_server_is_migrated_drifted_pulled_and_rolled_back_and_every_sslmod
     assert!(
         out.contains("the server accepts only TLS connections here"),
         "{out}"
+    );
+
+    // A role with a password: a wrong one is the server's refusal, SQLSTATE 28P01, and the
+    // password is never printed.
+    let psql = cluster.bindir.join("psql");
+    let created = as_postgres(
+        &psql,
+        &[
+            "-h",
+            &cluster.dir.path().display().to_string(),
+            "-p",
+            &cluster.port.to_string(),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-c",
+            "CREATE ROLE pwuser LOGIN PASSWORD 'right-one'",
+        ],
+    );
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let wrong = format!(
+        "postgres://pwuser:wrong-one@localhost:{}/postgres?sslmode=require",
+        cluster.port
+    );
+    let (code, out) = dbtool(&root, &["status", "--database-url", &wrong]);
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("password authentication failed for user \"pwuser\" (SQLSTATE 28P01)"),
+        "{out}"
+    );
+    assert!(out.contains("help: check the password"), "{out}");
+    assert!(
+        !out.contains("wrong-one"),
+        "the password was printed: {out}"
+    );
+    let right = format!(
+        "postgres://pwuser:right-one@localhost:{}/postgres?sslmode=require",
+        cluster.port
+    );
+    // The right one gets in; what the role may not do is the server's message.
+    let (code, out) = dbtool(&root, &["status", "--database-url", &right]);
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("permission denied for table refinery_schema_history"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("right-one"),
+        "the password was printed: {out}"
     );
 
     // A key=value string takes the same settings.

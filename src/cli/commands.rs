@@ -344,16 +344,41 @@ fn scripts_checked(project: &Project, dialect: Dialect) -> Result<Vec<migrate::S
     Ok(scripts)
 }
 
+/// How a migrate or rollback waits: for another migrator's lock, and for the locks and the
+/// run time of each statement.
+#[derive(Debug, Clone, Default)]
+pub struct Waiting {
+    pub lock_wait: Option<std::time::Duration>,
+    pub lock_timeout: Option<String>,
+    pub statement_timeout: Option<String>,
+}
+
+fn apply_waiting(database: &mut Database, waiting: &Waiting, quiet: bool) -> Result<(), Failure> {
+    let notice: Box<dyn FnMut(&str)> = if quiet {
+        Box::new(|_| {})
+    } else {
+        Box::new(|message| eprintln!("{message}"))
+    };
+    database.set_lock_wait(waiting.lock_wait, notice);
+    database.set_timeouts(
+        waiting.lock_timeout.as_deref(),
+        waiting.statement_timeout.as_deref(),
+    )?;
+    Ok(())
+}
+
 pub fn migrate(
     project: &Project,
     reporter: &Reporter,
     quiet: bool,
     target: &DatabaseTarget,
     options: MigrateOptions,
+    waiting: &Waiting,
 ) -> Result<(), Failure> {
     let scripts = scripts_checked(project, target.dialect)?;
     migrate::check_target(&scripts, options.target)?;
     let mut database = Database::open(&target.url)?;
+    apply_waiting(&mut database, waiting, quiet)?;
     let pending = database
         .status(&scripts)?
         .pending
@@ -397,9 +422,11 @@ pub fn rollback(
     target: &DatabaseTarget,
     how_far: RollbackTarget,
     options: RollbackOptions,
+    waiting: &Waiting,
 ) -> Result<(), Failure> {
     let scripts = scripts_checked(project, target.dialect)?;
     let mut database = Database::open_existing(&target.url)?;
+    apply_waiting(&mut database, waiting, quiet)?;
     let applied = database.status(&scripts)?.applied;
     let expected = match how_far {
         RollbackTarget::All => applied.len(),

@@ -104,6 +104,8 @@ enum Command {
     Migrate {
         #[command(flatten)]
         database: DatabaseArgs,
+        #[command(flatten)]
+        waiting: WaitingArgs,
         /// Stop after this version.
         #[arg(long)]
         target: Option<i32>,
@@ -118,6 +120,8 @@ enum Command {
     Rollback {
         #[command(flatten)]
         database: DatabaseArgs,
+        #[command(flatten)]
+        waiting: WaitingArgs,
         /// Undo this many versions.
         #[arg(long, conflicts_with_all = ["to", "all"])]
         steps: Option<usize>,
@@ -238,6 +242,33 @@ enum MigrationCommand {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+}
+
+/// How `migrate` and `rollback` wait.
+#[derive(clap::Args, Debug)]
+struct WaitingArgs {
+    /// Give up after this many seconds when another migrator holds the migration lock
+    /// (PostgreSQL; default: wait, saying who holds it)
+    #[arg(long, value_name = "SECONDS")]
+    lock_wait: Option<u64>,
+    /// How long each statement may wait for a table lock, e.g. `5s` (PostgreSQL's
+    /// lock_timeout; on SQLite, the wait for its write lock): a migration waiting on a lock
+    /// blocks every query queued behind it
+    #[arg(long, value_name = "DURATION")]
+    lock_timeout: Option<String>,
+    /// How long each statement may run, e.g. `10min` (PostgreSQL's statement_timeout)
+    #[arg(long, value_name = "DURATION")]
+    statement_timeout: Option<String>,
+}
+
+impl WaitingArgs {
+    fn waiting(&self) -> commands::Waiting {
+        commands::Waiting {
+            lock_wait: self.lock_wait.map(std::time::Duration::from_secs),
+            lock_timeout: self.lock_timeout.clone(),
+            statement_timeout: self.statement_timeout.clone(),
+        }
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -431,6 +462,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         ),
         Command::Migrate {
             database,
+            waiting,
             target,
             dry_run,
         } => commands::migrate(
@@ -442,9 +474,11 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 target: *target,
                 dry_run: *dry_run,
             },
+            &waiting.waiting(),
         ),
         Command::Rollback {
             database,
+            waiting,
             steps,
             to,
             all,
@@ -471,6 +505,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                     dry_run: *dry_run,
                     allow_destructive: *allow_destructive,
                 },
+                &waiting.waiting(),
             )
         }
         Command::Init { .. } | Command::Completions { .. } | Command::Man => {

@@ -47,7 +47,18 @@ pub trait Connection {
     fn run_statement(&mut self, sql: &str) -> Result<(), Refusal>;
     /// Serialises migrators for the whole run (PostgreSQL's advisory lock); SQLite has no such
     /// lock, and serialises each version's transaction instead ([`Connection::begin_version`]).
-    fn lock(&mut self) -> Result<(), String>;
+    /// While another process holds it, `notice` hears once who that is; after `wait` (if
+    /// given) it gives up.
+    fn lock(
+        &mut self,
+        wait: Option<std::time::Duration>,
+        notice: &mut dyn FnMut(&str),
+    ) -> Result<(), String>;
+    /// Bounds how long one statement may wait for a lock and may run, for the rest of the
+    /// session (PostgreSQL's `lock_timeout` and `statement_timeout`, in its duration syntax:
+    /// `5s`, `2min`); SQLite waits for its write lock as long as its busy timeout, so `lock`
+    /// sets that, and it has no statement timeout.
+    fn set_timeouts(&mut self, lock: Option<&str>, statement: Option<&str>) -> Result<(), String>;
     fn unlock(&mut self);
     /// Starts the transaction one version runs in.
     fn begin_version(&mut self) -> Result<(), String>;

@@ -12,6 +12,9 @@ use crate::schema::Dialect;
 /// crate's migrator takes the same one.
 const ADVISORY_LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
 
+/// How often a waiting migrator asks for the lock again.
+const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
 const INSERT_HISTORY: &str = "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)";
 
 /// A PostgreSQL client and the bookkeeping statements it has prepared: preparing the history
@@ -28,6 +31,29 @@ impl PgConnection {
             client,
             prepared: HashMap::new(),
         })
+    }
+
+    /// Who holds the migration lock: its backend's pid, program and since when.
+    fn lock_holder(&mut self) -> String {
+        let high = ADVISORY_LOCK_KEY >> 32;
+        let low = ADVISORY_LOCK_KEY & 0xffff_ffff;
+        let row = self.client.query_opt(
+            "SELECT a.pid, coalesce(nullif(a.application_name, ''), 'another program'), to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') \
+             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+             WHERE l.locktype = 'advisory' AND l.granted AND l.classid::int8 = $1 AND l.objid::int8 = $2 AND l.objsubid = 1 \
+             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1",
+            &[&high, &low],
+        );
+        match row {
+            Ok(Some(row)) => format!(
+                "pid {} ({}, connected since {})",
+                row.get::<_, i32>(0),
+                row.get::<_, String>(1),
+                row.get::<_, Option<String>>(2).unwrap_or_default()
+            ),
+            Ok(None) => "another session".to_string(),
+            Err(e) => format!("another session ({})", message(e)),
+        }
     }
 
     fn statement(&mut self, sql: &'static str) -> Result<postgres::Statement, postgres::Error> {
@@ -56,11 +82,46 @@ impl Connection for PgConnection {
         })
     }
 
-    fn lock(&mut self) -> Result<(), String> {
-        self.client
-            .execute("SELECT pg_advisory_lock($1)", &[&ADVISORY_LOCK_KEY])
-            .map(|_| ())
-            .map_err(message)
+    fn lock(
+        &mut self,
+        wait: Option<std::time::Duration>,
+        notice: &mut dyn FnMut(&str),
+    ) -> Result<(), String> {
+        let started = std::time::Instant::now();
+        let mut told = false;
+        loop {
+            let taken: bool = self
+                .client
+                .query_one("SELECT pg_try_advisory_lock($1)", &[&ADVISORY_LOCK_KEY])
+                .map_err(message)?
+                .get(0);
+            if taken {
+                return Ok(());
+            }
+            let holder = self.lock_holder();
+            if wait.is_some_and(|w| started.elapsed() >= w) {
+                return Err(format!(
+                    "the migration lock is still held by {holder} after {} s; nothing was run",
+                    started.elapsed().as_secs()
+                ));
+            }
+            if !told {
+                notice(&format!("waiting for the migration lock held by {holder}"));
+                told = true;
+            }
+            std::thread::sleep(LOCK_POLL);
+        }
+    }
+
+    fn set_timeouts(&mut self, lock: Option<&str>, statement: Option<&str>) -> Result<(), String> {
+        for (setting, value) in [("lock_timeout", lock), ("statement_timeout", statement)] {
+            if let Some(value) = value {
+                self.client
+                    .execute("SELECT set_config($1, $2, false)", &[&setting, &value])
+                    .map_err(|e| format!("{setting} = {value}: {}", message(e)))?;
+            }
+        }
+        Ok(())
     }
 
     fn unlock(&mut self) {
@@ -170,6 +231,10 @@ pub fn connect_client(url: &str) -> Result<postgres::Client, OpenError> {
     let connector = super::tls::connector(&tls_options).map_err(OpenError::Invalid)?;
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(DEFAULT_CONNECT_TIMEOUT);
+    }
+    // Named in pg_stat_activity (and in "waiting for the migration lock held by …").
+    if config.get_application_name().is_none() {
+        config.application_name("dbtool");
     }
     let timeout = config
         .get_connect_timeout()

@@ -65,7 +65,26 @@ impl Connection for SqliteConnection {
         })
     }
 
-    fn lock(&mut self) -> Result<(), String> {
+    fn lock(
+        &mut self,
+        _wait: Option<std::time::Duration>,
+        _notice: &mut dyn FnMut(&str),
+    ) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn set_timeouts(&mut self, lock: Option<&str>, statement: Option<&str>) -> Result<(), String> {
+        if statement.is_some() {
+            return Err("SQLite has no statement timeout".to_string());
+        }
+        if let Some(lock) = lock {
+            let seconds = parse_seconds(lock).ok_or_else(|| {
+                format!("lock timeout `{lock}` is not a duration in seconds (`30s`, `2min`)")
+            })?;
+            self.connection
+                .busy_timeout(Duration::from_secs(seconds))
+                .map_err(error)?;
+        }
         Ok(())
     }
 
@@ -177,4 +196,20 @@ pub fn refusal(error: rusqlite::Error, sql: &str) -> (String, Option<usize>) {
         }
         other => (other.to_string(), None),
     }
+}
+
+/// `30`, `30s`, `2min`, `1h` as seconds.
+fn parse_seconds(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let number: u64 = text[..digits].parse().ok()?;
+    let factor = match text[digits..].trim() {
+        "" | "s" => 1,
+        "min" => 60,
+        "h" => 3600,
+        _ => return None,
+    };
+    number.checked_mul(factor)
 }

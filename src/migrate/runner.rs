@@ -95,6 +95,8 @@ pub struct RollbackOptions {
 pub struct Database {
     connection: Box<dyn Connection>,
     shown_url: String,
+    lock_wait: Option<std::time::Duration>,
+    on_lock_wait: Box<dyn FnMut(&str)>,
 }
 
 fn database_error(context: &str, error: impl std::fmt::Display) -> MigrateError {
@@ -128,6 +130,8 @@ impl Database {
         Ok(Database {
             connection: crate::engine::open(url, create)?,
             shown_url: redact(url),
+            lock_wait: None,
+            on_lock_wait: Box::new(|_| {}),
         })
     }
 
@@ -141,9 +145,33 @@ impl Database {
     }
 
     fn lock(&mut self) -> Result<(), MigrateError> {
+        let notice = &mut self.on_lock_wait;
         self.connection
-            .lock()
+            .lock(self.lock_wait, notice.as_mut())
             .map_err(|e| database_error("cannot take the migration lock", e))
+    }
+
+    /// How long to wait for another migrator's lock (default: as long as it takes), and what
+    /// to tell the user when it has to wait.
+    pub fn set_lock_wait(
+        &mut self,
+        wait: Option<std::time::Duration>,
+        notice: Box<dyn FnMut(&str)>,
+    ) {
+        self.lock_wait = wait;
+        self.on_lock_wait = notice;
+    }
+
+    /// `lock_timeout` and `statement_timeout` for the statements of the run (see
+    /// [`Connection::set_timeouts`]).
+    pub fn set_timeouts(
+        &mut self,
+        lock: Option<&str>,
+        statement: Option<&str>,
+    ) -> Result<(), MigrateError> {
+        self.connection
+            .set_timeouts(lock, statement)
+            .map_err(MigrateError::Invalid)
     }
 
     fn unlock(&mut self) {
