@@ -103,6 +103,14 @@ pub enum OpenError {
     Unavailable(String),
 }
 
+/// Whether `url` names an SQLite file that does not exist (`false` for every other URL).
+pub fn is_missing_file(url: &str) -> Result<bool, UrlError> {
+    Ok(match DatabaseUrl::parse(url)? {
+        DatabaseUrl::SqliteFile(path) => !std::path::Path::new(&path).exists(),
+        _ => false,
+    })
+}
+
 /// Opens the database at `url`. An SQLite file that does not exist is created only when
 /// `create` is set (what `migrate` needs); otherwise it is an error, so that a mistyped path
 /// is not a new, empty database reported as fine.

@@ -17,7 +17,7 @@ use super::split::split_statements;
 use super::MigrateError;
 use crate::diagnostic::{line_column, Diagnostic};
 pub use crate::engine::Applied;
-use crate::engine::{redact, Connection, DatabaseUrl};
+use crate::engine::{redact, Connection};
 
 /// Applied and pending versions.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -120,10 +120,7 @@ impl Database {
 
     /// Whether the SQLite file of `url` is missing (`false` for every other URL).
     pub fn is_missing_file(url: &str) -> Result<bool, MigrateError> {
-        Ok(match DatabaseUrl::parse(url)? {
-            DatabaseUrl::SqliteFile(path) => !std::path::Path::new(&path).exists(),
-            _ => false,
-        })
+        Ok(crate::engine::is_missing_file(url)?)
     }
 
     fn connect(url: &str, create: bool) -> Result<Database, MigrateError> {

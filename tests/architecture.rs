@@ -1,0 +1,136 @@
+//! The architecture's rules that a test can check (ARCHITECTURE.md, "Invariants").
+//!
+//! 1. The pure core (schema, dialect, render, diff, query, codegen, diagnostic, lexical) takes
+//!    values and returns values: it names no IO module of dbtool and no file, process,
+//!    network or database API.
+//! 2. Nothing outside `src/engine/` matches on an engine's URL; the places that still do are
+//!    listed here, by file, and may only shrink (issue #11 moves them).
+
+use std::path::{Path, PathBuf};
+
+const CORE: &[&str] = &[
+    "src/schema",
+    "src/dialect",
+    "src/render",
+    "src/diff",
+    "src/query",
+    "src/codegen",
+    "src/diagnostic.rs",
+    "src/lexical.rs",
+];
+
+/// What a core file must not name: dbtool's IO modules, and the APIs that do IO.
+const FORBIDDEN_IN_CORE: &[&str] = &[
+    "crate::migrate",
+    "crate::engine",
+    "crate::project",
+    "crate::cli",
+    "crate::confirm",
+    "crate::introspect",
+    "crate::journal",
+    "std::fs",
+    "std::net",
+    "std::process",
+    "std::env",
+    "rusqlite::",
+    "postgres::Client",
+    "postgres::Config",
+    "tokio_postgres",
+    "native_tls",
+    "tempfile",
+];
+
+/// Files outside `src/engine/` that still match on an engine's URL.
+const ENGINE_MATCHES_LEFT: &[&str] = &["src/cli/commands.rs", "src/introspect/mod.rs"];
+
+fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
+    if path.is_file() {
+        if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path.to_path_buf());
+        }
+        return;
+    }
+    for entry in std::fs::read_dir(path).expect("read src") {
+        rust_files(&entry.expect("entry").path(), out);
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The code of a file without its comments (a doc comment may name what the code must not).
+fn code_of(path: &Path) -> String {
+    std::fs::read_to_string(path)
+        .expect("read")
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_core_does_no_io() {
+    let mut files = Vec::new();
+    for part in CORE {
+        rust_files(&root().join(part), &mut files);
+    }
+    assert!(files.len() > 20, "the core's files were found");
+    let mut found = Vec::new();
+    for file in &files {
+        let code = code_of(file);
+        for forbidden in FORBIDDEN_IN_CORE {
+            if code.contains(forbidden) {
+                found.push(format!(
+                    "{}: {forbidden}",
+                    file.strip_prefix(root()).unwrap_or(file).display()
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the pure core reaches IO:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn only_the_engine_layer_matches_on_engines() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let relative = file
+            .strip_prefix(root())
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        if relative.starts_with("src/engine/") {
+            continue;
+        }
+        let code = code_of(file);
+        let matches = [
+            "DatabaseUrl::Postgres",
+            "DatabaseUrl::SqliteFile",
+            "DatabaseUrl::SqliteMemory",
+        ]
+        .iter()
+        .any(|variant| code.contains(variant));
+        if matches && !ENGINE_MATCHES_LEFT.contains(&relative.as_str()) {
+            found.push(relative);
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "outside src/engine/, these match on an engine (ask an engine::Connection instead):\n{}",
+        found.join("\n")
+    );
+    for left in ENGINE_MATCHES_LEFT {
+        let code = code_of(&root().join(left));
+        assert!(
+            code.contains("DatabaseUrl::"),
+            "{left} no longer matches on engines: take it off ENGINE_MATCHES_LEFT"
+        );
+    }
+}
