@@ -43,8 +43,10 @@ pub type PgError = postgres::Error;
 #[cfg(all(feature = "tokio-postgres", not(feature = "postgres")))]
 pub type PgError = tokio_postgres::Error;
 
-/// Why a generated function failed.
+/// Why a generated function failed. `#[non_exhaustive]`: a crate that turns on another backend
+/// feature adds a variant without breaking anyone's `match`.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// A `:one` query found no row.
     NotFound { query: &'static str },
@@ -69,7 +71,99 @@ impl fmt::Display for Error {
             #[cfg(feature = "rusqlite")]
             Error::Sqlite { query, source } => write!(f, "query {query} failed: {source}"),
             #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-            Error::Postgres { query, source } => write!(f, "query {query} failed: {source}"),
+            Error::Postgres { query, source } => match source.as_db_error() {
+                // The server's own words, not the driver's "db error".
+                Some(db) => {
+                    write!(
+                        f,
+                        "query {query} failed: {}: {}",
+                        db.severity(),
+                        db.message()
+                    )?;
+                    if let Some(detail) = db.detail() {
+                        write!(f, "; detail: {detail}")?;
+                    }
+                    if let Some(hint) = db.hint() {
+                        write!(f, "; hint: {hint}")?;
+                    }
+                    if let Some(constraint) = db.constraint() {
+                        write!(f, "; constraint: {constraint}")?;
+                    }
+                    write!(f, " (SQLSTATE {})", db.code().code())
+                }
+                None => write!(f, "query {query} failed: {source}"),
+            },
+        }
+    }
+}
+
+impl Error {
+    /// The query that failed.
+    pub fn query(&self) -> &'static str {
+        match self {
+            Error::NotFound { query } => query,
+            #[cfg(feature = "rusqlite")]
+            Error::Sqlite { query, .. } => query,
+            #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+            Error::Postgres { query, .. } => query,
+        }
+    }
+
+    /// PostgreSQL's SQLSTATE (`23505`), when the server refused the statement.
+    pub fn sqlstate(&self) -> Option<&str> {
+        match self {
+            #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+            Error::Postgres { source, .. } => source.as_db_error().map(|db| db.code().code()),
+            _ => None,
+        }
+    }
+
+    /// The constraint the statement broke, when the database names it (PostgreSQL).
+    pub fn constraint(&self) -> Option<&str> {
+        match self {
+            #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
+            Error::Postgres { source, .. } => source.as_db_error().and_then(|db| db.constraint()),
+            _ => None,
+        }
+    }
+
+    /// A unique or primary key would hold a value twice.
+    pub fn is_unique_violation(&self) -> bool {
+        // SQLite's extended codes SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+        self.sqlstate() == Some("23505") || matches!(self.sqlite_extended_code(), Some(2067 | 1555))
+    }
+
+    /// A foreign key would point at nothing, or a row others point at would go.
+    pub fn is_foreign_key_violation(&self) -> bool {
+        // SQLite's extended code SQLITE_CONSTRAINT_FOREIGNKEY.
+        self.sqlstate() == Some("23503") || self.sqlite_extended_code() == Some(787)
+    }
+
+    /// A CHECK constraint (or one of the checks dbtool writes on SQLite) refused a value.
+    pub fn is_check_violation(&self) -> bool {
+        // SQLite's extended code SQLITE_CONSTRAINT_CHECK.
+        self.sqlstate() == Some("23514") || self.sqlite_extended_code() == Some(275)
+    }
+
+    /// A NOT NULL column got NULL.
+    pub fn is_not_null_violation(&self) -> bool {
+        // SQLite's extended code SQLITE_CONSTRAINT_NOTNULL.
+        self.sqlstate() == Some("23502") || self.sqlite_extended_code() == Some(1299)
+    }
+
+    /// A `:one` query found no row.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::NotFound { .. })
+    }
+
+    fn sqlite_extended_code(&self) -> Option<i32> {
+        match self {
+            #[cfg(feature = "rusqlite")]
+            Error::Sqlite {
+                source: rusqlite::Error::SqliteFailure(failure, _),
+                ..
+            } => Some(failure.extended_code),
+            _ => None,
         }
     }
 }

@@ -13,14 +13,17 @@ use dbtool_reference_queries::james::{
 };
 use dbtool_reference_types::NeuralConfigId;
 
-/// Asserts that a call failed in the database (a constraint), not with NotFound.
+/// Asserts that a call failed in the database (a constraint), not with NotFound, and that the
+/// error says the database's own words, never the driver's bare "db error".
 macro_rules! assert_db_error {
     ($result:expr) => {
         match $result {
-            Err(dbtool_reference_queries::Error::NotFound { .. }) | Ok(_) => {
-                panic!("expected a database error")
+            Err(e) if !e.is_not_found() => {
+                let text = e.to_string();
+                assert!(!text.ends_with("db error"), "{text}");
+                e
             }
-            Err(_) => {}
+            Err(_) | Ok(_) => panic!("expected a database error"),
         }
     };
 }
@@ -41,7 +44,16 @@ macro_rules! scenario {
         assert_eq!(nc1.name, "alpha");
         assert_eq!(nc1.config, layers(2));
         assert_eq!(nc1.created_at, nc1.updated_at);
-        assert_db_error!(q::create_neural_config($conn, "alpha", &layers(9)) $(.$aw)*);
+        let taken = assert_db_error!(q::create_neural_config($conn, "alpha", &layers(9)) $(.$aw)*);
+        assert!(taken.is_unique_violation(), "{taken}");
+        assert_eq!(taken.query(), "CreateNeuralConfig");
+        assert!(!taken.is_foreign_key_violation(), "{taken}");
+        if let Some(code) = taken.sqlstate() {
+            assert_eq!(code, "23505");
+            assert_eq!(taken.constraint(), Some("neural_configs_name_key"));
+            assert!(taken.to_string().contains("duplicate key value violates unique constraint \"neural_configs_name_key\""), "{taken}");
+            assert!(taken.to_string().contains("(SQLSTATE 23505)"), "{taken}");
+        }
         let nc2 = q::upsert_neural_config_by_name($conn, "beta", &layers(3), t0) $(.$aw)* .unwrap();
         assert_eq!((nc2.name.as_str(), nc2.created_at, nc2.updated_at), ("beta", t0, t0));
         let up = q::upsert_neural_config_by_name($conn, "beta", &layers(4), t1) $(.$aw)* .unwrap();
@@ -447,7 +459,8 @@ macro_rules! scenario {
         assert_eq!(q::rate_generation($conn, Some(5), g3.id) $(.$aw)* .unwrap(), 1);
         assert_eq!(q::rate_generation($conn, None, g2.id) $(.$aw)* .unwrap(), 1);
         assert_eq!(q::rate_generation($conn, Some(3), -1) $(.$aw)* .unwrap(), 0);
-        assert_db_error!(q::rate_generation($conn, Some(6), g2.id) $(.$aw)*);
+        let out_of_range = assert_db_error!(q::rate_generation($conn, Some(6), g2.id) $(.$aw)*);
+        assert!(out_of_range.is_check_violation(), "{out_of_range}");
 
         let rows = q::list_generation_history($conn, None, 10) $(.$aw)* .unwrap();
         assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [g3.id, g2.id, g1.id]);
