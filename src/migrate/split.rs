@@ -68,7 +68,6 @@ pub fn split_statements(script: &str) -> Vec<Statement> {
     let mut statements = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let mut in_trigger_body = false;
     while i < bytes.len() {
         match bytes[i] {
             b'\'' | b'"' => i = skip_quoted(bytes, i),
@@ -82,17 +81,12 @@ pub fn split_statements(script: &str) -> Vec<Statement> {
             }
             b'$' => i = skip_dollar_quoted(script, i),
             b';' => {
-                let text = &script[start..i];
-                if !in_trigger_body && starts_trigger_body(text) {
-                    in_trigger_body = true;
+                // A `;` inside a trigger's `BEGIN … END` or a `BEGIN ATOMIC … END` function body
+                // ends a statement of the body, not the statement.
+                if body_depth(&script[start..i]) > 0 {
                     i += 1;
                     continue;
                 }
-                if in_trigger_body && !ends_with_word(text, "end") {
-                    i += 1;
-                    continue;
-                }
-                in_trigger_body = false;
                 push(&mut statements, script, start, i);
                 i += 1;
                 start = i;
@@ -144,21 +138,67 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A `CREATE [TEMP] TRIGGER … BEGIN` whose body has started: its `;`s end body statements.
-fn starts_trigger_body(text: &str) -> bool {
-    let code = first_code_offset(text).map_or("", |o| &text[o..]);
-    let w = words(code);
+/// How many `BEGIN … END` or `CASE … END` blocks of a compound body are open at the end of
+/// `text` (a statement so far): a trigger's body (`CREATE [TEMP] TRIGGER … BEGIN`) or an
+/// SQL-standard function body (`BEGIN ATOMIC`), with the `CASE … END` expressions inside it.
+/// Outside such a body it is 0, whatever the words (`BEGIN` on its own is a transaction).
+fn body_depth(text: &str) -> usize {
+    let words = code_words(text);
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let is_trigger = matches!(
-        w.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        w.as_slice(),
         ["create", "trigger", ..]
             | ["create", "temp", "trigger", ..]
             | ["create", "temporary", "trigger", ..]
+            | ["create", "or", "replace", "trigger", ..]
     );
-    is_trigger && w.iter().any(|word| word == "begin")
+    let opened_at = if is_trigger {
+        w.iter().position(|word| *word == "begin")
+    } else {
+        w.windows(2)
+            .position(|pair| pair == ["begin", "atomic"])
+            .filter(|_| w.first() == Some(&"create"))
+    };
+    let Some(opened_at) = opened_at else {
+        return 0;
+    };
+    let mut depth: usize = 0;
+    for word in &w[opened_at..] {
+        match *word {
+            "begin" | "case" => depth += 1,
+            "end" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
 }
 
-fn ends_with_word(text: &str, word: &str) -> bool {
-    words(text).last().is_some_and(|w| w == word)
+/// The words of `text` outside strings, quoted identifiers, dollar quotes and comments.
+fn code_words(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut code = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let next = match bytes[i] {
+            b'\'' | b'"' => skip_quoted(bytes, i),
+            b'$' => skip_dollar_quoted(text, i),
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                text[i..].find('\n').map_or(bytes.len(), |n| i + n)
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => text[i + 2..]
+                .find("*/")
+                .map_or(bytes.len(), |n| i + 2 + n + 2),
+            _ => {
+                let end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+                code.push_str(&text[i..end]);
+                i = end;
+                continue;
+            }
+        };
+        code.push(' ');
+        i = next.max(i + 1);
+    }
+    words(&code)
 }
 
 #[cfg(test)]
@@ -199,6 +239,29 @@ mod tests {
         assert_eq!(statements[0].line, 2);
         assert_eq!(statements[1].line, 4);
         assert_eq!(statements[1].sql, "INSERT INTO a VALUES ('it''s; fine')");
+    }
+
+    /// A golden corpus of the hard cases: each script and the statements it holds.
+    #[test]
+    fn compound_bodies_strings_and_comments_split_where_the_engine_does() {
+        let cases: &[(&str, usize)] = &[
+            // A SQLite trigger whose body has a CASE … END before its own END.
+            ("CREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE b SET x = CASE WHEN new.y > 0 THEN 1 ELSE 2 END;\n  DELETE FROM c WHERE z = 'end;';\nEND;\nSELECT 1;", 2),
+            // An SQL-standard function body (PostgreSQL 14+).
+            ("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC\n  SELECT CASE WHEN a > 0 THEN a ELSE 0 END;\n  SELECT a + 1;\nEND;\nCREATE TABLE t (id int);", 2),
+            // `BEGIN` alone is a transaction statement, not a body.
+            ("BEGIN;\nSELECT 1;\nCOMMIT;", 3),
+            // A comment and a string that say END do not close anything.
+            ("CREATE TRIGGER t AFTER DELETE ON a BEGIN -- end;\n  INSERT INTO log VALUES ('end'); /* end; */\nEND;\nSELECT 2;", 2),
+            // Dollar quotes hold `;` and END.
+            ("CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN IF TRUE THEN RETURN NEW; END IF; END $body$;\nSELECT 3;", 2),
+            // CREATE OR REPLACE TRIGGER (PostgreSQL 14+) has no body of its own.
+            ("CREATE OR REPLACE TRIGGER t BEFORE INSERT ON a FOR EACH ROW EXECUTE FUNCTION g();\nSELECT 4;", 2),
+        ];
+        for (script, count) in cases {
+            let statements = split_statements(script);
+            assert_eq!(statements.len(), *count, "{script}\n{statements:#?}");
+        }
     }
 
     #[test]
