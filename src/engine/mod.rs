@@ -78,7 +78,13 @@ pub trait Connection {
     fn foreign_key_violations(&mut self) -> Result<Vec<(String, i64, String)>, String>;
     /// The value of a `SELECT count(…)` query.
     fn count(&mut self, sql: &str) -> Result<i64, String>;
+    /// The schema's objects as the engine itself spells their definitions (history table left
+    /// out), for `dbtool drift` and the tests that compare two databases.
+    fn catalog(&mut self) -> Result<Catalog, String>;
 }
+
+/// Object (`table users`, `index users_email_key`) to its definition as the engine spells it.
+pub type Catalog = std::collections::BTreeMap<String, String>;
 
 /// The history table, as refinery creates it.
 pub const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history(

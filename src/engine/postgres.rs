@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::url::{redact, with_database};
-use super::{Applied, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
+use super::{Applied, Catalog, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
 use crate::schema::Dialect;
 
 /// Key of the advisory lock that serialises migrators ("dbtool" in ASCII); the generated
@@ -209,6 +209,66 @@ impl Connection for PgConnection {
             .query_one(sql, &[])
             .map(|row| row.get::<_, i64>(0))
             .map_err(message)
+    }
+
+    /// PostgreSQL's catalogs for the `public` schema: columns, constraints, indexes, views,
+    /// materialized views and enums, each as PostgreSQL itself spells its definition.
+    fn catalog(&mut self) -> Result<Catalog, String> {
+        const QUERIES: &[(&str, &str)] = &[
+            (
+                "column",
+                "SELECT table_name || '.' || column_name,
+                        udt_name || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
+                        || coalesce(' default ' || column_default, '')
+                        || CASE WHEN is_identity = 'YES' THEN ' identity' ELSE '' END
+                 FROM information_schema.columns
+                 WHERE table_schema = 'public' AND table_name <> 'refinery_schema_history'",
+            ),
+            (
+                "constraint",
+                "SELECT conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
+                 FROM pg_constraint
+                 WHERE connamespace = 'public'::regnamespace AND conrelid <> 0
+                   AND conrelid::regclass::text <> 'refinery_schema_history'",
+            ),
+            (
+                "index",
+                "SELECT indexname, indexdef FROM pg_indexes
+                 WHERE schemaname = 'public' AND tablename <> 'refinery_schema_history'",
+            ),
+            (
+                "view",
+                "SELECT viewname, definition FROM pg_views WHERE schemaname = 'public'",
+            ),
+            (
+                "materialized view",
+                "SELECT matviewname, definition FROM pg_matviews WHERE schemaname = 'public'",
+            ),
+            (
+                "enum",
+                "SELECT t.typname, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder)
+                 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+                 WHERE t.typnamespace = 'public'::regnamespace
+                 GROUP BY t.typname",
+            ),
+            (
+                "function",
+                "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                        md5(pg_get_functiondef(p.oid))
+                 FROM pg_proc p
+                 WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')",
+            ),
+        ];
+        let mut catalog = Catalog::new();
+        for (kind, sql) in QUERIES {
+            let rows = self.client.query(*sql, &[]).map_err(message)?;
+            for row in rows {
+                let name: String = row.get(0);
+                let definition: Option<String> = row.get(1);
+                catalog.insert(format!("{kind} {name}"), definition.unwrap_or_default());
+            }
+        }
+        Ok(catalog)
     }
 }
 

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::url::redact;
-use super::{Applied, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
+use super::{Applied, Catalog, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
 use crate::schema::Dialect;
 
 const HISTORY_TABLE: &str = "refinery_schema_history";
@@ -183,6 +183,27 @@ impl Connection for SqliteConnection {
         self.connection
             .query_row(sql, [], |row| row.get::<_, i64>(0))
             .map_err(error)
+    }
+
+    /// SQLite keeps each object's `CREATE` statement; they are compared as SQLite stores them, with
+    /// the quotes `ALTER TABLE … RENAME TO` adds around a table's name removed.
+    fn catalog(&mut self) -> Result<Catalog, String> {
+        let conn = &self.connection;
+        let read = || -> rusqlite::Result<Catalog> {
+            let mut statement = conn.prepare(
+                "SELECT type, name, coalesce(sql, '') FROM sqlite_master \
+                 WHERE tbl_name <> 'refinery_schema_history' AND name NOT LIKE 'sqlite_%'",
+            )?;
+            let rows = statement.query_map([], |row| {
+                let (kind, name, sql): (String, String, String) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?);
+                let quoted = format!("CREATE TABLE \"{name}\" (");
+                let sql = sql.replacen(&quoted, &format!("CREATE TABLE {name} ("), 1);
+                Ok((format!("{kind} {name}"), sql))
+            })?;
+            rows.collect()
+        };
+        read().map_err(error)
     }
 }
 

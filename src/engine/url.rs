@@ -43,6 +43,11 @@ impl DatabaseUrl {
     pub fn is_postgres(&self) -> bool {
         matches!(self, DatabaseUrl::Postgres(_))
     }
+
+    /// An in-memory database: it lives as long as its connection.
+    pub fn is_memory(&self) -> bool {
+        matches!(self, DatabaseUrl::SqliteMemory)
+    }
 }
 
 /// A PostgreSQL `url` naming database `name` instead of its own (same server, user and

@@ -5,12 +5,10 @@
 pub mod pull;
 pub mod pull_sqlite;
 
-use std::collections::BTreeMap;
-
 use crate::migrate::{DatabaseUrl, MigrateError};
 
 /// Definitions by object: `table t`, `column t.c`, `index i`, `constraint t.c`, `view v`, …
-pub type Catalog = BTreeMap<String, String>;
+pub use crate::engine::Catalog;
 
 /// One difference between what the migrations produce and what the database has.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -64,104 +62,17 @@ fn failed(context: &str, error: impl std::fmt::Display) -> MigrateError {
     }
 }
 
-/// The catalog of the database at `url` (its history table left out).
+/// The catalog of the database at `url` (its history table left out), as its engine reads it.
 pub fn catalog(url: &str) -> Result<Catalog, MigrateError> {
-    match DatabaseUrl::parse(url)? {
-        DatabaseUrl::Postgres(url) => {
-            let mut client = crate::engine::postgres::connect_client(&url)?;
-            postgres_catalog(&mut client)
-        }
-        DatabaseUrl::SqliteFile(path) => {
-            let conn = rusqlite::Connection::open(&path)
-                .map_err(|e| failed(&format!("cannot open {path}"), e))?;
-            sqlite_catalog(&conn)
-        }
-        DatabaseUrl::SqliteMemory => Err(MigrateError::Invalid(
+    if DatabaseUrl::parse(url)?.is_memory() {
+        return Err(MigrateError::Invalid(
             "an in-memory database has no schema to compare; give the URL of a database".into(),
-        )),
+        ));
     }
-}
-
-/// SQLite keeps each object's `CREATE` statement; they are compared as SQLite stores them, with
-/// the quotes `ALTER TABLE … RENAME TO` adds around a table's name removed.
-pub fn sqlite_catalog(conn: &rusqlite::Connection) -> Result<Catalog, MigrateError> {
-    let read = || -> rusqlite::Result<Catalog> {
-        let mut statement = conn.prepare(
-            "SELECT type, name, coalesce(sql, '') FROM sqlite_master \
-             WHERE tbl_name <> 'refinery_schema_history' AND name NOT LIKE 'sqlite_%'",
-        )?;
-        let rows = statement.query_map([], |row| {
-            let (kind, name, sql): (String, String, String) =
-                (row.get(0)?, row.get(1)?, row.get(2)?);
-            let quoted = format!("CREATE TABLE \"{name}\" (");
-            let sql = sql.replacen(&quoted, &format!("CREATE TABLE {name} ("), 1);
-            Ok((format!("{kind} {name}"), sql))
-        })?;
-        rows.collect()
-    };
-    read().map_err(|e| failed("cannot read the SQLite schema", e))
-}
-
-/// PostgreSQL's catalogs for the `public` schema: columns, constraints, indexes, views,
-/// materialized views and enums, each as PostgreSQL itself spells its definition.
-pub fn postgres_catalog(client: &mut postgres::Client) -> Result<Catalog, MigrateError> {
-    const QUERIES: &[(&str, &str)] = &[
-        (
-            "column",
-            "SELECT table_name || '.' || column_name,
-                    udt_name || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
-                    || coalesce(' default ' || column_default, '')
-                    || CASE WHEN is_identity = 'YES' THEN ' identity' ELSE '' END
-             FROM information_schema.columns
-             WHERE table_schema = 'public' AND table_name <> 'refinery_schema_history'",
-        ),
-        (
-            "constraint",
-            "SELECT conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
-             FROM pg_constraint
-             WHERE connamespace = 'public'::regnamespace AND conrelid <> 0
-               AND conrelid::regclass::text <> 'refinery_schema_history'",
-        ),
-        (
-            "index",
-            "SELECT indexname, indexdef FROM pg_indexes
-             WHERE schemaname = 'public' AND tablename <> 'refinery_schema_history'",
-        ),
-        (
-            "view",
-            "SELECT viewname, definition FROM pg_views WHERE schemaname = 'public'",
-        ),
-        (
-            "materialized view",
-            "SELECT matviewname, definition FROM pg_matviews WHERE schemaname = 'public'",
-        ),
-        (
-            "enum",
-            "SELECT t.typname, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder)
-             FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
-             WHERE t.typnamespace = 'public'::regnamespace
-             GROUP BY t.typname",
-        ),
-        (
-            "function",
-            "SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-                    md5(pg_get_functiondef(p.oid))
-             FROM pg_proc p
-             WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')",
-        ),
-    ];
-    let mut catalog = Catalog::new();
-    for (kind, sql) in QUERIES {
-        let rows = client
-            .query(*sql, &[])
-            .map_err(|e| failed("cannot read the PostgreSQL catalog", e))?;
-        for row in rows {
-            let name: String = row.get(0);
-            let definition: Option<String> = row.get(1);
-            catalog.insert(format!("{kind} {name}"), definition.unwrap_or_default());
-        }
-    }
-    Ok(catalog)
+    let mut connection = crate::engine::open(url, false)?;
+    connection
+        .catalog()
+        .map_err(|e| failed("cannot read the database's catalog", e))
 }
 
 #[cfg(test)]
