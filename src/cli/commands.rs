@@ -806,6 +806,70 @@ pub fn pull(
     Ok(yaml)
 }
 
+/// `dbtool baseline`: adopts a database that has no history. Its catalog must equal what
+/// versions 1..V build (on a scratch database, as drift checks); then 1..V are recorded as
+/// applied without running them. Anything different is listed and nothing is recorded.
+pub fn baseline(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    target: &DatabaseTarget,
+    version: Option<i32>,
+) -> Result<(), Failure> {
+    let scripts = scripts_checked(project, target.dialect)?;
+    let version = version.unwrap_or_else(|| scripts.last().map_or(0, |s| s.version));
+    if version == 0 {
+        return Err(Failure::Other(
+            "there is no migration to baseline to; write the first one with `dbtool diff`".into(),
+        ));
+    }
+    migrate::check_target(&scripts, Some(version))?;
+    let mut database = Database::open_existing(&target.url)?;
+    let applied = database.status(&scripts)?.applied;
+    if let Some(last) = applied.last() {
+        return Err(Failure::Other(format!(
+            "{} already has a migration history (version {}); baseline is for a database that has none",
+            database.shown_url(),
+            last.version
+        )));
+    }
+    let live = crate::introspect::catalog(&target.url)?;
+    let expected = expected_catalog(&target.url, &scripts, version)?;
+    let differences = crate::introspect::compare(&expected, &live);
+    let shown = database.shown_url().to_string();
+    if !differences.is_empty() {
+        let mut text = String::new();
+        for d in &differences {
+            let definition = d.actual.as_deref().or(d.expected.as_deref()).unwrap_or("");
+            text.push_str(&format!(
+                "{} {}: {}\n",
+                d.kind,
+                d.object,
+                one_line(definition)
+            ));
+            if d.kind == "changed" {
+                text.push_str(&format!(
+                    "  the migrations say: {}\n",
+                    one_line(d.expected.as_deref().unwrap_or(""))
+                ));
+            }
+        }
+        write_stdout(text.as_bytes())?;
+        return Err(Failure::Problems(format!(
+            "{shown} is not what versions 1..{version} build: {} difference(s); nothing was recorded\nhelp: change the schema (or the database) until they agree — `dbtool pull` shows the database as schema YAML — or baseline to the version it matches with --version",
+            differences.len()
+        )));
+    }
+    let outcome = database.baseline(&scripts, version)?;
+    if !quiet {
+        reporter.status(&format!(
+            "{shown} holds what versions 1..{version} build; recorded {} version(s) as applied without running them",
+            outcome.versions.len()
+        ));
+    }
+    Ok(())
+}
+
 pub fn drift(
     project: &Project,
     reporter: &Reporter,

@@ -213,6 +213,18 @@ enum Command {
     /// Print the man page (roff), generated from the same definitions as --help.
     #[command(after_help = "Example:\n  dbtool man > ~/.local/share/man/man1/dbtool.1")]
     Man,
+    /// Adopt a database that has no migration history: check that it holds exactly what
+    /// versions 1..V build, then record them as applied without running them.
+    #[command(
+        after_help = "The database is compared with a scratch database the migrations build, as `dbtool drift` does; any difference is listed and nothing is recorded.\n\nExamples:\n  dbtool pull --database-url postgres://app@db/app -o schema/app.yaml\n  dbtool diff adopt\n  dbtool baseline --database-url postgres://app@db/app"
+    )]
+    Baseline {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The version the database is at (default: the latest).
+        #[arg(long)]
+        version: Option<i32>,
+    },
     /// List applied and pending migrations.
     #[command(after_help = "Examples:\n  dbtool status\n  dbtool status --format json")]
     Status {
@@ -548,6 +560,13 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         Command::Explain { name, format } => {
             commands::explain(&project, name, matches!(format, Format::Json))
         }
+        Command::Baseline { database, version } => commands::baseline(
+            &project,
+            reporter,
+            cli.quiet,
+            &database_target(&project, cli, reporter, database)?,
+            *version,
+        ),
         Command::Status { database, format } => commands::status(
             &project,
             &database_target(&project, cli, reporter, database)?,

@@ -326,6 +326,51 @@ impl Database {
         }
     }
 
+    /// Records versions 1..=`version` as applied without running them, in one transaction, on
+    /// a database whose history is empty (one adopted as it is: the caller has checked that it
+    /// holds what those versions build). refinery's checksums are recorded, as `migrate` would.
+    pub fn baseline(&mut self, scripts: &[Script], version: i32) -> Result<Outcome, MigrateError> {
+        check_target(scripts, Some(version))?;
+        self.lock()?;
+        let result = self.baseline_locked(scripts, version);
+        self.unlock();
+        result
+    }
+
+    fn baseline_locked(
+        &mut self,
+        scripts: &[Script],
+        version: i32,
+    ) -> Result<Outcome, MigrateError> {
+        self.ensure_history()?;
+        self.begin()?;
+        let recorded = (|| {
+            let last = self.last_applied()?;
+            if last != 0 {
+                return Err(MigrateError::Invalid(format!(
+                    "{} already has a migration history (version {last}); baseline is for a database that has none",
+                    self.shown_url
+                )));
+            }
+            let mut outcome = Outcome::default();
+            for script in scripts.iter().filter(|s| s.version <= version) {
+                self.record(script)?;
+                outcome.versions.push((script.version, script.name.clone()));
+            }
+            Ok(outcome)
+        })();
+        match recorded {
+            Ok(outcome) => {
+                self.commit()?;
+                Ok(outcome)
+            }
+            Err(error) => {
+                self.abort();
+                Err(error)
+            }
+        }
+    }
+
     /// Runs down scripts, newest first, each in a transaction with the removal of its history
     /// row. Refuses up front when any of them is missing or irreversible.
     pub fn rollback(
