@@ -358,6 +358,12 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
             &format!("sqlite://{}", missing.display()),
         ],
     );
-    assert_eq!(code, Some(3), "{out}");
+    // A mistyped path is the user's to fix (exit 2, as for status and drift), and no empty
+    // database is left behind.
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("missing.db does not exist; check the path"),
+        "{out}"
+    );
     assert!(!missing.exists());
 }

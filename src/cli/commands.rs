@@ -765,26 +765,16 @@ pub fn pull(
     let shown = migrate::redact(url);
     let mut bar = LazyBar::new(reporter, quiet);
     let mut on_relation = |total: usize, name: &str| bar.step(total, format!("reading {name}"));
-    let pulled = match migrate::DatabaseUrl::parse(url)? {
-        migrate::DatabaseUrl::Postgres(url) => {
-            let mut client = crate::engine::postgres::connect_client(&url)?;
-            crate::introspect::pull::pull_postgres(&mut client, shown.clone(), &mut on_relation)?
-        }
-        migrate::DatabaseUrl::SqliteFile(path) => {
-            // Read-only: pulling a path that does not exist must not create an empty database.
-            let conn = rusqlite::Connection::open_with_flags(
-                &path,
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-            )
-            .map_err(|e| Failure::Database(format!("cannot open {shown}: {e}\nhelp: check the path; pull reads an existing database")))?;
-            crate::introspect::pull_sqlite::pull_sqlite(&conn, shown.clone(), &mut on_relation)?
-        }
-        migrate::DatabaseUrl::SqliteMemory => {
-            return Err(Failure::Other(
-                "an in-memory SQLite database is empty: there is nothing to pull\nhelp: give the URL of a database file, sqlite://PATH".into(),
-            ))
-        }
-    };
+    if migrate::DatabaseUrl::parse(url)?.is_memory() {
+        return Err(Failure::Other(
+            "an in-memory SQLite database is empty: there is nothing to pull\nhelp: give the URL of a database file, sqlite://PATH".into(),
+        ));
+    }
+    // Opened as it is: pulling a path that does not exist must not create an empty database.
+    let mut connection = crate::engine::open(url, false)?;
+    let pulled = connection
+        .pull(shown.clone(), &mut on_relation)
+        .map_err(Failure::Database)?;
     drop(bar);
     let templates = project.templates().map_err(Failure::Project)?;
     let yaml = crate::introspect::pull::to_yaml(&pulled, &project.config.dialects, &templates)

@@ -81,6 +81,13 @@ pub trait Connection {
     /// The schema's objects as the engine itself spells their definitions (history table left
     /// out), for `dbtool drift` and the tests that compare two databases.
     fn catalog(&mut self) -> Result<Catalog, String>;
+    /// The schema as a plain description `dbtool pull` writes as YAML; `source` names the
+    /// database in the file, `progress` hears each relation read.
+    fn pull(
+        &mut self,
+        source: String,
+        progress: &mut dyn FnMut(usize, &str),
+    ) -> Result<crate::introspect::pull::Pulled, String>;
 }
 
 /// Object (`table users`, `index users_email_key`) to its definition as the engine spells it.

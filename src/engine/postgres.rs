@@ -213,6 +213,15 @@ impl Connection for PgConnection {
 
     /// PostgreSQL's catalogs for the `public` schema: columns, constraints, indexes, views,
     /// materialized views and enums, each as PostgreSQL itself spells its definition.
+    fn pull(
+        &mut self,
+        source: String,
+        progress: &mut dyn FnMut(usize, &str),
+    ) -> Result<crate::introspect::pull::Pulled, String> {
+        crate::introspect::pull::pull_postgres(&mut self.client, source, progress)
+            .map_err(|e| e.to_string())
+    }
+
     fn catalog(&mut self) -> Result<Catalog, String> {
         const QUERIES: &[(&str, &str)] = &[
             (

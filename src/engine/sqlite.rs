@@ -179,6 +179,15 @@ impl Connection for SqliteConnection {
         rows.collect::<Result<_, _>>().map_err(error)
     }
 
+    fn pull(
+        &mut self,
+        source: String,
+        progress: &mut dyn FnMut(usize, &str),
+    ) -> Result<crate::introspect::pull::Pulled, String> {
+        crate::introspect::pull_sqlite::pull_sqlite(&self.connection, source, progress)
+            .map_err(|e| e.to_string())
+    }
+
     fn count(&mut self, sql: &str) -> Result<i64, String> {
         self.connection
             .query_row(sql, [], |row| row.get::<_, i64>(0))
