@@ -216,3 +216,39 @@ fn a_lock_timeout_stops_a_migration_that_would_queue_behind_a_lock() {
     );
     assert_eq!(code, Some(0), "{out}");
 }
+
+/// The engine decides which dialects a URL can run: an explicit `--dialect` of another engine
+/// is refused before anything connects, and so is a dialect the project does not configure.
+#[test]
+fn a_dialect_that_does_not_fit_the_url_is_refused() {
+    let dir = project();
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "status",
+            "--dialect",
+            "sqlite",
+            "--database-url",
+            "postgres://app:secret@127.0.0.1:1/app",
+        ],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains(
+            "--dialect sqlite does not match the database URL postgres://app:***@127.0.0.1:1/app"
+        ),
+        "{out}"
+    );
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "status",
+            "--dialect",
+            "timescaledb",
+            "--database-url",
+            "postgres://app:secret@127.0.0.1:1/app",
+        ],
+    );
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("is a timescaledb database, and this project has no timescaledb migrations (dialects = [postgres]"), "{out}");
+}

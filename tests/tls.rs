@@ -146,6 +146,18 @@ fn make_certificates(dir: &Path) {
     );
 }
 
+/// Debian keeps the server's programs in /usr/lib/postgresql/VERSION/bin, which `pg_config`
+/// (from libpq-dev) may not name: the newest version there.
+fn debian_bindir() -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|e| e.path().join("bin")))
+        .filter(|bin| bin.join("initdb").exists())
+        .collect();
+    found.sort();
+    found.pop()
+}
+
 fn free_port() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     listener.local_addr().expect("address").port()
@@ -159,7 +171,9 @@ fn tls_only_cluster() -> Option<Cluster> {
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+        .filter(|b| b.join("initdb").exists())
+        .or_else(debian_bindir);
     let openssl = Command::new("openssl").arg("version").output().is_ok();
     let Some(bindir) = bindir.filter(|b| b.join("initdb").exists() && openssl) else {
         if common::under_ci() {

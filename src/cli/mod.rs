@@ -620,38 +620,37 @@ fn database_target(
     args: &DatabaseArgs,
 ) -> Result<DatabaseTarget, Failure> {
     let url = database_url_of(project, cli, reporter, args)?;
-    let parsed = crate::migrate::DatabaseUrl::parse(&url)?;
-    let dialect = match args.dialect {
-        Some(d) => Dialect::from(d),
-        None if parsed.is_postgres() => {
-            if project.config.dialects.contains(&Dialect::Postgres) {
-                Dialect::Postgres
-            } else {
-                Dialect::Timescaledb
-            }
+    let engine = crate::migrate::DatabaseUrl::parse(&url)?;
+    let configured = &project.config.dialects;
+    // The engine's preferred dialect the project has; an explicit --dialect must be one of the
+    // engine's.
+    let dialect = match args.dialect.map(Dialect::from) {
+        Some(d) if !engine.dialects().contains(&d) => {
+            return Err(Failure::Other(format!(
+                "--dialect {d} does not match the database URL {}",
+                crate::migrate::redact(&url)
+            )))
         }
-        None => Dialect::Sqlite,
+        Some(d) => Some(d),
+        None => engine
+            .dialects()
+            .iter()
+            .copied()
+            .find(|d| configured.contains(d)),
     };
-    if !project.config.dialects.contains(&dialect) {
-        let configured: Vec<&str> = project.config.dialects.iter().map(|d| d.name()).collect();
+    let Some(dialect) = dialect.filter(|d| configured.contains(d)) else {
+        let names: Vec<&str> = configured.iter().map(|d| d.name()).collect();
         // Named as the user chose it: the engine when dbtool chose the dialect from the URL.
-        let what = match (args.dialect, parsed.is_postgres()) {
-            (Some(_), _) => format!("{dialect}"),
-            (None, true) => "PostgreSQL".to_string(),
-            (None, false) => "SQLite".to_string(),
+        let what = match args.dialect {
+            Some(d) => Dialect::from(d).name().to_string(),
+            None => engine.engine_name().to_string(),
         };
         return Err(Failure::Other(format!(
             "{} is a {what} database, and this project has no {what} migrations (dialects = [{}] in dbtool.toml); add the dialect to dialects and run `dbtool diff`, or point at a database of a configured dialect",
             crate::migrate::redact(&url),
-            configured.join(", ")
+            names.join(", ")
         )));
-    }
-    if parsed.is_postgres() == (dialect == Dialect::Sqlite) {
-        return Err(Failure::Other(format!(
-            "--dialect {dialect} does not match the database URL {}",
-            crate::migrate::redact(&url)
-        )));
-    }
+    };
     Ok(DatabaseTarget { url, dialect })
 }
 

@@ -44,6 +44,24 @@ impl DatabaseUrl {
         matches!(self, DatabaseUrl::Postgres(_))
     }
 
+    /// The engine's name, for messages.
+    pub fn engine_name(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Postgres(_) => "PostgreSQL",
+            DatabaseUrl::SqliteFile(_) | DatabaseUrl::SqliteMemory => "SQLite",
+        }
+    }
+
+    /// The dialects whose scripts this engine runs, the preferred one first (TimescaleDB is
+    /// PostgreSQL with an extension).
+    pub fn dialects(&self) -> &'static [crate::schema::Dialect] {
+        use crate::schema::Dialect;
+        match self {
+            DatabaseUrl::Postgres(_) => &[Dialect::Postgres, Dialect::Timescaledb],
+            DatabaseUrl::SqliteFile(_) | DatabaseUrl::SqliteMemory => &[Dialect::Sqlite],
+        }
+    }
+
     /// An in-memory database: it lives as long as its connection.
     pub fn is_memory(&self) -> bool {
         matches!(self, DatabaseUrl::SqliteMemory)
