@@ -252,3 +252,36 @@ fn a_dialect_that_does_not_fit_the_url_is_refused() {
     assert_eq!(code, Some(2), "{out}");
     assert!(out.contains("is a timescaledb database, and this project has no timescaledb migrations (dialects = [postgres]"), "{out}");
 }
+
+/// Per environment: `[env.NAME]` in dbtool.toml sets lock_wait (and the timeouts) for that
+/// database; a flag would override it.
+#[test]
+fn an_environment_bounds_the_lock_wait() {
+    let Some(mut pg) = common::pg_database("env_lock_wait") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(dir.path(), &["init", "app"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = dir.path().join("app");
+    let mut config = std::fs::read_to_string(root.join("dbtool.toml")).expect("config");
+    config.push_str(&format!(
+        "\n[env.shared]\nurl = \"{}\"\nlock_wait = 1\nlock_timeout = \"2s\"\nstatement_timeout = \"1min\"\n",
+        pg.url
+    ));
+    std::fs::write(root.join("dbtool.toml"), config).expect("config");
+    pg.client
+        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+        .expect("take the lock");
+    let (code, out) = dbtool(&root, &["migrate", "--env", "shared"]);
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("the migration lock is still held by pid"),
+        "{out}"
+    );
+    pg.client
+        .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY])
+        .expect("release the lock");
+    let (code, out) = dbtool(&root, &["migrate", "--env", "shared"]);
+    assert_eq!(code, Some(0), "{out}");
+}

@@ -274,11 +274,27 @@ struct WaitingArgs {
 }
 
 impl WaitingArgs {
-    fn waiting(&self) -> commands::Waiting {
+    /// The flags, else the chosen environment's settings in dbtool.toml.
+    fn waiting(&self, project: &Project, cli: &Cli, database: &DatabaseArgs) -> commands::Waiting {
+        let vars = |name: &str| std::env::var(name).ok();
+        let environment = project.chosen_environment(
+            database.database_url.as_deref(),
+            cli.environment.as_deref(),
+            &vars,
+        );
         commands::Waiting {
-            lock_wait: self.lock_wait.map(std::time::Duration::from_secs),
-            lock_timeout: self.lock_timeout.clone(),
-            statement_timeout: self.statement_timeout.clone(),
+            lock_wait: self
+                .lock_wait
+                .or_else(|| environment.and_then(|e| e.lock_wait))
+                .map(std::time::Duration::from_secs),
+            lock_timeout: self
+                .lock_timeout
+                .clone()
+                .or_else(|| environment.and_then(|e| e.lock_timeout.clone())),
+            statement_timeout: self
+                .statement_timeout
+                .clone()
+                .or_else(|| environment.and_then(|e| e.statement_timeout.clone())),
         }
     }
 }
@@ -486,7 +502,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                 target: *target,
                 dry_run: *dry_run,
             },
-            &waiting.waiting(),
+            &waiting.waiting(&project, cli, database),
         ),
         Command::Rollback {
             database,
@@ -517,7 +533,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
                     dry_run: *dry_run,
                     allow_destructive: *allow_destructive,
                 },
-                &waiting.waiting(),
+                &waiting.waiting(&project, cli, database),
             )
         }
         Command::Init { .. } | Command::Completions { .. } | Command::Man => {

@@ -50,6 +50,12 @@ struct ConfigFile {
 #[serde(deny_unknown_fields)]
 struct EnvFile {
     url: toml::Spanned<String>,
+    /// PostgreSQL's `lock_timeout` for the statements of `migrate` and `rollback` here.
+    lock_timeout: Option<String>,
+    /// PostgreSQL's `statement_timeout` for them.
+    statement_timeout: Option<String>,
+    /// Seconds to wait for another migrator's lock before giving up.
+    lock_wait: Option<u64>,
 }
 
 /// A named environment of dbtool.toml: its database URL as written (`${VAR}` not yet
@@ -58,6 +64,10 @@ struct EnvFile {
 pub struct Environment {
     pub url: String,
     pub at: Location,
+    /// How `migrate` and `rollback` wait on this database, unless a flag says otherwise.
+    pub lock_timeout: Option<String>,
+    pub statement_timeout: Option<String>,
+    pub lock_wait: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -212,7 +222,14 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
         .map(|(name, env)| {
             let at = location(path, text, env.url.span().start);
             let url = env.url.into_inner();
-            (name, Environment { url, at })
+            let environment = Environment {
+                url,
+                at,
+                lock_timeout: env.lock_timeout,
+                statement_timeout: env.statement_timeout,
+                lock_wait: env.lock_wait,
+            };
+            (name, environment)
         })
         .collect();
     Ok(config)
@@ -466,6 +483,29 @@ impl Project {
             self.default_database_url(),
             "the default SQLite file".into(),
         ))
+    }
+
+    /// The environment of dbtool.toml whose database `database_url` chooses for the same
+    /// flags and variables, if the database comes from one.
+    pub fn chosen_environment(
+        &self,
+        flag_url: Option<&str>,
+        flag_env: Option<&str>,
+        vars: &dyn Fn(&str) -> Option<String>,
+    ) -> Option<&Environment> {
+        if flag_url.is_some() {
+            return None;
+        }
+        if let Some(name) = flag_env {
+            return self.config.environments.get(name);
+        }
+        if vars("DATABASE_URL").is_some_and(|u| !u.is_empty()) {
+            return None;
+        }
+        if let Some(name) = vars("DBTOOL_ENV").filter(|n| !n.is_empty()) {
+            return self.config.environments.get(&name);
+        }
+        self.config.environments.get("dev")
     }
 
     fn environment_url(
