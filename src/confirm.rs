@@ -1,23 +1,34 @@
 //! Confirming the static analysis on real engines: every query is prepared on SQLite (in
-//! memory) and, when a server is given, on PostgreSQL (in a scratch database), each built from
-//! the rendered DDL. A query the engine rejects, or whose parameters or columns the engine sees
-//! differently from the analysis, is an error at the query.
+//! memory) and, when a server is given, on PostgreSQL (in a scratch database), each built by
+//! the scripts it is given. A query the engine rejects, or whose parameters or columns the
+//! engine sees differently from the analysis, is an error at the query. What differs between
+//! engines is asked of the engine layer ([`crate::engine::Connection::describe`]).
 
 use crate::diagnostic::Diagnostic;
-use crate::migrate::{redact, ScratchDatabase};
+use crate::engine::{self, Connection};
+use crate::migrate::redact;
 use crate::query::{Analysis, Module, QType, Query, Rewritten};
 use crate::schema::Dialect;
 
 /// Called before each query is prepared, with how many there are and the query's name.
 pub type OnQuery<'a> = &'a mut dyn FnMut(usize, &str);
 
-/// Prepares every query on an in-memory SQLite database built from `ddl`.
+/// A script that builds the database the queries are prepared on: a committed migration, or
+/// the change of schema/ that no migration covers yet, or (in tests) the rendered schema.
+#[derive(Debug, Clone)]
+pub struct BuildScript {
+    /// Where it comes from, for messages: `migrations/postgres/V3__x.sql`, `schema/`.
+    pub origin: String,
+    pub sql: String,
+}
+
+/// Prepares every query on an in-memory SQLite database built by `build`.
 pub fn sqlite(
     build: &[BuildScript],
     modules: &[Module],
     progress: OnQuery<'_>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let conn = rusqlite::Connection::open_in_memory().map_err(|e| {
+    let mut connection = engine::open("sqlite::memory:", true).map_err(|e| {
         vec![Diagnostic::new(
             "schema/",
             1,
@@ -25,51 +36,13 @@ pub fn sqlite(
             format!("cannot open an in-memory SQLite database: {e}"),
         )]
     })?;
-    // As `dbtool migrate` runs scripts: foreign keys off, so table rebuilds keep their rows.
-    let _ = conn.execute_batch("PRAGMA foreign_keys = OFF");
-    for script in build {
-        conn.execute_batch(&script.sql).map_err(|e| {
-            vec![Diagnostic::new(
-                &script.origin,
-                1,
-                1,
-                format!("{} does not load into SQLite: {e}", script.origin),
-            )]
-        })?;
-    }
-    let mut errors = Vec::new();
-    let total = queries_of(modules, Dialect::Sqlite).count();
-    for (query, analysis) in queries_of(modules, Dialect::Sqlite) {
-        progress(total, &query.name);
-        let rewritten = crate::query::statement_text(query, analysis, Dialect::Sqlite);
-        let statement = match conn.prepare(&rewritten.text) {
-            Ok(statement) => statement,
-            Err(e) => {
-                let (message, at) = crate::migrate::sqlite_error(e, &rewritten.text);
-                errors.push(rejected(query, &rewritten, "SQLite", &message, at));
-                continue;
-            }
-        };
-        let names: Vec<String> = statement.column_names().map(str::to_string).collect();
-        if let Some(problem) = compare_names(&names, analysis) {
-            errors.push(disagrees(query, "SQLite", &problem));
-        } else if statement.parameter_count() != analysis.params.len() {
-            errors.push(disagrees(
-                query,
-                "SQLite",
-                &format!(
-                    "it counts {} parameter(s), the analysis {}",
-                    statement.parameter_count(),
-                    analysis.params.len()
-                ),
-            ));
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
+    confirm_on(
+        connection.as_mut(),
+        Dialect::Sqlite,
+        build,
+        modules,
+        progress,
+    )
 }
 
 /// Why the queries could not be confirmed on PostgreSQL.
@@ -83,15 +56,6 @@ pub enum PostgresError {
 
 /// Prepares every query on PostgreSQL, in a scratch database created next to `url`'s (and
 /// dropped afterwards), and compares the types PostgreSQL infers with the analysis.
-/// A script that builds the database the queries are prepared on: a committed migration, or
-/// the change of schema/ that no migration covers yet, or (in tests) the rendered schema.
-#[derive(Debug, Clone)]
-pub struct BuildScript {
-    /// Where it comes from, for messages: `migrations/postgres/V3__x.sql`, `schema/`.
-    pub origin: String,
-    pub sql: String,
-}
-
 pub fn postgres(
     url: &str,
     build: &[BuildScript],
@@ -105,38 +69,32 @@ pub fn postgres(
             "cannot confirm the queries on PostgreSQL ({shown}): {what}: {e}\nhelp: check the URL and that the server is up, or leave --database-url out to confirm on SQLite only"
         ))
     };
-    let scratch = ScratchDatabase::create(url, "confirm")
+    let scratch = engine::Scratch::beside(url, "confirm")
         .map_err(|e| server_error("cannot use the server", &e))?;
-    confirm_in(&scratch.url, build, modules, dialect, &shown, progress)
+    let mut connection = engine::open(scratch.url(), false)
+        .map_err(|e| server_error("cannot connect to the scratch database", &e))?;
+    confirm_on(connection.as_mut(), dialect, build, modules, progress)
         .map_err(PostgresError::Queries)
 }
 
-fn confirm_in(
-    url: &str,
+/// Builds the database on `connection`, then prepares every query of `dialect` on it.
+fn confirm_on(
+    connection: &mut dyn Connection,
+    dialect: Dialect,
     build: &[BuildScript],
     modules: &[Module],
-    dialect: Dialect,
-    shown: &str,
     progress: OnQuery<'_>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut client = crate::engine::postgres::connect_client(url).map_err(|e| {
-        vec![Diagnostic::new(
-            "dbtool.toml",
-            1,
-            1,
-            format!("cannot connect to the scratch database on {shown}: {e}"),
-        )]
-    })?;
+    let engine = connection.engine_name();
     for script in build {
-        client.batch_execute(&script.sql).map_err(|e| {
+        connection.build(&script.sql).map_err(|e| {
             vec![Diagnostic::new(
                 &script.origin,
                 1,
                 1,
                 format!(
-                    "{} does not load into PostgreSQL ({dialect}): {}",
-                    script.origin,
-                    pg_message(&e)
+                    "{} does not load into {engine} ({dialect}): {e}",
+                    script.origin
                 ),
             )]
         })?;
@@ -146,56 +104,19 @@ fn confirm_in(
     for (query, analysis) in queries_of(modules, dialect) {
         progress(total, &query.name);
         let rewritten = crate::query::statement_text(query, analysis, dialect);
-        let statement = match client.prepare(&rewritten.text) {
-            Ok(statement) => statement,
-            Err(e) => {
-                let at = crate::migrate::postgres_error_offset(&e, &rewritten.text);
-                errors.push(rejected(
-                    query,
-                    &rewritten,
-                    "PostgreSQL",
-                    &pg_message(&e),
-                    at,
-                ));
-                continue;
-            }
-        };
-        let names: Vec<String> = statement
-            .columns()
-            .iter()
-            .map(|c| c.name().to_string())
-            .collect();
-        if let Some(problem) = compare_names(&names, analysis) {
-            errors.push(disagrees(query, "PostgreSQL", &problem));
-            continue;
-        }
-        for (param, ty) in analysis.params.iter().zip(statement.params()) {
-            if !same_type(&param.ty, ty.name()) {
-                errors.push(disagrees(
-                    query,
-                    "PostgreSQL",
-                    &format!(
-                        "parameter `{}` is {} there, {} in the analysis",
-                        param.name,
-                        ty.name(),
-                        param.ty
-                    ),
-                ));
-            }
-        }
-        for (column, pg) in analysis.columns.iter().zip(statement.columns()) {
-            if !same_type(&column.ty, pg.type_().name()) {
-                errors.push(disagrees(
-                    query,
-                    "PostgreSQL",
-                    &format!(
-                        "column `{}` is {} there, {} in the analysis",
-                        column.name,
-                        pg.type_().name(),
-                        column.ty
-                    ),
-                ));
-            }
+        match connection.describe(&rewritten.text) {
+            Ok(described) => errors.extend(
+                disagreements(&described, analysis)
+                    .into_iter()
+                    .map(|problem| disagrees(query, engine, &problem)),
+            ),
+            Err(refusal) => errors.push(rejected(
+                query,
+                &rewritten,
+                engine,
+                &refusal.message,
+                refusal.offset,
+            )),
         }
     }
     if errors.is_empty() {
@@ -203,6 +124,42 @@ fn confirm_in(
     } else {
         Err(errors)
     }
+}
+
+/// Where what the engine sees differs from the analysis: names and counts always, types
+/// where the engine infers them.
+fn disagreements(described: &engine::Described, analysis: &Analysis) -> Vec<String> {
+    if let Some(problem) = compare_names(&described.columns, analysis) {
+        return vec![problem];
+    }
+    let Some((column_types, param_types)) = &described.types else {
+        if described.params != analysis.params.len() {
+            return vec![format!(
+                "it counts {} parameter(s), the analysis {}",
+                described.params,
+                analysis.params.len()
+            )];
+        }
+        return Vec::new();
+    };
+    let mut problems = Vec::new();
+    for (param, ty) in analysis.params.iter().zip(param_types) {
+        if !same_type(&param.ty, ty) {
+            problems.push(format!(
+                "parameter `{}` is {ty} there, {} in the analysis",
+                param.name, param.ty
+            ));
+        }
+    }
+    for (column, ty) in analysis.columns.iter().zip(column_types) {
+        if !same_type(&column.ty, ty) {
+            problems.push(format!(
+                "column `{}` is {ty} there, {} in the analysis",
+                column.name, column.ty
+            ));
+        }
+    }
+    problems
 }
 
 fn queries_of(modules: &[Module], dialect: Dialect) -> impl Iterator<Item = (&Query, &Analysis)> {
@@ -304,11 +261,4 @@ fn position_in_query(query: &Query, rewritten: &Rewritten, offset: usize) -> Opt
     let written = query.sql.split('\n').nth(line as usize - 1)?;
     let column = written.get(..byte_column as usize)?.chars().count() as u32 + 1;
     Some((line, column))
-}
-
-fn pg_message(error: &postgres::Error) -> String {
-    match error.as_db_error() {
-        Some(db) => db.message().to_string(),
-        None => error.to_string(),
-    }
 }

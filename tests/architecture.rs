@@ -3,8 +3,8 @@
 //! 1. The pure core (schema, dialect, render, diff, query, codegen, diagnostic, lexical) takes
 //!    values and returns values: it names no IO module of dbtool and no file, process,
 //!    network or database API.
-//! 2. Nothing outside `src/engine/` matches on an engine's URL; the places that still do are
-//!    listed here, by file, and may only shrink (issue #11 moves them).
+//! 2. Nothing outside `src/engine/` matches on an engine's URL or calls a database driver; the
+//!    places that still call one are listed here, by file, and may only shrink (issue #11).
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +42,20 @@ const FORBIDDEN_IN_CORE: &[&str] = &[
 
 /// Files outside `src/engine/` that still match on an engine's URL.
 const ENGINE_MATCHES_LEFT: &[&str] = &[];
+
+/// Files outside `src/engine/` that still call a database driver: `pull`'s catalog readers,
+/// which the engines call.
+const DRIVER_CALLS_LEFT: &[&str] = &["src/introspect/pull.rs", "src/introspect/pull_sqlite.rs"];
+
+/// The database drivers' APIs.
+const DRIVER_APIS: &[&str] = &[
+    "rusqlite::",
+    "postgres::Client",
+    "postgres::Error",
+    "postgres::Row",
+    "postgres::Statement",
+    "tokio_postgres::",
+];
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_file() {
@@ -131,6 +145,40 @@ fn only_the_engine_layer_matches_on_engines() {
         assert!(
             code.contains("DatabaseUrl::"),
             "{left} no longer matches on engines: take it off ENGINE_MATCHES_LEFT"
+        );
+    }
+}
+
+#[test]
+fn only_the_engine_layer_calls_database_drivers() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let relative = file
+            .strip_prefix(root())
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        if relative.starts_with("src/engine/") {
+            continue;
+        }
+        let code = code_of(file);
+        let calls = DRIVER_APIS.iter().any(|api| code.contains(api));
+        if calls && !DRIVER_CALLS_LEFT.contains(&relative.as_str()) {
+            found.push(relative);
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "outside src/engine/, these call a database driver (ask an engine::Connection):\n{}",
+        found.join("\n")
+    );
+    for left in DRIVER_CALLS_LEFT {
+        let code = code_of(&root().join(left));
+        assert!(
+            DRIVER_APIS.iter().any(|api| code.contains(api)),
+            "{left} no longer calls a driver: take it off DRIVER_CALLS_LEFT"
         );
     }
 }

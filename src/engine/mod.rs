@@ -81,6 +81,15 @@ pub trait Connection {
     /// The schema's objects as the engine itself spells their definitions (history table left
     /// out), for `dbtool drift` and the tests that compare two databases.
     fn catalog(&mut self) -> Result<Catalog, String>;
+    /// The engine's name, for messages ("PostgreSQL rejects query …").
+    fn engine_name(&self) -> &'static str;
+    /// Runs a migration script as `dbtool migrate` would, without its bookkeeping (SQLite:
+    /// foreign keys off, so that table rebuilds keep their rows): to build the databases
+    /// queries are confirmed on.
+    fn build(&mut self, sql: &str) -> Result<(), String>;
+    /// Prepares `sql` and says what the engine sees in it; a refusal carries the engine's
+    /// message (without severity) and where it points.
+    fn describe(&mut self, sql: &str) -> Result<Described, Refusal>;
     /// The schema as a plain description `dbtool pull` writes as YAML; `source` names the
     /// database in the file, `progress` hears each relation read.
     fn pull(
@@ -88,6 +97,16 @@ pub trait Connection {
         source: String,
         progress: &mut dyn FnMut(usize, &str),
     ) -> Result<crate::introspect::pull::Pulled, String>;
+}
+
+/// What an engine sees in a prepared statement: its result columns' names and its parameter
+/// count, and where the engine types them (PostgreSQL), their types by the engine's names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described {
+    pub columns: Vec<String>,
+    pub params: usize,
+    /// (column types, parameter types), when the engine infers them.
+    pub types: Option<(Vec<String>, Vec<String>)>,
 }
 
 /// Object (`table users`, `index users_email_key`) to its definition as the engine spells it.

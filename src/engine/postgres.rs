@@ -213,6 +213,43 @@ impl Connection for PgConnection {
 
     /// PostgreSQL's catalogs for the `public` schema: columns, constraints, indexes, views,
     /// materialized views and enums, each as PostgreSQL itself spells its definition.
+    fn engine_name(&self) -> &'static str {
+        "PostgreSQL"
+    }
+
+    fn build(&mut self, sql: &str) -> Result<(), String> {
+        self.client
+            .batch_execute(sql)
+            .map_err(|e| short_message(&e))
+    }
+
+    fn describe(&mut self, sql: &str) -> Result<super::Described, Refusal> {
+        let statement = self.client.prepare(sql).map_err(|e| Refusal {
+            offset: error_offset(&e, sql),
+            message: short_message(&e),
+        })?;
+        let columns = statement
+            .columns()
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect();
+        let column_types = statement
+            .columns()
+            .iter()
+            .map(|c| c.type_().name().to_string())
+            .collect();
+        let param_types: Vec<String> = statement
+            .params()
+            .iter()
+            .map(|t| t.name().to_string())
+            .collect();
+        Ok(super::Described {
+            columns,
+            params: param_types.len(),
+            types: Some((column_types, param_types)),
+        })
+    }
+
     fn pull(
         &mut self,
         source: String,
@@ -423,6 +460,14 @@ fn connect_failure(config: &postgres::Config, url: &str, error: &postgres::Error
         _ => (cause, "check the URL and that the server is up"),
     };
     format!("cannot connect to PostgreSQL at {server} ({shown}): {what}\nhelp: {todo}")
+}
+
+/// The server's message alone (no severity, detail or hint), for one-line diagnostics.
+pub fn short_message(error: &postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => error.to_string(),
+    }
 }
 
 /// PostgreSQL's own message (with detail and hint), not the driver's wrapper.

@@ -179,6 +179,27 @@ impl Connection for SqliteConnection {
         rows.collect::<Result<_, _>>().map_err(error)
     }
 
+    fn engine_name(&self) -> &'static str {
+        "SQLite"
+    }
+
+    fn build(&mut self, sql: &str) -> Result<(), String> {
+        self.batch("PRAGMA foreign_keys = OFF")?;
+        self.batch(sql)
+    }
+
+    fn describe(&mut self, sql: &str) -> Result<super::Described, Refusal> {
+        let statement = self.connection.prepare(sql).map_err(|e| {
+            let (message, offset) = refusal(e, sql);
+            Refusal { message, offset }
+        })?;
+        Ok(super::Described {
+            columns: statement.column_names().map(str::to_string).collect(),
+            params: statement.parameter_count(),
+            types: None,
+        })
+    }
+
     fn pull(
         &mut self,
         source: String,
