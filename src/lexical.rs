@@ -9,6 +9,38 @@ pub fn mentions_word(sql: &str, name: &str) -> bool {
         .any(|word| word == name)
 }
 
+/// What starts at byte `i` of SQL text that a scanner must step over whole, if anything: a
+/// quoted string or identifier, a dollar quote (`quoted`), or a `--` or `/* */` comment. The
+/// index returned is just after it (a `--` comment ends before its line break).
+pub fn skip_at(text: &str, i: usize) -> Option<(usize, Skipped)> {
+    let bytes = text.as_bytes();
+    match bytes.get(i)? {
+        b'\'' | b'"' => Some((skip_quoted(bytes, i), Skipped::Quoted)),
+        b'$' => {
+            let end = skip_dollar_quoted(text, i);
+            (end > i + 1).then_some((end, Skipped::Quoted))
+        }
+        b'-' if bytes.get(i + 1) == Some(&b'-') => Some((
+            text[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            Skipped::Comment,
+        )),
+        b'/' if bytes.get(i + 1) == Some(&b'*') => Some((
+            text[i + 2..]
+                .find("*/")
+                .map_or(bytes.len(), |n| i + 2 + n + 2),
+            Skipped::Comment,
+        )),
+        _ => None,
+    }
+}
+
+/// What [`skip_at`] stepped over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skipped {
+    Quoted,
+    Comment,
+}
+
 /// The index just after the quoted text that starts at `open` (a `'` or `"`).
 pub fn skip_quoted(bytes: &[u8], open: usize) -> usize {
     let quote = bytes[open];

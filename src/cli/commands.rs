@@ -828,23 +828,7 @@ pub fn baseline(
     let differences = crate::introspect::compare(&expected, &live);
     let shown = database.shown_url().to_string();
     if !differences.is_empty() {
-        let mut text = String::new();
-        for d in &differences {
-            let definition = d.actual.as_deref().or(d.expected.as_deref()).unwrap_or("");
-            text.push_str(&format!(
-                "{} {}: {}\n",
-                d.kind,
-                d.object,
-                one_line(definition)
-            ));
-            if d.kind == "changed" {
-                text.push_str(&format!(
-                    "  the migrations say: {}\n",
-                    one_line(d.expected.as_deref().unwrap_or(""))
-                ));
-            }
-        }
-        write_stdout(text.as_bytes())?;
+        write_stdout(differences_text(&differences).as_bytes())?;
         return Err(Failure::Problems(format!(
             "{shown} is not what versions 1..{version} build: {} difference(s); nothing was recorded\nhelp: change the schema (or the database) until they agree — `dbtool pull` shows the database as schema YAML — or baseline to the version it matches with --version",
             differences.len()
@@ -886,20 +870,7 @@ pub fn drift(
         });
         to_json(&report)?
     } else {
-        differences
-            .iter()
-            .map(|d| {
-                let definition = d.actual.as_deref().or(d.expected.as_deref()).unwrap_or("");
-                let mut line = format!("{} {}: {}\n", d.kind, d.object, one_line(definition));
-                if d.kind == "changed" {
-                    line.push_str(&format!(
-                        "  the migrations say: {}\n",
-                        one_line(d.expected.as_deref().unwrap_or(""))
-                    ));
-                }
-                line
-            })
-            .collect()
+        differences_text(&differences)
     };
     write_stdout(text.as_bytes())?;
     if differences.is_empty() {
@@ -914,6 +885,25 @@ pub fn drift(
         "{shown} differs from its migrations (version {version}) in {} place(s)\nhelp: put the change in a migration (`dbtool diff` or `dbtool migration new`), or undo it in the database",
         differences.len()
     )))
+}
+
+/// Each difference on a line (a changed one with what the migrations say below it), for
+/// `drift` and `baseline`.
+fn differences_text(differences: &[crate::introspect::Difference]) -> String {
+    differences
+        .iter()
+        .map(|d| {
+            let definition = d.actual.as_deref().or(d.expected.as_deref()).unwrap_or("");
+            let mut line = format!("{} {}: {}\n", d.kind, d.object, one_line(definition));
+            if d.kind == "changed" {
+                line.push_str(&format!(
+                    "  the migrations say: {}\n",
+                    one_line(d.expected.as_deref().unwrap_or(""))
+                ));
+            }
+            line
+        })
+        .collect()
 }
 
 fn one_line(text: &str) -> String {

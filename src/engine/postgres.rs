@@ -361,13 +361,18 @@ pub fn connect_client(url: &str) -> Result<postgres::Client, OpenError> {
     match receiver.recv_timeout(timeout) {
         Ok(Ok(client)) => Ok(client),
         Ok(Err(e)) => Err(OpenError::Unavailable(connect_failure(&config, url, &e))),
-        Err(_) => Err(OpenError::Unavailable(format!(
-            "cannot connect to PostgreSQL at {} ({}): no answer within {} s\nhelp: check that the host and port are a PostgreSQL server and reachable; `connect_timeout=N` in the URL waits longer",
-            server_of(&config),
-            redact(url),
-            timeout.as_secs()
-        ))),
+        Err(_) => Err(OpenError::Unavailable(no_answer(&config, url))),
     }
+}
+
+/// A server that did not answer within the connect timeout.
+fn no_answer(config: &postgres::Config, url: &str) -> String {
+    format!(
+        "cannot connect to PostgreSQL at {} ({}): no answer within {} s\nhelp: check that the host and port are a PostgreSQL server and reachable; `connect_timeout=N` in the URL waits longer",
+        server_of(config),
+        redact(url),
+        config.get_connect_timeout().map_or(0, |t| t.as_secs())
+    )
 }
 
 /// `user@host:port/dbname`, as the driver read it: for messages.
@@ -440,22 +445,20 @@ fn connect_failure(config: &postgres::Config, url: &str, error: &postgres::Error
             "cannot connect to PostgreSQL at {server} ({shown}): the server does not offer TLS, and the URL requires it\nhelp: turn on `ssl` on the server, or use `sslmode=prefer` where plain connections are acceptable"
         );
     }
+    let timed_out = io.is_some_and(|e| e.kind() == std::io::ErrorKind::TimedOut)
+        || error.to_string().contains("timeout")
+        || cause.contains("timed out");
+    if timed_out {
+        return no_answer(config, url);
+    }
     let (what, todo) = match io.map(std::io::Error::kind) {
         Some(std::io::ErrorKind::ConnectionRefused) => (
             "nothing accepts connections there (connection refused)".to_string(),
             "start the server, or fix the host and port in the URL",
         ),
-        Some(std::io::ErrorKind::TimedOut) => (
-            format!("no answer within {} s", config.get_connect_timeout().map_or(0, |t| t.as_secs())),
-            "check that the host and port are right and reachable; `connect_timeout=N` in the URL waits longer",
-        ),
         _ if cause.contains("lookup address") || cause.contains("Name or service not known") => (
             format!("the host name cannot be resolved ({cause})"),
             "fix the host name in the URL",
-        ),
-        _ if error.to_string().contains("timeout") || cause.contains("timed out") => (
-            format!("no answer within {} s", config.get_connect_timeout().map_or(0, |t| t.as_secs())),
-            "check that the host and port are right and reachable; `connect_timeout=N` in the URL waits longer",
         ),
         _ => (cause, "check the URL and that the server is up"),
     };

@@ -17,7 +17,7 @@
 use native_tls::{Certificate, Identity, TlsConnector};
 use postgres_native_tls::MakeTlsConnector;
 
-use super::url::is_conninfo;
+use super::url::{conninfo_pairs, is_conninfo};
 
 /// libpq's `sslmode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,53 +140,6 @@ fn percent_decode(value: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The `key=value` pairs of a libpq string (values may be single-quoted, with `\'` and `\\`).
-fn conninfo_pairs(text: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
-    let mut pairs = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i] != b'=' && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let key = text[start..i].to_string();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= bytes.len() || bytes[i] != b'=' {
-            break;
-        }
-        i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = String::new();
-        if bytes.get(i) == Some(&b'\'') {
-            i += 1;
-            while i < bytes.len() && bytes[i] != b'\'' {
-                if bytes[i] == b'\\' && i + 1 < bytes.len() {
-                    i += 1;
-                }
-                value.push(bytes[i] as char);
-                i += 1;
-            }
-            i += 1;
-        } else {
-            let from = i;
-            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            value = text[from..i].to_string();
-        }
-        pairs.push((key, value, start..i.min(text.len())));
-    }
-    pairs
 }
 
 fn split_conninfo(text: &str) -> (String, Vec<(String, String)>) {

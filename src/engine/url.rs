@@ -123,43 +123,68 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// `password=…` of a key=value connection string, whatever its quoting.
+/// `password=…` of a key=value connection string, whatever its quoting: the pairs as the
+/// string is read ([`conninfo_pairs`]), the password's value replaced.
 fn redact_conninfo(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("password") {
-        let (before, after) = rest.split_at(start);
-        out.push_str(before);
-        let at_word_start = before.is_empty() || before.ends_with(char::is_whitespace);
-        let value = after["password".len()..].trim_start();
-        let Some(value) = value.strip_prefix('=').filter(|_| at_word_start) else {
-            out.push_str("password");
-            rest = &after["password".len()..];
-            continue;
-        };
-        out.push_str("password=***");
-        let value = value.trim_start();
-        rest = if let Some(quoted) = value.strip_prefix('\'') {
-            // A quoted value ends at the first quote not escaped with a backslash.
-            let mut end = quoted.len();
-            let mut escaped = false;
-            for (i, c) in quoted.char_indices() {
-                match (escaped, c) {
-                    (false, '\\') => escaped = true,
-                    (false, '\'') => {
-                        end = i + 1;
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
-            &quoted[end.min(quoted.len())..]
-        } else {
-            value.find(char::is_whitespace).map_or("", |i| &value[i..])
-        };
+    let mut last = 0;
+    for (key, _, range) in conninfo_pairs(text) {
+        if key == "password" {
+            out.push_str(&text[last..range.start]);
+            out.push_str("password=***");
+            last = range.end;
+        }
     }
-    out.push_str(rest);
+    out.push_str(&text[last..]);
     out
+}
+
+/// The `key=value` pairs of a libpq string (values may be single-quoted, with `\'` and `\\`).
+pub(super) fn conninfo_pairs(text: &str) -> Vec<(String, String, std::ops::Range<usize>)> {
+    let mut pairs = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] != b'=' && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let key = text[start..i].to_string();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] != b'=' {
+            break;
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let value = if bytes.get(i) == Some(&b'\'') {
+            i += 1;
+            let mut quoted = Vec::new();
+            while i < bytes.len() && bytes[i] != b'\'' {
+                if bytes[i] == b'\\' && i + 1 < bytes.len() {
+                    i += 1;
+                }
+                quoted.push(bytes[i]);
+                i += 1;
+            }
+            i += 1;
+            String::from_utf8_lossy(&quoted).into_owned()
+        } else {
+            let from = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            text[from..i].to_string()
+        };
+        pairs.push((key, value, start..i.min(text.len())));
+    }
+    pairs
 }
 
 /// `password=…` in a query string.

@@ -9,7 +9,6 @@
 use sqlparser::ast::{
     AlterTableOperation, FromTable, ObjectType, RenameTableNameKind, Statement, TableFactor,
 };
-use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::Parser;
 
 use super::split::split_statements;
@@ -76,14 +75,10 @@ fn declared_losses(script: &str) -> Vec<Loss> {
     losses
 }
 
-fn parser_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
-    crate::dialect::spec(dialect).sql_parser()
-}
-
 /// The statements of a hand-written script that lose data. A table dropped and created again
 /// by the same script (a rebuild that copies its rows) is not counted as lost.
 fn statement_losses(script: &str, dialect: Dialect) -> Vec<Loss> {
-    let parser = parser_dialect(dialect);
+    let parser = crate::dialect::spec(dialect).sql_parser();
     let statements: Vec<Statement> = split_statements(script)
         .iter()
         .filter_map(|s| Parser::parse_sql(parser.as_ref(), &s.sql).ok())

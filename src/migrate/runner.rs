@@ -136,11 +136,6 @@ impl Database {
         &self.shown_url
     }
 
-    /// The dialect whose syntax the engine reads.
-    pub fn parsing_dialect(&self) -> crate::schema::Dialect {
-        self.connection.parsing_dialect()
-    }
-
     fn lock(&mut self) -> Result<(), MigrateError> {
         let notice = &mut self.on_lock_wait;
         self.connection

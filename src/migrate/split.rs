@@ -4,7 +4,7 @@
 //! and identifiers, `--` and `/* */` comments, PostgreSQL dollar quotes (`$$ … $$`,
 //! `$tag$ … $tag$`) and the `BEGIN … END;` body of a `CREATE TRIGGER`.
 
-use crate::lexical::{skip_dollar_quoted, skip_quoted};
+use crate::lexical::skip_at;
 
 /// A statement, the 1-based line it starts on and its byte offset in the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,17 +69,11 @@ pub fn split_statements(script: &str) -> Vec<Statement> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if let Some((end, _)) = skip_at(script, i) {
+            i = end;
+            continue;
+        }
         match bytes[i] {
-            b'\'' | b'"' => i = skip_quoted(bytes, i),
-            b'-' if bytes.get(i + 1) == Some(&b'-') => {
-                i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = script[i + 2..]
-                    .find("*/")
-                    .map_or(bytes.len(), |n| i + 2 + n + 2);
-            }
-            b'$' => i = skip_dollar_quoted(script, i),
             b';' => {
                 // A `;` inside a trigger's `BEGIN … END` or a `BEGIN ATOMIC … END` function body
                 // ends a statement of the body, not the statement.
@@ -175,28 +169,17 @@ fn body_depth(text: &str) -> usize {
 
 /// The words of `text` outside strings, quoted identifiers, dollar quotes and comments.
 fn code_words(text: &str) -> Vec<String> {
-    let bytes = text.as_bytes();
     let mut code = String::with_capacity(text.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let next = match bytes[i] {
-            b'\'' | b'"' => skip_quoted(bytes, i),
-            b'$' => skip_dollar_quoted(text, i),
-            b'-' if bytes.get(i + 1) == Some(&b'-') => {
-                text[i..].find('\n').map_or(bytes.len(), |n| i + n)
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => text[i + 2..]
-                .find("*/")
-                .map_or(bytes.len(), |n| i + 2 + n + 2),
-            _ => {
-                let end = i + text[i..].chars().next().map_or(1, char::len_utf8);
-                code.push_str(&text[i..end]);
-                i = end;
-                continue;
-            }
-        };
-        code.push(' ');
-        i = next.max(i + 1);
+    while i < text.len() {
+        if let Some((end, _)) = skip_at(text, i) {
+            code.push(' ');
+            i = end.max(i + 1);
+            continue;
+        }
+        let end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        code.push_str(&text[i..end]);
+        i = end;
     }
     words(&code)
 }

@@ -16,7 +16,6 @@ use sqlparser::ast::{
     SelectItem, SelectItemQualifiedWildcardKind, SetExpr, Spanned, Statement, TableFactor,
     TableObject, TableWithJoins, UnaryOperator, Value,
 };
-use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::Parser;
 
 use super::types::{self, QType};
@@ -226,13 +225,9 @@ struct Query<'a, 's> {
     wildcards: Vec<Wildcard>,
 }
 
-pub fn sql_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
-    crate::dialect::spec(dialect).sql_parser()
-}
-
 /// Parses one statement; errors carry sqlparser's position.
 pub fn parse_statement(sql: &str, dialect: Dialect) -> Result<Statement> {
-    let parser_dialect = sql_dialect(dialect);
+    let parser_dialect = crate::dialect::spec(dialect).sql_parser();
     let mut statements =
         Parser::parse_sql(parser_dialect.as_ref(), sql).map_err(|e| parse_error(e, sql))?;
     match statements.len() {

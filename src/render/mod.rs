@@ -390,30 +390,17 @@ fn tidy_sql(text: &str) -> String {
 
 /// Byte ranges of `text` inside quotes (`'…'`, `E'…'`, `"…"`, `$tag$…$tag$`), comments skipped.
 fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut ranges = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\'' | b'"' => {
-                let end = crate::lexical::skip_quoted(bytes, i);
-                ranges.push((i, end));
-                i = end;
-            }
-            b'$' => {
-                let end = crate::lexical::skip_dollar_quoted(text, i);
-                if end > i + 1 {
+    while i < text.len() {
+        match crate::lexical::skip_at(text, i) {
+            Some((end, skipped)) => {
+                if skipped == crate::lexical::Skipped::Quoted {
                     ranges.push((i, end));
                 }
-                i = end;
+                i = end.max(i + 1);
             }
-            b'-' if bytes.get(i + 1) == Some(&b'-') => {
-                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 4 + n);
-            }
-            _ => i += 1,
+            None => i += 1,
         }
     }
     ranges

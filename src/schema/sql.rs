@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 
 use sqlparser::ast::{DataType, Expr, ObjectName, ObjectNamePart, Query, Visit, Visitor};
-use sqlparser::dialect::Dialect as SqlDialect;
 use sqlparser::parser::{Parser, ParserError};
 
 use crate::schema::model::Dialect;
@@ -24,10 +23,6 @@ pub struct RelationRef {
     pub name: String,
     pub line: usize,
     pub column: usize,
-}
-
-fn parser_dialect(dialect: Dialect) -> Box<dyn SqlDialect> {
-    crate::dialect::spec(dialect).sql_parser()
 }
 
 /// sqlparser's message without its prefix, and the 1-based (line, column) it appends to
@@ -61,7 +56,7 @@ fn sql_error(error: ParserError) -> SqlError {
 
 /// Parses a view body (one query) and returns the relations it reads, CTEs excluded.
 pub fn query_relations(sql: &str, dialect: Dialect) -> Result<Vec<RelationRef>, SqlError> {
-    let dialect = parser_dialect(dialect);
+    let dialect = crate::dialect::spec(dialect).sql_parser();
     let statements = Parser::parse_sql(dialect.as_ref(), sql).map_err(sql_error)?;
     if statements.len() != 1 {
         return Err(SqlError {
@@ -146,7 +141,7 @@ pub enum Fragment {
 /// block comment: PostgreSQL nests them, SQLite does not; a carriage return in a `--` comment:
 /// PostgreSQL ends the comment there).
 pub fn guard_fragment(sql: &str, dialect: Dialect, fragment: Fragment) -> Result<(), SqlError> {
-    let parser_dialect = parser_dialect(dialect);
+    let parser_dialect = crate::dialect::spec(dialect).sql_parser();
     let tokens = sqlparser::tokenizer::Tokenizer::new(parser_dialect.as_ref(), sql)
         .tokenize_with_location()
         .map_err(|e| SqlError {
@@ -263,7 +258,7 @@ pub fn check_expression_for(sql: &str, dialect: Dialect) -> Result<(), SqlError>
 
 /// One expression and nothing after it, in `dialect`'s syntax.
 fn parse_one_expression(sql: &str, dialect: Dialect) -> Result<Expr, SqlError> {
-    let parser_dialect = parser_dialect(dialect);
+    let parser_dialect = crate::dialect::spec(dialect).sql_parser();
     let mut parser = Parser::new(parser_dialect.as_ref())
         .try_with_sql(sql)
         .map_err(sql_error)?;
