@@ -75,7 +75,9 @@ impl Connection for SqliteConnection {
 
     fn set_timeouts(&mut self, lock: Option<&str>, statement: Option<&str>) -> Result<(), String> {
         if statement.is_some() {
-            return Err("SQLite has no statement timeout".to_string());
+            return Err(
+                "SQLite has no statement timeout; leave --statement-timeout (or the environment's statement_timeout) out for SQLite databases".to_string(),
+            );
         }
         if let Some(lock) = lock {
             let seconds = parse_seconds(lock).ok_or_else(|| {
