@@ -4,6 +4,7 @@
 //! validated model, [`render::render`] turns the model into DDL. File and database IO live in
 //! [`project`] and the CLI.
 
+pub mod author;
 pub mod cli;
 pub mod codegen;
 pub mod confirm;

@@ -2,7 +2,7 @@
 //! enum, a shared table row, a query-specific row with an outer join, a parameters struct,
 //! nullable parameters, keyword and camelCase column names, and every query kind.
 
-use dbtool::codegen::{self, EmbeddedMigration, MigrationSet, Options};
+use dbtool::codegen::{self, EmbeddedMigration, EmbeddedStatement, MigrationSet, Options};
 use dbtool::diagnostic::SourceFile;
 use dbtool::query::{analyze_project, QuerySource};
 use dbtool::render::Templates;
@@ -96,15 +96,50 @@ fn generate_with(
     let options = Options {
         package: "tickets-queries".into(),
         dialects: dialects.to_vec(),
-        migrations: vec![MigrationSet {
-            dialect: Dialect::Sqlite,
-            migrations: vec![EmbeddedMigration {
-                version: 1,
-                name: "init".into(),
-                checksum: "123".into(),
-                path: "../../migrations/sqlite/V1__init.sql".into(),
-            }],
-        }],
+        migrations: vec![
+            MigrationSet {
+                dialect: Dialect::Sqlite,
+                migrations: vec![EmbeddedMigration {
+                    version: 1,
+                    name: "init".into(),
+                    checksum: "123".into(),
+                    path: "../../migrations/sqlite/V1__init.sql".into(),
+                    alone: Vec::new(),
+                }],
+            },
+            // Versions that run outside a transaction: their statements are embedded split.
+            MigrationSet {
+                dialect: Dialect::Postgres,
+                migrations: vec![
+                    EmbeddedMigration {
+                        version: 2,
+                        name: "indexes".into(),
+                        checksum: "456".into(),
+                        path: "../../migrations/postgres/V2__indexes.sql".into(),
+                        alone: vec![
+                            EmbeddedStatement {
+                                sql: "CREATE INDEX CONCURRENTLY \"Odd\" ON t (a)".into(),
+                                builds_index: Some("\"Odd\"".into()),
+                            },
+                            EmbeddedStatement {
+                                sql: "VACUUM t".into(),
+                                builds_index: None,
+                            },
+                        ],
+                    },
+                    EmbeddedMigration {
+                        version: 3,
+                        name: "one".into(),
+                        checksum: "789".into(),
+                        path: "../../migrations/postgres/V3__one.sql".into(),
+                        alone: vec![EmbeddedStatement {
+                            sql: "CREATE INDEX CONCURRENTLY i ON t (b)".into(),
+                            builds_index: Some("i".into()),
+                        }],
+                    },
+                ],
+            },
+        ],
         time: dbtool::codegen::TimeCrate::Chrono,
         dependencies: config.generated_dependencies(),
         overrides: config.overrides,

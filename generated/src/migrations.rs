@@ -7,6 +7,10 @@
 //! (and refinery) write it, so a database migrated by any of them is current for the others.
 //! Each version runs in its own transaction; on SQLite, foreign keys are switched off before
 //! the transaction begins and checked before it commits, so table rebuilds keep every row.
+//! A PostgreSQL version whose script starts with `-- dbtool: no-transaction` runs its
+//! statements one at a time outside a transaction, recording after each how many have run in
+//! `dbtool_migration_progress`, so that the next start resumes where a stopped one stopped (as
+//! `dbtool migrate` does; an invalid index a stopped build left is dropped and built again).
 
 use std::fmt;
 
@@ -18,6 +22,18 @@ pub struct Migration {
     /// refinery's checksum of the script, as the history table records it.
     pub checksum: &'static str,
     pub sql: &'static str,
+    /// For a version that runs outside a transaction, its statements, run one at a time; empty
+    /// for every other version.
+    pub alone: &'static [Statement],
+}
+
+/// A statement of a version that runs outside a transaction.
+#[derive(Debug)]
+pub struct Statement {
+    pub sql: &'static str,
+    /// The index a `CREATE INDEX CONCURRENTLY` builds: an invalid one that a stopped build left
+    /// is dropped before the statement runs again.
+    pub builds_index: Option<&'static str>,
 }
 
 /// Why migrating stopped. Versions before the failing one stay applied; the failing one left
@@ -47,66 +63,77 @@ pub const POSTGRES: &[Migration] = &[
         name: "chimera_data_pipeline",
         checksum: "13784196426153498984",
         sql: include_str!("../../migrations/postgres/V1__chimera_data_pipeline.sql"),
+        alone: &[],
     },
     Migration {
         version: 2,
         name: "llm_analytics_hub",
         checksum: "2157278874434255972",
         sql: include_str!("../../migrations/postgres/V2__llm_analytics_hub.sql"),
+        alone: &[],
     },
     Migration {
         version: 3,
         name: "james_llm",
         checksum: "2015687577132830159",
         sql: include_str!("../../migrations/postgres/V3__james_llm.sql"),
+        alone: &[],
     },
     Migration {
         version: 4,
         name: "rag_chat_store",
         checksum: "6140447600610629235",
         sql: include_str!("../../migrations/postgres/V4__rag_chat_store.sql"),
+        alone: &[],
     },
     Migration {
         version: 5,
         name: "chainlit_chat_store",
         checksum: "18268275841774599665",
         sql: include_str!("../../migrations/postgres/V5__chainlit_chat_store.sql"),
+        alone: &[],
     },
     Migration {
         version: 6,
         name: "add_conversation_summary",
         checksum: "17422918180155729109",
         sql: include_str!("../../migrations/postgres/V6__add_conversation_summary.sql"),
+        alone: &[],
     },
     Migration {
         version: 7,
         name: "rename_corpus_source_url",
         checksum: "5212999847998983460",
         sql: include_str!("../../migrations/postgres/V7__rename_corpus_source_url.sql"),
+        alone: &[],
     },
     Migration {
         version: 8,
         name: "index_steps_thread_created",
         checksum: "12217523076112391511",
         sql: include_str!("../../migrations/postgres/V8__index_steps_thread_created.sql"),
+        alone: &[],
     },
     Migration {
         version: 9,
         name: "widen_conversation_message_count",
         checksum: "7516489934001007703",
         sql: include_str!("../../migrations/postgres/V9__widen_conversation_message_count.sql"),
+        alone: &[],
     },
     Migration {
         version: 10,
         name: "cagg_buckets_with_milliseconds",
         checksum: "2367361097487189070",
         sql: include_str!("../../migrations/postgres/V10__cagg_buckets_with_milliseconds.sql"),
+        alone: &[],
     },
     Migration {
         version: 11,
         name: "json_checks_accept_null",
         checksum: "13481507838053443914",
         sql: include_str!("../../migrations/postgres/V11__json_checks_accept_null.sql"),
+        alone: &[],
     },
 ];
 
@@ -117,66 +144,77 @@ pub const TIMESCALEDB: &[Migration] = &[
         name: "chimera_data_pipeline",
         checksum: "8864153311138445475",
         sql: include_str!("../../migrations/timescaledb/V1__chimera_data_pipeline.sql"),
+        alone: &[],
     },
     Migration {
         version: 2,
         name: "llm_analytics_hub",
         checksum: "5575028850373043286",
         sql: include_str!("../../migrations/timescaledb/V2__llm_analytics_hub.sql"),
+        alone: &[],
     },
     Migration {
         version: 3,
         name: "james_llm",
         checksum: "9301954159749626556",
         sql: include_str!("../../migrations/timescaledb/V3__james_llm.sql"),
+        alone: &[],
     },
     Migration {
         version: 4,
         name: "rag_chat_store",
         checksum: "17091894817568827838",
         sql: include_str!("../../migrations/timescaledb/V4__rag_chat_store.sql"),
+        alone: &[],
     },
     Migration {
         version: 5,
         name: "chainlit_chat_store",
         checksum: "9409487949698216978",
         sql: include_str!("../../migrations/timescaledb/V5__chainlit_chat_store.sql"),
+        alone: &[],
     },
     Migration {
         version: 6,
         name: "add_conversation_summary",
         checksum: "12733146534121368147",
         sql: include_str!("../../migrations/timescaledb/V6__add_conversation_summary.sql"),
+        alone: &[],
     },
     Migration {
         version: 7,
         name: "rename_corpus_source_url",
         checksum: "10705188569243187721",
         sql: include_str!("../../migrations/timescaledb/V7__rename_corpus_source_url.sql"),
+        alone: &[],
     },
     Migration {
         version: 8,
         name: "index_steps_thread_created",
         checksum: "9201906217043791807",
         sql: include_str!("../../migrations/timescaledb/V8__index_steps_thread_created.sql"),
+        alone: &[],
     },
     Migration {
         version: 9,
         name: "widen_conversation_message_count",
         checksum: "13111469517851199637",
         sql: include_str!("../../migrations/timescaledb/V9__widen_conversation_message_count.sql"),
+        alone: &[],
     },
     Migration {
         version: 10,
         name: "cagg_buckets_with_milliseconds",
         checksum: "15513721201352260102",
         sql: include_str!("../../migrations/timescaledb/V10__cagg_buckets_with_milliseconds.sql"),
+        alone: &[],
     },
     Migration {
         version: 11,
         name: "json_checks_accept_null",
         checksum: "14007550211338579104",
         sql: include_str!("../../migrations/timescaledb/V11__json_checks_accept_null.sql"),
+        alone: &[],
     },
 ];
 
@@ -187,66 +225,77 @@ pub const SQLITE: &[Migration] = &[
         name: "chimera_data_pipeline",
         checksum: "17483577714733474807",
         sql: include_str!("../../migrations/sqlite/V1__chimera_data_pipeline.sql"),
+        alone: &[],
     },
     Migration {
         version: 2,
         name: "llm_analytics_hub",
         checksum: "9180746310738614596",
         sql: include_str!("../../migrations/sqlite/V2__llm_analytics_hub.sql"),
+        alone: &[],
     },
     Migration {
         version: 3,
         name: "james_llm",
         checksum: "1970783872998334332",
         sql: include_str!("../../migrations/sqlite/V3__james_llm.sql"),
+        alone: &[],
     },
     Migration {
         version: 4,
         name: "rag_chat_store",
         checksum: "9223071491495012094",
         sql: include_str!("../../migrations/sqlite/V4__rag_chat_store.sql"),
+        alone: &[],
     },
     Migration {
         version: 5,
         name: "chainlit_chat_store",
         checksum: "3497110963291810101",
         sql: include_str!("../../migrations/sqlite/V5__chainlit_chat_store.sql"),
+        alone: &[],
     },
     Migration {
         version: 6,
         name: "add_conversation_summary",
         checksum: "3416636053717554761",
         sql: include_str!("../../migrations/sqlite/V6__add_conversation_summary.sql"),
+        alone: &[],
     },
     Migration {
         version: 7,
         name: "rename_corpus_source_url",
         checksum: "14541898135484492562",
         sql: include_str!("../../migrations/sqlite/V7__rename_corpus_source_url.sql"),
+        alone: &[],
     },
     Migration {
         version: 8,
         name: "index_steps_thread_created",
         checksum: "7882331078017779540",
         sql: include_str!("../../migrations/sqlite/V8__index_steps_thread_created.sql"),
+        alone: &[],
     },
     Migration {
         version: 9,
         name: "widen_conversation_message_count",
         checksum: "17817867888670393266",
         sql: include_str!("../../migrations/sqlite/V9__widen_conversation_message_count.sql"),
+        alone: &[],
     },
     Migration {
         version: 10,
         name: "cagg_buckets_with_milliseconds",
         checksum: "1316957781657263349",
         sql: include_str!("../../migrations/sqlite/V10__cagg_buckets_with_milliseconds.sql"),
+        alone: &[],
     },
     Migration {
         version: 11,
         name: "json_checks_accept_null",
         checksum: "3395897594731053405",
         sql: include_str!("../../migrations/sqlite/V11__json_checks_accept_null.sql"),
+        alone: &[],
     },
 ];
 
@@ -260,6 +309,23 @@ const READ_HISTORY: &str =
 #[allow(dead_code)]
 const INSERT_HISTORY: &str =
     "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ";
+
+#[allow(dead_code)]
+const CREATE_PROGRESS: &str = "CREATE TABLE IF NOT EXISTS dbtool_migration_progress (version int4 PRIMARY KEY, direction varchar(4) NOT NULL, checksum varchar(255) NOT NULL, done int4 NOT NULL)";
+
+#[allow(dead_code)]
+const READ_PROGRESS: &str =
+    "SELECT version, direction, checksum, done FROM dbtool_migration_progress";
+
+#[allow(dead_code)]
+const SAVE_PROGRESS: &str = "INSERT INTO dbtool_migration_progress (version, direction, checksum, done) VALUES ($1, 'up', $2, $3) ON CONFLICT (version) DO UPDATE SET direction = 'up', checksum = excluded.checksum, done = excluded.done";
+
+#[allow(dead_code)]
+const CLEAR_PROGRESS: &str = "DELETE FROM dbtool_migration_progress WHERE version = $1";
+
+#[allow(dead_code)]
+const INDEX_STATE: &str =
+    "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass($1)";
 
 /// Key of the PostgreSQL advisory lock that serialises migrators (the one `dbtool migrate`
 /// takes).
@@ -316,6 +382,45 @@ fn pending<'m>(
         ));
     }
     Ok(migrations.iter().filter(|m| m.version > last).collect())
+}
+
+/// Where a version that runs outside a transaction stopped, from the (version, direction,
+/// checksum, statements done) rows of `dbtool_migration_progress`: `Some(done)` to resume it,
+/// `None` to start it. A rollback that stopped part-way, or a stop while running a different
+/// script, stops everything.
+#[allow(dead_code)]
+fn resume_point(
+    migration: &Migration,
+    stopped: &[(i32, String, String, i32)],
+) -> Result<Option<usize>, Error> {
+    if let Some((version, _, _, _)) = stopped
+        .iter()
+        .find(|(_, direction, _, _)| direction == "down")
+    {
+        return Err(error(
+            Some(*version),
+            "stopped part-way while being rolled back: run `dbtool rollback --steps 1` to finish undoing it",
+        ));
+    }
+    match stopped
+        .iter()
+        .find(|(version, _, _, _)| *version == migration.version)
+    {
+        None => Ok(None),
+        Some((_, _, checksum, _)) if checksum != migration.checksum => Err(error(
+            Some(migration.version),
+            "stopped part-way while running a different script; restore the script it ran",
+        )),
+        Some((_, _, _, done)) => Ok(Some(usize::try_from(*done).unwrap_or(0))),
+    }
+}
+
+/// What to do before a concurrent index build, given the index's validity (`None`: no such
+/// index): `true` when it is built and valid where the run stopped, so the statement had
+/// finished; an invalid index is dropped by the caller first.
+#[allow(dead_code)]
+fn already_built(valid: Option<bool>, resuming_here: bool) -> bool {
+    valid == Some(true) && resuming_here
 }
 
 /// Now, in RFC 3339 (UTC, nanoseconds), as `dbtool migrate` and refinery write `applied_on`.
@@ -453,8 +558,15 @@ fn postgres_run(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
         .iter()
         .map(|row| (row.get(0), row.get(1), row.get(2)))
         .collect();
+    let stopped: Vec<(i32, String, String, i32)> = postgres_progress(client)?;
     let mut done = Vec::new();
     for next in pending(postgres_migrations(), &applied)? {
+        let resume = resume_point(next, &stopped)?;
+        if !next.alone.is_empty() {
+            postgres_alone(client, next, resume)?;
+            done.push(next.version);
+            continue;
+        }
         let failed = |e: postgres::Error| error(Some(next.version), e);
         let mut transaction = client.transaction().map_err(failed)?;
         transaction.batch_execute(next.sql).map_err(failed)?;
@@ -469,6 +581,100 @@ fn postgres_run(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
         done.push(next.version);
     }
     Ok(done)
+}
+
+/// The rows of `dbtool_migration_progress`, none when the table does not exist.
+#[cfg(feature = "postgres")]
+fn postgres_progress(
+    client: &mut postgres::Client,
+) -> Result<Vec<(i32, String, String, i32)>, Error> {
+    let fail = |e: postgres::Error| error(None, e);
+    let exists: bool = client
+        .query_one(
+            "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL",
+            &[],
+        )
+        .map_err(fail)?
+        .get(0);
+    if !exists {
+        return Ok(Vec::new());
+    }
+    Ok(client
+        .query(READ_PROGRESS, &[])
+        .map_err(fail)?
+        .iter()
+        .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
+        .collect())
+}
+
+/// Runs a version outside a transaction, one statement at a time from `resume` (where a
+/// stopped run stopped), recording after each how many have run.
+#[cfg(feature = "postgres")]
+fn postgres_alone(
+    client: &mut postgres::Client,
+    migration: &Migration,
+    resume: Option<usize>,
+) -> Result<(), Error> {
+    let failed = |e: postgres::Error| error(Some(migration.version), e);
+    client.batch_execute(CREATE_PROGRESS).map_err(failed)?;
+    let save = |client: &mut postgres::Client, done: usize| {
+        let done = i32::try_from(done).unwrap_or(i32::MAX);
+        client
+            .execute(
+                SAVE_PROGRESS,
+                &[&migration.version, &migration.checksum, &done],
+            )
+            .map(|_| ())
+            .map_err(failed)
+    };
+    let start = match resume {
+        Some(done) => done,
+        None => {
+            save(client, 0)?;
+            0
+        }
+    };
+    for (number, statement) in migration.alone.iter().enumerate().skip(start) {
+        if let Some(index) = statement.builds_index {
+            let valid: Option<bool> = client
+                .query_opt(INDEX_STATE, &[&index])
+                .map_err(failed)?
+                .map(|row| row.get(0));
+            if already_built(valid, resume.is_some() && number == start) {
+                save(client, number + 1)?;
+                continue;
+            }
+            if valid == Some(false) {
+                let drop = format!("DROP INDEX CONCURRENTLY IF EXISTS {index}");
+                client.batch_execute(&drop).map_err(failed)?;
+            }
+        }
+        client.batch_execute(statement.sql).map_err(|e| {
+            let total = migration.alone.len();
+            error(
+                Some(migration.version),
+                format!("statement {} of {total} (the ones before it are kept; the next start resumes here): {e}", number + 1),
+            )
+        })?;
+        save(client, number + 1)?;
+    }
+    let mut transaction = client.transaction().map_err(failed)?;
+    let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
+    transaction
+        .execute(
+            &insert,
+            &[
+                &migration.version,
+                &migration.name,
+                &now(),
+                &migration.checksum,
+            ],
+        )
+        .map_err(failed)?;
+    transaction
+        .execute(CLEAR_PROGRESS, &[&migration.version])
+        .map_err(failed)?;
+    transaction.commit().map_err(failed)
 }
 
 /// Applies the pending PostgreSQL migrations under an advisory lock; returns the versions
@@ -500,8 +706,15 @@ async fn postgres_run_async(client: &mut tokio_postgres::Client) -> Result<Vec<i
         .iter()
         .map(|row| (row.get(0), row.get(1), row.get(2)))
         .collect();
+    let stopped: Vec<(i32, String, String, i32)> = postgres_progress_async(client).await?;
     let mut done = Vec::new();
     for next in pending(postgres_migrations(), &applied)? {
+        let resume = resume_point(next, &stopped)?;
+        if !next.alone.is_empty() {
+            postgres_alone_async(client, next, resume).await?;
+            done.push(next.version);
+            continue;
+        }
         let failed = |e: tokio_postgres::Error| error(Some(next.version), e);
         let transaction = client.transaction().await.map_err(failed)?;
         transaction.batch_execute(next.sql).await.map_err(failed)?;
@@ -517,4 +730,113 @@ async fn postgres_run_async(client: &mut tokio_postgres::Client) -> Result<Vec<i
         done.push(next.version);
     }
     Ok(done)
+}
+
+/// The rows of `dbtool_migration_progress`, none when the table does not exist.
+#[cfg(feature = "tokio-postgres")]
+async fn postgres_progress_async(
+    client: &mut tokio_postgres::Client,
+) -> Result<Vec<(i32, String, String, i32)>, Error> {
+    let fail = |e: tokio_postgres::Error| error(None, e);
+    let exists: bool = client
+        .query_one(
+            "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL",
+            &[],
+        )
+        .await
+        .map_err(fail)?
+        .get(0);
+    if !exists {
+        return Ok(Vec::new());
+    }
+    Ok(client
+        .query(READ_PROGRESS, &[])
+        .await
+        .map_err(fail)?
+        .iter()
+        .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3)))
+        .collect())
+}
+
+/// Runs a version outside a transaction, one statement at a time from `resume` (where a
+/// stopped run stopped), recording after each how many have run.
+#[cfg(feature = "tokio-postgres")]
+async fn postgres_alone_async(
+    client: &mut tokio_postgres::Client,
+    migration: &Migration,
+    resume: Option<usize>,
+) -> Result<(), Error> {
+    let failed = |e: tokio_postgres::Error| error(Some(migration.version), e);
+    client
+        .batch_execute(CREATE_PROGRESS)
+        .await
+        .map_err(failed)?;
+    let start = match resume {
+        Some(done) => done,
+        None => {
+            save_progress_async(client, migration, 0).await?;
+            0
+        }
+    };
+    for (number, statement) in migration.alone.iter().enumerate().skip(start) {
+        if let Some(index) = statement.builds_index {
+            let valid: Option<bool> = client
+                .query_opt(INDEX_STATE, &[&index])
+                .await
+                .map_err(failed)?
+                .map(|row| row.get(0));
+            if already_built(valid, resume.is_some() && number == start) {
+                save_progress_async(client, migration, number + 1).await?;
+                continue;
+            }
+            if valid == Some(false) {
+                let drop = format!("DROP INDEX CONCURRENTLY IF EXISTS {index}");
+                client.batch_execute(&drop).await.map_err(failed)?;
+            }
+        }
+        client.batch_execute(statement.sql).await.map_err(|e| {
+            let total = migration.alone.len();
+            error(
+                Some(migration.version),
+                format!("statement {} of {total} (the ones before it are kept; the next start resumes here): {e}", number + 1),
+            )
+        })?;
+        save_progress_async(client, migration, number + 1).await?;
+    }
+    let transaction = client.transaction().await.map_err(failed)?;
+    let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
+    transaction
+        .execute(
+            &insert,
+            &[
+                &migration.version,
+                &migration.name,
+                &now(),
+                &migration.checksum,
+            ],
+        )
+        .await
+        .map_err(failed)?;
+    transaction
+        .execute(CLEAR_PROGRESS, &[&migration.version])
+        .await
+        .map_err(failed)?;
+    transaction.commit().await.map_err(failed)
+}
+
+#[cfg(feature = "tokio-postgres")]
+async fn save_progress_async(
+    client: &mut tokio_postgres::Client,
+    migration: &Migration,
+    done: usize,
+) -> Result<(), Error> {
+    let done = i32::try_from(done).unwrap_or(i32::MAX);
+    client
+        .execute(
+            SAVE_PROGRESS,
+            &[&migration.version, &migration.checksum, &done],
+        )
+        .await
+        .map(|_| ())
+        .map_err(|e| error(Some(migration.version), e))
 }

@@ -1,17 +1,14 @@
 //! The commands beyond `render`: migrations (`diff`, `migration new|hash`, `migrate`,
 //! `rollback`, `status`) and queries (`generate`, `explain`).
 
-use serde::Serialize;
-
 use super::generated;
 use super::progress::{LazyBar, Progress};
 use super::report::Reporter;
 use super::{to_json, write_stdout, DatabaseTarget, Failure};
+use crate::author::{self, DialectPlans};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::diff::{self, Hazard, Plan, Renames};
-use crate::migrate::{
-    self, Database, MigrateOptions, RollbackOptions, RollbackTarget, VersionFiles,
-};
+use crate::migrate::{self, Database, MigrateOptions, RollbackOptions, RollbackTarget};
 use crate::project::Project;
 use crate::render;
 use crate::schema::{self, Dialect, Schema};
@@ -22,16 +19,6 @@ fn load(sources: &[SourceFile], project: &Project) -> Result<Schema, Failure> {
         diagnostics,
         sources: sources.to_vec(),
     })
-}
-
-#[derive(Serialize)]
-struct Header<'a> {
-    version: i32,
-    name: &'a str,
-    dialect: &'static str,
-    direction: &'static str,
-    hazards: &'a [Hazard],
-    reason: String,
 }
 
 fn render_error(e: render::RenderError) -> Failure {
@@ -45,6 +32,7 @@ pub fn diff(
     quiet: bool,
     name: &str,
     allow_destructive: bool,
+    concurrently: bool,
 ) -> Result<(), Failure> {
     let templates = project.templates().map_err(Failure::Project)?;
     let current_sources = project.schema_sources().map_err(Failure::Project)?;
@@ -114,7 +102,15 @@ pub fn diff(
             });
         }
     }
-    let hazards = hazards_by_dialect(&plans);
+    let plans: Vec<DialectPlans> = plans
+        .into_iter()
+        .map(|(dialect, up, down)| DialectPlans { dialect, up, down })
+        .collect();
+    let versions = author::versions(plans, author::Options { concurrently });
+    if concurrently && !quiet && !versions.iter().any(|v| v.alone) {
+        reporter.status("--concurrently: no index is built on an existing table, so every change stays in one version");
+    }
+    let hazards = hazards_by_dialect(&versions);
     let destructive: Vec<&String> = hazards
         .iter()
         .filter(|(h, _)| h.destructive)
@@ -127,22 +123,10 @@ pub fn diff(
             list.join("\n  ")
         )));
     }
-    let mut files = Vec::new();
-    for (dialect, up, down) in &plans {
-        files.push(VersionFiles {
-            dialect: *dialect,
-            up: script(version, name, *dialect, "up", up, &templates)?,
-            down: down_script(version, name, *dialect, down, &templates)?,
-        });
-    }
-    let written = migrate::write_version(
-        &migrations,
-        version,
-        name,
-        &files,
-        &current_sources,
-        render::FORMAT,
-    )?;
+    let new_versions =
+        author::scripts(&versions, version, name, &templates).map_err(render_error)?;
+    let written =
+        migrate::write_version(&migrations, &new_versions, &current_sources, render::FORMAT)?;
     if !quiet {
         for (hazard, text) in &hazards {
             let kind = if hazard.destructive {
@@ -161,22 +145,33 @@ pub fn diff(
 
 /// Each hazard once, with the dialects it applies to named unless it applies to all of them
 /// (a rebuild is SQLite's alone; a dropped table is everyone's).
-fn hazards_by_dialect(plans: &[(Dialect, Plan, Plan)]) -> Vec<(&Hazard, String)> {
-    let mut hazards: Vec<&Hazard> = plans.iter().flat_map(|(_, up, _)| &up.hazards).collect();
+fn hazards_by_dialect(versions: &[author::VersionPlans]) -> Vec<(&Hazard, String)> {
+    let dialects: Vec<Dialect> = versions
+        .first()
+        .map(|v| v.plans.iter().map(|p| p.dialect).collect())
+        .unwrap_or_default();
+    let of = |dialect: Dialect| {
+        versions
+            .iter()
+            .flat_map(|v| &v.plans)
+            .filter(move |p| p.dialect == dialect)
+            .flat_map(|p| &p.up.hazards)
+    };
+    let mut hazards: Vec<&Hazard> = dialects.iter().flat_map(|d| of(*d)).collect();
     hazards.sort();
     hazards.dedup();
     hazards
         .into_iter()
         .map(|hazard| {
-            let dialects: Vec<&str> = plans
+            let having: Vec<&str> = dialects
                 .iter()
-                .filter(|(_, up, _)| up.hazards.contains(hazard))
-                .map(|(d, _, _)| d.name())
+                .filter(|d| of(**d).any(|h| h == hazard))
+                .map(|d| d.name())
                 .collect();
-            let text = if dialects.len() == plans.len() {
+            let text = if having.len() == dialects.len() {
                 hazard.message.clone()
             } else {
-                format!("{} ({})", hazard.message, dialects.join(", "))
+                format!("{} ({})", hazard.message, having.join(", "))
             };
             (hazard, text)
         })
@@ -199,66 +194,6 @@ fn relative(project: &Project, path: &std::path::Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
-}
-
-fn script(
-    version: i32,
-    name: &str,
-    dialect: Dialect,
-    direction: &'static str,
-    plan: &Plan,
-    templates: &render::Templates,
-) -> Result<String, Failure> {
-    let header = Header {
-        version,
-        name,
-        dialect: dialect.name(),
-        direction,
-        hazards: &plan.hazards,
-        reason: String::new(),
-    };
-    let head = render::render_migration_macro("header", &header, dialect, templates)
-        .map_err(render_error)?;
-    let body = render::render_steps(&plan.steps, dialect, templates).map_err(render_error)?;
-    Ok(format!("{head}\n{body}"))
-}
-
-fn down_script(
-    version: i32,
-    name: &str,
-    dialect: Dialect,
-    plan: &Plan,
-    templates: &render::Templates,
-) -> Result<String, Failure> {
-    let reasons = plan.irreversible_reasons();
-    if reasons.is_empty() {
-        return script(version, name, dialect, "down", plan, templates);
-    }
-    let header = Header {
-        version,
-        name,
-        dialect: dialect.name(),
-        direction: "down",
-        // The body is written only when the raw undos are all that is missing: then its
-        // hazards are the reader's to see once the marker is gone.
-        hazards: if plan.impossible.is_empty() {
-            &plan.hazards
-        } else {
-            &[]
-        },
-        reason: reasons.join("; "),
-    };
-    let head = render::render_migration_macro("header", &header, dialect, templates)
-        .map_err(render_error)?;
-    let marker = render::render_migration_macro("irreversible", &header, dialect, templates)
-        .map_err(render_error)?;
-    if !plan.impossible.is_empty() {
-        return Ok(format!("{head}\n{marker}"));
-    }
-    // Only raw statements lack their undo: the rest of the down script is written too, so
-    // completing it is adding those undos and deleting the marker.
-    let body = render::render_steps(&plan.steps, dialect, templates).map_err(render_error)?;
-    Ok(format!("{head}\n{marker}\n{body}"))
 }
 
 pub fn migration_new(
@@ -293,21 +228,32 @@ pub fn migration_discard(
     migrate::recover(&migrations)?;
     let latest = migrate::next_version(&migrations, &project.config.dialects)? - 1;
     if latest > 0 && !Database::is_missing_file(&target.url)? {
+        let change = migrate::latest_change(&migrations)?;
         let mut database = Database::open_existing(&target.url)?;
         let scripts = migrate::load_scripts(&migrations, target.dialect)?;
         let status = database.status(&scripts)?;
-        if status.applied.iter().any(|a| a.version == latest) {
+        let applied = status
+            .applied
+            .iter()
+            .map(|a| a.version)
+            .chain(status.stopped.iter().map(|p| p.version))
+            .filter(|v| change.contains(v))
+            .count();
+        if applied > 0 {
             return Err(Failure::Other(format!(
-                "version {latest} is applied to {}; roll it back first (`dbtool rollback --steps 1`), then discard it",
+                "version {} is applied (or partly applied) to {}; roll it back first (`dbtool rollback --steps {applied}`), then discard it",
+                change.end(),
                 database.shown_url()
             )));
         }
     }
     let discarded = migrate::discard_latest(&migrations)?;
     if !quiet {
-        if let Some(version) = discarded.version {
+        let shown: Vec<String> = discarded.versions.iter().map(i32::to_string).collect();
+        if !shown.is_empty() {
             reporter.status(&format!(
-                "removed the scripts of version {version} (checked: not applied to {})",
+                "removed the scripts of version {} (checked: not applied to {})",
+                shown.join(" and "),
                 migrate::redact(&target.url)
             ));
         }
@@ -488,6 +434,17 @@ pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<
             text.push_str(&format!(
                 "pending  {:>4}  {}\n",
                 pending.version, pending.name
+            ));
+        }
+        for stopped in &status.stopped {
+            let (what, resume) = if stopped.direction == "down" {
+                ("being rolled back", "dbtool rollback --steps 1")
+            } else {
+                ("migrating", "dbtool migrate")
+            };
+            text.push_str(&format!(
+                "stopped  {:>4}  while {what}, after {} statement(s) outside a transaction; `{resume}` resumes it\n",
+                stopped.version, stopped.done
             ));
         }
         if text.is_empty() {
@@ -743,7 +700,7 @@ pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(
             .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
     }
     let project = Project::open(None, dir).map_err(Failure::Project)?;
-    diff(&project, reporter, true, "init", false)?;
+    diff(&project, reporter, true, "init", false, false)?;
     generate(&project, reporter, true, None, false)?;
     if !quiet {
         reporter.status(&format!(

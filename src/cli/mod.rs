@@ -93,6 +93,10 @@ enum Command {
         /// Allow changes that lose data (dropped tables or columns, narrowed types).
         #[arg(long)]
         allow_destructive: bool,
+        /// Build indexes on existing tables without blocking writes (PostgreSQL's CREATE INDEX
+        /// CONCURRENTLY), in a version of their own that runs outside a transaction.
+        #[arg(long)]
+        concurrently: bool,
     },
     /// Hand-written migrations and the integrity file.
     #[command(subcommand)]
@@ -475,7 +479,15 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         Command::Diff {
             name,
             allow_destructive,
-        } => commands::diff(&project, reporter, cli.quiet, name, *allow_destructive),
+            concurrently,
+        } => commands::diff(
+            &project,
+            reporter,
+            cli.quiet,
+            name,
+            *allow_destructive,
+            *concurrently,
+        ),
         Command::Migration(MigrationCommand::New { name }) => {
             commands::migration_new(&project, reporter, cli.quiet, name)
         }

@@ -63,6 +63,17 @@ pub struct EmbeddedMigration {
     pub checksum: String,
     /// The script's path as `include_str!` in `src/migrations.rs` sees it.
     pub path: String,
+    /// For a version that runs outside a transaction (`-- dbtool: no-transaction`), its
+    /// statements as dbtool splits them; empty for every other version.
+    pub alone: Vec<EmbeddedStatement>,
+}
+
+/// A statement of a version that runs outside a transaction.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmbeddedStatement {
+    pub sql: String,
+    /// The index a `CREATE INDEX CONCURRENTLY` builds, as the script names it.
+    pub builds_index: Option<String>,
 }
 
 #[derive(Serialize)]

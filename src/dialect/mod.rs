@@ -65,6 +65,9 @@ pub struct Capabilities {
     /// Columns can change type, nullability, default and constraints with `ALTER TABLE`;
     /// without it every such change rebuilds the table (SQLite's twelve-step procedure).
     pub alter_columns: bool,
+    /// Some statements must run outside a transaction block (`CREATE INDEX CONCURRENTLY`), so
+    /// a migration version may run its statements one at a time (`-- dbtool: no-transaction`).
+    pub statements_outside_transaction: bool,
 }
 
 pub fn spec(dialect: Dialect) -> &'static dyn DialectSpec {

@@ -152,6 +152,7 @@ impl DialectSpec for Postgres {
             native_enums: true,
             inline_foreign_keys: false,
             alter_columns: true,
+            statements_outside_transaction: true,
         }
     }
 

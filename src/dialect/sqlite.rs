@@ -187,6 +187,7 @@ impl DialectSpec for Sqlite {
             native_enums: false,
             inline_foreign_keys: true,
             alter_columns: false,
+            statements_outside_transaction: false,
         }
     }
 

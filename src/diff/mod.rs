@@ -9,7 +9,10 @@
 //! Rust decides *what* happens and in which order; the templates' `migration.sql.j2` decide how
 //! each step reads (see [`crate::render::render_plan`]).
 
+mod concurrent;
 mod table;
+
+pub use concurrent::move_index_builds;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -183,6 +186,10 @@ pub enum Step {
     DropForeignKey(ForeignKeyContext),
     CreateIndex(IndexContext),
     DropIndex(IndexContext),
+    /// An index built on a filled table without blocking writes: in a version of its own,
+    /// which runs outside a transaction ([`move_index_builds`]).
+    CreateIndexConcurrently(IndexContext),
+    DropIndexConcurrently(IndexContext),
     CreateView(ViewContext),
     DropView(ViewContext),
     CreateContinuousAggregate(AggregateContext),
@@ -228,6 +235,8 @@ impl Step {
             Step::DropForeignKey(_) => "drop_foreign_key",
             Step::CreateIndex(_) => "create_index",
             Step::DropIndex(_) => "drop_index",
+            Step::CreateIndexConcurrently(_) => "create_index_concurrently",
+            Step::DropIndexConcurrently(_) => "drop_index_concurrently",
             Step::CreateView(_) => "create_view",
             Step::DropView(_) => "drop_view",
             Step::CreateContinuousAggregate(_) => "create_continuous_aggregate",
@@ -350,6 +359,14 @@ fn raw_statement_target(sql: &str) -> Option<String> {
     let name = name.split('(').next().unwrap_or(name);
     let name = name.rsplit('.').next().unwrap_or(name);
     Some(name.trim_matches('"').to_string())
+}
+
+/// The hazard of building `index` on a table that exists: `--concurrently` avoids it.
+fn blocking_build_hazard(index: &IndexContext) -> String {
+    format!(
+        "builds index `{}`, which blocks writes to `{}` while it runs (`dbtool diff --concurrently` builds it without blocking)",
+        index.name, index.table
+    )
 }
 
 /// The plan that turns `old` into `new` on `dialect`.
@@ -595,13 +612,7 @@ impl<'a> Planner<'a> {
                     && !rebuilt.contains(index.table.as_str())
                     && self.caps.alter_columns
                 {
-                    self.plan.hazard(
-                        false,
-                        format!(
-                            "builds index `{}`, which blocks writes to `{}` while it runs",
-                            index.name, index.table
-                        ),
-                    );
+                    self.plan.hazard(false, blocking_build_hazard(index));
                 }
                 self.plan.steps.push(Step::CreateIndex(index.clone()));
             }

@@ -90,6 +90,31 @@ pub trait Connection {
     /// Prepares `sql` and says what the engine sees in it; a refusal carries the engine's
     /// message (without severity) and where it points.
     fn describe(&mut self, sql: &str) -> Result<Described, Refusal>;
+    /// Where each version that runs outside a transaction and has not finished stopped (none
+    /// where the engine runs every version in a transaction).
+    fn read_progress(&mut self) -> Result<Vec<Progress>, String> {
+        Ok(Vec::new())
+    }
+    /// Records how far a version that runs outside a transaction got, at once (not inside a
+    /// transaction), creating the progress table when it is missing.
+    fn save_progress(&mut self, _progress: &Progress) -> Result<(), String> {
+        Err(format!(
+            "{} runs every version in a transaction",
+            self.engine_name()
+        ))
+    }
+    /// Removes a finished version's progress row, inside the transaction that records it in
+    /// (or removes it from) the history.
+    fn clear_progress(&mut self, _version: i32) -> Result<(), String> {
+        Ok(())
+    }
+    /// The state of the index named `name` (as SQL writes it: quoted, maybe qualified).
+    fn index_state(&mut self, _name: &str) -> Result<IndexState, String> {
+        Err(format!(
+            "{} builds no index outside a transaction",
+            self.engine_name()
+        ))
+    }
     /// The schema as a plain description `dbtool pull` writes as YAML; `source` names the
     /// database in the file, `progress` hears each relation read.
     fn pull(
@@ -108,6 +133,34 @@ pub struct Described {
     /// (column types, parameter types), when the engine infers them.
     pub types: Option<(Vec<String>, Vec<String>)>,
 }
+
+/// How far a version that runs outside a transaction got: its statements run one at a time,
+/// and this row (in `dbtool_migration_progress`, beside refinery's history) says how many
+/// have, so that the next run resumes there.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Progress {
+    pub version: i32,
+    /// `up` while migrating, `down` while rolling back.
+    pub direction: String,
+    /// refinery's checksum of the script being run, so that a resumed run knows it runs the
+    /// same script.
+    pub checksum: String,
+    /// How many of its statements have run.
+    pub done: i32,
+}
+
+/// What the catalog says of an index a concurrent build makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexState {
+    Missing,
+    Valid,
+    /// Left by a `CREATE INDEX CONCURRENTLY` that stopped: it slows every write and answers no
+    /// query, and must be dropped before the build runs again.
+    Invalid,
+}
+
+/// The table that records how far a version that runs outside a transaction got.
+pub const PROGRESS_TABLE: &str = "dbtool_migration_progress";
 
 /// Object (`table users`, `index users_email_key`) to its definition as the engine spells it.
 pub type Catalog = std::collections::BTreeMap<String, String>;

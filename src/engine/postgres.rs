@@ -5,7 +5,10 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::url::{redact, with_database};
-use super::{Applied, Catalog, Connection, OpenError, Refusal, LAST_APPLIED, READ_HISTORY};
+use super::{
+    Applied, Catalog, Connection, IndexState, OpenError, Progress, Refusal, LAST_APPLIED,
+    READ_HISTORY,
+};
 use crate::schema::Dialect;
 
 /// Key of the advisory lock that serialises migrators ("dbtool" in ASCII); the generated
@@ -14,6 +17,15 @@ const ADVISORY_LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
 
 /// How often a waiting migrator asks for the lock again.
 const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
+const CREATE_PROGRESS: &str = "CREATE TABLE IF NOT EXISTS dbtool_migration_progress (
+    version int4 PRIMARY KEY,
+    direction varchar(4) NOT NULL,
+    checksum varchar(255) NOT NULL,
+    done int4 NOT NULL)";
+
+const SAVE_PROGRESS: &str = "INSERT INTO dbtool_migration_progress (version, direction, checksum, done) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (version) DO UPDATE SET direction = excluded.direction, checksum = excluded.checksum, done = excluded.done";
 
 const INSERT_HISTORY: &str = "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)";
 
@@ -250,6 +262,78 @@ impl Connection for PgConnection {
         })
     }
 
+    fn read_progress(&mut self) -> Result<Vec<Progress>, String> {
+        let exists: bool = self
+            .client
+            .query_one(
+                "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL",
+                &[],
+            )
+            .map_err(message)?
+            .get(0);
+        if !exists {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .client
+            .query(
+                "SELECT version, direction, checksum, done FROM dbtool_migration_progress ORDER BY version",
+                &[],
+            )
+            .map_err(message)?
+            .into_iter()
+            .map(|row| Progress {
+                version: row.get(0),
+                direction: row.get(1),
+                checksum: row.get(2),
+                done: row.get(3),
+            })
+            .collect())
+    }
+
+    fn save_progress(&mut self, progress: &Progress) -> Result<(), String> {
+        self.batch(CREATE_PROGRESS)?;
+        let statement = self.statement(SAVE_PROGRESS).map_err(message)?;
+        self.client
+            .execute(
+                &statement,
+                &[
+                    &progress.version,
+                    &progress.direction,
+                    &progress.checksum,
+                    &progress.done,
+                ],
+            )
+            .map(|_| ())
+            .map_err(message)
+    }
+
+    fn clear_progress(&mut self, version: i32) -> Result<(), String> {
+        self.client
+            .execute(
+                "DELETE FROM dbtool_migration_progress WHERE version = $1",
+                &[&version],
+            )
+            .map(|_| ())
+            .map_err(message)
+    }
+
+    fn index_state(&mut self, name: &str) -> Result<IndexState, String> {
+        // to_regclass reads the name as the statement did: quotes, qualification, search_path.
+        let row = self
+            .client
+            .query_opt(
+                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass($1)",
+                &[&name],
+            )
+            .map_err(message)?;
+        Ok(match row.map(|row| row.get::<_, bool>(0)) {
+            None => IndexState::Missing,
+            Some(true) => IndexState::Valid,
+            Some(false) => IndexState::Invalid,
+        })
+    }
+
     fn pull(
         &mut self,
         source: String,
@@ -268,19 +352,19 @@ impl Connection for PgConnection {
                         || coalesce(' default ' || column_default, '')
                         || CASE WHEN is_identity = 'YES' THEN ' identity' ELSE '' END
                  FROM information_schema.columns
-                 WHERE table_schema = 'public' AND table_name <> 'refinery_schema_history'",
+                 WHERE table_schema = 'public' AND table_name NOT IN ('refinery_schema_history', 'dbtool_migration_progress')",
             ),
             (
                 "constraint",
                 "SELECT conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
                  FROM pg_constraint
                  WHERE connamespace = 'public'::regnamespace AND conrelid <> 0
-                   AND conrelid::regclass::text <> 'refinery_schema_history'",
+                   AND conrelid::regclass::text NOT IN ('refinery_schema_history', 'dbtool_migration_progress')",
             ),
             (
                 "index",
                 "SELECT indexname, indexdef FROM pg_indexes
-                 WHERE schemaname = 'public' AND tablename <> 'refinery_schema_history'",
+                 WHERE schemaname = 'public' AND tablename NOT IN ('refinery_schema_history', 'dbtool_migration_progress')",
             ),
             (
                 "view",

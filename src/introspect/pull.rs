@@ -336,11 +336,11 @@ fn view_body(definition: &str) -> String {
 // Reading PostgreSQL's catalogs (IO).
 
 /// The relations `c` that are the user's: in `public`, not a partition (its parent is pulled),
-/// not dbtool's history table, not an extension's (`CREATE EXTENSION` makes those).
+/// not dbtool's history or progress table, not an extension's (`CREATE EXTENSION` makes those).
 macro_rules! user_relation {
     () => {
         "c.relnamespace = 'public'::regnamespace AND NOT c.relispartition
-         AND c.relname <> 'refinery_schema_history'
+         AND c.relname NOT IN ('refinery_schema_history', 'dbtool_migration_progress')
          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                          AND d.objid = c.oid AND d.deptype = 'e')"
     };

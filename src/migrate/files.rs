@@ -160,13 +160,7 @@ pub fn next_version(migrations: &Path, dialects: &[Dialect]) -> Result<i32, Migr
     Ok(highest + 1)
 }
 
-/// The scripts of one version for one dialect.
-#[derive(Debug, Clone)]
-pub struct VersionFiles {
-    pub dialect: Dialect,
-    pub up: String,
-    pub down: String,
-}
+pub use crate::author::{NewVersion, VersionFiles};
 
 /// The longest migration name: `V2147483647__NAME.down.sql` must fit the 255 bytes a file name
 /// can have.
@@ -190,21 +184,28 @@ fn check_name(name: &str) -> Result<(), MigrateError> {
     }
 }
 
-/// Writes version `version` for every dialect, makes `schema` the snapshot (keeping the one it
-/// replaces as the previous snapshot, for `dbtool migration discard`) and rewrites the
-/// integrity file: all of it or nothing, through [`crate::journal`].
+/// Writes the versions of one schema change for every dialect (one, or two when index builds
+/// run in a version of their own), makes `schema` the snapshot (keeping the one it replaces as
+/// the previous snapshot, for `dbtool migration discard`) and rewrites the integrity file: all
+/// of it or nothing, through [`crate::journal`].
 pub fn write_version(
     migrations: &Path,
-    version: i32,
-    name: &str,
-    files: &[VersionFiles],
+    versions: &[NewVersion],
     schema: &[SourceFile],
     format: u32,
 ) -> Result<Vec<PathBuf>, MigrateError> {
-    check_name(name)?;
+    let (Some(first), Some(last)) = (versions.first(), versions.last()) else {
+        return Ok(Vec::new());
+    };
+    for version in versions {
+        check_name(&version.name)?;
+    }
     recover(migrations)?;
     let mut folder = Folder::read(migrations)?;
-    let written = folder.add_pairs(version, name, files);
+    let mut written = Vec::new();
+    for version in versions {
+        written.extend(folder.add_pairs(version.version, &version.name, &version.files));
+    }
     let old_snapshot = folder.files_under(SNAPSHOT_DIR);
     folder.replace_under(PREVIOUS_SNAPSHOT_DIR, &old_snapshot);
     let new_snapshot: BTreeMap<String, Vec<u8>> = schema
@@ -215,9 +216,10 @@ pub fn write_version(
     folder.record.previous_version = folder
         .record
         .snapshot_version
-        .or_else(|| folder.latest_version_before(version))
+        .or_else(|| folder.latest_version_before(first.version))
         .or(Some(0));
-    folder.record.snapshot_version = Some(version);
+    folder.record.snapshot_version = Some(last.version);
+    folder.record.snapshot_first_version = (first.version != last.version).then_some(first.version);
     folder.record.previous_format = folder.record.format;
     folder.record.format = Some(format);
     folder.commit(migrations)?;
@@ -272,8 +274,8 @@ pub fn write_integrity(migrations: &Path) -> Result<(), MigrateError> {
 /// What `dbtool migration discard` took away.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Discarded {
-    /// The version whose scripts were removed (none when they were already gone).
-    pub version: Option<i32>,
+    /// The versions whose scripts were removed (none when they were already gone).
+    pub versions: Vec<i32>,
     /// The version the snapshot was set back to, when the discarded version had written it.
     pub snapshot_back_to: Option<i32>,
 }
@@ -285,24 +287,12 @@ pub struct Discarded {
 pub fn discard_latest(migrations: &Path) -> Result<Discarded, MigrateError> {
     recover(migrations)?;
     let mut folder = Folder::read(migrations)?;
-    let latest = folder.latest_version_before(i32::MAX);
     let snapshot_version = folder.record.snapshot_version;
-    // The scripts of a diff-written version may already be gone (deleted by hand): then the
-    // snapshot is what is left to discard.
-    let target = match (latest, snapshot_version) {
-        (Some(latest), Some(snapshot)) => latest.max(snapshot),
-        (Some(latest), None) => latest,
-        (None, Some(snapshot)) => snapshot,
-        (None, None) => {
-            return Err(MigrateError::Invalid(
-                "there is no migration to discard".to_string(),
-            ))
-        }
-    };
+    let (first, target) = folder.latest_change()?;
     let scripts: Vec<String> = folder
         .files
         .keys()
-        .filter(|path| script_version(path) == Some(target))
+        .filter(|path| script_version(path).is_some_and(|v| (first..=target).contains(&v)))
         .cloned()
         .collect();
     for path in &scripts {
@@ -320,15 +310,27 @@ pub fn discard_latest(migrations: &Path) -> Result<Discarded, MigrateError> {
         folder.replace_under(SNAPSHOT_DIR, &restored);
         folder.replace_under(PREVIOUS_SNAPSHOT_DIR, &BTreeMap::new());
         folder.record.snapshot_version = (previous > 0).then_some(previous);
+        folder.record.snapshot_first_version = None;
         folder.record.previous_version = None;
         folder.record.format = folder.record.previous_format.take();
         snapshot_back_to = Some(previous);
     }
     folder.commit(migrations)?;
+    let mut versions: Vec<i32> = scripts.iter().filter_map(|p| script_version(p)).collect();
+    versions.sort_unstable();
+    versions.dedup();
     Ok(Discarded {
-        version: (!scripts.is_empty()).then_some(target),
+        versions,
         snapshot_back_to,
     })
+}
+
+/// The versions `dbtool migration discard` would take back: the latest version, or every
+/// version of the latest diff when it wrote several.
+pub fn latest_change(migrations: &Path) -> Result<std::ops::RangeInclusive<i32>, MigrateError> {
+    recover(migrations)?;
+    let (first, last) = Folder::read(migrations)?.latest_change()?;
+    Ok(first..=last)
 }
 
 /// Finishes or throws away a write to `migrations/` that a killed dbtool left behind.
@@ -341,6 +343,8 @@ pub fn recover(migrations: &Path) -> Result<(), MigrateError> {
 /// The snapshot kept before the latest one, for `dbtool migration discard`.
 pub const PREVIOUS_SNAPSHOT_DIR: &str = "schema.previous";
 const SNAPSHOT_VERSION_LINE: &str = "# dbtool: migrations/schema/ is the schema as of version ";
+const SNAPSHOT_FIRST_VERSION_LINE: &str =
+    "# dbtool: the diff that wrote migrations/schema/ wrote the versions from ";
 const FORMAT_LINE: &str = "# dbtool: the scripts follow dbtool's rendering format ";
 const PREVIOUS_FORMAT_LINE: &str =
     "# dbtool: before the latest snapshot, the rendering format was ";
@@ -396,6 +400,9 @@ struct Record {
     /// Hashes of the snapshot files, kept as recorded when scripts are re-hashed.
     kept: BTreeMap<String, String>,
     snapshot_version: Option<i32>,
+    /// When one diff wrote several versions (index builds in a version of their own): the
+    /// first of them, all discarded together.
+    snapshot_first_version: Option<i32>,
     previous_version: Option<i32>,
     format: Option<u32>,
     previous_format: Option<u32>,
@@ -407,6 +414,8 @@ impl Record {
         for line in text.lines() {
             if let Some(version) = line.strip_prefix(SNAPSHOT_VERSION_LINE) {
                 record.snapshot_version = version.trim().parse().ok();
+            } else if let Some(version) = line.strip_prefix(SNAPSHOT_FIRST_VERSION_LINE) {
+                record.snapshot_first_version = version.trim().parse().ok();
             } else if let Some(version) = line.strip_prefix(PREVIOUS_VERSION_LINE) {
                 record.previous_version = version.trim().parse().ok();
             } else if let Some(format) = line.strip_prefix(FORMAT_LINE) {
@@ -517,6 +526,30 @@ impl Folder {
         }
     }
 
+    /// The first and last version of the latest change: the latest version, or the versions
+    /// of the diff that wrote the snapshot when it is the latest and wrote several; a
+    /// diff-written version whose scripts were deleted by hand still counts (its snapshot is
+    /// what is left to discard).
+    fn latest_change(&self) -> Result<(i32, i32), MigrateError> {
+        let latest = self.latest_version_before(i32::MAX);
+        let snapshot_version = self.record.snapshot_version;
+        let target = match (latest, snapshot_version) {
+            (Some(latest), Some(snapshot)) => latest.max(snapshot),
+            (Some(latest), None) => latest,
+            (None, Some(snapshot)) => snapshot,
+            (None, None) => {
+                return Err(MigrateError::Invalid(
+                    "there is no migration to discard".to_string(),
+                ))
+            }
+        };
+        let first = match self.record.snapshot_first_version {
+            Some(first) if snapshot_version == Some(target) => first,
+            _ => target,
+        };
+        Ok((first, target))
+    }
+
     fn latest_version_before(&self, version: i32) -> Option<i32> {
         self.files
             .keys()
@@ -538,6 +571,9 @@ impl Folder {
         let mut text = String::new();
         if let Some(version) = self.record.snapshot_version {
             let _ = writeln!(text, "{SNAPSHOT_VERSION_LINE}{version}");
+        }
+        if let Some(version) = self.record.snapshot_first_version {
+            let _ = writeln!(text, "{SNAPSHOT_FIRST_VERSION_LINE}{version}");
         }
         if let Some(version) = self.record.previous_version {
             let _ = writeln!(text, "{PREVIOUS_VERSION_LINE}{version}");

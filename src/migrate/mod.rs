@@ -16,6 +16,7 @@
 //! decisions (what a version contains) come from the pure [`crate::diff`] and
 //! [`crate::render`] modules.
 
+mod alone;
 mod files;
 mod losses;
 mod runner;
@@ -24,10 +25,11 @@ mod split;
 pub use crate::engine::postgres::{error_offset as postgres_error_offset, ScratchDatabase};
 pub use crate::engine::sqlite::refusal as sqlite_error;
 pub use crate::engine::{redact, with_database, DatabaseUrl};
+pub use alone::{alone_statements, runs_alone, AloneStatement, NO_TRANSACTION_MARKER};
 pub use files::{
-    discard_latest, integrity_problems, load_scripts, next_version, recover, rendered_format,
-    snapshot_problems, write_empty_version, write_integrity, write_version, Discarded, Script,
-    VersionFiles, PREVIOUS_SNAPSHOT_DIR,
+    discard_latest, integrity_problems, latest_change, load_scripts, next_version, recover,
+    rendered_format, snapshot_problems, write_empty_version, write_integrity, write_version,
+    Discarded, Script, VersionFiles, PREVIOUS_SNAPSHOT_DIR,
 };
 pub use runner::{
     check_target, refuse_unsafe_statements, Applied, DataLoss, Database, MigrateOptions, Outcome,

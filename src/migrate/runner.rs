@@ -12,18 +12,23 @@ use std::collections::{HashMap, HashSet};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use super::alone::{self, check_script};
 use super::files::Script;
 use super::split::split_statements;
 use super::MigrateError;
 use crate::diagnostic::{line_column, Diagnostic};
-pub use crate::engine::Applied;
-use crate::engine::{redact, Connection};
+use crate::engine::{redact, Connection, IndexState};
+pub use crate::engine::{Applied, Progress};
 
 /// Applied and pending versions.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Status {
     pub applied: Vec<Applied>,
     pub pending: Vec<PendingVersion>,
+    /// Versions that run outside a transaction and stopped part-way: a pending one while
+    /// migrating (`direction` `up`; `dbtool migrate` resumes it), an applied one while rolling
+    /// back (`down`; `dbtool rollback` resumes it).
+    pub stopped: Vec<Progress>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -96,7 +101,33 @@ pub struct Database {
     connection: Box<dyn Connection>,
     shown_url: String,
     lock_wait: Option<std::time::Duration>,
-    on_lock_wait: Box<dyn FnMut(&str)>,
+    /// Hears what the user should know while the run goes on: a wait for another migrator's
+    /// lock, a resumed version, an invalid index dropped.
+    notice: Box<dyn FnMut(&str)>,
+}
+
+/// Which script of a version runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    fn name(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+
+    /// The command that resumes a version stopped in this direction.
+    fn command(self) -> &'static str {
+        match self {
+            Direction::Up => "dbtool migrate",
+            Direction::Down => "dbtool rollback",
+        }
+    }
 }
 
 fn database_error(context: &str, error: impl std::fmt::Display) -> MigrateError {
@@ -128,7 +159,7 @@ impl Database {
             connection: crate::engine::open(url, create)?,
             shown_url: redact(url),
             lock_wait: None,
-            on_lock_wait: Box::new(|_| {}),
+            notice: Box::new(|_| {}),
         })
     }
 
@@ -137,21 +168,21 @@ impl Database {
     }
 
     fn lock(&mut self) -> Result<(), MigrateError> {
-        let notice = &mut self.on_lock_wait;
+        let notice = &mut self.notice;
         self.connection
             .lock(self.lock_wait, notice.as_mut())
             .map_err(|e| database_error("cannot take the migration lock", e))
     }
 
-    /// How long to wait for another migrator's lock (default: as long as it takes), and what
-    /// to tell the user when it has to wait.
+    /// How long to wait for another migrator's lock (default: as long as it takes), and where
+    /// to tell the user what happens meanwhile (a wait for the lock, a resumed version).
     pub fn set_lock_wait(
         &mut self,
         wait: Option<std::time::Duration>,
         notice: Box<dyn FnMut(&str)>,
     ) {
         self.lock_wait = wait;
-        self.on_lock_wait = notice;
+        self.notice = notice;
     }
 
     /// `lock_timeout` and `statement_timeout` for the statements of the run (see
@@ -228,7 +259,15 @@ impl Database {
                 name: s.name.clone(),
             })
             .collect();
-        Ok(Status { applied, pending })
+        let stopped = self
+            .connection
+            .read_progress()
+            .map_err(|e| database_error("cannot read dbtool_migration_progress", e))?;
+        Ok(Status {
+            applied,
+            pending,
+            stopped,
+        })
     }
 
     /// Applies pending versions up to `options.target`, each in its own transaction.
@@ -252,12 +291,10 @@ impl Database {
         progress: &mut impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
         // Read and verify the history once: 1,000 applied versions must not cost 1,000 reads.
-        let pending: HashSet<i32> = self
-            .status(scripts)?
-            .pending
-            .iter()
-            .map(|p| p.version)
-            .collect();
+        let status = self.status(scripts)?;
+        refuse_stopped_rollback(&status.stopped)?;
+        let pending: HashSet<i32> = status.pending.iter().map(|p| p.version).collect();
+        let dialect = self.connection.parsing_dialect();
         let within_target = |script: &&Script| options.target.is_none_or(|t| script.version <= t);
         let chosen: Vec<&Script> = scripts
             .iter()
@@ -272,7 +309,7 @@ impl Database {
             });
         }
         for script in &chosen {
-            refuse_unsafe_statements(&script.up_path, &script.up_sql)?;
+            check_script(&script.up_path, &script.up_sql, dialect)?;
         }
         if chosen.is_empty() {
             return Ok(Outcome::default());
@@ -302,12 +339,21 @@ impl Database {
             };
             if checked.insert(script.version) {
                 // Rolled back by another process since the run began: check it as the others were.
-                if let Err(error) = refuse_unsafe_statements(&script.up_path, &script.up_sql) {
+                if let Err(error) = check_script(&script.up_path, &script.up_sql, dialect) {
                     self.abort();
                     return Err(error);
                 }
             }
             progress(script);
+            if alone::runs_alone(&script.up_sql) {
+                // Nothing was done in the transaction that chose it; PostgreSQL's advisory lock,
+                // held for the whole run, keeps other migrators out while it runs alone.
+                self.commit()?;
+                let resume = stopped_at(&status.stopped, script.version, Direction::Up);
+                self.run_alone(script, Direction::Up, resume)?;
+                outcome.versions.push((script.version, script.name.clone()));
+                continue;
+            }
             let result = self
                 .run_script(script.version, &script.up_path, &script.up_sql)
                 .and_then(|()| self.check_foreign_keys(script))
@@ -389,9 +435,13 @@ impl Database {
         progress: &mut impl FnMut(&Script),
     ) -> Result<Outcome, MigrateError> {
         let plan = self.rollback_plan(scripts, target)?;
-        let losses = self.data_losses(&plan);
+        let planned: Vec<&Script> = plan.iter().map(|step| step.script).collect();
+        let losses = self.data_losses(&planned);
         if options.dry_run {
-            let versions = plan.iter().map(|s| (s.version, s.name.clone())).collect();
+            let versions = planned
+                .iter()
+                .map(|s| (s.version, s.name.clone()))
+                .collect();
             return Ok(Outcome { versions, losses });
         }
         let refused: Vec<String> = losses
@@ -409,7 +459,8 @@ impl Database {
             losses,
             ..Outcome::default()
         };
-        for script in plan {
+        for step in plan {
+            let script = step.script;
             self.begin()?;
             // The history is re-read inside the version's transaction (on SQLite the immediate
             // transaction is the only lock): the version to undo must still be the latest, or
@@ -421,7 +472,7 @@ impl Database {
                     return Err(error);
                 }
             };
-            if last < script.version {
+            if last < script.version && !step.partly_applied {
                 // Another rollback undid it meanwhile: on to the next one of the plan.
                 self.abort();
                 continue;
@@ -435,10 +486,22 @@ impl Database {
             }
             progress(script);
             let down = script.down_sql.as_deref().unwrap_or_default();
+            if alone::runs_alone(down) {
+                self.commit()?;
+                self.run_alone(script, Direction::Down, step.resume_at)?;
+                outcome.versions.push((script.version, script.name.clone()));
+                continue;
+            }
             let result = self
                 .run_script(script.version, &script.down_path, down)
                 .and_then(|()| self.check_foreign_keys(script))
-                .and_then(|()| self.forget_and_commit(script.version));
+                .and_then(|()| {
+                    if step.partly_applied {
+                        self.clear_progress_and_commit(script.version)
+                    } else {
+                        self.forget_and_commit(script.version)
+                    }
+                });
             if let Err(error) = result {
                 self.abort();
                 return Err(error);
@@ -478,27 +541,37 @@ impl Database {
     }
 
     /// The versions to undo, newest first, from the history as it is now; every one of them
-    /// has a down script that can run, or nothing is planned.
+    /// has a down script that can run, or nothing is planned. A version that runs outside a
+    /// transaction and stopped part-way while migrating comes first: it is partly applied, and
+    /// its down script undoes what ran (generated ones say `IF EXISTS`).
     fn rollback_plan<'s>(
         &mut self,
         scripts: &'s [Script],
         target: RollbackTarget,
-    ) -> Result<Vec<&'s Script>, MigrateError> {
+    ) -> Result<Vec<PlannedUndo<'s>>, MigrateError> {
         let status = self.status(scripts)?;
         let mut applied: Vec<i32> = status.applied.iter().map(|a| a.version).collect();
         applied.reverse();
+        let partly_applied: Vec<i32> = status
+            .stopped
+            .iter()
+            .filter(|p| p.direction == Direction::Up.name())
+            .map(|p| p.version)
+            .collect();
+        let undoable: Vec<i32> = partly_applied.iter().copied().chain(applied).collect();
         let chosen: Vec<i32> = match target {
-            RollbackTarget::All => applied,
-            RollbackTarget::Steps(n) => applied.into_iter().take(n).collect(),
+            RollbackTarget::All => undoable,
+            RollbackTarget::Steps(n) => undoable.into_iter().take(n).collect(),
             RollbackTarget::To(version) => {
                 if version != 0 && !scripts.iter().any(|s| s.version == version) {
                     return Err(MigrateError::Invalid(format!(
                         "--to {version} is not a version of this project"
                     )));
                 }
-                applied.into_iter().filter(|v| *v > version).collect()
+                undoable.into_iter().filter(|v| *v > version).collect()
             }
         };
+        let dialect = self.connection.parsing_dialect();
         let mut plan = Vec::new();
         for version in &chosen {
             let Some(script) = scripts.iter().find(|s| s.version == *version) else {
@@ -518,13 +591,180 @@ impl Database {
                     script.name
                 )));
             }
-            refuse_unsafe_statements(
+            check_script(
                 &script.down_path,
                 script.down_sql.as_deref().unwrap_or_default(),
+                dialect,
             )?;
-            plan.push(script);
+            plan.push(PlannedUndo {
+                script,
+                partly_applied: partly_applied.contains(version),
+                resume_at: stopped_at(&status.stopped, *version, Direction::Down),
+            });
         }
         Ok(plan)
+    }
+
+    /// Runs the statements of a version's script that runs outside a transaction, one at a
+    /// time, from statement `resume_at` (0-based; `None` for a fresh start), recording after
+    /// each how many have run; then records the version in (or removes it from) the history
+    /// and forgets the progress, in one transaction.
+    fn run_alone(
+        &mut self,
+        script: &Script,
+        direction: Direction,
+        resume_at: Option<Progress>,
+    ) -> Result<(), MigrateError> {
+        let (path, sql, checksum) = match direction {
+            Direction::Up => (&script.up_path, script.up_sql.as_str(), script.checksum),
+            Direction::Down => {
+                let down = script.down_sql.as_deref().unwrap_or_default();
+                (
+                    &script.down_path,
+                    down,
+                    script_checksum(&script.down_path, down),
+                )
+            }
+        };
+        let dialect = self.connection.parsing_dialect();
+        let statements = alone::alone_statements(path, sql, dialect)?;
+        let save = |done: usize| Progress {
+            version: script.version,
+            direction: direction.name().to_string(),
+            checksum: checksum.to_string(),
+            done: i32::try_from(done).unwrap_or(i32::MAX),
+        };
+        let start = match &resume_at {
+            Some(stopped) if stopped.checksum != checksum.to_string() => {
+                return Err(MigrateError::Invalid(format!(
+                    "version {} stopped part-way while running a different migrations/{path} (refinery checksum {} then, {checksum} now); nothing was run: restore the script it ran and run `{}` again",
+                    script.version,
+                    stopped.checksum,
+                    direction.command()
+                )));
+            }
+            Some(stopped) => {
+                let done = usize::try_from(stopped.done)
+                    .unwrap_or(0)
+                    .min(statements.len());
+                (self.notice)(&format!(
+                    "version {} stopped after {done} of {} statements outside a transaction; resuming at statement {}",
+                    script.version,
+                    statements.len(),
+                    done + 1
+                ));
+                done
+            }
+            None => {
+                self.save_progress(&save(0))?;
+                0
+            }
+        };
+        for (number, statement) in statements.iter().enumerate().skip(start) {
+            let resuming_here = resume_at.is_some() && number == start;
+            if let Some(index) = &statement.builds_index {
+                let already_built =
+                    self.prepare_index_build(script.version, index, resuming_here)?;
+                if already_built {
+                    self.save_progress(&save(number + 1))?;
+                    continue;
+                }
+            }
+            if let Err((message, at)) = self.execute(&statement.sql) {
+                let offset = statement.offset + at.unwrap_or(0);
+                let kept = match number {
+                    0 => "no statement before it ran".to_string(),
+                    1 => "statement 1 ran and is kept".to_string(),
+                    n => format!("statements 1 to {n} ran and are kept"),
+                };
+                let diagnostic = script_diagnostic(
+                    path,
+                    sql,
+                    offset,
+                    format!(
+                        "version {} stopped at statement {} of {}: {message}",
+                        script.version,
+                        number + 1,
+                        statements.len()
+                    ),
+                )
+                .with_help(format!(
+                    "this version runs outside a transaction, so {kept}; correct the cause and run `{}` again: it resumes at this statement (an invalid index a failed build left is dropped first)",
+                    direction.command()
+                ));
+                return Err(MigrateError::InScript {
+                    diagnostic: Box::new(diagnostic),
+                    script: sql.to_string(),
+                    database: true,
+                });
+            }
+            self.save_progress(&save(number + 1))?;
+        }
+        self.begin()?;
+        let result = match direction {
+            Direction::Up => self
+                .record(script)
+                .and_then(|()| self.clear_progress_and_commit(script.version)),
+            Direction::Down => self
+                .connection
+                .clear_progress(script.version)
+                .map_err(|e| database_error("cannot clear dbtool_migration_progress", e))
+                .and_then(|()| self.forget_and_commit(script.version)),
+        };
+        if let Err(error) = result {
+            self.abort();
+            return Err(error);
+        }
+        Ok(())
+    }
+
+    /// Before a concurrent build of `index`: an invalid index of that name, which a stopped
+    /// build leaves, is dropped; a valid one where the run stopped means the build finished
+    /// before its progress was recorded (`true`: skip it).
+    fn prepare_index_build(
+        &mut self,
+        version: i32,
+        index: &str,
+        resuming_here: bool,
+    ) -> Result<bool, MigrateError> {
+        let state = self
+            .connection
+            .index_state(index)
+            .map_err(|e| database_error(&format!("cannot look up index {index}"), e))?;
+        match state {
+            IndexState::Invalid => {
+                (self.notice)(&format!(
+                    "version {version}: dropping the invalid index {index} that a stopped build left, before building it again"
+                ));
+                self.connection
+                    .batch(&format!("DROP INDEX CONCURRENTLY IF EXISTS {index}"))
+                    .map_err(|e| {
+                        database_error(&format!("cannot drop the invalid index {index}"), e)
+                    })?;
+                Ok(false)
+            }
+            IndexState::Valid if resuming_here => {
+                (self.notice)(&format!(
+                    "version {version}: index {index} is built and valid: its statement had finished when the run stopped"
+                ));
+                Ok(true)
+            }
+            IndexState::Valid | IndexState::Missing => Ok(false),
+        }
+    }
+
+    fn save_progress(&mut self, progress: &Progress) -> Result<(), MigrateError> {
+        self.connection.save_progress(progress).map_err(|e| {
+            database_error("cannot record the progress in dbtool_migration_progress", e)
+        })
+    }
+
+    /// Removes a version's progress row and commits the transaction it is part of.
+    fn clear_progress_and_commit(&mut self, version: i32) -> Result<(), MigrateError> {
+        self.connection
+            .clear_progress(version)
+            .map_err(|e| database_error("cannot clear dbtool_migration_progress", e))?;
+        self.commit()
     }
 
     fn run_script(&mut self, version: i32, path: &str, sql: &str) -> Result<(), MigrateError> {
@@ -594,38 +834,55 @@ impl Database {
     }
 }
 
-/// Every version runs in one transaction, which is what makes a failure leave the previous
-/// version. Refused before anything runs: a statement the engine refuses inside a transaction,
-/// and one that would end or nest the version's transaction itself.
-pub fn refuse_unsafe_statements(path: &str, sql: &str) -> Result<(), MigrateError> {
-    for statement in split_statements(sql) {
-        let (message, help) = if statement.controls_transaction() {
-            (
-                format!(
-                    "`{}` would end or nest the transaction dbtool runs the version in, so a later failure could not undo what ran before it; nothing was run",
-                    first_line(&statement.sql)
-                ),
-                "remove it: dbtool wraps each version in one transaction itself (docs/migrations.md, \"Transactions\")",
-            )
-        } else if statement.needs_no_transaction() {
-            (
-                format!(
-                    "`{}` cannot run inside a transaction, and dbtool runs each version in one transaction so that a failure leaves the database at the previous version; nothing was run",
-                    first_line(&statement.sql)
-                ),
-                "drop CONCURRENTLY (the index is built inside the migration, blocking writes to its table while it builds), or run the statement by hand outside dbtool and leave it out of the migration (docs/migrations.md, \"Statements outside a transaction\")",
-            )
-        } else {
-            continue;
-        };
-        let diagnostic = script_diagnostic(path, sql, statement.offset, message).with_help(help);
-        return Err(MigrateError::InScript {
-            diagnostic: Box::new(diagnostic),
-            script: sql.to_string(),
-            database: false,
-        });
+/// A planned step of a rollback.
+struct PlannedUndo<'s> {
+    script: &'s Script,
+    /// Not in the history: it runs outside a transaction and stopped part-way while migrating.
+    partly_applied: bool,
+    /// Where an earlier rollback of it stopped, when one did.
+    resume_at: Option<Progress>,
+}
+
+/// Where a version that runs outside a transaction stopped in `direction`, if it did.
+fn stopped_at(stopped: &[Progress], version: i32, direction: Direction) -> Option<Progress> {
+    stopped
+        .iter()
+        .find(|p| p.version == version && p.direction == direction.name())
+        .cloned()
+}
+
+/// A rollback that stopped part-way must be finished before anything migrates: the version's
+/// objects are half gone while the history still lists it.
+fn refuse_stopped_rollback(stopped: &[Progress]) -> Result<(), MigrateError> {
+    match stopped.iter().find(|p| p.direction == Direction::Down.name()) {
+        Some(progress) => Err(MigrateError::Invalid(format!(
+            "version {} stopped part-way while being rolled back ({} of its statements ran outside a transaction); nothing was migrated: run `dbtool rollback --steps 1` to finish undoing it first",
+            progress.version, progress.done
+        ))),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// refinery's checksum of a script, computed as its loader computes an up script's.
+fn script_checksum(path: &str, sql: &str) -> u64 {
+    let name = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".down.sql");
+    refinery_core::Migration::unapplied(name, sql)
+        .map(|m| m.checksum())
+        .unwrap_or_default()
+}
+
+/// Refuses, before anything runs, a script that cannot keep its transaction guarantee (see
+/// [`alone::check_script`]).
+pub fn refuse_unsafe_statements(
+    path: &str,
+    sql: &str,
+    dialect: crate::schema::Dialect,
+) -> Result<(), MigrateError> {
+    check_script(path, sql, dialect)
 }
 
 /// An error at byte `offset` of the script `migrations/PATH`.
@@ -678,13 +935,4 @@ fn verify_history(applied: &[Applied], scripts: &[Script]) -> Result<(), Migrate
         )));
     }
     Ok(())
-}
-
-fn first_line(sql: &str) -> String {
-    let line = sql.lines().next().unwrap_or_default();
-    if sql.lines().count() > 1 {
-        format!("{line} …")
-    } else {
-        line.to_string()
-    }
 }

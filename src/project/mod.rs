@@ -404,14 +404,18 @@ impl Project {
                 continue;
             }
             let scripts = crate::migrate::load_scripts(&self.migrations_dir(), dialect)?;
-            // The embedded migrator runs each script whole; what `dbtool migrate` refuses is
-            // refused here, so the two never disagree about what a version may contain.
-            for script in &scripts {
-                crate::migrate::refuse_unsafe_statements(&script.up_path, &script.up_sql)?;
-            }
-            let migrations = scripts
-                .into_iter()
-                .map(|script| crate::codegen::EmbeddedMigration {
+            // What `dbtool migrate` refuses is refused here, so the two never disagree about
+            // what a version may contain; a version that runs outside a transaction is split
+            // here, as `dbtool migrate` splits it, so the generated crate needs no SQL reader.
+            let mut migrations = Vec::new();
+            for script in scripts {
+                crate::migrate::refuse_unsafe_statements(&script.up_path, &script.up_sql, dialect)?;
+                let alone = if crate::migrate::runs_alone(&script.up_sql) {
+                    crate::migrate::alone_statements(&script.up_path, &script.up_sql, dialect)?
+                } else {
+                    Vec::new()
+                };
+                migrations.push(crate::codegen::EmbeddedMigration {
                     version: script.version,
                     name: script.name,
                     checksum: script.checksum.to_string(),
@@ -420,8 +424,15 @@ impl Project {
                         self.config.migrations_dir.trim_end_matches('/'),
                         script.up_path
                     ),
-                })
-                .collect();
+                    alone: alone
+                        .into_iter()
+                        .map(|statement| crate::codegen::EmbeddedStatement {
+                            sql: statement.sql,
+                            builds_index: statement.builds_index,
+                        })
+                        .collect(),
+                });
+            }
             sets.push(crate::codegen::MigrationSet {
                 dialect,
                 migrations,
