@@ -55,11 +55,11 @@ fn drift_finds_hand_made_changes(url: &str, change: impl FnOnce()) {
             .any(|f| f.starts_with("changed ") && f.contains("users")),
         "{found:?}"
     );
-    assert_eq!(report["version"], serde_json::json!(11));
+    assert_eq!(report["version"], serde_json::json!(12));
     let (code, out) = dbtool(root(), &["drift", "--database-url", url]);
     assert_eq!(code, Some(1), "{out}");
     assert!(
-        out.contains("differs from its migrations (version 11) in 3 place(s)"),
+        out.contains("differs from its migrations (version 12) in 3 place(s)"),
         "{out}"
     );
     assert!(out.contains("help: put the change in a migration"), "{out}");

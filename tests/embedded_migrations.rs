@@ -130,3 +130,97 @@ fn the_async_embedded_migrator_continues_the_cli_on_postgres() {
     assert_eq!(applied.expect("async"), all_versions()[4..].to_vec());
     assert_eq!(pending_after_cli_status(&pg.url), 0);
 }
+
+/// Starts the embedded migrator on another thread, waits until its concurrent build of version
+/// 12's index waits for the lock `writer` holds on `elements`, then ends its server session:
+/// the migrator stops half-way through a version that runs outside a transaction.
+fn embedded_stopped_during_the_build(url: &str) {
+    let mut writer = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    writer
+        .batch_execute("BEGIN; LOCK TABLE elements IN ROW EXCLUSIVE MODE")
+        .expect("hold a lock");
+    let migrator_url = url.to_string();
+    let migrator = std::thread::spawn(move || {
+        let mut client =
+            postgres::Client::connect(&migrator_url, postgres::NoTls).expect("connect");
+        migrations::migrate_postgres(&mut client)
+    });
+    let mut watcher = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    let started = std::time::Instant::now();
+    let pid: i32 = loop {
+        let waiting = watcher
+            .query_opt(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'CREATE INDEX CONCURRENTLY idx_elements_for_id%' AND wait_event_type = 'Lock'",
+                &[],
+            )
+            .expect("pg_stat_activity");
+        if let Some(row) = waiting {
+            break row.get(0);
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the build never waited"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    watcher
+        .execute("SELECT pg_terminate_backend($1)", &[&pid])
+        .expect("terminate");
+    let stopped = migrator.join().expect("migrator thread");
+    let error = stopped.expect_err("the migrator was stopped");
+    assert_eq!(error.version, Some(12), "{error}");
+    writer.batch_execute("COMMIT").expect("release");
+    let invalid: bool = watcher
+        .query_one(
+            "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = 'idx_elements_for_id'::regclass",
+            &[],
+        )
+        .expect("the stopped build left its index")
+        .get(0);
+    assert!(
+        invalid,
+        "a stopped concurrent build leaves an invalid index"
+    );
+    let done: i32 = watcher
+        .query_one(
+            "SELECT done FROM dbtool_migration_progress WHERE version = 12 AND direction = 'up'",
+            &[],
+        )
+        .expect("progress recorded")
+        .get(0);
+    assert_eq!(done, 0);
+}
+
+/// Version 12 runs outside a transaction (`CREATE INDEX CONCURRENTLY`): a stop in the middle is
+/// resumed by the next start of either migrator, which drops the invalid index first.
+#[test]
+fn a_stopped_concurrent_build_is_resumed_by_either_migrator_on_postgres() {
+    let Some(pg) = common::pg_database("embedded_alone") else {
+        return;
+    };
+    cli_ok(&["migrate", "--target", "11", "--database-url", &pg.url]);
+    let url = pg.url.clone();
+    let embedded = || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+        migrations::migrate_postgres(&mut client)
+    };
+
+    embedded_stopped_during_the_build(&pg.url);
+    let out = cli_ok(&["status", "--database-url", &pg.url]);
+    assert!(out.contains("stopped    12  while migrating"), "{out}");
+    let resumed = embedded().expect("the embedded migrator resumes");
+    assert_eq!(resumed, [12]);
+    assert_eq!(pending_after_cli_status(&pg.url), 0);
+    cli_ok(&["drift", "--database-url", &pg.url]);
+
+    cli_ok(&["rollback", "--steps", "1", "--database-url", &pg.url]);
+    embedded_stopped_during_the_build(&pg.url);
+    let out = cli_ok(&["migrate", "--database-url", &pg.url]);
+    assert!(
+        out.contains("dropping the invalid index idx_elements_for_id"),
+        "{out}"
+    );
+    assert_eq!(pending_after_cli_status(&pg.url), 0);
+    cli_ok(&["drift", "--database-url", &pg.url]);
+    assert_eq!(embedded().expect("nothing left"), Vec::<i32>::new());
+}

@@ -307,7 +307,10 @@ fn discard_refuses_a_version_the_database_has() {
     assert_eq!(code, Some(0), "{out}");
     let (code, out) = dbtool(&root, &["migration", "discard"]);
     assert_eq!(code, Some(2), "{out}");
-    assert!(out.contains("version 2 is applied to sqlite://"), "{out}");
+    assert!(
+        out.contains("version 2 is applied (or partly applied) to sqlite://"),
+        "{out}"
+    );
     assert!(root.join("migrations/sqlite/V2__tags.sql").exists());
     let (code, out) = dbtool(&root, &["rollback", "--steps", "1", "--allow-destructive"]);
     assert_eq!(code, Some(0), "{out}");

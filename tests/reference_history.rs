@@ -83,6 +83,7 @@ impl SchemaDump for PgSchema {
                 "--no-owner",
                 "--no-privileges",
                 "--exclude-table=refinery_schema_history",
+                "--exclude-table=dbtool_migration_progress",
                 "--dbname",
                 &self.0,
             ])

@@ -135,6 +135,16 @@ pub const POSTGRES: &[Migration] = &[
         sql: include_str!("../../migrations/postgres/V11__json_checks_accept_null.sql"),
         alone: &[],
     },
+    Migration {
+        version: 12,
+        name: "index_elements_for_id",
+        checksum: "13132990666583845829",
+        sql: include_str!("../../migrations/postgres/V12__index_elements_for_id.sql"),
+        alone: &[Statement {
+            sql: "CREATE INDEX CONCURRENTLY idx_elements_for_id ON elements (\"forId\")",
+            builds_index: Some("idx_elements_for_id"),
+        }],
+    },
 ];
 
 /// The timescaledb migrations, oldest first.
@@ -216,6 +226,16 @@ pub const TIMESCALEDB: &[Migration] = &[
         sql: include_str!("../../migrations/timescaledb/V11__json_checks_accept_null.sql"),
         alone: &[],
     },
+    Migration {
+        version: 12,
+        name: "index_elements_for_id",
+        checksum: "9400708221724049189",
+        sql: include_str!("../../migrations/timescaledb/V12__index_elements_for_id.sql"),
+        alone: &[Statement {
+            sql: "CREATE INDEX CONCURRENTLY idx_elements_for_id ON elements (\"forId\")",
+            builds_index: Some("idx_elements_for_id"),
+        }],
+    },
 ];
 
 /// The sqlite migrations, oldest first.
@@ -295,6 +315,13 @@ pub const SQLITE: &[Migration] = &[
         name: "json_checks_accept_null",
         checksum: "3395897594731053405",
         sql: include_str!("../../migrations/sqlite/V11__json_checks_accept_null.sql"),
+        alone: &[],
+    },
+    Migration {
+        version: 12,
+        name: "index_elements_for_id",
+        checksum: "17690880121583804413",
+        sql: include_str!("../../migrations/sqlite/V12__index_elements_for_id.sql"),
         alone: &[],
     },
 ];
