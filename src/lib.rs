@@ -19,4 +19,5 @@ pub mod migrate;
 pub mod project;
 pub mod query;
 pub mod render;
+pub mod resolved;
 pub mod schema;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const CORE: &[&str] = &[
     "src/schema",
     "src/dialect",
+    "src/resolved",
     "src/render",
     "src/diff",
     "src/query",
@@ -106,6 +107,110 @@ fn the_core_does_no_io() {
     assert!(
         found.is_empty(),
         "the pure core reaches IO:\n{}",
+        found.join("\n")
+    );
+}
+
+/// Which core modules a core module must not name: the stages of the pipeline depend
+/// downwards only (`resolved` below `diff` and `render`; `render` may render `diff`'s steps,
+/// `diff` never renders; `author` above both), so no two of them form a cycle.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "src/schema",
+        &[
+            "crate::resolved",
+            "crate::render",
+            "crate::diff",
+            "crate::author",
+            "crate::query",
+            "crate::codegen",
+        ],
+    ),
+    (
+        "src/dialect",
+        &[
+            "crate::resolved",
+            "crate::render",
+            "crate::diff",
+            "crate::author",
+            "crate::query",
+            "crate::codegen",
+        ],
+    ),
+    (
+        "src/resolved",
+        &[
+            "crate::render",
+            "crate::diff",
+            "crate::author",
+            "crate::query",
+            "crate::codegen",
+        ],
+    ),
+    (
+        "src/diff/mod.rs",
+        &[
+            "crate::render",
+            "crate::author",
+            "crate::query",
+            "crate::codegen",
+        ],
+    ),
+    (
+        "src/diff/table.rs",
+        &[
+            "crate::render",
+            "crate::author",
+            "crate::query",
+            "crate::codegen",
+        ],
+    ),
+    (
+        "src/diff/concurrent.rs",
+        &[
+            "crate::render",
+            "crate::author",
+            "crate::query",
+            "crate::codegen",
+        ],
+    ),
+    (
+        "src/render",
+        &["crate::author", "crate::query", "crate::codegen"],
+    ),
+    (
+        "src/query",
+        &[
+            "crate::resolved",
+            "crate::diff",
+            "crate::author",
+            "crate::codegen",
+        ],
+    ),
+];
+
+#[test]
+fn the_core_stages_depend_downwards_only() {
+    let mut found = Vec::new();
+    for (part, forbidden) in LAYERS {
+        let mut files = Vec::new();
+        rust_files(&root().join(part), &mut files);
+        assert!(!files.is_empty(), "{part} was found");
+        for file in &files {
+            let code = code_of(file);
+            for name in *forbidden {
+                if code.contains(name) {
+                    found.push(format!(
+                        "{}: {name}",
+                        file.strip_prefix(root()).unwrap_or(file).display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a core stage reaches up:\n{}",
         found.join("\n")
     );
 }

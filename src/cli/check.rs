@@ -123,7 +123,7 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
             let changed: Vec<&str> = dialects
                 .iter()
                 .filter(|d| {
-                    let format = crate::render::FORMAT;
+                    let format = crate::resolved::FORMAT;
                     !diff::plan_between(
                         &migrated,
                         format_of_scripts,
@@ -137,7 +137,7 @@ fn find_problems(project: &Project) -> Result<Vec<Problem>, Failure> {
                 .map(|d| d.name())
                 .collect();
             if !changed.is_empty() {
-                let changes = crate::render::format_changes_since(format_of_scripts);
+                let changes = crate::resolved::format_changes_since(format_of_scripts);
                 let why = if changes.is_empty() {
                     String::new()
                 } else {

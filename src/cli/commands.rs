@@ -58,13 +58,13 @@ pub fn diff(
             &previous,
             format,
             &current,
-            render::FORMAT,
+            crate::resolved::FORMAT,
             &renames,
             *dialect,
         );
         let down = diff::plan_between(
             &current,
-            render::FORMAT,
+            crate::resolved::FORMAT,
             &previous,
             format,
             &renames.inverted(),
@@ -92,7 +92,7 @@ pub fn diff(
     }
     // Say in the script why a rendering change rebuilds what the schema did not change.
     for (_, up, _) in plans.iter_mut().filter(|(_, up, _)| !up.is_empty()) {
-        for change in render::format_changes_since(format) {
+        for change in crate::resolved::format_changes_since(format) {
             up.hazards.push(Hazard {
                 destructive: false,
                 message: format!(
@@ -125,8 +125,12 @@ pub fn diff(
     }
     let new_versions =
         author::scripts(&versions, version, name, &templates).map_err(render_error)?;
-    let written =
-        migrate::write_version(&migrations, &new_versions, &current_sources, render::FORMAT)?;
+    let written = migrate::write_version(
+        &migrations,
+        &new_versions,
+        &current_sources,
+        crate::resolved::FORMAT,
+    )?;
     if !quiet {
         for (hazard, text) in &hazards {
             let kind = if hazard.destructive {
@@ -185,7 +189,7 @@ pub(super) fn scripts_format(project: &Project) -> Result<u32, Failure> {
     Ok(match migrate::rendered_format(&migrations)? {
         Some(format) => format,
         None if migrate::next_version(&migrations, &project.config.dialects)? > 1 => 1,
-        None => render::FORMAT,
+        None => crate::resolved::FORMAT,
     })
 }
 
@@ -499,7 +503,7 @@ pub(super) fn confirmation_build(
         &migrated,
         format,
         current,
-        render::FORMAT,
+        crate::resolved::FORMAT,
         &renames,
         dialect,
     );

@@ -1,13 +1,13 @@
 //! What changes between two schemas, as an ordered plan of steps for one dialect. Pure.
 //!
-//! The diff works on the render context (the schema resolved for one dialect), so a change that
+//! The diff works on [`crate::resolved`] (the schema resolved for one dialect), so a change that
 //! a dialect cannot see is no change there: `varchar(50)` to `varchar(100)` alters a PostgreSQL
 //! column and is nothing on SQLite, whose column was `TEXT` before and after. The same function
 //! gives both directions: the down plan is `plan(new, old, renames.inverted())`, which is what
 //! makes every up step's inverse exact.
 //!
 //! Rust decides *what* happens and in which order; the templates' `migration.sql.j2` decide how
-//! each step reads (see [`crate::render::render_plan`]).
+//! each step reads (`render::render_steps`, which depends on this module, never the reverse).
 
 mod concurrent;
 mod table;
@@ -19,10 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::dialect::{self, Capabilities};
-use crate::render::context::{
-    self, AggregateContext, CheckContext, ColumnContext, DdlContext, EnumContext,
-    ForeignKeyContext, FullTextContext, HypertableContext, IndexContext, KeyContext, RawContext,
-    TableContext, ViewContext,
+use crate::resolved::{
+    AggregateContext, CheckContext, ColumnContext, DdlContext, EnumContext, ForeignKeyContext,
+    FullTextContext, HypertableContext, IndexContext, KeyContext, RawContext, TableContext,
+    ViewContext,
 };
 use crate::schema::{Dialect, Schema};
 
@@ -371,12 +371,12 @@ fn blocking_build_hazard(index: &IndexContext) -> String {
 
 /// The plan that turns `old` into `new` on `dialect`.
 pub fn plan(old: &Schema, new: &Schema, renames: &Renames, dialect: Dialect) -> Plan {
-    let format = crate::render::FORMAT;
+    let format = crate::resolved::FORMAT;
     plan_between(old, format, new, format, renames, dialect)
 }
 
 /// [`plan`], with each schema rendered in its own rendering format
-/// ([`crate::render::FORMAT`]): from the latest migration's schema in the format its scripts
+/// ([`crate::resolved::FORMAT`]): from the latest migration's schema in the format its scripts
 /// follow to the declared schema in today's, so a change in how dbtool renders an object is
 /// migrated like a change of the schema (and undone exactly by the down plan).
 pub fn plan_between(
@@ -388,8 +388,8 @@ pub fn plan_between(
     dialect: Dialect,
 ) -> Plan {
     let spec = dialect::spec(dialect);
-    let before = context::build_in_format(old, spec, old_format);
-    let after = context::build_in_format(new, spec, new_format);
+    let before = crate::resolved::build_in_format(old, spec, old_format);
+    let after = crate::resolved::build_in_format(new, spec, new_format);
     Planner {
         caps: spec.capabilities(),
         renames,

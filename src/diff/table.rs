@@ -2,7 +2,7 @@
 
 use super::{AtStake, Plan, Renames, Step, TablePair};
 use crate::dialect::Capabilities;
-use crate::render::context::{ColumnContext, KeyContext, TableContext};
+use crate::resolved::{ColumnContext, KeyContext, TableContext};
 
 /// Prefix of the temporary table a SQLite rebuild copies rows into.
 pub const STAGING_PREFIX: &str = "_dbtool_new_";

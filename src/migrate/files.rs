@@ -349,7 +349,7 @@ const FORMAT_LINE: &str = "# dbtool: the scripts follow dbtool's rendering forma
 const PREVIOUS_FORMAT_LINE: &str =
     "# dbtool: before the latest snapshot, the rendering format was ";
 
-/// The rendering format (`crate::render::FORMAT`) the latest diff wrote its scripts in, as
+/// The rendering format (`crate::resolved::FORMAT`) the latest diff wrote its scripts in, as
 /// dbtool.sum records it; `None` when it does not say (written by an older dbtool).
 pub fn rendered_format(migrations: &Path) -> Result<Option<u32>, MigrateError> {
     recover(migrations)?;

@@ -4,8 +4,6 @@
 //! under `templates/DIALECT/` decide *how it reads*. Identifier quoting and literal escaping
 //! are the template filters `ident` and `literal`, and happen nowhere else.
 
-pub mod context;
-mod order;
 mod templates;
 
 use std::collections::BTreeMap;
@@ -13,32 +11,10 @@ use std::collections::BTreeMap;
 use minijinja::{Environment, UndefinedBehavior, Value};
 
 use crate::dialect;
+use crate::resolved as context;
 use crate::schema::{Dialect, Schema};
 
 pub use templates::BUILTIN_TEMPLATES;
-
-/// The version of how dbtool renders objects. A change to the built-in templates that changes
-/// what a database holds for the same schema bumps it and is listed in [`FORMAT_CHANGES`];
-/// the context builder keeps every older format ([`context::build_in_format`]), dbtool.sum
-/// records the format a project's scripts follow, and `dbtool diff` plans from the latest
-/// migration's schema in that format to the declared schema in this one, so the next
-/// migration carries the change (and its exact inverse).
-pub const FORMAT: u32 = 2;
-
-/// What each format changed, for messages.
-pub const FORMAT_CHANGES: &[(u32, &str)] = &[(
-    2,
-    "SQLite: the CHECK of a nullable JSON column says `c IS NULL OR json_valid(c)` (json_valid(NULL) is 0 before SQLite 3.45, so the old CHECK refused NULL there)",
-)];
-
-/// The changes from format `from` to [`FORMAT`].
-pub fn format_changes_since(from: u32) -> Vec<&'static str> {
-    FORMAT_CHANGES
-        .iter()
-        .filter(|(format, _)| *format > from)
-        .map(|(_, change)| *change)
-        .collect()
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {

@@ -1,11 +1,40 @@
-//! The values templates see: the schema, resolved for one dialect and put in render order.
+//! The schema resolved for one dialect: every object in the dialect's own terms (its type
+//! names, its constraint forms) and in dependency order. It is the model two stages share:
+//! `render` hands it to the templates, `diff` compares two of them (so a change a dialect
+//! cannot see produces no step there). Its own module, below both, so neither depends on the
+//! other's internals.
 
 use serde::Serialize;
 
-use super::order::dependency_order;
+mod order;
+
 use crate::diagnostic::Spanned;
 use crate::dialect::{DialectSpec, SqlType};
 use crate::schema::*;
+use order::dependency_order;
+
+/// The version of how dbtool renders objects. A change to the built-in templates that changes
+/// what a database holds for the same schema bumps it and is listed in [`FORMAT_CHANGES`];
+/// the context builder keeps every older format ([`build_in_format`]), dbtool.sum
+/// records the format a project's scripts follow, and `dbtool diff` plans from the latest
+/// migration's schema in that format to the declared schema in this one, so the next
+/// migration carries the change (and its exact inverse).
+pub const FORMAT: u32 = 2;
+
+/// What each format changed, for messages.
+pub const FORMAT_CHANGES: &[(u32, &str)] = &[(
+    2,
+    "SQLite: the CHECK of a nullable JSON column says `c IS NULL OR json_valid(c)` (json_valid(NULL) is 0 before SQLite 3.45, so the old CHECK refused NULL there)",
+)];
+
+/// The changes from format `from` to [`FORMAT`].
+pub fn format_changes_since(from: u32) -> Vec<&'static str> {
+    FORMAT_CHANGES
+        .iter()
+        .filter(|(format, _)| *format > from)
+        .map(|(_, change)| *change)
+        .collect()
+}
 
 #[derive(Serialize, Clone, PartialEq, Debug)]
 pub struct DdlContext {
@@ -179,10 +208,10 @@ pub struct RawContext {
 }
 
 pub fn build(schema: &Schema, spec: &dyn DialectSpec) -> DdlContext {
-    build_in_format(schema, spec, super::FORMAT)
+    build_in_format(schema, spec, FORMAT)
 }
 
-/// The context as rendering format `format` made it (see [`super::FORMAT`]): the diff builds
+/// The context as rendering format `format` made it (see [`FORMAT`]): the diff builds
 /// the schema of the latest migration in the format its scripts follow, so that a change in
 /// how dbtool renders an object is a change it migrates.
 pub fn build_in_format(schema: &Schema, spec: &dyn DialectSpec, format: u32) -> DdlContext {
