@@ -21,3 +21,4 @@ pub mod query;
 pub mod render;
 pub mod resolved;
 pub mod schema;
+pub mod workflow;

@@ -1,25 +1,22 @@
 //! The commands beyond `render`: migrations (`diff`, `migration new|hash`, `migrate`,
 //! `rollback`, `status`) and queries (`generate`, `explain`).
 
-use super::generated;
 use super::progress::{LazyBar, Progress};
 use super::report::Reporter;
 use super::{to_json, write_stdout, DatabaseTarget, Failure};
 use crate::author::{self, DialectPlans};
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::workflow::drift::expected_catalog;
+use crate::workflow::generated;
+use crate::workflow::{
+    analysed, confirmation_build, load, query_failure, scripts_checked, scripts_format,
+};
+
 use crate::diff::{self, Hazard, Plan, Renames};
 use crate::migrate::{self, Database, MigrateOptions, RollbackOptions, RollbackTarget};
 use crate::project::Project;
 use crate::render;
-use crate::schema::{self, Dialect, Schema};
+use crate::schema::Dialect;
 use crate::{codegen, confirm, query};
-
-fn load(sources: &[SourceFile], project: &Project) -> Result<Schema, Failure> {
-    schema::load(sources, &project.config.dialects).map_err(|diagnostics| Failure::Diagnostics {
-        diagnostics,
-        sources: sources.to_vec(),
-    })
-}
 
 fn render_error(e: render::RenderError) -> Failure {
     Failure::Other(e.to_string())
@@ -182,17 +179,6 @@ fn hazards_by_dialect(versions: &[author::VersionPlans]) -> Vec<(&Hazard, String
         .collect()
 }
 
-/// The rendering format the project's scripts follow: as dbtool.sum records it; format 1 when
-/// it does not say but versions exist (written before dbtool recorded it); today's for none.
-pub(super) fn scripts_format(project: &Project) -> Result<u32, Failure> {
-    let migrations = project.migrations_dir();
-    Ok(match migrate::rendered_format(&migrations)? {
-        Some(format) => format,
-        None if migrate::next_version(&migrations, &project.config.dialects)? > 1 => 1,
-        None => crate::resolved::FORMAT,
-    })
-}
-
 fn relative(project: &Project, path: &std::path::Path) -> String {
     path.strip_prefix(&project.root)
         .unwrap_or(path)
@@ -278,20 +264,6 @@ pub fn migration_hash(project: &Project, reporter: &Reporter, quiet: bool) -> Re
         reporter.status("recorded the SHA-256 of every script in migrations/dbtool.sum");
     }
     Ok(())
-}
-
-fn scripts_checked(project: &Project, dialect: Dialect) -> Result<Vec<migrate::Script>, Failure> {
-    let migrations = project.migrations_dir();
-    // Loading first names a misnamed file, which the integrity check would only call unrecorded.
-    let scripts = migrate::load_scripts(&migrations, dialect)?;
-    let problems = migrate::integrity_problems(&migrations, &[dialect])?;
-    if !problems.is_empty() {
-        return Err(Failure::Other(format!(
-            "the migrations failed their integrity check; nothing was run:\n  {}",
-            problems.join("\n  ")
-        )));
-    }
-    Ok(scripts)
 }
 
 /// How a migrate or rollback waits: for another migrator's lock, and for the locks and the
@@ -457,69 +429,6 @@ pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<
         text
     };
     write_stdout(text.as_bytes())
-}
-
-/// The schema, and every query analysed for every dialect.
-fn analysed(project: &Project) -> Result<(Schema, Vec<query::Module>), Failure> {
-    let schema_sources = project.schema_sources().map_err(Failure::Project)?;
-    let schema = load(&schema_sources, project)?;
-    let query_sources = project.query_sources().map_err(Failure::Project)?;
-    let modules = query::analyze_project(&schema, &query_sources, &project.config.dialects)
-        .map_err(|diagnostics| query_failure(diagnostics, &query_sources))?;
-    Ok((schema, modules))
-}
-
-fn query_failure(diagnostics: Vec<Diagnostic>, sources: &[query::QuerySource]) -> Failure {
-    Failure::Diagnostics {
-        diagnostics,
-        sources: sources.iter().map(|s| s.file.clone()).collect(),
-    }
-}
-
-/// The scripts that build the database queries are confirmed on, as production databases are
-/// built: every committed up script of `dialect`, then the change of schema/ that no migration
-/// covers yet (what the next `dbtool diff` will write), so that a difference between what the
-/// migrations build and what `render` prints (a column PostgreSQL appended instead of placing
-/// it where it is declared, a hand-edited script) is found here and not in production.
-pub(super) fn confirmation_build(
-    project: &Project,
-    dialect: Dialect,
-    current: &Schema,
-    templates: &render::Templates,
-) -> Result<Vec<confirm::BuildScript>, Failure> {
-    let mut build: Vec<confirm::BuildScript> =
-        migrate::load_scripts(&project.migrations_dir(), dialect)?
-            .into_iter()
-            .map(|script| confirm::BuildScript {
-                origin: format!("migrations/{}", script.up_path),
-                sql: script.up_sql,
-            })
-            .collect();
-    let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
-    let migrated = load(&snapshot_sources, project)?;
-    let renames = Renames::declared(&migrated, current);
-    let format = scripts_format(project)?;
-    let pending = diff::plan_between(
-        &migrated,
-        format,
-        current,
-        crate::resolved::FORMAT,
-        &renames,
-        dialect,
-    );
-    if !pending.impossible.is_empty() {
-        return Err(Failure::Other(format!(
-            "schema/ has a change no migration covers and dbtool cannot write ({dialect}): {}\nhelp: write it with `dbtool migration new`, then generate",
-            pending.impossible.join("; ")
-        )));
-    }
-    if !pending.is_empty() {
-        build.push(confirm::BuildScript {
-            origin: "schema/ (the change no migration covers yet)".to_string(),
-            sql: render::render_steps(&pending.steps, dialect, templates).map_err(render_error)?,
-        });
-    }
-    Ok(build)
 }
 
 pub fn generate(
@@ -812,29 +721,15 @@ pub fn drift(
     target: &DatabaseTarget,
     json: bool,
 ) -> Result<(), Failure> {
-    let scripts = scripts_checked(project, target.dialect)?;
-    let mut database = Database::open_existing(&target.url)?;
-    let version = database
-        .status(&scripts)?
-        .applied
-        .last()
-        .map_or(0, |a| a.version);
-    let live = crate::introspect::catalog(&target.url)?;
-    let expected = expected_catalog(&target.url, &scripts, version)?;
-    let differences = crate::introspect::compare(&expected, &live);
-    let shown = database.shown_url().to_string();
+    let report = crate::workflow::drift::drift(project, &target.url, target.dialect)?;
     let text = if json {
-        let report = serde_json::json!({
-            "database": shown,
-            "version": version,
-            "differences": differences,
-        });
         to_json(&report)?
     } else {
-        differences_text(&differences)
+        differences_text(&report.differences)
     };
     write_stdout(text.as_bytes())?;
-    if differences.is_empty() {
+    let (shown, version) = (&report.database, report.version);
+    if report.differences.is_empty() {
         if !quiet && !json {
             reporter.status(&format!(
                 "{shown} matches its migrations (version {version})"
@@ -844,7 +739,7 @@ pub fn drift(
     }
     Err(Failure::Problems(format!(
         "{shown} differs from its migrations (version {version}) in {} place(s)\nhelp: put the change in a migration (`dbtool diff` or `dbtool migration new`), or undo it in the database",
-        differences.len()
+        report.differences.len()
     )))
 }
 
@@ -869,27 +764,4 @@ fn differences_text(differences: &[crate::introspect::Difference]) -> String {
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The catalog the migrations up to `version` produce, on a scratch database of the engine
-/// `url` points at, removed afterwards.
-fn expected_catalog(
-    url: &str,
-    scripts: &[migrate::Script],
-    version: i32,
-) -> Result<crate::introspect::Catalog, Failure> {
-    let migrate_to = |scratch_url: &str| -> Result<crate::introspect::Catalog, Failure> {
-        let mut scratch = Database::open(scratch_url)?;
-        if version > 0 {
-            let options = MigrateOptions {
-                target: Some(version),
-                dry_run: false,
-            };
-            scratch.migrate(scripts, options, |_| {})?;
-        }
-        drop(scratch);
-        Ok(crate::introspect::catalog(scratch_url)?)
-    };
-    let scratch = crate::engine::Scratch::beside(url, "drift")?;
-    migrate_to(scratch.url())
 }
