@@ -119,8 +119,7 @@ fn generate_check_reports_a_stale_crate_and_explain_shows_reasons() {
 fn a_query_sqlite_rejects_is_an_error_at_the_token_it_names() {
     let dir = project();
     let root = dir.path();
-    // PostgreSQL's `date_trunc` passes the analysis but does not exist on SQLite: without a
-    // SQLite version of the query, generate must refuse.
+    // A function the catalog knows but SQLite lacks is refused by the analysis, at the call.
     let queries = format!(
         "{QUERIES}\n-- name: Truncated :many\nSELECT date_trunc('day', CAST(@at AS timestamptz)) AS day FROM users;\n"
     );
@@ -128,11 +127,23 @@ fn a_query_sqlite_rejects_is_an_error_at_the_token_it_names() {
     let (code, out) = dbtool(root, &["generate"]);
     assert_eq!(code, Some(2), "{out}");
     assert!(
-        out.contains("SQLite rejects query `Truncated`: no such function: date_trunc"),
+        out.contains("date_trunc() does not exist on sqlite (only on postgres, timescaledb)"),
         "{out}"
     );
-    // SQLite names the token: the error points at it, not at the query's name.
     assert!(out.contains("queries/app.sql:11:8\n"), "{out}");
+    // One the catalog does not know, given a type with CAST, passes the analysis; SQLite
+    // rejects it, and names the token: the error points at it, not at the query's name.
+    let queries = format!(
+        "{QUERIES}\n-- name: Truncated :many\nSELECT CAST(date_part('day', CAST(@at AS timestamptz)) AS int) AS day FROM users;\n"
+    );
+    std::fs::write(root.join("queries/app.sql"), queries).expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("SQLite rejects query `Truncated`: no such function: date_part"),
+        "{out}"
+    );
+    assert!(out.contains("queries/app.sql:11:13\n"), "{out}");
     assert!(!root.join("generated").exists(), "nothing was written");
 }
 

@@ -18,6 +18,7 @@ use sqlparser::ast::{
 };
 use sqlparser::parser::Parser;
 
+use super::functions;
 use super::types::{self, QType};
 use crate::diagnostic::closest;
 use crate::schema::{Dialect, Schema};
@@ -1930,14 +1931,14 @@ impl<'a, 's> Query<'a, 's> {
         Ok(typed)
     }
 
+    /// The function's name when the catalog knows it.
     fn known_function(&self, function: &ast::Function) -> Option<String> {
-        let name = function.name.0.last().map(|p| match p {
-            ObjectNamePart::Identifier(ident) => ident.value.to_lowercase(),
-            _ => String::new(),
-        })?;
-        KNOWN_FUNCTIONS.contains(&name.as_str()).then_some(name)
+        let name = function_name(function);
+        functions::lookup(&name).map(|_| name)
     }
 
+    /// Types a call of a function in the catalog ([`super::functions`]): its arguments as the
+    /// entry expects them, its result and the result's nullability as the entry says.
     fn function(
         &mut self,
         whole: &Expr,
@@ -1945,7 +1946,8 @@ impl<'a, 's> Query<'a, 's> {
         scope: &Scope<'_>,
         expect: Option<&QType>,
     ) -> Result<Typed> {
-        let Some(name) = self.known_function(function) else {
+        let name = function_name(function);
+        let Some(entry) = functions::lookup(&name) else {
             return Err(error(
                 whole,
                 format!("dbtool does not know the function `{}`", function.name),
@@ -1955,6 +1957,21 @@ impl<'a, 's> Query<'a, 's> {
                 function.name
             )));
         };
+        if !entry.exists_on(self.analyzer.dialect) {
+            return Err(error(
+                whole,
+                format!(
+                    "{name}() does not exist on {} (only on {})",
+                    self.analyzer.dialect,
+                    entry.dialects.join(", ")
+                ),
+            )
+            .help(format!(
+                "write this query for {} in queries/{}/FILE.sql under the same name (docs/queries.md, \"Per-dialect versions\")",
+                self.analyzer.dialect,
+                self.analyzer.dialect
+            )));
+        }
         if function.over.is_some() {
             return Err(error(
                 whole,
@@ -1963,314 +1980,130 @@ impl<'a, 's> Query<'a, 's> {
         }
         let args: Vec<Option<&Expr>> = args_of(function);
         let count = args.len();
-        let arity = |min: usize, max: usize| -> Result<()> {
-            if count < min || count > max {
-                return Err(error(
-                    whole,
-                    format!("{name}() takes {min}..{max} argument(s), not {count}"),
-                ));
-            }
-            Ok(())
-        };
-        match name.as_str() {
-            "count" => {
-                for arg in args.iter().flatten() {
-                    self.expr(arg, scope, None)?;
-                }
-                Ok(Typed::known(QType::BigInt, false, "count() is never NULL"))
-            }
-            "sum" | "avg" | "min" | "max" => {
-                arity(1, 1)?;
-                let Some(arg) = args[0] else {
-                    return Err(error(whole, format!("{name}(*) is not SQL")));
-                };
-                let typed = self.expr(arg, scope, None)?;
-                let ty = match (&typed.ty, name.as_str()) {
-                    (Some(t), "sum") => Some(
-                        types::sum_of(t).ok_or_else(|| error(arg, format!("cannot sum {t}")))?,
-                    ),
-                    (Some(t), "avg") => Some(
-                        types::avg_of(t)
-                            .ok_or_else(|| error(arg, format!("cannot average {t}")))?,
-                    ),
-                    (t, _) => t.clone(),
-                };
-                Ok(Typed {
-                    ty,
-                    nullable: true,
-                    why: format!("{name}() is NULL over no rows or only NULLs"),
-                    name: None,
-                    origin: None,
-                })
-            }
-            "coalesce" => {
-                if count == 0 {
-                    return Err(error(whole, "coalesce() needs arguments"));
-                }
-                let mut ty = expect.cloned();
-                let mut typed = Vec::new();
-                for arg in args
-                    .iter()
-                    .flatten()
-                    .filter(|a| placeholder_number(a).is_none())
-                {
-                    let t = self.expr(arg, scope, ty.as_ref())?;
-                    if ty.is_none() {
-                        ty = t.ty.clone();
-                    }
-                    typed.push(t);
-                }
-                for arg in args
-                    .iter()
-                    .flatten()
-                    .filter(|a| placeholder_number(a).is_some())
-                {
-                    typed.push(self.expr(arg, scope, ty.as_ref())?);
-                }
-                let (nullable, why) = match typed.iter().find(|t| !t.nullable) {
-                    Some(t) => (
-                        false,
-                        format!("COALESCE has a non-null argument ({})", t.why),
-                    ),
-                    None => (true, "every COALESCE argument can be NULL".to_string()),
-                };
-                Ok(Typed {
-                    ty,
-                    nullable,
-                    why,
-                    name: None,
-                    origin: None,
-                })
-            }
-            "nullif" => {
-                arity(2, 2)?;
-                let (a, _) = match (args[0], args[1]) {
-                    (Some(a), Some(b)) => self.pair(a, b, scope)?,
-                    _ => return Err(error(whole, "nullif() takes two values")),
-                };
-                Ok(Typed {
-                    ty: a.ty,
-                    nullable: true,
-                    why: "NULLIF returns NULL when its arguments are equal".into(),
-                    name: None,
-                    origin: None,
-                })
-            }
-            "greatest" | "least" => {
-                let mut ty = expect.cloned();
-                let mut all_nullable = true;
-                for arg in args.iter().flatten() {
-                    let t = self.expr(arg, scope, ty.as_ref())?;
-                    ty = ty.or(t.ty);
-                    all_nullable &= t.nullable;
-                }
-                Ok(Typed {
-                    ty,
-                    nullable: all_nullable,
-                    why: format!("{name}() is NULL only when every argument is"),
-                    name: None,
-                    origin: None,
-                })
-            }
-            "lower" | "upper" | "trim" | "ltrim" | "rtrim" | "btrim" | "replace" | "substr"
-            | "substring" => {
-                let mut nullable = false;
-                for (i, arg) in args.iter().flatten().enumerate() {
-                    let want = if i == 0
-                        || matches!(
-                            name.as_str(),
-                            "replace" | "trim" | "ltrim" | "rtrim" | "btrim"
-                        ) {
-                        QType::Text
-                    } else {
-                        QType::Int
-                    };
-                    nullable |= self.expr(arg, scope, Some(&want))?.nullable;
-                }
-                Ok(Typed::known(
-                    QType::Text,
-                    nullable,
-                    format!("{name}() is NULL when its argument is"),
-                ))
-            }
-            "length" | "char_length" | "octet_length" => {
-                arity(1, 1)?;
-                let arg = args[0].ok_or_else(|| error(whole, format!("{name}() takes a value")))?;
-                let t = self.expr(arg, scope, Some(&QType::Text))?;
-                Ok(Typed::known(
-                    QType::Int,
-                    t.nullable,
-                    format!("{name}() is NULL when its argument is"),
-                ))
-            }
-            "abs" => {
-                arity(1, 1)?;
-                let arg = args[0].ok_or_else(|| error(whole, "abs() takes a value"))?;
-                let t = self.expr(arg, scope, expect)?;
-                Ok(Typed {
-                    name: None,
-                    origin: None,
-                    ..t
-                })
-            }
-            "round" => {
-                arity(1, 2)?;
-                let arg = args[0].ok_or_else(|| error(whole, "round() takes a value"))?;
-                let t = self.expr(arg, scope, None)?;
-                if let Some(digits) = args.get(1).copied().flatten() {
-                    self.expr(digits, scope, Some(&QType::Int))?;
-                }
-                let ty = match t.ty {
-                    Some(QType::Real | QType::Double) if count == 1 => QType::Double,
-                    _ => QType::Numeric,
-                };
-                Ok(Typed::known(
-                    ty,
-                    t.nullable,
-                    "round() is NULL when its argument is",
-                ))
-            }
-            "now"
-            | "current_timestamp"
-            | "statement_timestamp"
-            | "clock_timestamp"
-            | "transaction_timestamp" => Ok(Typed::known(
-                QType::Timestamptz,
-                false,
-                format!("{name}() is never NULL"),
-            )),
-            "gen_random_uuid" => Ok(Typed::known(
-                QType::Uuid,
-                false,
-                "gen_random_uuid() is never NULL",
-            )),
-            "date_trunc" => {
-                arity(2, 3)?;
-                if let Some(unit) = args[0] {
-                    self.expr(unit, scope, Some(&QType::Text))?;
-                }
-                let arg = args[1].ok_or_else(|| error(whole, "date_trunc() takes a time"))?;
-                let t = self.expr(arg, scope, Some(&QType::Timestamptz))?;
-                Ok(Typed::known(
-                    t.ty.unwrap_or(QType::Timestamptz),
-                    t.nullable,
-                    "date_trunc() is NULL when its argument is",
-                ))
-            }
-            "date_bin" => {
-                arity(3, 3)?;
-                if let Some(width) = args[0] {
-                    self.expr(width, scope, Some(&QType::Interval))?;
-                }
-                let arg = args[1].ok_or_else(|| error(whole, "date_bin() takes a time"))?;
-                let t = self.expr(arg, scope, Some(&QType::Timestamptz))?;
-                if let Some(origin) = args[2] {
-                    self.expr(origin, scope, t.ty.as_ref())?;
-                }
-                Ok(Typed::known(
-                    t.ty.unwrap_or(QType::Timestamptz),
-                    t.nullable,
-                    "date_bin() is NULL when its time is",
-                ))
-            }
-            "to_tsvector"
-            | "to_tsquery"
-            | "plainto_tsquery"
-            | "phraseto_tsquery"
-            | "websearch_to_tsquery" => {
-                arity(1, 2)?;
-                let mut nullable = false;
-                for arg in args.iter().flatten() {
-                    nullable |= self.expr(arg, scope, Some(&QType::Text))?.nullable;
-                }
-                let ty = if name == "to_tsvector" {
-                    QType::TsVector
-                } else {
-                    QType::TsQuery
-                };
-                Ok(Typed::known(
-                    ty,
-                    nullable,
-                    format!("{name}() is NULL when its text is"),
-                ))
-            }
-            "ts_rank" | "ts_rank_cd" => {
-                let mut nullable = false;
-                for arg in args.iter().flatten() {
-                    nullable |= self.expr(arg, scope, None)?.nullable;
-                }
-                Ok(Typed::known(
-                    QType::Real,
-                    nullable,
-                    format!("{name}() is NULL when an argument is"),
-                ))
-            }
-            "time_bucket" => {
-                arity(2, 4)?;
-                if let Some(width) = args[0] {
-                    self.expr(width, scope, Some(&QType::Interval))?;
-                }
-                let arg = args[1].ok_or_else(|| error(whole, "time_bucket() takes a time"))?;
-                let t = self.expr(arg, scope, Some(&QType::Timestamptz))?;
-                for extra in args.iter().skip(2).flatten() {
-                    self.expr(extra, scope, None)?;
-                }
-                Ok(Typed::known(
-                    t.ty.unwrap_or(QType::Timestamptz),
-                    t.nullable,
-                    "time_bucket() is NULL when its time is",
-                ))
-            }
-            _ => Err(error(
+        if count < entry.min_args() || entry.max_args().is_some_and(|max| count > max) {
+            let takes = match (entry.min_args(), entry.max_args()) {
+                (min, Some(max)) if min == max => format!("{min}"),
+                (min, Some(max)) => format!("{min} to {max}"),
+                (min, None) => format!("at least {min}"),
+            };
+            return Err(error(
                 whole,
-                format!("dbtool does not know the function `{name}`"),
-            )),
+                format!("{name}() takes {takes} argument(s), not {count}"),
+            ));
         }
+        let present: Vec<&Expr> = args.iter().flatten().copied().collect();
+        if present.len() < count && !entry.star {
+            return Err(error(whole, format!("{name}(*) is not SQL")));
+        }
+        let (typed, unified) = if entry.unify {
+            self.unified_args(&present, scope, expect)?
+        } else {
+            (self.catalog_args(entry, &present, scope)?, None)
+        };
+        let ty = self.function_result(whole, entry, &typed, unified, count)?;
+        let (nullable, why) = match entry.null {
+            functions::Null::Never => (false, entry.why.clone()),
+            functions::Null::Always => (true, entry.why.clone()),
+            functions::Null::Any => (typed.iter().any(|t| t.nullable), entry.why.clone()),
+            functions::Null::All => match typed.iter().find(|t| !t.nullable) {
+                Some(t) => (
+                    false,
+                    entry
+                        .why_not_null
+                        .clone()
+                        .unwrap_or_default()
+                        .replace("{arg}", &t.why),
+                ),
+                None => (true, entry.why.clone()),
+            },
+        };
+        Ok(Typed {
+            ty,
+            nullable,
+            why: why.replace("{name}", &name),
+            name: None,
+            origin: None,
+        })
+    }
+
+    /// Arguments typed as the entry expects them, by position.
+    fn catalog_args(
+        &mut self,
+        entry: &functions::Function,
+        args: &[&Expr],
+        scope: &Scope<'_>,
+    ) -> Result<Vec<Typed>> {
+        let mut typed: Vec<Typed> = Vec::new();
+        for (i, arg) in args.iter().enumerate() {
+            let want = match entry.expect(i) {
+                functions::Expect::Nothing => None,
+                functions::Expect::Type(ty) => Some(ty),
+                functions::Expect::SameAs(n) => typed.get(n - 1).and_then(|t| t.ty.clone()),
+            };
+            typed.push(self.expr(arg, scope, want.as_ref())?);
+        }
+        Ok(typed)
+    }
+
+    /// Arguments that share one type: the call's expected type, else the first argument's
+    /// that is not a parameter; parameters are typed last, with it. The shared type comes back.
+    fn unified_args(
+        &mut self,
+        args: &[&Expr],
+        scope: &Scope<'_>,
+        expect: Option<&QType>,
+    ) -> Result<(Vec<Typed>, Option<QType>)> {
+        let mut ty = expect.cloned();
+        let mut typed = vec![None; args.len()];
+        let values = args.iter().enumerate().filter(|(_, a)| placeholder_number(a).is_none());
+        let params = args.iter().enumerate().filter(|(_, a)| placeholder_number(a).is_some());
+        for (i, arg) in values.chain(params) {
+            let t = self.expr(arg, scope, ty.as_ref())?;
+            if ty.is_none() {
+                ty = t.ty.clone();
+            }
+            typed[i] = Some(t);
+        }
+        Ok((typed.into_iter().flatten().collect(), ty))
+    }
+
+    /// The result type an entry gives, from its arguments' types.
+    fn function_result(
+        &self,
+        whole: &Expr,
+        entry: &functions::Function,
+        typed: &[Typed],
+        unified: Option<QType>,
+        count: usize,
+    ) -> Result<Option<QType>> {
+        let first = typed.first().and_then(|t| t.ty.clone());
+        Ok(match entry.result() {
+            functions::Returns::Type(ty) => Some(ty),
+            functions::Returns::Unified => unified,
+            functions::Returns::SameAs(n) => typed
+                .get(n - 1)
+                .and_then(|t| t.ty.clone())
+                .or_else(|| entry.default_type()),
+            functions::Returns::Sum => match first {
+                Some(t) => Some(
+                    types::sum_of(&t).ok_or_else(|| error(whole, format!("cannot sum {t}")))?,
+                ),
+                None => None,
+            },
+            functions::Returns::Avg => match first {
+                Some(t) => Some(
+                    types::avg_of(&t)
+                        .ok_or_else(|| error(whole, format!("cannot average {t}")))?,
+                ),
+                None => None,
+            },
+            functions::Returns::Round => Some(match first {
+                Some(QType::Real | QType::Double) if count == 1 => QType::Double,
+                _ => QType::Numeric,
+            }),
+        })
     }
 }
-
-/// Functions the analyzer types (docs/queries.md lists them with their rules).
-const KNOWN_FUNCTIONS: &[&str] = &[
-    "count",
-    "sum",
-    "avg",
-    "min",
-    "max",
-    "coalesce",
-    "nullif",
-    "greatest",
-    "least",
-    "lower",
-    "upper",
-    "trim",
-    "ltrim",
-    "rtrim",
-    "btrim",
-    "replace",
-    "substr",
-    "substring",
-    "length",
-    "char_length",
-    "octet_length",
-    "abs",
-    "round",
-    "now",
-    "current_timestamp",
-    "statement_timestamp",
-    "clock_timestamp",
-    "transaction_timestamp",
-    "gen_random_uuid",
-    "date_trunc",
-    "time_bucket",
-    "date_bin",
-    "to_tsvector",
-    "to_tsquery",
-    "plainto_tsquery",
-    "phraseto_tsquery",
-    "websearch_to_tsquery",
-    "ts_rank",
-    "ts_rank_cd",
-];
 
 /// `a ->> (k = v)` (sqlparser's reading of `a ->> k = v`) as `(a ->> k) = v`, and likewise for
 /// AND/OR, IS [NOT] NULL, LIKE, IN and BETWEEN on the right of the arrow; `None` when the right
@@ -2334,6 +2167,19 @@ fn json_reassociated(left: &Expr, op: &BinaryOperator, right: &Expr) -> Option<E
 }
 
 /// The arguments of a call; `None` for `*`.
+/// A function's name as the catalog spells it: its last part, lower case.
+fn function_name(function: &ast::Function) -> String {
+    function
+        .name
+        .0
+        .last()
+        .and_then(|part| match part {
+            ObjectNamePart::Identifier(ident) => Some(ident.value.to_lowercase()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 fn args_of(function: &ast::Function) -> Vec<Option<&Expr>> {
     match &function.args {
         FunctionArguments::List(list) => list

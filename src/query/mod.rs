@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod file;
+pub mod functions;
 pub mod types;
 
 pub use analyze::{Analysis, AnalyzeError, Analyzer, BulkInsert, ColumnInfo, ParamDecl, ParamInfo};

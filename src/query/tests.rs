@@ -877,3 +877,58 @@ fn an_expanded_star_keeps_error_positions_and_parameters_in_place() {
         "SELECT 'é' AS e, users.id, users.email, users.name, users.role, users.created_at\nFROM users\nWHERE email = $1 AND name = $2"
     );
 }
+
+fn run_on(dialect: Dialect, sql: &str) -> Result<Analysis, crate::diagnostic::Diagnostic> {
+    let file = SourceFile {
+        path: "queries/test.sql".into(),
+        text: format!("-- name: Q :many\n{sql}\n"),
+    };
+    let queries = parse_file(&file).expect("query file parses");
+    let schema = schema();
+    let analyzer = Analyzer::new(&schema, dialect);
+    analyze_query(&queries[0], &analyzer)
+}
+
+/// The function catalog says where each function exists: a call elsewhere is refused at its
+/// place, with the way out, instead of failing later on the engine.
+#[test]
+fn a_function_a_dialect_lacks_is_refused_where_it_is_called() {
+    let sql = "SELECT id, now() AS at FROM users";
+    assert!(run_on(Dialect::Postgres, sql).is_ok());
+    let refused = run_on(Dialect::Sqlite, sql).expect_err("now() is not SQLite's");
+    assert_eq!(
+        (refused.line, refused.column),
+        (2, 12),
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused.message.contains("now() does not exist on sqlite"),
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused.help.as_deref().unwrap_or("").contains("queries/sqlite/FILE.sql"),
+        "{:?}",
+        refused.help
+    );
+    let sql = "SELECT time_bucket(INTERVAL '1 hour', created_at) AS b FROM users";
+    assert!(run_on(Dialect::Postgres, sql).is_err());
+}
+
+/// Arity and `*` come from the catalog too.
+#[test]
+fn calls_are_checked_against_the_catalog() {
+    let wrong = run(":many", "SELECT lower(name, name) AS l FROM users").expect_err("arity");
+    assert!(
+        wrong.message.contains("lower() takes 1 argument(s), not 2"),
+        "{}",
+        wrong.message
+    );
+    let star = run(":many", "SELECT sum(*) AS s FROM users").expect_err("sum(*)");
+    assert!(star.message.contains("sum(*) is not SQL"), "{}", star.message);
+    assert_eq!(
+        columns("SELECT coalesce(max(id), 0) AS m, statement_timestamp() AS t FROM users"),
+        ["m bigint", "t timestamptz"]
+    );
+}
