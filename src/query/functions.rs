@@ -214,9 +214,8 @@ pub fn markdown_table() -> String {
     let file: File = toml::from_str(CATALOG).unwrap_or(File {
         function: Vec::new(),
     });
-    let mut text = String::from(
-        "| function | result | NULL when | dialects |\n| --- | --- | --- | --- |\n",
-    );
+    let mut text =
+        String::from("| function | result | NULL when | dialects |\n| --- | --- | --- | --- |\n");
     for function in &file.function {
         let names: Vec<String> = function.names.iter().map(|n| format!("`{n}`")).collect();
         let null = match function.null {
@@ -266,8 +265,14 @@ mod tests {
         assert_eq!(date_bin.result(), Returns::SameAs(2));
         assert_eq!(date_bin.default_type(), Some(QType::Timestamptz));
         let substr = lookup("substr").expect("substr");
-        assert_eq!(substr.expect(5), Expect::Type(QType::Int), "the last repeats");
-        assert!(!lookup("time_bucket").expect("tb").exists_on(Dialect::Postgres));
+        assert_eq!(
+            substr.expect(5),
+            Expect::Type(QType::Int),
+            "the last repeats"
+        );
+        assert!(!lookup("time_bucket")
+            .expect("tb")
+            .exists_on(Dialect::Postgres));
         assert_eq!(lookup("count").expect("count").max_args(), None);
         assert_eq!(lookup("coalesce").expect("coalesce").max_args(), None);
         assert_eq!(lookup("coalesce").expect("coalesce").min_args(), 1);

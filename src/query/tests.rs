@@ -908,7 +908,11 @@ fn a_function_a_dialect_lacks_is_refused_where_it_is_called() {
         refused.message
     );
     assert!(
-        refused.help.as_deref().unwrap_or("").contains("queries/sqlite/FILE.sql"),
+        refused
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("queries/sqlite/FILE.sql"),
         "{:?}",
         refused.help
     );
@@ -926,7 +930,11 @@ fn calls_are_checked_against_the_catalog() {
         wrong.message
     );
     let star = run(":many", "SELECT sum(*) AS s FROM users").expect_err("sum(*)");
-    assert!(star.message.contains("sum(*) is not SQL"), "{}", star.message);
+    assert!(
+        star.message.contains("sum(*) is not SQL"),
+        "{}",
+        star.message
+    );
     assert_eq!(
         columns("SELECT coalesce(max(id), 0) AS m, statement_timestamp() AS t FROM users"),
         ["m bigint", "t timestamptz"]
