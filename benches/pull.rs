@@ -45,13 +45,15 @@ fn main() {
     let scratch = ScratchDatabase::create(&server, "bench_pull").expect("scratch database");
     let mut client = postgres::Client::connect(&scratch.url, postgres::NoTls).expect("connect");
     client.batch_execute(&ddl).expect("build the schema");
+    let mut connection = dbtool::engine::open(&scratch.url, false).expect("open");
 
     let (mut read, mut write, mut total) = (vec![], vec![], vec![]);
     let mut bytes = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let pulled =
-            pull::pull_postgres(&mut client, "bench".into(), &mut |_, _| {}).expect("pull");
+        let pulled = connection
+            .pull("bench".into(), &mut |_, _| {})
+            .expect("pull");
         let done_reading = Instant::now();
         let yaml = pull::to_yaml(&pulled, &dialects, &templates).expect("yaml");
         let done = Instant::now();

@@ -1,8 +1,8 @@
 //! What differs between dialects, one module each: type names, reserved words, the template
 //! folders. The render module asks these questions and never branches on a dialect itself.
 
-mod postgres;
-mod sqlite;
+pub mod postgres;
+pub mod sqlite;
 
 use serde::Serialize;
 

@@ -177,28 +177,144 @@ impl DialectSpec for Postgres {
     }
 }
 
+/// The type map, both ways: a portable scalar type's name (as the schema language writes it,
+/// without its length or precision), how dbtool writes it in DDL, and how PostgreSQL's
+/// `format_type` reads it back (what `dbtool pull` sees). Lengths and precisions are carried
+/// through as written, `numeric(10,2)` to `numeric(10,2)`.
+static TYPE_MAP: &[(&str, &str, &str)] = &[
+    ("bool", "boolean", "boolean"),
+    ("smallint", "smallint", "smallint"),
+    ("int", "integer", "integer"),
+    ("bigint", "bigint", "bigint"),
+    ("real", "real", "real"),
+    ("double", "double precision", "double precision"),
+    ("numeric", "numeric", "numeric"),
+    ("text", "text", "text"),
+    ("varchar", "varchar", "character varying"),
+    ("char", "char", "character"),
+    ("bytes", "bytea", "bytea"),
+    ("uuid", "uuid", "uuid"),
+    ("date", "date", "date"),
+    ("time", "time", "time without time zone"),
+    ("timestamp", "timestamp", "timestamp without time zone"),
+    ("timestamptz", "timestamptz", "timestamp with time zone"),
+    ("interval", "interval", "interval"),
+    ("json", "json", "json"),
+    ("jsonb", "jsonb", "jsonb"),
+];
+
+/// `name(args)` as (`name`, `Some("args")`), `name` as (`name`, `None`).
+fn split_arguments(text: &str) -> (&str, Option<&str>) {
+    match text.split_once('(') {
+        Some((name, rest)) => (name, Some(rest.trim_end_matches(')'))),
+        None => (text, None),
+    }
+}
+
 fn scalar_name(scalar: ScalarType) -> String {
-    match scalar {
-        ScalarType::Bool => "boolean".into(),
-        ScalarType::SmallInt => "smallint".into(),
-        ScalarType::Int => "integer".into(),
-        ScalarType::BigInt => "bigint".into(),
-        ScalarType::Real => "real".into(),
-        ScalarType::Double => "double precision".into(),
-        ScalarType::Numeric(None) => "numeric".into(),
-        ScalarType::Numeric(Some((p, None))) => format!("numeric({p})"),
-        ScalarType::Numeric(Some((p, Some(s)))) => format!("numeric({p},{s})"),
-        ScalarType::Text => "text".into(),
-        ScalarType::Varchar(n) => format!("varchar({n})"),
-        ScalarType::Char(n) => format!("char({n})"),
-        ScalarType::Bytes => "bytea".into(),
-        ScalarType::Uuid => "uuid".into(),
-        ScalarType::Date => "date".into(),
-        ScalarType::Time => "time".into(),
-        ScalarType::Timestamp => "timestamp".into(),
-        ScalarType::Timestamptz => "timestamptz".into(),
-        ScalarType::Interval => "interval".into(),
-        ScalarType::Json => "json".into(),
-        ScalarType::Jsonb => "jsonb".into(),
+    let portable = scalar.to_string();
+    let (name, arguments) = split_arguments(&portable);
+    let written = TYPE_MAP
+        .iter()
+        .find(|(p, _, _)| *p == name)
+        .map_or(name, |(_, written, _)| *written);
+    match arguments {
+        Some(arguments) => format!("{written}({arguments})"),
+        None => written.to_string(),
+    }
+}
+
+/// The schema-language type of a column PostgreSQL formats as `formatted` (`format_type`), if
+/// it has one; `enums` are the database's enum names. A `character varying` without a length
+/// is `text`; a `character` without one (PostgreSQL's `char(1)`) has no portable form.
+pub fn portable_type(formatted: &str, enums: &[String]) -> Option<String> {
+    if let Some(element) = formatted.strip_suffix("[]") {
+        return portable_type(element, enums).map(|t| format!("{t}[]"));
+    }
+    let (name, arguments) = split_arguments(formatted);
+    let Some((portable, _, _)) = TYPE_MAP.iter().find(|(_, _, read)| *read == name) else {
+        if arguments.is_some() {
+            return None;
+        }
+        let unquoted = name.trim_matches('"');
+        return enums
+            .iter()
+            .any(|e| e == unquoted)
+            .then(|| unquoted.to_string());
+    };
+    match (*portable, arguments) {
+        ("varchar", None) => Some("text".to_string()),
+        ("char", None) => None,
+        (portable, Some(arguments)) if matches!(portable, "numeric" | "varchar" | "char") => {
+            Some(format!("{portable}({})", arguments.replace(' ', "")))
+        }
+        (_, Some(_)) => None,
+        (portable, None) => Some(portable.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every portable scalar type comes back as itself from how PostgreSQL reads it.
+    #[test]
+    fn the_type_map_round_trips() {
+        for text in [
+            "bool",
+            "smallint",
+            "int",
+            "bigint",
+            "real",
+            "double",
+            "numeric",
+            "numeric(10)",
+            "numeric(10,2)",
+            "text",
+            "varchar(50)",
+            "char(3)",
+            "bytes",
+            "uuid",
+            "date",
+            "time",
+            "timestamp",
+            "timestamptz",
+            "interval",
+            "json",
+            "jsonb",
+        ] {
+            let ty = crate::schema::syntax::parse_type(text).expect(text);
+            let BaseType::Scalar(scalar) = ty.base else {
+                panic!("{text} is a scalar");
+            };
+            // What PostgreSQL's format_type says of what dbtool wrote.
+            let written = scalar_name(scalar);
+            let (name, arguments) = split_arguments(&written);
+            let read = TYPE_MAP
+                .iter()
+                .find(|(_, w, _)| *w == name)
+                .map(|(_, _, read)| *read)
+                .expect(text);
+            let formatted = match arguments {
+                Some(a) => format!("{read}({})", a.replace(',', ", ")),
+                None => read.to_string(),
+            };
+            assert_eq!(
+                portable_type(&formatted, &[]).as_deref(),
+                Some(text),
+                "{formatted}"
+            );
+        }
+        assert_eq!(
+            portable_type("character varying", &[]).as_deref(),
+            Some("text")
+        );
+        assert_eq!(portable_type("integer[]", &[]).as_deref(), Some("int[]"));
+        assert_eq!(
+            portable_type("\"Mood\"", &["Mood".into()]).as_deref(),
+            Some("Mood")
+        );
+        assert_eq!(portable_type("point", &[]), None);
+        assert_eq!(portable_type("timestamp(3) without time zone", &[]), None);
     }
 }

@@ -242,3 +242,41 @@ fn scalar_storage(scalar: ScalarType) -> (&'static str, Option<&'static str>) {
         | ScalarType::Interval => ("TEXT", None),
     }
 }
+
+/// What SQLite's declared types mean in the schema language, where the name alone says it
+/// (SQLite keeps a declared type as free text): the other direction of [`scalar_storage`], for
+/// `dbtool pull`.
+static DECLARED_ALIASES: &[(&str, &str)] = &[
+    // SQLite's INTEGER holds 64 bits, and an INTEGER PRIMARY KEY is the 64-bit rowid that other
+    // tables' INTEGER columns reference.
+    ("integer", "bigint"),
+    ("float", "double"),
+    ("double", "double"),
+    ("double precision", "double"),
+    ("datetime", "timestamp"),
+    ("blob", "bytes"),
+    ("clob", "text"),
+    ("string", "text"),
+    ("varchar", "text"),
+    ("nvarchar", "text"),
+    ("character varying", "text"),
+];
+
+/// The schema-language type of a column SQLite declares as `declared`, if a rule covers it: an
+/// alias above, else the declared text read as the schema language reads a type (`VARCHAR(255)`,
+/// `BOOLEAN`, `NVARCHAR(20)` as `varchar(20)`); a name that would read as an enum has none.
+pub fn portable_sqlite_type(declared: &str) -> Option<String> {
+    let lower = declared.trim().to_ascii_lowercase();
+    if let Some((_, portable)) = DECLARED_ALIASES.iter().find(|(alias, _)| *alias == lower) {
+        return Some((*portable).to_string());
+    }
+    let lower = lower
+        .strip_prefix("nvarchar")
+        .map(|rest| format!("varchar{rest}"))
+        .unwrap_or(lower);
+    let ty = crate::schema::syntax::parse_type(&lower).ok()?;
+    match ty.base {
+        BaseType::Scalar(_) => Some(ty.to_string()),
+        BaseType::Enum(_) | BaseType::Raw(_) => None,
+    }
+}

@@ -1,53 +1,15 @@
-//! `dbtool pull` on SQLite: a database's tables, keys, indexes, views and triggers read into
-//! the same [`Pulled`] description as PostgreSQL's, from `sqlite_master` and the `PRAGMA`s.
+//! SQLite's spellings in the schema language, for `dbtool pull` (pure; the engine reads the
+//! database, `engine::sqlite`): defaults, referential actions, view bodies, and foreign keys
+//! whose column types must agree.
 //!
 //! SQLite keeps a column's declared type as free text (`VARCHAR(255)`, `DATETIME`, `BOOLEAN`);
 //! it is read the way the schema language reads a type, with the usual aliases, and a type no
 //! rule covers becomes a per-dialect type with a note. CHECK constraints live only in the
 //! `CREATE TABLE` text and are not read (a note says so).
 
-use std::collections::BTreeSet;
+use super::pull::Pulled;
 
-use super::pull::{
-    ColumnReference, IndexColumn, NamedColumns, Pulled, PulledColumn, PulledForeignKey,
-    PulledIndex, PulledRaw, PulledTable, PulledView,
-};
-use crate::migrate::MigrateError;
-
-fn failed(error: rusqlite::Error) -> MigrateError {
-    MigrateError::Database {
-        message: format!("cannot read the SQLite schema: {error}"),
-    }
-}
-
-/// The schema-language type of a column SQLite declares as `declared`, if a rule covers it.
-pub fn portable_sqlite_type(declared: &str) -> Option<String> {
-    let lower = declared.trim().to_ascii_lowercase();
-    let alias = match lower.as_str() {
-        // SQLite's INTEGER holds 64 bits, and an INTEGER PRIMARY KEY is the 64-bit rowid that
-        // other tables' INTEGER columns reference.
-        "integer" => Some("bigint"),
-        "float" | "double" | "double precision" => Some("double"),
-        "datetime" => Some("timestamp"),
-        "blob" => Some("bytes"),
-        "clob" | "string" | "varchar" | "nvarchar" | "character varying" => Some("text"),
-        _ => None,
-    };
-    if let Some(alias) = alias {
-        return Some(alias.to_string());
-    }
-    let lower = lower
-        .strip_prefix("nvarchar")
-        .map(|rest| format!("varchar{rest}"))
-        .unwrap_or(lower);
-    let ty = crate::schema::syntax::parse_type(&lower).ok()?;
-    // A name the parser does not know is taken for an enum; SQLite has none.
-    let query_type = crate::query::QType::of_column(&ty)?;
-    if matches!(query_type, crate::query::QType::Enum(_)) {
-        return None;
-    }
-    Some(ty.to_string())
-}
+pub use crate::dialect::sqlite::portable_sqlite_type;
 
 /// The portable form of a default SQLite keeps as `written`, if any.
 pub fn portable_sqlite_default(written: &str) -> Option<String> {
@@ -80,7 +42,7 @@ pub fn portable_sqlite_default(written: &str) -> Option<String> {
 
 /// Whether the schema language accepts `default` (portable) on a column of type `ty`: a number
 /// on a number, `true`/`false` on a bool, `now()` on a time, `current_date` on a date.
-fn default_fits(default: &str, ty: Option<&str>) -> bool {
+pub fn default_fits(default: &str, ty: Option<&str>) -> bool {
     use crate::schema::{BaseType, DefaultValue, ScalarType};
     let Some(ty) = ty else {
         return false;
@@ -106,7 +68,7 @@ fn default_fits(default: &str, ty: Option<&str>) -> bool {
 }
 
 /// SQLite's spelling of a referential action as the schema language's; `None` for the default.
-fn action(written: &str) -> Option<String> {
+pub fn action(written: &str) -> Option<String> {
     match written.to_ascii_uppercase().as_str() {
         "CASCADE" => Some("cascade".into()),
         "RESTRICT" => Some("restrict".into()),
@@ -118,7 +80,7 @@ fn action(written: &str) -> Option<String> {
 
 /// The body of `CREATE [TEMP] VIEW [IF NOT EXISTS] name AS body`; `None` for any other shape
 /// (a column list, which the schema language cannot say, keeps the statement raw).
-fn view_body(sql: &str) -> Option<String> {
+pub fn view_body(sql: &str) -> Option<String> {
     let mut rest = sql.trim_start();
     for word in ["CREATE", "TEMP", "TEMPORARY", "VIEW", "IF", "NOT", "EXISTS"] {
         let head = rest.get(..word.len())?;
@@ -147,163 +109,9 @@ fn view_body(sql: &str) -> Option<String> {
     (!body.is_empty()).then(|| body.to_string())
 }
 
-/// Reads the schema of the SQLite database `conn` is open on.
-pub fn pull_sqlite(
-    conn: &rusqlite::Connection,
-    source: String,
-    progress: &mut dyn FnMut(usize, &str),
-) -> Result<Pulled, MigrateError> {
-    let mut pulled = Pulled {
-        source,
-        from_sqlite: true,
-        ..Pulled::default()
-    };
-    let objects = read_objects(conn).map_err(failed)?;
-    let kinds = read_table_kinds(conn).map_err(failed)?;
-    let kind_of = |name: &str| kinds.iter().find(|k| k.name == name);
-    // Virtual tables (FTS5 and the like), and the shadow tables that keep their data.
-    let virtual_tables: Vec<&str> = kinds
-        .iter()
-        .filter(|k| k.kind == "virtual")
-        .map(|k| k.name.as_str())
-        .collect();
-    let shadow = |name: &str| kind_of(name).is_some_and(|k| k.kind == "shadow");
-    let feeds_virtual = |sql: &str| {
-        virtual_tables
-            .iter()
-            .find(|v| crate::lexical::mentions_word(sql, v))
-            .copied()
-    };
-    let total = objects.iter().filter(|o| o.kind != "index").count();
-    let mut checks_seen = false;
-    let mut triggers = 0;
-    for object in &objects {
-        if object.kind == "index" {
-            continue;
-        }
-        progress(total, &object.name);
-        match object.kind.as_str() {
-            "table" if virtual_tables.contains(&object.name.as_str()) => pulled.notes.push(format!(
-                "`{}` is a virtual table: it is left out; declare a full-text index under `full_text_search:`",
-                object.name
-            )),
-            "table" if shadow(&object.name) => {}
-            "table" => {
-                let upper = object.sql.to_ascii_uppercase();
-                checks_seen |= upper.contains(" CHECK ") || upper.contains(" CHECK(");
-                for (word, what) in [
-                    ("AUTOINCREMENT", "AUTOINCREMENT (ids are never reused)"),
-                    (" COLLATE ", "a column COLLATE"),
-                ] {
-                    if upper.contains(word) {
-                        pulled.notes.push(format!(
-                            "`{}` uses {what}, which the schema language cannot say: it is left out",
-                            object.name
-                        ));
-                    }
-                }
-                let (without_rowid, strict) = kind_of(&object.name)
-                    .map_or((false, false), |k| (k.without_rowid, k.strict));
-                let mut table = read_table(conn, &object.name, without_rowid, &mut pulled)
-                    .map_err(failed)?;
-                table.sqlite_without_rowid = without_rowid;
-                table.sqlite_strict = strict;
-                pulled.tables.push(table);
-            }
-            "view" => match view_body(&object.sql) {
-                Some(sql) => pulled.views.push(PulledView {
-                    name: object.name.clone(),
-                    sql,
-                    comment: None,
-                    indexes: Vec::new(),
-                }),
-                None => {
-                    pulled.notes.push(format!(
-                        "view `{}` names its columns in a list, which the schema language cannot say: it is kept as a raw statement",
-                        object.name
-                    ));
-                    pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
-                }
-            },
-            "trigger" => match feeds_virtual(&object.sql) {
-                Some(target) => pulled.notes.push(format!(
-                    "trigger `{}` keeps the virtual table `{target}` in sync: it is left out with it",
-                    object.name
-                )),
-                None if shadow(&object.tbl_name) => {}
-                None => {
-                    triggers += 1;
-                    pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
-                }
-            },
-            _ => {}
-        }
-    }
-    if checks_seen {
-        pulled.notes.push(
-            "CHECK constraints are not read from SQLite (they live in the CREATE TABLE text): add them under `checks:`"
-                .into(),
-        );
-    }
-    align_foreign_key_types(&mut pulled);
-    if !pulled.raw.is_empty() {
-        pulled.notes.push(format!(
-            "{} statement(s) ({triggers} trigger(s)) are kept as raw SQLite statements under `raw:`; give them a PostgreSQL version if the project renders PostgreSQL",
-            pulled.raw.len()
-        ));
-    }
-    Ok(pulled)
-}
-
-struct Object {
-    kind: String,
-    name: String,
-    tbl_name: String,
-    sql: String,
-}
-
-fn read_objects(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<Object>> {
-    let mut statement = conn.prepare(
-        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master
-         WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND tbl_name <> 'refinery_schema_history'
-         ORDER BY name",
-    )?;
-    let rows = statement.query_map([], |row| {
-        Ok(Object {
-            kind: row.get(0)?,
-            name: row.get(1)?,
-            tbl_name: row.get(2)?,
-            sql: row.get(3)?,
-        })
-    })?;
-    rows.collect()
-}
-
-/// A table of `pragma_table_list`: its kind (`table`, `view`, `virtual`, `shadow`) and options.
-struct TableKind {
-    name: String,
-    kind: String,
-    without_rowid: bool,
-    strict: bool,
-}
-
-fn read_table_kinds(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<TableKind>> {
-    let mut statement =
-        conn.prepare("SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'")?;
-    let rows = statement.query_map([], |row| {
-        Ok(TableKind {
-            name: row.get(0)?,
-            kind: row.get(1)?,
-            without_rowid: row.get(2)?,
-            strict: row.get(3)?,
-        })
-    })?;
-    rows.collect()
-}
-
 /// A foreign-key column declared `INT` (or with no type) that references an `INTEGER` key
 /// holds the same 64-bit values: it takes the key's type, so the two agree.
-fn align_foreign_key_types(pulled: &mut Pulled) {
+pub fn align_foreign_key_types(pulled: &mut Pulled) {
     let mut changes = Vec::new();
     for (t, table) in pulled.tables.iter().enumerate() {
         for (c, column) in table.columns.iter().enumerate() {
@@ -342,276 +150,6 @@ fn align_foreign_key_types(pulled: &mut Pulled) {
             "`{at}` takes the type of the key it references ({want}), so the two agree"
         ));
     }
-}
-
-fn read_table(
-    conn: &rusqlite::Connection,
-    name: &str,
-    without_rowid: bool,
-    pulled: &mut Pulled,
-) -> rusqlite::Result<PulledTable> {
-    let mut table = PulledTable {
-        name: name.to_string(),
-        ..PulledTable::default()
-    };
-    let mut keys: Vec<(i64, String)> = Vec::new();
-    let mut integer_columns: Vec<String> = Vec::new();
-    let mut statement = conn.prepare("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid")?;
-    let columns = statement.query_map([name], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, bool>(2)?,
-            row.get::<_, Option<String>>(3)?,
-            row.get::<_, i64>(4)?,
-            row.get::<_, i64>(5)?,
-        ))
-    })?;
-    for column in columns {
-        let (column_name, declared, not_null, default, pk, hidden) = column?;
-        let at = format!("{name}.{column_name}");
-        if hidden == 1 {
-            continue; // a virtual table's hidden column
-        }
-        let mut pulled_column = PulledColumn {
-            name: column_name.clone(),
-            ty: portable_sqlite_type(&declared),
-            not_null,
-            ..PulledColumn::default()
-        };
-        if hidden > 1 {
-            pulled.notes.push(format!(
-                "`{at}` is a generated column; its expression is not read from SQLite: add `generated:`"
-            ));
-        }
-        if pulled_column.ty.is_none() {
-            pulled.notes.push(format!(
-                "`{at}` is declared `{declared}`, which no rule maps to a portable type: it is written per dialect"
-            ));
-            pulled_column.raw_type = Some(if declared.is_empty() {
-                "BLOB".into()
-            } else {
-                declared.clone()
-            });
-        }
-        let portable = |d: &str| {
-            portable_sqlite_default(d).filter(|p| {
-                let bool_number =
-                    pulled_column.ty.as_deref() == Some("bool") && (p == "0" || p == "1");
-                bool_number || default_fits(p, pulled_column.ty.as_deref())
-            })
-        };
-        if default
-            .as_deref()
-            .is_some_and(|d| d.eq_ignore_ascii_case("current_timestamp"))
-            && portable("CURRENT_TIMESTAMP").is_some()
-        {
-            pulled.notes.push(format!(
-                "`{at}` defaults to CURRENT_TIMESTAMP (`YYYY-MM-DD HH:MM:SS`); dbtool's now() writes ISO-8601 with milliseconds, so old and new rows sort differently as text"
-            ));
-        }
-        match default.as_deref().map(|d| (d, portable(d))) {
-            Some((written, None)) if !written.eq_ignore_ascii_case("null") => {
-                pulled.notes.push(format!(
-                    "`{at}` defaults to {written}, which has no portable form: it is written for SQLite only"
-                ));
-                // SQLite keeps the expression without the parentheses it needs in DDL.
-                pulled_column.raw_default = Some(format!("({written})"));
-            }
-            // SQLite has no booleans: a BOOLEAN column's default is 0 or 1.
-            Some((_, Some(portable))) if pulled_column.ty.as_deref() == Some("bool") => {
-                pulled_column.default = Some(
-                    match portable.as_str() {
-                        "0" => "false",
-                        "1" => "true",
-                        other => other,
-                    }
-                    .to_string(),
-                )
-            }
-            Some((_, Some(portable))) => pulled_column.default = Some(portable),
-            _ => {}
-        }
-        if declared.eq_ignore_ascii_case("integer") {
-            integer_columns.push(column_name.clone());
-        }
-        if pk > 0 {
-            keys.push((pk, column_name));
-        }
-        table.columns.push(pulled_column);
-    }
-    keys.sort();
-    match keys.as_slice() {
-        [(_, single)] => {
-            // INTEGER PRIMARY KEY is the rowid, unless the table has none.
-            let rowid = integer_columns.contains(single) && !without_rowid;
-            if let Some(column) = table.columns.iter_mut().find(|c| c.name == *single) {
-                column.primary_key = true;
-                // INTEGER PRIMARY KEY is the rowid: SQLite numbers the rows itself.
-                if rowid {
-                    column.identity = true;
-                }
-            }
-        }
-        [] => {}
-        many => table.primary_key = many.iter().map(|(_, c)| c.clone()).collect(),
-    }
-    read_foreign_keys(conn, &mut table)?;
-    read_indexes(conn, &mut table, pulled)?;
-    Ok(table)
-}
-
-fn read_foreign_keys(conn: &rusqlite::Connection, table: &mut PulledTable) -> rusqlite::Result<()> {
-    let mut statement = conn.prepare(
-        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete
-         FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
-    )?;
-    let rows = statement.query_map([&table.name], |row| {
-        Ok((
-            row.get::<_, i64>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, Option<String>>(3)?,
-            row.get::<_, String>(4)?,
-            row.get::<_, String>(5)?,
-        ))
-    })?;
-    let mut keys: Vec<(i64, PulledForeignKey, Vec<Option<String>>)> = Vec::new();
-    for row in rows {
-        let (id, target, from, to, on_update, on_delete) = row?;
-        match keys.iter_mut().find(|(k, _, _)| *k == id) {
-            Some((_, key, targets)) => {
-                key.columns.push(from);
-                targets.push(to);
-            }
-            None => keys.push((
-                id,
-                PulledForeignKey {
-                    name: None,
-                    columns: vec![from],
-                    references: target,
-                    on_delete: action(&on_delete),
-                    on_update: action(&on_update),
-                },
-                vec![to],
-            )),
-        }
-    }
-    for (_, mut key, targets) in keys {
-        // A key written without target columns points at the target's primary key: the
-        // schema language says that with the table's name alone.
-        let target_columns: Option<Vec<String>> = targets.into_iter().collect();
-        match (key.columns.as_slice(), target_columns.as_deref()) {
-            ([single], Some([target])) => {
-                let reference = ColumnReference {
-                    target: format!("{}.{target}", key.references),
-                    on_delete: key.on_delete.clone(),
-                    on_update: key.on_update.clone(),
-                };
-                let single = single.clone();
-                if let Some(column) = table.columns.iter_mut().find(|c| c.name == single) {
-                    column.references = Some(reference);
-                }
-            }
-            (_, Some(targets)) => {
-                key.references = format!("{}({})", key.references, targets.join(", "));
-                table.foreign_keys.push(key);
-            }
-            (_, None) => table.foreign_keys.push(key),
-        }
-    }
-    Ok(())
-}
-
-fn read_indexes(
-    conn: &rusqlite::Connection,
-    table: &mut PulledTable,
-    pulled: &mut Pulled,
-) -> rusqlite::Result<()> {
-    let mut list = conn.prepare(
-        "SELECT l.name, l.\"unique\", l.origin, l.partial, coalesce(m.sql, '')
-         FROM pragma_index_list(?1) l LEFT JOIN sqlite_master m ON m.name = l.name
-         ORDER BY l.name",
-    )?;
-    let indexes = list
-        .query_map([&table.name], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, bool>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, bool>(3)?,
-                row.get::<_, String>(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut info = conn.prepare(
-        "SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno",
-    )?;
-    let mut seen_unique: BTreeSet<Vec<String>> = BTreeSet::new();
-    for (name, unique, origin, partial, sql) in indexes {
-        if origin == "pk" {
-            continue;
-        }
-        let parts = info
-            .query_map([&name], |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, Option<String>>(1)?,
-                    row.get::<_, bool>(2)?,
-                    row.get::<_, String>(3)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let plain = parts
-            .iter()
-            .all(|(cid, column, _, coll)| *cid >= 0 && column.is_some() && coll == "BINARY");
-        let columns: Vec<String> = parts
-            .iter()
-            .filter_map(|(_, column, _, _)| column.clone())
-            .collect();
-        if origin == "u" {
-            // A UNIQUE constraint of the table.
-            match columns.as_slice() {
-                [single] => {
-                    if let Some(column) = table.columns.iter_mut().find(|c| c.name == *single) {
-                        column.unique = true;
-                    }
-                }
-                _ => {
-                    if seen_unique.insert(columns.clone()) {
-                        table.unique.push(NamedColumns {
-                            name: None,
-                            columns,
-                        });
-                    }
-                }
-            }
-            continue;
-        }
-        if !plain || partial {
-            pulled.notes.push(format!(
-                "index {name} has an expression, a collation or a WHERE clause: it is kept as a raw statement"
-            ));
-            pulled.raw.push(PulledRaw::after_tables(sql));
-            continue;
-        }
-        table.indexes.push(PulledIndex {
-            name,
-            columns: parts
-                .into_iter()
-                .map(|(_, column, desc, _)| IndexColumn {
-                    column,
-                    expr: None,
-                    desc,
-                })
-                .collect(),
-            unique,
-            method: None,
-            where_: None,
-            include: Vec::new(),
-        });
-    }
-    Ok(())
 }
 
 #[cfg(test)]

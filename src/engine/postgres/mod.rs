@@ -1,6 +1,8 @@
 //! PostgreSQL (and TimescaleDB): connecting, the migration lock and transactions, refinery's
 //! history table, the server's messages and error positions, and scratch databases.
 
+mod pull;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -339,8 +341,7 @@ impl Connection for PgConnection {
         source: String,
         progress: &mut dyn FnMut(usize, &str),
     ) -> Result<crate::introspect::pull::Pulled, String> {
-        crate::introspect::pull::pull_postgres(&mut self.client, source, progress)
-            .map_err(|e| e.to_string())
+        pull::pull_postgres(&mut self.client, source, progress).map_err(|e| e.to_string())
     }
 
     fn catalog(&mut self) -> Result<Catalog, String> {

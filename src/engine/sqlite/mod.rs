@@ -2,6 +2,8 @@
 //! transaction with foreign keys off for table rebuilds and checked before commit, refinery's
 //! history table, and where SQLite's errors point.
 
+mod pull;
+
 use std::time::Duration;
 
 use super::url::redact;
@@ -207,8 +209,7 @@ impl Connection for SqliteConnection {
         source: String,
         progress: &mut dyn FnMut(usize, &str),
     ) -> Result<crate::introspect::pull::Pulled, String> {
-        crate::introspect::pull_sqlite::pull_sqlite(&self.connection, source, progress)
-            .map_err(|e| e.to_string())
+        pull::pull_sqlite(&self.connection, source, progress).map_err(|e| e.to_string())
     }
 
     fn count(&mut self, sql: &str) -> Result<i64, String> {
