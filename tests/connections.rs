@@ -285,3 +285,44 @@ fn an_environment_bounds_the_lock_wait() {
     let (code, out) = dbtool(&root, &["migrate", "--env", "shared"]);
     assert_eq!(code, Some(0), "{out}");
 }
+
+/// SQLite has no lock that outlives a transaction: each version waits for the write lock, and
+/// says so once while it waits; `--lock-timeout` bounds the wait (nothing of the version runs).
+#[test]
+fn a_held_sqlite_write_lock_is_said_and_the_wait_is_bounded() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(dir.path(), &["init", "app"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = dir.path().join("app");
+    let file = dir.path().join("shared.db");
+    let url = format!("sqlite://{}", file.display());
+    // The history exists; version 1 is pending again after a rollback.
+    for args in [
+        vec!["migrate", "--database-url", &url],
+        vec!["rollback", "--all", "--database-url", &url],
+    ] {
+        let (code, out) = dbtool(&root, &args);
+        assert_eq!(code, Some(0), "{args:?}: {out}");
+    }
+    let writer = rusqlite::Connection::open(&file).expect("open");
+    writer
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
+    let started = std::time::Instant::now();
+    let (code, out) = dbtool(
+        &root,
+        &["migrate", "--lock-timeout", "1s", "--database-url", &url],
+    );
+    assert_eq!(code, Some(3), "{out}");
+    assert!(
+        out.contains("waiting for the write lock on sqlite://")
+            && out.contains("another connection is writing to it"),
+        "{out}"
+    );
+    assert!(out.contains("gave up after 1 s"), "{out}");
+    assert!(started.elapsed() < Duration::from_secs(20));
+    writer.execute_batch("COMMIT").expect("release");
+    let (code, out) = dbtool(&root, &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("waiting for the write lock"), "{out}");
+}

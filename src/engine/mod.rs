@@ -60,8 +60,9 @@ pub trait Connection {
     /// sets that, and it has no statement timeout.
     fn set_timeouts(&mut self, lock: Option<&str>, statement: Option<&str>) -> Result<(), String>;
     fn unlock(&mut self);
-    /// Starts the transaction one version runs in.
-    fn begin_version(&mut self) -> Result<(), String>;
+    /// Starts the transaction one version runs in; where that waits for another connection
+    /// (SQLite's write lock), `notice` hears it once per run.
+    fn begin_version(&mut self, notice: &mut dyn FnMut(&str)) -> Result<(), String>;
     fn commit(&mut self) -> Result<(), String>;
     fn abort(&mut self);
     fn history_exists(&mut self) -> Result<bool, String>;

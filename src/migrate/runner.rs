@@ -203,8 +203,9 @@ impl Database {
 
     /// Starts the transaction one version runs in.
     fn begin(&mut self) -> Result<(), MigrateError> {
+        let notice = &mut self.notice;
         self.connection
-            .begin_version()
+            .begin_version(notice.as_mut())
             .map_err(|e| database_error("cannot start a transaction", e))
     }
 

@@ -144,7 +144,7 @@ impl Connection for PgConnection {
             .execute("SELECT pg_advisory_unlock($1)", &[&ADVISORY_LOCK_KEY]);
     }
 
-    fn begin_version(&mut self) -> Result<(), String> {
+    fn begin_version(&mut self, _notice: &mut dyn FnMut(&str)) -> Result<(), String> {
         self.batch("BEGIN")
     }
 

@@ -17,10 +17,23 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct SqliteConnection {
     connection: rusqlite::Connection,
+    /// How long a version's transaction waits for SQLite's write lock.
+    wait: Duration,
+    /// Whether the user has been told that this run waits for the write lock.
+    told_waiting: bool,
+    shown: String,
 }
 
 fn error(e: rusqlite::Error) -> String {
     e.to_string()
+}
+
+/// Whether SQLite refused because another connection holds the lock it needs.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy)
+    )
 }
 
 impl SqliteConnection {
@@ -37,13 +50,22 @@ impl SqliteConnection {
         connection
             .busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| OpenError::Unavailable(format!("cannot set busy timeout: {e}")))?;
-        Ok(SqliteConnection { connection })
+        Ok(SqliteConnection::new(connection, shown))
     }
 
     pub fn open_memory() -> Result<SqliteConnection, OpenError> {
         rusqlite::Connection::open_in_memory()
-            .map(|connection| SqliteConnection { connection })
+            .map(|connection| SqliteConnection::new(connection, "sqlite::memory:".to_string()))
             .map_err(|e| OpenError::Unavailable(format!("cannot open an in-memory database: {e}")))
+    }
+
+    fn new(connection: rusqlite::Connection, shown: String) -> SqliteConnection {
+        SqliteConnection {
+            connection,
+            wait: BUSY_TIMEOUT,
+            told_waiting: false,
+            shown,
+        }
     }
 
     fn restore_foreign_keys(&mut self) {
@@ -85,9 +107,8 @@ impl Connection for SqliteConnection {
             let seconds = parse_seconds(lock).ok_or_else(|| {
                 format!("lock timeout `{lock}` is not a duration in seconds (`30s`, `2min`)")
             })?;
-            self.connection
-                .busy_timeout(Duration::from_secs(seconds))
-                .map_err(error)?;
+            self.wait = Duration::from_secs(seconds);
+            self.connection.busy_timeout(self.wait).map_err(error)?;
         }
         Ok(())
     }
@@ -96,8 +117,37 @@ impl Connection for SqliteConnection {
 
     /// Foreign keys off first (a no-op inside a transaction), then an immediate transaction, so
     /// that concurrent migrators queue on SQLite's write lock.
-    fn begin_version(&mut self) -> Result<(), String> {
-        self.batch("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE")
+    /// Asks for the write lock without waiting first: when another connection holds it, the
+    /// user hears so once per run, then the wait is SQLite's busy timeout.
+    fn begin_version(&mut self, notice: &mut dyn FnMut(&str)) -> Result<(), String> {
+        self.batch("PRAGMA foreign_keys = OFF")?;
+        self.connection
+            .busy_timeout(Duration::ZERO)
+            .map_err(error)?;
+        let first = self.connection.execute_batch("BEGIN IMMEDIATE");
+        self.connection.busy_timeout(self.wait).map_err(error)?;
+        match first {
+            Ok(()) => return Ok(()),
+            Err(e) if !is_busy(&e) => return Err(error(e)),
+            Err(_) => {}
+        }
+        if !self.told_waiting {
+            self.told_waiting = true;
+            notice(&format!(
+                "waiting for the write lock on {}: another connection is writing to it (a migrator, or the application); waiting up to {} s (--lock-timeout)",
+                self.shown,
+                self.wait.as_secs()
+            ));
+        }
+        match self.connection.execute_batch("BEGIN IMMEDIATE") {
+            Ok(()) => Ok(()),
+            Err(e) if is_busy(&e) => Err(format!(
+                "gave up after {} s: another connection still holds the write lock on {} (nothing of this version ran); run again when it is done, or wait longer with --lock-timeout",
+                self.wait.as_secs(),
+                self.shown
+            )),
+            Err(e) => Err(error(e)),
+        }
     }
 
     fn commit(&mut self) -> Result<(), String> {
@@ -121,7 +171,13 @@ impl Connection for SqliteConnection {
             .map_err(error)
     }
 
+    /// Creates the table only when it is missing: `CREATE TABLE IF NOT EXISTS` asks for the
+    /// write lock even when the table is there, and would wait silently where a version's
+    /// transaction says that it waits.
     fn ensure_history(&mut self) -> Result<(), String> {
+        if self.history_exists()? {
+            return Ok(());
+        }
         self.batch(super::CREATE_HISTORY)
     }
 
