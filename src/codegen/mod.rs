@@ -382,10 +382,7 @@ fn default_features(
     if dialects.contains(&Dialect::Sqlite) {
         features.push("rusqlite");
     }
-    if dialects
-        .iter()
-        .any(|d| matches!(d, Dialect::Postgres | Dialect::Timescaledb))
-    {
+    if dialects.iter().any(|d| d.runs_on_postgres()) {
         features.push("postgres");
         features.push("tokio-postgres");
     }

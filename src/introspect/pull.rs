@@ -334,9 +334,7 @@ pub fn to_yaml(
     } else {
         Dialect::Postgres.name()
     };
-    let any_postgres = dialects
-        .iter()
-        .any(|d| matches!(d, Dialect::Postgres | Dialect::Timescaledb));
+    let any_postgres = dialects.iter().any(|d| d.runs_on_postgres());
     // The source's own spellings (raw types, defaults, statements) go under its dialect; a
     // per-dialect type also names the project's other engine, with a guess to check.
     let (source, other) = if pulled.from_sqlite {

@@ -32,6 +32,12 @@ impl Dialect {
         Dialect::ALL.into_iter().find(|d| d.name() == name)
     }
 
+    /// Whether the dialect runs on PostgreSQL's engine (PostgreSQL itself, and TimescaleDB,
+    /// which is PostgreSQL with an extension): the same driver, the same generated backends.
+    pub fn runs_on_postgres(self) -> bool {
+        self == Dialect::Postgres || self.fallback() == Some(Dialect::Postgres)
+    }
+
     /// The dialect whose text this one reuses when it has none of its own.
     pub fn fallback(self) -> Option<Dialect> {
         match self {
