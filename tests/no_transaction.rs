@@ -382,3 +382,54 @@ fn a_build_that_finished_after_its_migrator_was_killed_counts_as_done() {
     assert_eq!(index_validity(&mut pg.client, "posts_slug_key"), Some(true));
     assert!(progress_rows(&mut pg.client).is_empty());
 }
+
+/// A hand-written version may hold any statement that must run alone: maintenance such as
+/// `VACUUM` and `REINDEX … CONCURRENTLY` takes the same path as index builds.
+#[test]
+fn a_hand_written_maintenance_version_runs_outside_a_transaction_on_postgres() {
+    let Some(mut pg) = common::pg_database("no_tx_vacuum") else {
+        return;
+    };
+    let (_dir, root) = project_with_concurrent_builds();
+    let (code, out) = dbtool(&root, &["migration", "new", "maintenance"]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::write(
+        root.join("migrations/postgres/V4__maintenance.sql"),
+        "-- dbtool: no-transaction\nVACUUM (ANALYZE) posts;\nREINDEX TABLE CONCURRENTLY posts;\n",
+    )
+    .expect("write");
+    let (code, out) = dbtool(&root, &["migration", "hash"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(&root, &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("applied 4 version(s)"), "{out}");
+    let analyzed: bool = pg
+        .client
+        .query_one(
+            "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'posts'",
+            &[],
+        )
+        .expect("pg_stat_user_tables")
+        .get(0);
+    assert!(analyzed, "VACUUM (ANALYZE) ran");
+    assert!(progress_rows(&mut pg.client).is_empty());
+    let (code, out) = dbtool(
+        &root,
+        &["rollback", "--steps", "1", "--database-url", &pg.url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    // The same statement in an ordinary version is refused before anything runs.
+    std::fs::write(
+        root.join("migrations/postgres/V4__maintenance.sql"),
+        "VACUUM posts;\n",
+    )
+    .expect("write");
+    let (code, out) = dbtool(&root, &["migration", "hash"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(&root, &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("`VACUUM posts` cannot run inside a transaction"),
+        "{out}"
+    );
+}

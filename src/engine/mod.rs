@@ -11,6 +11,7 @@
 //! [`url::DatabaseUrl`], and a `dialect/` module with templates.
 
 pub mod postgres;
+pub mod split;
 pub mod sqlite;
 pub mod tls;
 pub mod url;

@@ -13,10 +13,10 @@
 use sqlparser::ast::Statement as Parsed;
 use sqlparser::parser::Parser;
 
-use super::split::{split_statements, Statement};
 use super::MigrateError;
 use crate::diagnostic::{line_column, Diagnostic};
 use crate::dialect;
+use crate::engine::split::{split_statements, Statement};
 use crate::schema::Dialect;
 
 /// The first line of a script that runs outside a transaction.

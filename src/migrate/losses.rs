@@ -11,7 +11,7 @@ use sqlparser::ast::{
 };
 use sqlparser::parser::Parser;
 
-use super::split::split_statements;
+use crate::engine::split::split_statements;
 use crate::schema::Dialect;
 
 /// The header line of a script `dbtool diff` wrote.

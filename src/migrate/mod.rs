@@ -20,9 +20,9 @@ mod alone;
 mod files;
 mod losses;
 mod runner;
-mod split;
 
 pub use crate::engine::postgres::{error_offset as postgres_error_offset, ScratchDatabase};
+pub use crate::engine::split::split_statements;
 pub use crate::engine::sqlite::refusal as sqlite_error;
 pub use crate::engine::{redact, with_database, DatabaseUrl};
 pub use alone::{alone_statements, runs_alone, AloneStatement, NO_TRANSACTION_MARKER};
@@ -35,7 +35,6 @@ pub use runner::{
     check_target, refuse_unsafe_statements, Applied, DataLoss, Database, MigrateOptions, Outcome,
     RollbackOptions, RollbackTarget, Status,
 };
-pub use split::split_statements;
 
 /// Folder under `migrations/` that keeps the schema as of the latest version.
 pub const SNAPSHOT_DIR: &str = "schema";

@@ -14,9 +14,9 @@ use time::OffsetDateTime;
 
 use super::alone::{self, check_script};
 use super::files::Script;
-use super::split::split_statements;
 use super::MigrateError;
 use crate::diagnostic::{line_column, Diagnostic};
+use crate::engine::split::split_statements;
 use crate::engine::{redact, Connection, IndexState};
 pub use crate::engine::{Applied, Progress};
 

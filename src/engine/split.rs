@@ -1,4 +1,5 @@
-//! Splitting a script into statements, so a failure can name the statement and its line.
+//! Splitting a script into statements as the engines read them, so a failure can name the
+//! statement and its line, and a version that runs outside a transaction can run them one by one.
 //!
 //! Understands what dbtool's own scripts and typical hand-written ones contain: quoted strings
 //! and identifiers, `--` and `/* */` comments, PostgreSQL dollar quotes (`$$ … $$`,
