@@ -41,3 +41,31 @@ fn drift_through_the_library_names_what_differs() {
         .collect();
     assert_eq!(found, ["extra table scratch"], "{found:?}");
 }
+
+/// `dbtool diff` as a library call: the files it writes and the hazards it names.
+#[test]
+fn a_new_migration_through_the_library() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (code, out) = common::dbtool(dir.path(), &["init", "app"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = dir.path().join("app");
+    let schema = root.join("schema/app.yaml");
+    let text = std::fs::read_to_string(&schema).expect("schema");
+    std::fs::write(
+        &schema,
+        text.replacen(
+            "      published_at: timestamptz\n",
+            "      published_at: timestamptz\n      views: bigint not null default 0\n",
+            1,
+        ),
+    )
+    .expect("write");
+    let project =
+        dbtool::project::Project::open(Some(&root.join("dbtool.toml")), &root).expect("project");
+    let options = workflow::migration::Options::default();
+    let outcome = workflow::migration::new_migration(&project, "add_views", options).expect("diff");
+    assert_eq!(outcome.written.len(), 4, "{:?}", outcome.written);
+    assert!(outcome.written.iter().all(|p| p.exists()));
+    let again = workflow::migration::new_migration(&project, "again", options).expect("diff");
+    assert!(again.written.is_empty(), "nothing changed since");
+}

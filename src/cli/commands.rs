@@ -4,14 +4,10 @@
 use super::progress::{LazyBar, Progress};
 use super::report::Reporter;
 use super::{to_json, write_stdout, DatabaseTarget, Failure};
-use crate::author::{self, DialectPlans};
 use crate::workflow::drift::expected_catalog;
 use crate::workflow::generated;
-use crate::workflow::{
-    analysed, confirmation_build, load, query_failure, scripts_checked, scripts_format,
-};
+use crate::workflow::{analysed, confirmation_build, query_failure, scripts_checked};
 
-use crate::diff::{self, Hazard, Plan, Renames};
 use crate::migrate::{self, Database, MigrateOptions, RollbackOptions, RollbackTarget};
 use crate::project::Project;
 use crate::render;
@@ -31,152 +27,33 @@ pub fn diff(
     allow_destructive: bool,
     concurrently: bool,
 ) -> Result<(), Failure> {
-    let templates = project.templates().map_err(Failure::Project)?;
-    let current_sources = project.schema_sources().map_err(Failure::Project)?;
-    let current = load(&current_sources, project)?;
-    let problems = migrate::snapshot_problems(&project.migrations_dir())?;
-    if !problems.is_empty() {
-        return Err(Failure::Other(format!(
-            "the schema snapshot cannot be trusted, so a diff from it could be wrong; nothing was written:\n  {}",
-            problems.join("\n  ")
-        )));
-    }
-    let snapshot_sources = project.snapshot_sources().map_err(Failure::Project)?;
-    let previous = load(&snapshot_sources, project)?;
-    let renames = Renames::declared(&previous, &current);
-    let migrations = project.migrations_dir();
-    let version = migrate::next_version(&migrations, &project.config.dialects)?;
-    let format = scripts_format(project)?;
-
-    let mut plans: Vec<(Dialect, Plan, Plan)> = Vec::new();
-    for dialect in &project.config.dialects {
-        // The latest migration's schema as its scripts rendered it, the declared one as today.
-        let up = diff::plan_between(
-            &previous,
-            format,
-            &current,
-            crate::resolved::FORMAT,
-            &renames,
-            *dialect,
-        );
-        let down = diff::plan_between(
-            &current,
-            crate::resolved::FORMAT,
-            &previous,
-            format,
-            &renames.inverted(),
-            *dialect,
-        );
-        plans.push((*dialect, up, down));
-    }
-    if plans.iter().all(|(_, up, _)| up.is_empty()) {
-        if !quiet {
-            reporter.status("no changes: the schema matches the latest migration; nothing written");
-        }
+    let options = crate::workflow::migration::Options {
+        allow_destructive,
+        concurrently,
+    };
+    let outcome = crate::workflow::migration::new_migration(project, name, options)?;
+    if quiet {
         return Ok(());
     }
-    let mut problems = Vec::new();
-    for (dialect, up, _) in &plans {
-        for reason in &up.impossible {
-            problems.push(format!("{dialect}: {reason}"));
-        }
+    if outcome.written.is_empty() {
+        reporter.status("no changes: the schema matches the latest migration; nothing written");
+        return Ok(());
     }
-    if !problems.is_empty() {
-        return Err(Failure::Other(format!(
-            "cannot write this migration:\n  {}\nwrite it by hand with `dbtool migration new {name}`",
-            problems.join("\n  ")
-        )));
-    }
-    // Say in the script why a rendering change rebuilds what the schema did not change.
-    for (_, up, _) in plans.iter_mut().filter(|(_, up, _)| !up.is_empty()) {
-        for change in crate::resolved::format_changes_since(format) {
-            up.hazards.push(Hazard {
-                destructive: false,
-                message: format!(
-                    "dbtool renders some objects differently since the last migration: {change}"
-                ),
-                at_stake: None,
-            });
-        }
-    }
-    let plans: Vec<DialectPlans> = plans
-        .into_iter()
-        .map(|(dialect, up, down)| DialectPlans { dialect, up, down })
-        .collect();
-    let versions = author::versions(plans, author::Options { concurrently });
-    if concurrently && !quiet && !versions.iter().any(|v| v.alone) {
+    if concurrently && !outcome.concurrent_version {
         reporter.status("--concurrently: no index is built on an existing table, so every change stays in one version");
     }
-    let hazards = hazards_by_dialect(&versions);
-    let destructive: Vec<&String> = hazards
-        .iter()
-        .filter(|(h, _)| h.destructive)
-        .map(|(_, text)| text)
-        .collect();
-    if !destructive.is_empty() && !allow_destructive {
-        let list: Vec<&str> = destructive.iter().map(|t| t.as_str()).collect();
-        return Err(Failure::Other(format!(
-            "this migration loses data:\n  {}\nnothing was written; if that is intended, run again with --allow-destructive",
-            list.join("\n  ")
-        )));
+    for (destructive, text) in &outcome.hazards {
+        let kind = if *destructive {
+            "destructive"
+        } else {
+            "hazard"
+        };
+        reporter.status(&format!("{kind}: {text}"));
     }
-    let new_versions =
-        author::scripts(&versions, version, name, &templates).map_err(render_error)?;
-    let written = migrate::write_version(
-        &migrations,
-        &new_versions,
-        &current_sources,
-        crate::resolved::FORMAT,
-    )?;
-    if !quiet {
-        for (hazard, text) in &hazards {
-            let kind = if hazard.destructive {
-                "destructive"
-            } else {
-                "hazard"
-            };
-            reporter.status(&format!("{kind}: {text}"));
-        }
-        for path in written {
-            reporter.status(&format!("wrote {}", relative(project, &path)));
-        }
+    for path in &outcome.written {
+        reporter.status(&format!("wrote {}", relative(project, path)));
     }
     Ok(())
-}
-
-/// Each hazard once, with the dialects it applies to named unless it applies to all of them
-/// (a rebuild is SQLite's alone; a dropped table is everyone's).
-fn hazards_by_dialect(versions: &[author::VersionPlans]) -> Vec<(&Hazard, String)> {
-    let dialects: Vec<Dialect> = versions
-        .first()
-        .map(|v| v.plans.iter().map(|p| p.dialect).collect())
-        .unwrap_or_default();
-    let of = |dialect: Dialect| {
-        versions
-            .iter()
-            .flat_map(|v| &v.plans)
-            .filter(move |p| p.dialect == dialect)
-            .flat_map(|p| &p.up.hazards)
-    };
-    let mut hazards: Vec<&Hazard> = dialects.iter().flat_map(|d| of(*d)).collect();
-    hazards.sort();
-    hazards.dedup();
-    hazards
-        .into_iter()
-        .map(|hazard| {
-            let having: Vec<&str> = dialects
-                .iter()
-                .filter(|d| of(**d).any(|h| h == hazard))
-                .map(|d| d.name())
-                .collect();
-            let text = if having.len() == dialects.len() {
-                hazard.message.clone()
-            } else {
-                format!("{} ({})", hazard.message, having.join(", "))
-            };
-            (hazard, text)
-        })
-        .collect()
 }
 
 fn relative(project: &Project, path: &std::path::Path) -> String {

@@ -6,6 +6,7 @@ pub mod check;
 pub mod drift;
 mod failure;
 pub mod generated;
+pub mod migration;
 
 pub use failure::{exit, Failure};
 
