@@ -1266,14 +1266,14 @@ pub mod sqlite {
 #[cfg(feature = "postgres")]
 pub mod pg {
     use super::*;
-    use crate::runtime::pg::{BulkInsert, Call, Client};
+    use crate::runtime::pg::{BulkInsert, Call, Executor};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
     ///
     /// The SQL: [`INSERT_USAGE_METRIC`](super::INSERT_USAGE_METRIC).
     pub fn insert_usage_metric(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &InsertUsageMetricParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &INSERT_USAGE_METRIC)?;
@@ -1300,7 +1300,7 @@ pub mod pg {
     ///
     /// The SQL: [`COPY_USAGE_METRICS`](super::COPY_USAGE_METRICS).
     pub fn copy_usage_metrics(
-        client: &mut Client,
+        client: &mut impl Executor,
         rows: &[CopyUsageMetricsParams<'_>],
     ) -> Result<u64, Error> {
         let mut bulk = BulkInsert::new(client, &COPY_USAGE_METRICS)?;
@@ -1330,7 +1330,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
     pub fn summarize_usage_by_model(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeUsageByModelRow>, Error> {
@@ -1347,7 +1347,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
     pub fn summarize_usage_by_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeUsageByModelRow) -> Result<(), Error>,
@@ -1363,7 +1363,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
     pub fn summarize_hourly_usage_by_model(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeHourlyUsageByModelRow>, Error> {
@@ -1380,7 +1380,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
     pub fn summarize_hourly_usage_by_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeHourlyUsageByModelRow) -> Result<(), Error>,
@@ -1396,7 +1396,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
     pub fn list_hourly_usage_for_model(
-        client: &mut Client,
+        client: &mut impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1417,7 +1417,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
     pub fn list_hourly_usage_for_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1437,7 +1437,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
     pub fn list_live_hourly_usage_for_model(
-        client: &mut Client,
+        client: &mut impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1456,7 +1456,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
     pub fn list_live_hourly_usage_for_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1474,7 +1474,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
     pub fn list_daily_usage(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         model_id: Option<&str>,
@@ -1493,7 +1493,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
     pub fn list_daily_usage_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         model_id: Option<&str>,
@@ -1510,7 +1510,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
     pub fn list_top_models_by_cost(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
@@ -1528,7 +1528,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
     pub fn list_top_models_by_cost_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
@@ -1546,7 +1546,7 @@ pub mod pg {
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
     pub fn error_rate_by_provider(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<ErrorRateByProviderRow>, Error> {
@@ -1563,7 +1563,7 @@ pub mod pg {
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
     pub fn error_rate_by_provider_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(ErrorRateByProviderRow) -> Result<(), Error>,
@@ -1579,7 +1579,7 @@ pub mod pg {
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
     pub fn weighted_latency_by_model(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<WeightedLatencyByModelRow>, Error> {
@@ -1596,7 +1596,7 @@ pub mod pg {
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
     pub fn weighted_latency_by_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(WeightedLatencyByModelRow) -> Result<(), Error>,
@@ -1611,7 +1611,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
     pub fn summarize_usage_by_application(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeUsageByApplicationRow>, Error> {
@@ -1627,7 +1627,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
     pub fn summarize_usage_by_application_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeUsageByApplicationRow) -> Result<(), Error>,
@@ -1641,7 +1641,9 @@ pub mod pg {
     /// The time of the newest sample (NULL when there is none), to alert when writers stop.
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
-    pub fn get_latest_usage_time(client: &mut Client) -> Result<GetLatestUsageTimeRow, Error> {
+    pub fn get_latest_usage_time(
+        client: &mut impl Executor,
+    ) -> Result<GetLatestUsageTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.one()
     }
@@ -1651,7 +1653,7 @@ pub mod pg {
     ///
     /// The SQL: [`DELETE_USAGE_METRICS_BEFORE`](super::DELETE_USAGE_METRICS_BEFORE).
     pub fn delete_usage_metrics_before(
-        client: &mut Client,
+        client: &mut impl Executor,
         before: chrono::DateTime<chrono::Utc>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_USAGE_METRICS_BEFORE)?;
@@ -1664,14 +1666,14 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{BulkInsert, Call, Client};
+    use crate::runtime::pg_async::{BulkInsert, Call, Executor};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
     ///
     /// The SQL: [`INSERT_USAGE_METRIC`](super::INSERT_USAGE_METRIC).
     pub async fn insert_usage_metric(
-        client: &Client,
+        client: &impl Executor,
         params: &InsertUsageMetricParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &INSERT_USAGE_METRIC)?;
@@ -1698,7 +1700,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COPY_USAGE_METRICS`](super::COPY_USAGE_METRICS).
     pub async fn copy_usage_metrics(
-        client: &Client,
+        client: &impl Executor,
         rows: &[CopyUsageMetricsParams<'_>],
     ) -> Result<u64, Error> {
         let mut bulk = BulkInsert::new(client, &COPY_USAGE_METRICS).await?;
@@ -1728,7 +1730,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
     pub async fn summarize_usage_by_model(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeUsageByModelRow>, Error> {
@@ -1745,7 +1747,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
     pub async fn summarize_usage_by_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeUsageByModelRow) -> Result<(), Error>,
@@ -1761,7 +1763,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
     pub async fn summarize_hourly_usage_by_model(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeHourlyUsageByModelRow>, Error> {
@@ -1778,7 +1780,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
     pub async fn summarize_hourly_usage_by_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeHourlyUsageByModelRow) -> Result<(), Error>,
@@ -1794,7 +1796,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
     pub async fn list_hourly_usage_for_model(
-        client: &Client,
+        client: &impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1815,7 +1817,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
     pub async fn list_hourly_usage_for_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1835,7 +1837,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
     pub async fn list_live_hourly_usage_for_model(
-        client: &Client,
+        client: &impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1854,7 +1856,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
     pub async fn list_live_hourly_usage_for_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         model_id: &str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
@@ -1872,7 +1874,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
     pub async fn list_daily_usage(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         model_id: Option<&str>,
@@ -1891,7 +1893,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
     pub async fn list_daily_usage_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         model_id: Option<&str>,
@@ -1908,7 +1910,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
     pub async fn list_top_models_by_cost(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
@@ -1926,7 +1928,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
     pub async fn list_top_models_by_cost_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
@@ -1944,7 +1946,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
     pub async fn error_rate_by_provider(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<ErrorRateByProviderRow>, Error> {
@@ -1961,7 +1963,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
     pub async fn error_rate_by_provider_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(ErrorRateByProviderRow) -> Result<(), Error>,
@@ -1977,7 +1979,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
     pub async fn weighted_latency_by_model(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<WeightedLatencyByModelRow>, Error> {
@@ -1994,7 +1996,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
     pub async fn weighted_latency_by_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(WeightedLatencyByModelRow) -> Result<(), Error>,
@@ -2009,7 +2011,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
     pub async fn summarize_usage_by_application(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeUsageByApplicationRow>, Error> {
@@ -2025,7 +2027,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
     pub async fn summarize_usage_by_application_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeUsageByApplicationRow) -> Result<(), Error>,
@@ -2039,7 +2041,9 @@ pub mod pg_async {
     /// The time of the newest sample (NULL when there is none), to alert when writers stop.
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
-    pub async fn get_latest_usage_time(client: &Client) -> Result<GetLatestUsageTimeRow, Error> {
+    pub async fn get_latest_usage_time(
+        client: &impl Executor,
+    ) -> Result<GetLatestUsageTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.one().await
     }
@@ -2049,7 +2053,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`DELETE_USAGE_METRICS_BEFORE`](super::DELETE_USAGE_METRICS_BEFORE).
     pub async fn delete_usage_metrics_before(
-        client: &Client,
+        client: &impl Executor,
         before: chrono::DateTime<chrono::Utc>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_USAGE_METRICS_BEFORE)?;

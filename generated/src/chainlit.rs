@@ -1650,14 +1650,14 @@ pub mod sqlite {
 #[cfg(feature = "postgres")]
 pub mod pg {
     use super::*;
-    use crate::runtime::pg::{Call, Client};
+    use crate::runtime::pg::{Call, Executor};
     use crate::runtime::Error;
 
     /// A user by the identifier their auth provider gave them.
     ///
     /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
     pub fn get_user_by_identifier(
-        client: &mut Client,
+        client: &mut impl Executor,
         identifier: &str,
     ) -> Result<tables::UsersRow, Error> {
         let mut call = Call::new(client, &GET_USER_BY_IDENTIFIER)?;
@@ -1668,7 +1668,7 @@ pub mod pg {
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
-    pub fn get_user(client: &mut Client, id: uuid::Uuid) -> Result<tables::UsersRow, Error> {
+    pub fn get_user(client: &mut impl Executor, id: uuid::Uuid) -> Result<tables::UsersRow, Error> {
         let mut call = Call::new(client, &GET_USER)?;
         call.bind(&id)?;
         call.one()
@@ -1679,7 +1679,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
     pub fn upsert_user(
-        client: &mut Client,
+        client: &mut impl Executor,
         id: uuid::Uuid,
         identifier: &str,
         metadata: &serde_json::Value,
@@ -1697,7 +1697,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
     pub fn get_thread_author(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<GetThreadAuthorRow, Error> {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
@@ -1710,7 +1710,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPSERT_THREAD`](super::UPSERT_THREAD).
     pub fn upsert_thread(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &UpsertThreadParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_THREAD)?;
@@ -1727,7 +1727,10 @@ pub mod pg {
     /// One thread by id.
     ///
     /// The SQL: [`GET_THREAD`](super::GET_THREAD).
-    pub fn get_thread(client: &mut Client, id: uuid::Uuid) -> Result<tables::ThreadsRow, Error> {
+    pub fn get_thread(
+        client: &mut impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<tables::ThreadsRow, Error> {
         let mut call = Call::new(client, &GET_THREAD)?;
         call.bind(&id)?;
         call.one()
@@ -1739,7 +1742,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
     pub fn list_threads_for_user(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: uuid::Uuid,
         before: Option<&str>,
         name_pattern: Option<&str>,
@@ -1761,7 +1764,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
     pub fn list_threads_for_user_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: uuid::Uuid,
         before: Option<&str>,
         name_pattern: Option<&str>,
@@ -1780,7 +1783,7 @@ pub mod pg {
     ///
     /// The SQL: [`RENAME_THREAD`](super::RENAME_THREAD).
     pub fn rename_thread(
-        client: &mut Client,
+        client: &mut impl Executor,
         name: Option<&str>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
@@ -1793,7 +1796,7 @@ pub mod pg {
     /// Delete a thread; its steps, elements and feedbacks go with it (ON DELETE CASCADE).
     ///
     /// The SQL: [`DELETE_THREAD`](super::DELETE_THREAD).
-    pub fn delete_thread(client: &mut Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub fn delete_thread(client: &mut impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_THREAD)?;
         call.bind(&id)?;
         call.execrows()
@@ -1803,7 +1806,10 @@ pub mod pg {
     /// NULL argument keeps the stored value.
     ///
     /// The SQL: [`UPSERT_STEP`](super::UPSERT_STEP).
-    pub fn upsert_step(client: &mut Client, params: &UpsertStepParams<'_>) -> Result<(), Error> {
+    pub fn upsert_step(
+        client: &mut impl Executor,
+        params: &UpsertStepParams<'_>,
+    ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_STEP)?;
         call.bind(&params.id)?;
         call.bind(&params.name)?;
@@ -1833,7 +1839,7 @@ pub mod pg {
     ///
     /// The SQL: [`FINISH_STEP`](super::FINISH_STEP).
     pub fn finish_step(
-        client: &mut Client,
+        client: &mut impl Executor,
         output: Option<&str>,
         end_time: Option<&str>,
         is_error: Option<bool>,
@@ -1851,7 +1857,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
     pub fn list_steps_for_thread(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<Vec<tables::StepsRow>, Error> {
         let mut call = Call::new(client, &LIST_STEPS_FOR_THREAD)?;
@@ -1865,7 +1871,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
     pub fn list_steps_for_thread_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
         f: impl FnMut(tables::StepsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1878,7 +1884,7 @@ pub mod pg {
     /// delete them first with DeleteFeedbacksForStep and DeleteElementsForStep.
     ///
     /// The SQL: [`DELETE_STEP`](super::DELETE_STEP).
-    pub fn delete_step(client: &mut Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub fn delete_step(client: &mut impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_STEP)?;
         call.bind(&id)?;
         call.execrows()
@@ -1888,7 +1894,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
     pub fn count_error_steps_in_window(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: &str,
         until: &str,
     ) -> Result<Vec<CountErrorStepsInWindowRow>, Error> {
@@ -1904,7 +1910,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
     pub fn count_error_steps_in_window_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: &str,
         until: &str,
         f: impl FnMut(CountErrorStepsInWindowRow) -> Result<(), Error>,
@@ -1919,7 +1925,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPSERT_ELEMENT`](super::UPSERT_ELEMENT).
     pub fn upsert_element(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &UpsertElementParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_ELEMENT)?;
@@ -1944,7 +1950,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
     pub fn get_element(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
         id: uuid::Uuid,
     ) -> Result<tables::ElementsRow, Error> {
@@ -1958,7 +1964,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
     pub fn list_elements_for_thread(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<Vec<tables::ElementsRow>, Error> {
         let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
@@ -1972,7 +1978,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
     pub fn list_elements_for_thread_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
         f: impl FnMut(tables::ElementsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1984,7 +1990,7 @@ pub mod pg {
     /// Delete one element.
     ///
     /// The SQL: [`DELETE_ELEMENT`](super::DELETE_ELEMENT).
-    pub fn delete_element(client: &mut Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub fn delete_element(client: &mut impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_ELEMENT)?;
         call.bind(&id)?;
         call.execrows()
@@ -1994,7 +2000,7 @@ pub mod pg {
     ///
     /// The SQL: [`DELETE_ELEMENTS_FOR_STEP`](super::DELETE_ELEMENTS_FOR_STEP).
     pub fn delete_elements_for_step(
-        client: &mut Client,
+        client: &mut impl Executor,
         step_id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_ELEMENTS_FOR_STEP)?;
@@ -2006,7 +2012,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPSERT_FEEDBACK`](super::UPSERT_FEEDBACK).
     pub fn upsert_feedback(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &UpsertFeedbackParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_FEEDBACK)?;
@@ -2021,7 +2027,7 @@ pub mod pg {
     /// Delete one feedback.
     ///
     /// The SQL: [`DELETE_FEEDBACK`](super::DELETE_FEEDBACK).
-    pub fn delete_feedback(client: &mut Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub fn delete_feedback(client: &mut impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_FEEDBACK)?;
         call.bind(&id)?;
         call.execrows()
@@ -2031,7 +2037,7 @@ pub mod pg {
     ///
     /// The SQL: [`DELETE_FEEDBACKS_FOR_STEP`](super::DELETE_FEEDBACKS_FOR_STEP).
     pub fn delete_feedbacks_for_step(
-        client: &mut Client,
+        client: &mut impl Executor,
         step_id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_FEEDBACKS_FOR_STEP)?;
@@ -2044,7 +2050,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
     pub fn list_feedbacks_for_thread(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<Vec<ListFeedbacksForThreadRow>, Error> {
         let mut call = Call::new(client, &LIST_FEEDBACKS_FOR_THREAD)?;
@@ -2059,7 +2065,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
     pub fn list_feedbacks_for_thread_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         thread_id: uuid::Uuid,
         f: impl FnMut(ListFeedbacksForThreadRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2073,7 +2079,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
     pub fn summarize_feedback_by_step_type(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<Vec<SummarizeFeedbackByStepTypeRow>, Error> {
         let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
         call.many()
@@ -2086,7 +2092,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
     pub fn summarize_feedback_by_step_type_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         f: impl FnMut(SummarizeFeedbackByStepTypeRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
@@ -2098,7 +2104,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
     pub fn list_chat_summaries_for_user(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_identifier: &str,
         max_rows: i64,
     ) -> Result<Vec<ListChatSummariesForUserRow>, Error> {
@@ -2115,7 +2121,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
     pub fn list_chat_summaries_for_user_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_identifier: &str,
         max_rows: i64,
         f: impl FnMut(ListChatSummariesForUserRow) -> Result<(), Error>,
@@ -2130,7 +2136,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
     pub fn get_user_summary(
-        client: &mut Client,
+        client: &mut impl Executor,
         identifier: &str,
     ) -> Result<GetUserSummaryRow, Error> {
         let mut call = Call::new(client, &GET_USER_SUMMARY)?;
@@ -2142,7 +2148,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
     pub fn list_user_summaries(
-        client: &mut Client,
+        client: &mut impl Executor,
         max_rows: i64,
     ) -> Result<Vec<ListUserSummariesRow>, Error> {
         let mut call = Call::new(client, &LIST_USER_SUMMARIES)?;
@@ -2156,7 +2162,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
     pub fn list_user_summaries_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         max_rows: i64,
         f: impl FnMut(ListUserSummariesRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2169,7 +2175,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
     pub fn list_performance_dashboard(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<Vec<ListPerformanceDashboardRow>, Error> {
         let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
         call.many()
@@ -2181,7 +2187,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
     pub fn list_performance_dashboard_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         f: impl FnMut(ListPerformanceDashboardRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
@@ -2193,14 +2199,14 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Client};
+    use crate::runtime::pg_async::{Call, Executor};
     use crate::runtime::Error;
 
     /// A user by the identifier their auth provider gave them.
     ///
     /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
     pub async fn get_user_by_identifier(
-        client: &Client,
+        client: &impl Executor,
         identifier: &str,
     ) -> Result<tables::UsersRow, Error> {
         let mut call = Call::new(client, &GET_USER_BY_IDENTIFIER)?;
@@ -2211,7 +2217,10 @@ pub mod pg_async {
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
-    pub async fn get_user(client: &Client, id: uuid::Uuid) -> Result<tables::UsersRow, Error> {
+    pub async fn get_user(
+        client: &impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<tables::UsersRow, Error> {
         let mut call = Call::new(client, &GET_USER)?;
         call.bind(&id)?;
         call.one().await
@@ -2222,7 +2231,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
     pub async fn upsert_user(
-        client: &Client,
+        client: &impl Executor,
         id: uuid::Uuid,
         identifier: &str,
         metadata: &serde_json::Value,
@@ -2240,7 +2249,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
     pub async fn get_thread_author(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<GetThreadAuthorRow, Error> {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
@@ -2253,7 +2262,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPSERT_THREAD`](super::UPSERT_THREAD).
     pub async fn upsert_thread(
-        client: &Client,
+        client: &impl Executor,
         params: &UpsertThreadParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_THREAD)?;
@@ -2270,7 +2279,10 @@ pub mod pg_async {
     /// One thread by id.
     ///
     /// The SQL: [`GET_THREAD`](super::GET_THREAD).
-    pub async fn get_thread(client: &Client, id: uuid::Uuid) -> Result<tables::ThreadsRow, Error> {
+    pub async fn get_thread(
+        client: &impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<tables::ThreadsRow, Error> {
         let mut call = Call::new(client, &GET_THREAD)?;
         call.bind(&id)?;
         call.one().await
@@ -2282,7 +2294,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
     pub async fn list_threads_for_user(
-        client: &Client,
+        client: &impl Executor,
         user_id: uuid::Uuid,
         before: Option<&str>,
         name_pattern: Option<&str>,
@@ -2304,7 +2316,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
     pub async fn list_threads_for_user_for_each(
-        client: &Client,
+        client: &impl Executor,
         user_id: uuid::Uuid,
         before: Option<&str>,
         name_pattern: Option<&str>,
@@ -2323,7 +2335,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`RENAME_THREAD`](super::RENAME_THREAD).
     pub async fn rename_thread(
-        client: &Client,
+        client: &impl Executor,
         name: Option<&str>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
@@ -2336,7 +2348,7 @@ pub mod pg_async {
     /// Delete a thread; its steps, elements and feedbacks go with it (ON DELETE CASCADE).
     ///
     /// The SQL: [`DELETE_THREAD`](super::DELETE_THREAD).
-    pub async fn delete_thread(client: &Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub async fn delete_thread(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_THREAD)?;
         call.bind(&id)?;
         call.execrows().await
@@ -2346,7 +2358,10 @@ pub mod pg_async {
     /// NULL argument keeps the stored value.
     ///
     /// The SQL: [`UPSERT_STEP`](super::UPSERT_STEP).
-    pub async fn upsert_step(client: &Client, params: &UpsertStepParams<'_>) -> Result<(), Error> {
+    pub async fn upsert_step(
+        client: &impl Executor,
+        params: &UpsertStepParams<'_>,
+    ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_STEP)?;
         call.bind(&params.id)?;
         call.bind(&params.name)?;
@@ -2376,7 +2391,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`FINISH_STEP`](super::FINISH_STEP).
     pub async fn finish_step(
-        client: &Client,
+        client: &impl Executor,
         output: Option<&str>,
         end_time: Option<&str>,
         is_error: Option<bool>,
@@ -2394,7 +2409,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
     pub async fn list_steps_for_thread(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<Vec<tables::StepsRow>, Error> {
         let mut call = Call::new(client, &LIST_STEPS_FOR_THREAD)?;
@@ -2408,7 +2423,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
     pub async fn list_steps_for_thread_for_each(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
         f: impl FnMut(tables::StepsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2421,7 +2436,7 @@ pub mod pg_async {
     /// delete them first with DeleteFeedbacksForStep and DeleteElementsForStep.
     ///
     /// The SQL: [`DELETE_STEP`](super::DELETE_STEP).
-    pub async fn delete_step(client: &Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub async fn delete_step(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_STEP)?;
         call.bind(&id)?;
         call.execrows().await
@@ -2431,7 +2446,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
     pub async fn count_error_steps_in_window(
-        client: &Client,
+        client: &impl Executor,
         since: &str,
         until: &str,
     ) -> Result<Vec<CountErrorStepsInWindowRow>, Error> {
@@ -2447,7 +2462,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
     pub async fn count_error_steps_in_window_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: &str,
         until: &str,
         f: impl FnMut(CountErrorStepsInWindowRow) -> Result<(), Error>,
@@ -2462,7 +2477,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPSERT_ELEMENT`](super::UPSERT_ELEMENT).
     pub async fn upsert_element(
-        client: &Client,
+        client: &impl Executor,
         params: &UpsertElementParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_ELEMENT)?;
@@ -2487,7 +2502,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
     pub async fn get_element(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
         id: uuid::Uuid,
     ) -> Result<tables::ElementsRow, Error> {
@@ -2501,7 +2516,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
     pub async fn list_elements_for_thread(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<Vec<tables::ElementsRow>, Error> {
         let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
@@ -2515,7 +2530,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
     pub async fn list_elements_for_thread_for_each(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
         f: impl FnMut(tables::ElementsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2527,7 +2542,7 @@ pub mod pg_async {
     /// Delete one element.
     ///
     /// The SQL: [`DELETE_ELEMENT`](super::DELETE_ELEMENT).
-    pub async fn delete_element(client: &Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub async fn delete_element(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_ELEMENT)?;
         call.bind(&id)?;
         call.execrows().await
@@ -2537,7 +2552,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`DELETE_ELEMENTS_FOR_STEP`](super::DELETE_ELEMENTS_FOR_STEP).
     pub async fn delete_elements_for_step(
-        client: &Client,
+        client: &impl Executor,
         step_id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_ELEMENTS_FOR_STEP)?;
@@ -2549,7 +2564,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPSERT_FEEDBACK`](super::UPSERT_FEEDBACK).
     pub async fn upsert_feedback(
-        client: &Client,
+        client: &impl Executor,
         params: &UpsertFeedbackParams<'_>,
     ) -> Result<(), Error> {
         let mut call = Call::new(client, &UPSERT_FEEDBACK)?;
@@ -2564,7 +2579,7 @@ pub mod pg_async {
     /// Delete one feedback.
     ///
     /// The SQL: [`DELETE_FEEDBACK`](super::DELETE_FEEDBACK).
-    pub async fn delete_feedback(client: &Client, id: uuid::Uuid) -> Result<u64, Error> {
+    pub async fn delete_feedback(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_FEEDBACK)?;
         call.bind(&id)?;
         call.execrows().await
@@ -2574,7 +2589,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`DELETE_FEEDBACKS_FOR_STEP`](super::DELETE_FEEDBACKS_FOR_STEP).
     pub async fn delete_feedbacks_for_step(
-        client: &Client,
+        client: &impl Executor,
         step_id: uuid::Uuid,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_FEEDBACKS_FOR_STEP)?;
@@ -2587,7 +2602,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
     pub async fn list_feedbacks_for_thread(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
     ) -> Result<Vec<ListFeedbacksForThreadRow>, Error> {
         let mut call = Call::new(client, &LIST_FEEDBACKS_FOR_THREAD)?;
@@ -2602,7 +2617,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
     pub async fn list_feedbacks_for_thread_for_each(
-        client: &Client,
+        client: &impl Executor,
         thread_id: uuid::Uuid,
         f: impl FnMut(ListFeedbacksForThreadRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2616,7 +2631,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
     pub async fn summarize_feedback_by_step_type(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<Vec<SummarizeFeedbackByStepTypeRow>, Error> {
         let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
         call.many().await
@@ -2629,7 +2644,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
     pub async fn summarize_feedback_by_step_type_for_each(
-        client: &Client,
+        client: &impl Executor,
         f: impl FnMut(SummarizeFeedbackByStepTypeRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
@@ -2641,7 +2656,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
     pub async fn list_chat_summaries_for_user(
-        client: &Client,
+        client: &impl Executor,
         user_identifier: &str,
         max_rows: i64,
     ) -> Result<Vec<ListChatSummariesForUserRow>, Error> {
@@ -2658,7 +2673,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
     pub async fn list_chat_summaries_for_user_for_each(
-        client: &Client,
+        client: &impl Executor,
         user_identifier: &str,
         max_rows: i64,
         f: impl FnMut(ListChatSummariesForUserRow) -> Result<(), Error>,
@@ -2673,7 +2688,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
     pub async fn get_user_summary(
-        client: &Client,
+        client: &impl Executor,
         identifier: &str,
     ) -> Result<GetUserSummaryRow, Error> {
         let mut call = Call::new(client, &GET_USER_SUMMARY)?;
@@ -2685,7 +2700,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
     pub async fn list_user_summaries(
-        client: &Client,
+        client: &impl Executor,
         max_rows: i64,
     ) -> Result<Vec<ListUserSummariesRow>, Error> {
         let mut call = Call::new(client, &LIST_USER_SUMMARIES)?;
@@ -2699,7 +2714,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
     pub async fn list_user_summaries_for_each(
-        client: &Client,
+        client: &impl Executor,
         max_rows: i64,
         f: impl FnMut(ListUserSummariesRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2712,7 +2727,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
     pub async fn list_performance_dashboard(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<Vec<ListPerformanceDashboardRow>, Error> {
         let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
         call.many().await
@@ -2724,7 +2739,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
     pub async fn list_performance_dashboard_for_each(
-        client: &Client,
+        client: &impl Executor,
         f: impl FnMut(ListPerformanceDashboardRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;

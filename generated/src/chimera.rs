@@ -1154,7 +1154,7 @@ pub mod sqlite {
 #[cfg(feature = "postgres")]
 pub mod pg {
     use super::*;
-    use crate::runtime::pg::{Call, Client};
+    use crate::runtime::pg::{Call, Executor};
     use crate::runtime::Error;
 
     /// Interactions created in a time window, oldest first, for incremental extraction; pass a
@@ -1162,7 +1162,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
     pub fn list_interactions_in_window(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &ListInteractionsInWindowParams<'_>,
     ) -> Result<Vec<tables::LlmInteractionsRow>, Error> {
         let mut call = Call::new(client, &LIST_INTERACTIONS_IN_WINDOW)?;
@@ -1181,7 +1181,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
     pub fn list_interactions_in_window_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &ListInteractionsInWindowParams<'_>,
         f: impl FnMut(tables::LlmInteractionsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1198,7 +1198,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
     pub fn get_interaction(
-        client: &mut Client,
+        client: &mut impl Executor,
         id: uuid::Uuid,
     ) -> Result<tables::LlmInteractionsRow, Error> {
         let mut call = Call::new(client, &GET_INTERACTION)?;
@@ -1210,7 +1210,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
     pub fn list_interactions_for_session(
-        client: &mut Client,
+        client: &mut impl Executor,
         session_id: uuid::Uuid,
     ) -> Result<Vec<ListInteractionsForSessionRow>, Error> {
         let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
@@ -1224,7 +1224,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
     pub fn list_interactions_for_session_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         session_id: uuid::Uuid,
         f: impl FnMut(ListInteractionsForSessionRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1238,7 +1238,7 @@ pub mod pg {
     ///
     /// The SQL: [`INSERT_INTERACTION`](super::INSERT_INTERACTION).
     pub fn insert_interaction(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &InsertInteractionParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &INSERT_INTERACTION)?;
@@ -1264,7 +1264,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
     pub fn count_interactions_by_provider_model(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<CountInteractionsByProviderModelRow>, Error> {
@@ -1281,7 +1281,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
     pub fn count_interactions_by_provider_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(CountInteractionsByProviderModelRow) -> Result<(), Error>,
@@ -1297,7 +1297,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub fn get_latest_interaction_time(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<GetLatestInteractionTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.one()
@@ -1308,7 +1308,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
     pub fn list_transformation_events_in_window(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &ListTransformationEventsInWindowParams<'_>,
     ) -> Result<Vec<tables::TransformationEventsRow>, Error> {
         let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW)?;
@@ -1327,7 +1327,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
     pub fn list_transformation_events_in_window_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &ListTransformationEventsInWindowParams<'_>,
         f: impl FnMut(tables::TransformationEventsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1346,7 +1346,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
     pub fn list_transformation_events_with_interaction(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         provider: Option<&str>,
@@ -1368,7 +1368,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
     pub fn list_transformation_events_with_interaction_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         provider: Option<&str>,
@@ -1387,7 +1387,7 @@ pub mod pg {
     ///
     /// The SQL: [`INSERT_TRANSFORMATION_EVENT`](super::INSERT_TRANSFORMATION_EVENT).
     pub fn insert_transformation_event(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &InsertTransformationEventParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &INSERT_TRANSFORMATION_EVENT)?;
@@ -1408,7 +1408,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
     pub fn summarize_transformation_techniques(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeTransformationTechniquesRow>, Error> {
@@ -1424,7 +1424,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
     pub fn summarize_transformation_techniques_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeTransformationTechniquesRow) -> Result<(), Error>,
@@ -1440,7 +1440,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
     pub fn list_jailbreak_experiments_in_window(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &ListJailbreakExperimentsInWindowParams<'_>,
     ) -> Result<Vec<tables::JailbreakExperimentsRow>, Error> {
         let mut call = Call::new(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW)?;
@@ -1459,7 +1459,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
     pub fn list_jailbreak_experiments_in_window_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &ListJailbreakExperimentsInWindowParams<'_>,
         f: impl FnMut(tables::JailbreakExperimentsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1476,7 +1476,7 @@ pub mod pg {
     ///
     /// The SQL: [`INSERT_JAILBREAK_EXPERIMENT`](super::INSERT_JAILBREAK_EXPERIMENT).
     pub fn insert_jailbreak_experiment(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &InsertJailbreakExperimentParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &INSERT_JAILBREAK_EXPERIMENT)?;
@@ -1498,7 +1498,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
     pub fn summarize_jailbreak_experiments(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeJailbreakExperimentsRow>, Error> {
@@ -1514,7 +1514,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
     pub fn summarize_jailbreak_experiments_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeJailbreakExperimentsRow) -> Result<(), Error>,
@@ -1530,7 +1530,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Client};
+    use crate::runtime::pg_async::{Call, Executor};
     use crate::runtime::Error;
 
     /// Interactions created in a time window, oldest first, for incremental extraction; pass a
@@ -1538,7 +1538,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
     pub async fn list_interactions_in_window(
-        client: &Client,
+        client: &impl Executor,
         params: &ListInteractionsInWindowParams<'_>,
     ) -> Result<Vec<tables::LlmInteractionsRow>, Error> {
         let mut call = Call::new(client, &LIST_INTERACTIONS_IN_WINDOW)?;
@@ -1557,7 +1557,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
     pub async fn list_interactions_in_window_for_each(
-        client: &Client,
+        client: &impl Executor,
         params: &ListInteractionsInWindowParams<'_>,
         f: impl FnMut(tables::LlmInteractionsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1574,7 +1574,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
     pub async fn get_interaction(
-        client: &Client,
+        client: &impl Executor,
         id: uuid::Uuid,
     ) -> Result<tables::LlmInteractionsRow, Error> {
         let mut call = Call::new(client, &GET_INTERACTION)?;
@@ -1586,7 +1586,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
     pub async fn list_interactions_for_session(
-        client: &Client,
+        client: &impl Executor,
         session_id: uuid::Uuid,
     ) -> Result<Vec<ListInteractionsForSessionRow>, Error> {
         let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
@@ -1600,7 +1600,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
     pub async fn list_interactions_for_session_for_each(
-        client: &Client,
+        client: &impl Executor,
         session_id: uuid::Uuid,
         f: impl FnMut(ListInteractionsForSessionRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1614,7 +1614,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`INSERT_INTERACTION`](super::INSERT_INTERACTION).
     pub async fn insert_interaction(
-        client: &Client,
+        client: &impl Executor,
         params: &InsertInteractionParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &INSERT_INTERACTION)?;
@@ -1640,7 +1640,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
     pub async fn count_interactions_by_provider_model(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<CountInteractionsByProviderModelRow>, Error> {
@@ -1657,7 +1657,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
     pub async fn count_interactions_by_provider_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(CountInteractionsByProviderModelRow) -> Result<(), Error>,
@@ -1673,7 +1673,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub async fn get_latest_interaction_time(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<GetLatestInteractionTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.one().await
@@ -1684,7 +1684,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
     pub async fn list_transformation_events_in_window(
-        client: &Client,
+        client: &impl Executor,
         params: &ListTransformationEventsInWindowParams<'_>,
     ) -> Result<Vec<tables::TransformationEventsRow>, Error> {
         let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW)?;
@@ -1703,7 +1703,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
     pub async fn list_transformation_events_in_window_for_each(
-        client: &Client,
+        client: &impl Executor,
         params: &ListTransformationEventsInWindowParams<'_>,
         f: impl FnMut(tables::TransformationEventsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1722,7 +1722,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
     pub async fn list_transformation_events_with_interaction(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         provider: Option<&str>,
@@ -1744,7 +1744,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
     pub async fn list_transformation_events_with_interaction_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         provider: Option<&str>,
@@ -1763,7 +1763,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`INSERT_TRANSFORMATION_EVENT`](super::INSERT_TRANSFORMATION_EVENT).
     pub async fn insert_transformation_event(
-        client: &Client,
+        client: &impl Executor,
         params: &InsertTransformationEventParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &INSERT_TRANSFORMATION_EVENT)?;
@@ -1784,7 +1784,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
     pub async fn summarize_transformation_techniques(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeTransformationTechniquesRow>, Error> {
@@ -1800,7 +1800,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
     pub async fn summarize_transformation_techniques_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeTransformationTechniquesRow) -> Result<(), Error>,
@@ -1816,7 +1816,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
     pub async fn list_jailbreak_experiments_in_window(
-        client: &Client,
+        client: &impl Executor,
         params: &ListJailbreakExperimentsInWindowParams<'_>,
     ) -> Result<Vec<tables::JailbreakExperimentsRow>, Error> {
         let mut call = Call::new(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW)?;
@@ -1835,7 +1835,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
     pub async fn list_jailbreak_experiments_in_window_for_each(
-        client: &Client,
+        client: &impl Executor,
         params: &ListJailbreakExperimentsInWindowParams<'_>,
         f: impl FnMut(tables::JailbreakExperimentsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1852,7 +1852,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`INSERT_JAILBREAK_EXPERIMENT`](super::INSERT_JAILBREAK_EXPERIMENT).
     pub async fn insert_jailbreak_experiment(
-        client: &Client,
+        client: &impl Executor,
         params: &InsertJailbreakExperimentParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &INSERT_JAILBREAK_EXPERIMENT)?;
@@ -1874,7 +1874,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
     pub async fn summarize_jailbreak_experiments(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<SummarizeJailbreakExperimentsRow>, Error> {
@@ -1890,7 +1890,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
     pub async fn summarize_jailbreak_experiments_for_each(
-        client: &Client,
+        client: &impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         f: impl FnMut(SummarizeJailbreakExperimentsRow) -> Result<(), Error>,

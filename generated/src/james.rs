@@ -2770,14 +2770,14 @@ pub mod sqlite {
 #[cfg(feature = "postgres")]
 pub mod pg {
     use super::*;
-    use crate::runtime::pg::{Call, Client};
+    use crate::runtime::pg::{Call, Executor};
     use crate::runtime::Error;
 
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
     ///
     /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
     pub fn create_neural_config(
-        client: &mut Client,
+        client: &mut impl Executor,
         name: &str,
         config: &dbtool_reference_types::NeuralConfig,
     ) -> Result<tables::NeuralConfigsRow, Error> {
@@ -2791,7 +2791,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
     pub fn upsert_neural_config_by_name(
-        client: &mut Client,
+        client: &mut impl Executor,
         name: &str,
         config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
@@ -2807,7 +2807,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
     pub fn get_neural_config(
-        client: &mut Client,
+        client: &mut impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
@@ -2819,7 +2819,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
     pub fn get_neural_config_by_name(
-        client: &mut Client,
+        client: &mut impl Executor,
         name: &str,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
@@ -2831,7 +2831,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
     pub fn list_neural_configs(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<Vec<tables::NeuralConfigsRow>, Error> {
         let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
         call.many()
@@ -2843,7 +2843,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
     pub fn list_neural_configs_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         f: impl FnMut(tables::NeuralConfigsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
@@ -2854,7 +2854,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
     pub fn update_neural_config(
-        client: &mut Client,
+        client: &mut impl Executor,
         config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
         id: dbtool_reference_types::NeuralConfigId,
@@ -2870,7 +2870,7 @@ pub mod pg {
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
     pub fn delete_neural_config(
-        client: &mut Client,
+        client: &mut impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_NEURAL_CONFIG)?;
@@ -2882,7 +2882,7 @@ pub mod pg {
     ///
     /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
     pub fn add_corpus_text(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &AddCorpusTextParams<'_>,
     ) -> Result<AddCorpusTextRow, Error> {
         let mut call = Call::new(client, &ADD_CORPUS_TEXT)?;
@@ -2898,7 +2898,10 @@ pub mod pg {
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
-    pub fn get_corpus_text(client: &mut Client, id: i64) -> Result<tables::TextCorpusRow, Error> {
+    pub fn get_corpus_text(
+        client: &mut impl Executor,
+        id: i64,
+    ) -> Result<tables::TextCorpusRow, Error> {
         let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.one()
@@ -2908,7 +2911,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
     pub fn list_corpus_texts(
-        client: &mut Client,
+        client: &mut impl Executor,
         max_rows: i64,
         skip_rows: i64,
     ) -> Result<Vec<ListCorpusTextsRow>, Error> {
@@ -2924,7 +2927,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
     pub fn list_corpus_texts_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         max_rows: i64,
         skip_rows: i64,
         f: impl FnMut(ListCorpusTextsRow) -> Result<(), Error>,
@@ -2939,7 +2942,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPDATE_CORPUS_TEXT`](super::UPDATE_CORPUS_TEXT).
     pub fn update_corpus_text(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &UpdateCorpusTextParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &UPDATE_CORPUS_TEXT)?;
@@ -2956,7 +2959,7 @@ pub mod pg {
     /// Delete a corpus text; training jobs that used it keep text_corpus_id NULL.
     ///
     /// The SQL: [`DELETE_CORPUS_TEXT`](super::DELETE_CORPUS_TEXT).
-    pub fn delete_corpus_text(client: &mut Client, id: i64) -> Result<u64, Error> {
+    pub fn delete_corpus_text(client: &mut impl Executor, id: i64) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.execrows()
@@ -2966,7 +2969,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
     pub fn list_corpus_texts_by_source_url(
-        client: &mut Client,
+        client: &mut impl Executor,
         source_url: &str,
     ) -> Result<Vec<ListCorpusTextsBySourceUrlRow>, Error> {
         let mut call = Call::new(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL)?;
@@ -2980,7 +2983,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
     pub fn list_corpus_texts_by_source_url_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         source_url: &str,
         f: impl FnMut(ListCorpusTextsBySourceUrlRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -2994,7 +2997,7 @@ pub mod pg {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
     pub fn search_corpus_texts_by_source_url(
-        client: &mut Client,
+        client: &mut impl Executor,
         source_url_pattern: &str,
         max_rows: i64,
     ) -> Result<Vec<SearchCorpusTextsBySourceUrlRow>, Error> {
@@ -3011,7 +3014,7 @@ pub mod pg {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
     pub fn search_corpus_texts_by_source_url_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         source_url_pattern: &str,
         max_rows: i64,
         f: impl FnMut(SearchCorpusTextsBySourceUrlRow) -> Result<(), Error>,
@@ -3028,7 +3031,7 @@ pub mod pg {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
     pub fn search_corpus_text(
-        client: &mut Client,
+        client: &mut impl Executor,
         query: &str,
         max_rows: i64,
     ) -> Result<Vec<SearchCorpusTextRow>, Error> {
@@ -3046,7 +3049,7 @@ pub mod pg {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
     pub fn search_corpus_text_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         query: &str,
         max_rows: i64,
         f: impl FnMut(SearchCorpusTextRow) -> Result<(), Error>,
@@ -3061,7 +3064,7 @@ pub mod pg {
     /// view: it is as fresh as its last REFRESH.
     ///
     /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
-    pub fn get_corpus_stats(client: &mut Client) -> Result<GetCorpusStatsRow, Error> {
+    pub fn get_corpus_stats(client: &mut impl Executor) -> Result<GetCorpusStatsRow, Error> {
         let call = Call::new(client, &GET_CORPUS_STATS)?;
         call.one()
     }
@@ -3070,7 +3073,7 @@ pub mod pg {
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
     pub fn create_training_job(
-        client: &mut Client,
+        client: &mut impl Executor,
         job_id: &str,
         neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
@@ -3086,7 +3089,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPDATE_TRAINING_JOB_STATUS`](super::UPDATE_TRAINING_JOB_STATUS).
     pub fn update_training_job_status(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &UpdateTrainingJobStatusParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &UPDATE_TRAINING_JOB_STATUS)?;
@@ -3102,7 +3105,7 @@ pub mod pg {
     ///
     /// The SQL: [`MARK_TRAINING_JOB_STARTED`](super::MARK_TRAINING_JOB_STARTED).
     pub fn mark_training_job_started(
-        client: &mut Client,
+        client: &mut impl Executor,
         started_at: Option<chrono::DateTime<chrono::Utc>>,
         job_id: &str,
     ) -> Result<u64, Error> {
@@ -3117,7 +3120,7 @@ pub mod pg {
     ///
     /// The SQL: [`MARK_TRAINING_JOB_FINISHED`](super::MARK_TRAINING_JOB_FINISHED).
     pub fn mark_training_job_finished(
-        client: &mut Client,
+        client: &mut impl Executor,
         status: crate::enums::TrainingStatus,
         error: Option<&str>,
         completed_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -3136,7 +3139,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
     pub fn get_training_job_by_job_id(
-        client: &mut Client,
+        client: &mut impl Executor,
         job_id: &str,
     ) -> Result<GetTrainingJobByJobIdRow, Error> {
         let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
@@ -3149,7 +3152,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
     pub fn list_training_jobs(
-        client: &mut Client,
+        client: &mut impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
     ) -> Result<Vec<ListTrainingJobsRow>, Error> {
@@ -3166,7 +3169,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
     pub fn list_training_jobs_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
         f: impl FnMut(ListTrainingJobsRow) -> Result<(), Error>,
@@ -3182,7 +3185,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
     pub fn count_training_jobs_by_status(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<Vec<CountTrainingJobsByStatusRow>, Error> {
         let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
         call.many()
@@ -3195,7 +3198,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
     pub fn count_training_jobs_by_status_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         f: impl FnMut(CountTrainingJobsByStatusRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
@@ -3207,7 +3210,7 @@ pub mod pg {
     ///
     /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
     pub fn create_checkpoint(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &CreateCheckpointParams<'_>,
     ) -> Result<CreateCheckpointRow, Error> {
         let mut call = Call::new(client, &CREATE_CHECKPOINT)?;
@@ -3225,7 +3228,7 @@ pub mod pg {
     /// Un-mark the current best checkpoint, if any.
     ///
     /// The SQL: [`CLEAR_BEST_CHECKPOINT`](super::CLEAR_BEST_CHECKPOINT).
-    pub fn clear_best_checkpoint(client: &mut Client) -> Result<u64, Error> {
+    pub fn clear_best_checkpoint(client: &mut impl Executor) -> Result<u64, Error> {
         let call = Call::new(client, &CLEAR_BEST_CHECKPOINT)?;
         call.execrows()
     }
@@ -3233,7 +3236,7 @@ pub mod pg {
     /// Mark one checkpoint as the best; run ClearBestCheckpoint first in the same transaction.
     ///
     /// The SQL: [`MARK_CHECKPOINT_BEST`](super::MARK_CHECKPOINT_BEST).
-    pub fn mark_checkpoint_best(client: &mut Client, id: i64) -> Result<u64, Error> {
+    pub fn mark_checkpoint_best(client: &mut impl Executor, id: i64) -> Result<u64, Error> {
         let mut call = Call::new(client, &MARK_CHECKPOINT_BEST)?;
         call.bind(&id)?;
         call.execrows()
@@ -3243,7 +3246,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
     pub fn get_checkpoint(
-        client: &mut Client,
+        client: &mut impl Executor,
         id: i64,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let mut call = Call::new(client, &GET_CHECKPOINT)?;
@@ -3254,7 +3257,9 @@ pub mod pg {
     /// The checkpoint marked best, if any.
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
-    pub fn get_best_checkpoint(client: &mut Client) -> Result<tables::NeuralCheckpointsRow, Error> {
+    pub fn get_best_checkpoint(
+        client: &mut impl Executor,
+    ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(client, &GET_BEST_CHECKPOINT)?;
         call.one()
     }
@@ -3263,7 +3268,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
     pub fn get_latest_checkpoint(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
         call.one()
@@ -3273,7 +3278,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
     pub fn list_checkpoints(
-        client: &mut Client,
+        client: &mut impl Executor,
         max_rows: i64,
     ) -> Result<Vec<ListCheckpointsRow>, Error> {
         let mut call = Call::new(client, &LIST_CHECKPOINTS)?;
@@ -3287,7 +3292,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
     pub fn list_checkpoints_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         max_rows: i64,
         f: impl FnMut(ListCheckpointsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -3300,7 +3305,7 @@ pub mod pg {
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
     pub fn record_accuracy_metric(
-        client: &mut Client,
+        client: &mut impl Executor,
         metric_type: &str,
         value: f64,
         metadata: Option<&serde_json::Value>,
@@ -3318,7 +3323,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
     pub fn list_accuracy_metrics_for_checkpoint(
-        client: &mut Client,
+        client: &mut impl Executor,
         model_checkpoint_id: i64,
     ) -> Result<Vec<ListAccuracyMetricsForCheckpointRow>, Error> {
         let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
@@ -3332,7 +3337,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
     pub fn list_accuracy_metrics_for_checkpoint_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         model_checkpoint_id: i64,
         f: impl FnMut(ListAccuracyMetricsForCheckpointRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -3345,7 +3350,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
     pub fn list_accuracy_metrics(
-        client: &mut Client,
+        client: &mut impl Executor,
         metric_type: Option<&str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
@@ -3363,7 +3368,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
     pub fn list_accuracy_metrics_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         metric_type: Option<&str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
@@ -3380,7 +3385,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
     pub fn summarize_accuracy_by_type(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<Vec<SummarizeAccuracyByTypeRow>, Error> {
         let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
         call.many()
@@ -3392,7 +3397,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
     pub fn summarize_accuracy_by_type_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         f: impl FnMut(SummarizeAccuracyByTypeRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
@@ -3403,7 +3408,7 @@ pub mod pg {
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
     pub fn record_generation(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &RecordGenerationParams<'_>,
     ) -> Result<RecordGenerationRow, Error> {
         let mut call = Call::new(client, &RECORD_GENERATION)?;
@@ -3419,7 +3424,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
     pub fn list_generation_history(
-        client: &mut Client,
+        client: &mut impl Executor,
         model: Option<&str>,
         max_rows: i64,
     ) -> Result<Vec<tables::GenerationHistoryRow>, Error> {
@@ -3435,7 +3440,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
     pub fn list_generation_history_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         model: Option<&str>,
         max_rows: i64,
         f: impl FnMut(tables::GenerationHistoryRow) -> Result<(), Error>,
@@ -3450,7 +3455,7 @@ pub mod pg {
     ///
     /// The SQL: [`RATE_GENERATION`](super::RATE_GENERATION).
     pub fn rate_generation(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_rating: Option<i32>,
         id: i64,
     ) -> Result<u64, Error> {
@@ -3464,7 +3469,7 @@ pub mod pg {
     ///
     /// The SQL: [`CLEAR_GENERATION_HISTORY_BEFORE`](super::CLEAR_GENERATION_HISTORY_BEFORE).
     pub fn clear_generation_history_before(
-        client: &mut Client,
+        client: &mut impl Executor,
         before: chrono::DateTime<chrono::Utc>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &CLEAR_GENERATION_HISTORY_BEFORE)?;
@@ -3476,7 +3481,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
     pub fn summarize_generations_by_model(
-        client: &mut Client,
+        client: &mut impl Executor,
     ) -> Result<Vec<SummarizeGenerationsByModelRow>, Error> {
         let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
         call.many()
@@ -3488,7 +3493,7 @@ pub mod pg {
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
     pub fn summarize_generations_by_model_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         f: impl FnMut(SummarizeGenerationsByModelRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
@@ -3499,7 +3504,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPSERT_MARKOV_NGRAM`](super::UPSERT_MARKOV_NGRAM).
     pub fn upsert_markov_ngram(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
         context: &str,
         next_char: &str,
@@ -3517,7 +3522,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
     pub fn list_markov_ngrams(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
         context: &str,
     ) -> Result<Vec<ListMarkovNgramsRow>, Error> {
@@ -3533,7 +3538,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
     pub fn list_markov_ngrams_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
         context: &str,
         f: impl FnMut(ListMarkovNgramsRow) -> Result<(), Error>,
@@ -3550,7 +3555,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
     pub fn get_markov_next_char_probabilities(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
         context: &str,
     ) -> Result<Vec<GetMarkovNextCharProbabilitiesRow>, Error> {
@@ -3568,7 +3573,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
     pub fn get_markov_next_char_probabilities_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
         context: &str,
         f: impl FnMut(GetMarkovNextCharProbabilitiesRow) -> Result<(), Error>,
@@ -3584,7 +3589,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
     pub fn list_markov_context_totals(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
     ) -> Result<Vec<ListMarkovContextTotalsRow>, Error> {
         let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
@@ -3599,7 +3604,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
     pub fn list_markov_context_totals_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         n: i32,
         f: impl FnMut(ListMarkovContextTotalsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -3612,7 +3617,7 @@ pub mod pg {
     ///
     /// The SQL: [`SET_MARKOV_PROBABILITY`](super::SET_MARKOV_PROBABILITY).
     pub fn set_markov_probability(
-        client: &mut Client,
+        client: &mut impl Executor,
         probability: Option<f64>,
         id: i64,
     ) -> Result<u64, Error> {
@@ -3625,7 +3630,7 @@ pub mod pg {
     /// Drop the order-n Markov model; returns the number of n-grams deleted.
     ///
     /// The SQL: [`CLEAR_MARKOV_MODEL`](super::CLEAR_MARKOV_MODEL).
-    pub fn clear_markov_model(client: &mut Client, n: i32) -> Result<u64, Error> {
+    pub fn clear_markov_model(client: &mut impl Executor, n: i32) -> Result<u64, Error> {
         let mut call = Call::new(client, &CLEAR_MARKOV_MODEL)?;
         call.bind(&n)?;
         call.execrows()
@@ -3634,7 +3639,9 @@ pub mod pg {
     /// The app's current schema version (the one applied last), if any.
     ///
     /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
-    pub fn get_schema_version(client: &mut Client) -> Result<tables::SchemaVersionRow, Error> {
+    pub fn get_schema_version(
+        client: &mut impl Executor,
+    ) -> Result<tables::SchemaVersionRow, Error> {
         let call = Call::new(client, &GET_SCHEMA_VERSION)?;
         call.one()
     }
@@ -3643,7 +3650,7 @@ pub mod pg {
     ///
     /// The SQL: [`INSERT_SCHEMA_VERSION`](super::INSERT_SCHEMA_VERSION).
     pub fn insert_schema_version(
-        client: &mut Client,
+        client: &mut impl Executor,
         version: &str,
         description: Option<&str>,
     ) -> Result<u64, Error> {
@@ -3658,14 +3665,14 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Client};
+    use crate::runtime::pg_async::{Call, Executor};
     use crate::runtime::Error;
 
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
     ///
     /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
     pub async fn create_neural_config(
-        client: &Client,
+        client: &impl Executor,
         name: &str,
         config: &dbtool_reference_types::NeuralConfig,
     ) -> Result<tables::NeuralConfigsRow, Error> {
@@ -3679,7 +3686,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
     pub async fn upsert_neural_config_by_name(
-        client: &Client,
+        client: &impl Executor,
         name: &str,
         config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
@@ -3695,7 +3702,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
     pub async fn get_neural_config(
-        client: &Client,
+        client: &impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
@@ -3707,7 +3714,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
     pub async fn get_neural_config_by_name(
-        client: &Client,
+        client: &impl Executor,
         name: &str,
     ) -> Result<tables::NeuralConfigsRow, Error> {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
@@ -3719,7 +3726,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
     pub async fn list_neural_configs(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<Vec<tables::NeuralConfigsRow>, Error> {
         let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
         call.many().await
@@ -3731,7 +3738,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
     pub async fn list_neural_configs_for_each(
-        client: &Client,
+        client: &impl Executor,
         f: impl FnMut(tables::NeuralConfigsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
@@ -3742,7 +3749,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
     pub async fn update_neural_config(
-        client: &Client,
+        client: &impl Executor,
         config: &dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
         id: dbtool_reference_types::NeuralConfigId,
@@ -3758,7 +3765,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
     pub async fn delete_neural_config(
-        client: &Client,
+        client: &impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_NEURAL_CONFIG)?;
@@ -3770,7 +3777,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
     pub async fn add_corpus_text(
-        client: &Client,
+        client: &impl Executor,
         params: &AddCorpusTextParams<'_>,
     ) -> Result<AddCorpusTextRow, Error> {
         let mut call = Call::new(client, &ADD_CORPUS_TEXT)?;
@@ -3786,7 +3793,10 @@ pub mod pg_async {
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
-    pub async fn get_corpus_text(client: &Client, id: i64) -> Result<tables::TextCorpusRow, Error> {
+    pub async fn get_corpus_text(
+        client: &impl Executor,
+        id: i64,
+    ) -> Result<tables::TextCorpusRow, Error> {
         let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.one().await
@@ -3796,7 +3806,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
     pub async fn list_corpus_texts(
-        client: &Client,
+        client: &impl Executor,
         max_rows: i64,
         skip_rows: i64,
     ) -> Result<Vec<ListCorpusTextsRow>, Error> {
@@ -3812,7 +3822,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
     pub async fn list_corpus_texts_for_each(
-        client: &Client,
+        client: &impl Executor,
         max_rows: i64,
         skip_rows: i64,
         f: impl FnMut(ListCorpusTextsRow) -> Result<(), Error>,
@@ -3827,7 +3837,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPDATE_CORPUS_TEXT`](super::UPDATE_CORPUS_TEXT).
     pub async fn update_corpus_text(
-        client: &Client,
+        client: &impl Executor,
         params: &UpdateCorpusTextParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &UPDATE_CORPUS_TEXT)?;
@@ -3844,7 +3854,7 @@ pub mod pg_async {
     /// Delete a corpus text; training jobs that used it keep text_corpus_id NULL.
     ///
     /// The SQL: [`DELETE_CORPUS_TEXT`](super::DELETE_CORPUS_TEXT).
-    pub async fn delete_corpus_text(client: &Client, id: i64) -> Result<u64, Error> {
+    pub async fn delete_corpus_text(client: &impl Executor, id: i64) -> Result<u64, Error> {
         let mut call = Call::new(client, &DELETE_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.execrows().await
@@ -3854,7 +3864,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
     pub async fn list_corpus_texts_by_source_url(
-        client: &Client,
+        client: &impl Executor,
         source_url: &str,
     ) -> Result<Vec<ListCorpusTextsBySourceUrlRow>, Error> {
         let mut call = Call::new(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL)?;
@@ -3868,7 +3878,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
     pub async fn list_corpus_texts_by_source_url_for_each(
-        client: &Client,
+        client: &impl Executor,
         source_url: &str,
         f: impl FnMut(ListCorpusTextsBySourceUrlRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -3882,7 +3892,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
     pub async fn search_corpus_texts_by_source_url(
-        client: &Client,
+        client: &impl Executor,
         source_url_pattern: &str,
         max_rows: i64,
     ) -> Result<Vec<SearchCorpusTextsBySourceUrlRow>, Error> {
@@ -3899,7 +3909,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
     pub async fn search_corpus_texts_by_source_url_for_each(
-        client: &Client,
+        client: &impl Executor,
         source_url_pattern: &str,
         max_rows: i64,
         f: impl FnMut(SearchCorpusTextsBySourceUrlRow) -> Result<(), Error>,
@@ -3916,7 +3926,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
     pub async fn search_corpus_text(
-        client: &Client,
+        client: &impl Executor,
         query: &str,
         max_rows: i64,
     ) -> Result<Vec<SearchCorpusTextRow>, Error> {
@@ -3934,7 +3944,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
     pub async fn search_corpus_text_for_each(
-        client: &Client,
+        client: &impl Executor,
         query: &str,
         max_rows: i64,
         f: impl FnMut(SearchCorpusTextRow) -> Result<(), Error>,
@@ -3949,7 +3959,7 @@ pub mod pg_async {
     /// view: it is as fresh as its last REFRESH.
     ///
     /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
-    pub async fn get_corpus_stats(client: &Client) -> Result<GetCorpusStatsRow, Error> {
+    pub async fn get_corpus_stats(client: &impl Executor) -> Result<GetCorpusStatsRow, Error> {
         let call = Call::new(client, &GET_CORPUS_STATS)?;
         call.one().await
     }
@@ -3958,7 +3968,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
     pub async fn create_training_job(
-        client: &Client,
+        client: &impl Executor,
         job_id: &str,
         neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
@@ -3974,7 +3984,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPDATE_TRAINING_JOB_STATUS`](super::UPDATE_TRAINING_JOB_STATUS).
     pub async fn update_training_job_status(
-        client: &Client,
+        client: &impl Executor,
         params: &UpdateTrainingJobStatusParams<'_>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &UPDATE_TRAINING_JOB_STATUS)?;
@@ -3990,7 +4000,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`MARK_TRAINING_JOB_STARTED`](super::MARK_TRAINING_JOB_STARTED).
     pub async fn mark_training_job_started(
-        client: &Client,
+        client: &impl Executor,
         started_at: Option<chrono::DateTime<chrono::Utc>>,
         job_id: &str,
     ) -> Result<u64, Error> {
@@ -4005,7 +4015,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`MARK_TRAINING_JOB_FINISHED`](super::MARK_TRAINING_JOB_FINISHED).
     pub async fn mark_training_job_finished(
-        client: &Client,
+        client: &impl Executor,
         status: crate::enums::TrainingStatus,
         error: Option<&str>,
         completed_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -4024,7 +4034,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
     pub async fn get_training_job_by_job_id(
-        client: &Client,
+        client: &impl Executor,
         job_id: &str,
     ) -> Result<GetTrainingJobByJobIdRow, Error> {
         let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
@@ -4037,7 +4047,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
     pub async fn list_training_jobs(
-        client: &Client,
+        client: &impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
     ) -> Result<Vec<ListTrainingJobsRow>, Error> {
@@ -4054,7 +4064,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
     pub async fn list_training_jobs_for_each(
-        client: &Client,
+        client: &impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
         f: impl FnMut(ListTrainingJobsRow) -> Result<(), Error>,
@@ -4070,7 +4080,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
     pub async fn count_training_jobs_by_status(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<Vec<CountTrainingJobsByStatusRow>, Error> {
         let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
         call.many().await
@@ -4083,7 +4093,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
     pub async fn count_training_jobs_by_status_for_each(
-        client: &Client,
+        client: &impl Executor,
         f: impl FnMut(CountTrainingJobsByStatusRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
@@ -4095,7 +4105,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
     pub async fn create_checkpoint(
-        client: &Client,
+        client: &impl Executor,
         params: &CreateCheckpointParams<'_>,
     ) -> Result<CreateCheckpointRow, Error> {
         let mut call = Call::new(client, &CREATE_CHECKPOINT)?;
@@ -4113,7 +4123,7 @@ pub mod pg_async {
     /// Un-mark the current best checkpoint, if any.
     ///
     /// The SQL: [`CLEAR_BEST_CHECKPOINT`](super::CLEAR_BEST_CHECKPOINT).
-    pub async fn clear_best_checkpoint(client: &Client) -> Result<u64, Error> {
+    pub async fn clear_best_checkpoint(client: &impl Executor) -> Result<u64, Error> {
         let call = Call::new(client, &CLEAR_BEST_CHECKPOINT)?;
         call.execrows().await
     }
@@ -4121,7 +4131,7 @@ pub mod pg_async {
     /// Mark one checkpoint as the best; run ClearBestCheckpoint first in the same transaction.
     ///
     /// The SQL: [`MARK_CHECKPOINT_BEST`](super::MARK_CHECKPOINT_BEST).
-    pub async fn mark_checkpoint_best(client: &Client, id: i64) -> Result<u64, Error> {
+    pub async fn mark_checkpoint_best(client: &impl Executor, id: i64) -> Result<u64, Error> {
         let mut call = Call::new(client, &MARK_CHECKPOINT_BEST)?;
         call.bind(&id)?;
         call.execrows().await
@@ -4131,7 +4141,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
     pub async fn get_checkpoint(
-        client: &Client,
+        client: &impl Executor,
         id: i64,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let mut call = Call::new(client, &GET_CHECKPOINT)?;
@@ -4143,7 +4153,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
     pub async fn get_best_checkpoint(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(client, &GET_BEST_CHECKPOINT)?;
         call.one().await
@@ -4153,7 +4163,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
     pub async fn get_latest_checkpoint(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
         call.one().await
@@ -4163,7 +4173,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
     pub async fn list_checkpoints(
-        client: &Client,
+        client: &impl Executor,
         max_rows: i64,
     ) -> Result<Vec<ListCheckpointsRow>, Error> {
         let mut call = Call::new(client, &LIST_CHECKPOINTS)?;
@@ -4177,7 +4187,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
     pub async fn list_checkpoints_for_each(
-        client: &Client,
+        client: &impl Executor,
         max_rows: i64,
         f: impl FnMut(ListCheckpointsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -4190,7 +4200,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
     pub async fn record_accuracy_metric(
-        client: &Client,
+        client: &impl Executor,
         metric_type: &str,
         value: f64,
         metadata: Option<&serde_json::Value>,
@@ -4208,7 +4218,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
     pub async fn list_accuracy_metrics_for_checkpoint(
-        client: &Client,
+        client: &impl Executor,
         model_checkpoint_id: i64,
     ) -> Result<Vec<ListAccuracyMetricsForCheckpointRow>, Error> {
         let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
@@ -4222,7 +4232,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
     pub async fn list_accuracy_metrics_for_checkpoint_for_each(
-        client: &Client,
+        client: &impl Executor,
         model_checkpoint_id: i64,
         f: impl FnMut(ListAccuracyMetricsForCheckpointRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -4235,7 +4245,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
     pub async fn list_accuracy_metrics(
-        client: &Client,
+        client: &impl Executor,
         metric_type: Option<&str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
@@ -4253,7 +4263,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
     pub async fn list_accuracy_metrics_for_each(
-        client: &Client,
+        client: &impl Executor,
         metric_type: Option<&str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
@@ -4270,7 +4280,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
     pub async fn summarize_accuracy_by_type(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<Vec<SummarizeAccuracyByTypeRow>, Error> {
         let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
         call.many().await
@@ -4282,7 +4292,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
     pub async fn summarize_accuracy_by_type_for_each(
-        client: &Client,
+        client: &impl Executor,
         f: impl FnMut(SummarizeAccuracyByTypeRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
@@ -4293,7 +4303,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
     pub async fn record_generation(
-        client: &Client,
+        client: &impl Executor,
         params: &RecordGenerationParams<'_>,
     ) -> Result<RecordGenerationRow, Error> {
         let mut call = Call::new(client, &RECORD_GENERATION)?;
@@ -4309,7 +4319,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
     pub async fn list_generation_history(
-        client: &Client,
+        client: &impl Executor,
         model: Option<&str>,
         max_rows: i64,
     ) -> Result<Vec<tables::GenerationHistoryRow>, Error> {
@@ -4325,7 +4335,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
     pub async fn list_generation_history_for_each(
-        client: &Client,
+        client: &impl Executor,
         model: Option<&str>,
         max_rows: i64,
         f: impl FnMut(tables::GenerationHistoryRow) -> Result<(), Error>,
@@ -4340,7 +4350,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`RATE_GENERATION`](super::RATE_GENERATION).
     pub async fn rate_generation(
-        client: &Client,
+        client: &impl Executor,
         user_rating: Option<i32>,
         id: i64,
     ) -> Result<u64, Error> {
@@ -4354,7 +4364,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`CLEAR_GENERATION_HISTORY_BEFORE`](super::CLEAR_GENERATION_HISTORY_BEFORE).
     pub async fn clear_generation_history_before(
-        client: &Client,
+        client: &impl Executor,
         before: chrono::DateTime<chrono::Utc>,
     ) -> Result<u64, Error> {
         let mut call = Call::new(client, &CLEAR_GENERATION_HISTORY_BEFORE)?;
@@ -4366,7 +4376,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
     pub async fn summarize_generations_by_model(
-        client: &Client,
+        client: &impl Executor,
     ) -> Result<Vec<SummarizeGenerationsByModelRow>, Error> {
         let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
         call.many().await
@@ -4378,7 +4388,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
     pub async fn summarize_generations_by_model_for_each(
-        client: &Client,
+        client: &impl Executor,
         f: impl FnMut(SummarizeGenerationsByModelRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
@@ -4389,7 +4399,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPSERT_MARKOV_NGRAM`](super::UPSERT_MARKOV_NGRAM).
     pub async fn upsert_markov_ngram(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
         context: &str,
         next_char: &str,
@@ -4407,7 +4417,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
     pub async fn list_markov_ngrams(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
         context: &str,
     ) -> Result<Vec<ListMarkovNgramsRow>, Error> {
@@ -4423,7 +4433,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
     pub async fn list_markov_ngrams_for_each(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
         context: &str,
         f: impl FnMut(ListMarkovNgramsRow) -> Result<(), Error>,
@@ -4440,7 +4450,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
     pub async fn get_markov_next_char_probabilities(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
         context: &str,
     ) -> Result<Vec<GetMarkovNextCharProbabilitiesRow>, Error> {
@@ -4458,7 +4468,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
     pub async fn get_markov_next_char_probabilities_for_each(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
         context: &str,
         f: impl FnMut(GetMarkovNextCharProbabilitiesRow) -> Result<(), Error>,
@@ -4474,7 +4484,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
     pub async fn list_markov_context_totals(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
     ) -> Result<Vec<ListMarkovContextTotalsRow>, Error> {
         let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
@@ -4489,7 +4499,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
     pub async fn list_markov_context_totals_for_each(
-        client: &Client,
+        client: &impl Executor,
         n: i32,
         f: impl FnMut(ListMarkovContextTotalsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -4502,7 +4512,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SET_MARKOV_PROBABILITY`](super::SET_MARKOV_PROBABILITY).
     pub async fn set_markov_probability(
-        client: &Client,
+        client: &impl Executor,
         probability: Option<f64>,
         id: i64,
     ) -> Result<u64, Error> {
@@ -4515,7 +4525,7 @@ pub mod pg_async {
     /// Drop the order-n Markov model; returns the number of n-grams deleted.
     ///
     /// The SQL: [`CLEAR_MARKOV_MODEL`](super::CLEAR_MARKOV_MODEL).
-    pub async fn clear_markov_model(client: &Client, n: i32) -> Result<u64, Error> {
+    pub async fn clear_markov_model(client: &impl Executor, n: i32) -> Result<u64, Error> {
         let mut call = Call::new(client, &CLEAR_MARKOV_MODEL)?;
         call.bind(&n)?;
         call.execrows().await
@@ -4524,7 +4534,9 @@ pub mod pg_async {
     /// The app's current schema version (the one applied last), if any.
     ///
     /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
-    pub async fn get_schema_version(client: &Client) -> Result<tables::SchemaVersionRow, Error> {
+    pub async fn get_schema_version(
+        client: &impl Executor,
+    ) -> Result<tables::SchemaVersionRow, Error> {
         let call = Call::new(client, &GET_SCHEMA_VERSION)?;
         call.one().await
     }
@@ -4533,7 +4545,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`INSERT_SCHEMA_VERSION`](super::INSERT_SCHEMA_VERSION).
     pub async fn insert_schema_version(
-        client: &Client,
+        client: &impl Executor,
         version: &str,
         description: Option<&str>,
     ) -> Result<u64, Error> {

@@ -1132,7 +1132,7 @@ pub mod sqlite {
 #[cfg(feature = "postgres")]
 pub mod pg {
     use super::*;
-    use crate::runtime::pg::{Call, Client};
+    use crate::runtime::pg::{Call, Executor};
     use crate::runtime::Error;
 
     /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
@@ -1140,7 +1140,7 @@ pub mod pg {
     ///
     /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
     pub fn create_conversation(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         title: Option<&str>,
     ) -> Result<CreateConversationRow, Error> {
@@ -1154,7 +1154,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
     pub fn get_conversation(
-        client: &mut Client,
+        client: &mut impl Executor,
         id: uuid::Uuid,
     ) -> Result<tables::ConversationsRow, Error> {
         let mut call = Call::new(client, &GET_CONVERSATION)?;
@@ -1167,7 +1167,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
     pub fn list_conversations_for_user(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
@@ -1188,7 +1188,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
     pub fn list_conversations_for_user_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
@@ -1207,7 +1207,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
     pub fn count_conversations_for_user(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
     ) -> Result<CountConversationsForUserRow, Error> {
@@ -1221,7 +1221,7 @@ pub mod pg {
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
     pub fn archive_conversation(
-        client: &mut Client,
+        client: &mut impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<ArchiveConversationRow, Error> {
@@ -1235,7 +1235,7 @@ pub mod pg {
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
     pub fn unarchive_conversation(
-        client: &mut Client,
+        client: &mut impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<UnarchiveConversationRow, Error> {
@@ -1249,7 +1249,7 @@ pub mod pg {
     ///
     /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
     pub fn set_conversation_status(
-        client: &mut Client,
+        client: &mut impl Executor,
         status: crate::enums::ConversationStatus,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
@@ -1265,7 +1265,7 @@ pub mod pg {
     ///
     /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
     pub fn update_conversation_title(
-        client: &mut Client,
+        client: &mut impl Executor,
         title: Option<&str>,
         summary: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
@@ -1283,7 +1283,7 @@ pub mod pg {
     ///
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
     pub fn touch_conversation(
-        client: &mut Client,
+        client: &mut impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
@@ -1298,7 +1298,7 @@ pub mod pg {
     ///
     /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
     pub fn append_message(
-        client: &mut Client,
+        client: &mut impl Executor,
         params: &AppendMessageParams<'_>,
     ) -> Result<tables::MessagesRow, Error> {
         let mut call = Call::new(client, &APPEND_MESSAGE)?;
@@ -1315,7 +1315,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
     pub fn get_last_messages(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
     ) -> Result<Vec<GetLastMessagesRow>, Error> {
@@ -1332,7 +1332,7 @@ pub mod pg {
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
     pub fn get_last_messages_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
         f: impl FnMut(GetLastMessagesRow) -> Result<(), Error>,
@@ -1347,7 +1347,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
     pub fn list_messages(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
@@ -1365,7 +1365,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
     pub fn list_messages_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
@@ -1382,7 +1382,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
     pub fn count_messages_by_role(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
     ) -> Result<CountMessagesByRoleRow, Error> {
@@ -1396,7 +1396,7 @@ pub mod pg {
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
     pub fn count_messages(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
     ) -> Result<CountMessagesRow, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
@@ -1408,7 +1408,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
     pub fn list_messages_by_source(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         source: &str,
     ) -> Result<Vec<ListMessagesBySourceRow>, Error> {
@@ -1424,7 +1424,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
     pub fn list_messages_by_source_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         source: &str,
         f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error>,
@@ -1440,7 +1440,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
     pub fn list_conversation_message_counts(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
     ) -> Result<Vec<ListConversationMessageCountsRow>, Error> {
         let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
@@ -1455,7 +1455,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
     pub fn list_conversation_message_counts_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1468,7 +1468,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
     pub fn list_active_conversations(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         max_rows: i64,
     ) -> Result<Vec<ListActiveConversationsRow>, Error> {
@@ -1484,7 +1484,7 @@ pub mod pg {
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
     pub fn list_active_conversations_for_each(
-        client: &mut Client,
+        client: &mut impl Executor,
         user_id: &str,
         max_rows: i64,
         f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error>,
@@ -1500,7 +1500,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Client};
+    use crate::runtime::pg_async::{Call, Executor};
     use crate::runtime::Error;
 
     /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
@@ -1508,7 +1508,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
     pub async fn create_conversation(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         title: Option<&str>,
     ) -> Result<CreateConversationRow, Error> {
@@ -1522,7 +1522,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
     pub async fn get_conversation(
-        client: &Client,
+        client: &impl Executor,
         id: uuid::Uuid,
     ) -> Result<tables::ConversationsRow, Error> {
         let mut call = Call::new(client, &GET_CONVERSATION)?;
@@ -1535,7 +1535,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
     pub async fn list_conversations_for_user(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
@@ -1556,7 +1556,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
     pub async fn list_conversations_for_user_for_each(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
@@ -1575,7 +1575,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
     pub async fn count_conversations_for_user(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
     ) -> Result<CountConversationsForUserRow, Error> {
@@ -1589,7 +1589,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
     pub async fn archive_conversation(
-        client: &Client,
+        client: &impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<ArchiveConversationRow, Error> {
@@ -1603,7 +1603,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
     pub async fn unarchive_conversation(
-        client: &Client,
+        client: &impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<UnarchiveConversationRow, Error> {
@@ -1617,7 +1617,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
     pub async fn set_conversation_status(
-        client: &Client,
+        client: &impl Executor,
         status: crate::enums::ConversationStatus,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
@@ -1633,7 +1633,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
     pub async fn update_conversation_title(
-        client: &Client,
+        client: &impl Executor,
         title: Option<&str>,
         summary: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
@@ -1651,7 +1651,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
     pub async fn touch_conversation(
-        client: &Client,
+        client: &impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
     ) -> Result<u64, Error> {
@@ -1666,7 +1666,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
     pub async fn append_message(
-        client: &Client,
+        client: &impl Executor,
         params: &AppendMessageParams<'_>,
     ) -> Result<tables::MessagesRow, Error> {
         let mut call = Call::new(client, &APPEND_MESSAGE)?;
@@ -1683,7 +1683,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
     pub async fn get_last_messages(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
     ) -> Result<Vec<GetLastMessagesRow>, Error> {
@@ -1700,7 +1700,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
     pub async fn get_last_messages_for_each(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
         f: impl FnMut(GetLastMessagesRow) -> Result<(), Error>,
@@ -1715,7 +1715,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
     pub async fn list_messages(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
@@ -1733,7 +1733,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
     pub async fn list_messages_for_each(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
@@ -1750,7 +1750,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
     pub async fn count_messages_by_role(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
     ) -> Result<CountMessagesByRoleRow, Error> {
@@ -1764,7 +1764,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
     pub async fn count_messages(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
     ) -> Result<CountMessagesRow, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
@@ -1776,7 +1776,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
     pub async fn list_messages_by_source(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         source: &str,
     ) -> Result<Vec<ListMessagesBySourceRow>, Error> {
@@ -1792,7 +1792,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
     pub async fn list_messages_by_source_for_each(
-        client: &Client,
+        client: &impl Executor,
         conversation_id: uuid::Uuid,
         source: &str,
         f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error>,
@@ -1808,7 +1808,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
     pub async fn list_conversation_message_counts(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
     ) -> Result<Vec<ListConversationMessageCountsRow>, Error> {
         let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
@@ -1823,7 +1823,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
     pub async fn list_conversation_message_counts_for_each(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error>,
     ) -> Result<(), Error> {
@@ -1836,7 +1836,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
     pub async fn list_active_conversations(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         max_rows: i64,
     ) -> Result<Vec<ListActiveConversationsRow>, Error> {
@@ -1852,7 +1852,7 @@ pub mod pg_async {
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
     pub async fn list_active_conversations_for_each(
-        client: &Client,
+        client: &impl Executor,
         user_id: &str,
         max_rows: i64,
         f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error>,

@@ -805,15 +805,133 @@ pub mod pg {
     use std::collections::HashMap;
 
     use postgres::types::ToSql;
-    use postgres::Statement;
+    use postgres::{Row, RowIter, Statement};
 
     pub use super::pg_row::FromRow;
     use super::{BulkQuery, Error, Query};
 
+    /// What the generated functions run on: [`Client`] and its [`Transaction`] (statements
+    /// prepared once per connection), or the driver's own `postgres::Client` and
+    /// `postgres::Transaction` (and so an r2d2 pooled connection, `&mut *conn`), which keep no
+    /// cache: each call prepares its statement (one round trip more).
+    pub trait Executor {
+        /// The statement of `query`, from the connection's cache where there is one.
+        fn statement(&mut self, query: &'static Query) -> Result<Statement, postgres::Error>;
+        fn query(
+            &mut self,
+            statement: &Statement,
+            params: &[&(dyn ToSql + Sync)],
+        ) -> Result<Vec<Row>, postgres::Error>;
+        fn query_opt(
+            &mut self,
+            statement: &Statement,
+            params: &[&(dyn ToSql + Sync)],
+        ) -> Result<Option<Row>, postgres::Error>;
+        fn query_raw<'a>(
+            &'a mut self,
+            statement: &Statement,
+            params: &[&'a (dyn ToSql + Sync)],
+        ) -> Result<RowIter<'a>, postgres::Error>;
+        fn execute(
+            &mut self,
+            statement: &Statement,
+            params: &[&(dyn ToSql + Sync)],
+        ) -> Result<u64, postgres::Error>;
+        fn copy_in(&mut self, sql: &str) -> Result<postgres::CopyInWriter<'_>, postgres::Error>;
+    }
+
+    /// The driver's own clients run each statement through `postgres::GenericClient`.
+    macro_rules! executor_through {
+        ($client:ident => $generic:expr, prepare($query:ident) => $prepare:expr) => {
+            fn statement(&mut self, $query: &'static Query) -> Result<Statement, postgres::Error> {
+                let $client = self;
+                $prepare
+            }
+
+            fn query(
+                &mut self,
+                statement: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> Result<Vec<Row>, postgres::Error> {
+                let $client = self;
+                postgres::GenericClient::query($generic, statement, params)
+            }
+
+            fn query_opt(
+                &mut self,
+                statement: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> Result<Option<Row>, postgres::Error> {
+                let $client = self;
+                postgres::GenericClient::query_opt($generic, statement, params)
+            }
+
+            fn query_raw<'a>(
+                &'a mut self,
+                statement: &Statement,
+                params: &[&'a (dyn ToSql + Sync)],
+            ) -> Result<RowIter<'a>, postgres::Error> {
+                let $client = self;
+                postgres::GenericClient::query_raw($generic, statement, params.iter().copied())
+            }
+
+            fn execute(
+                &mut self,
+                statement: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> Result<u64, postgres::Error> {
+                let $client = self;
+                postgres::GenericClient::execute($generic, statement, params)
+            }
+
+            fn copy_in(
+                &mut self,
+                sql: &str,
+            ) -> Result<postgres::CopyInWriter<'_>, postgres::Error> {
+                let $client = self;
+                postgres::GenericClient::copy_in($generic, sql)
+            }
+        };
+    }
+
+    impl Executor for postgres::Client {
+        executor_through!(c => c, prepare(query) => c.prepare(query.postgres_sql()));
+    }
+
+    impl Executor for postgres::Transaction<'_> {
+        executor_through!(c => c, prepare(query) => c.prepare(query.postgres_sql()));
+    }
+
+    impl Executor for Client {
+        executor_through!(c => &mut c.client, prepare(query) => cached(&mut c.client, &mut c.statements, query));
+    }
+
+    impl Executor for Transaction<'_> {
+        executor_through!(c => &mut c.transaction, prepare(query) => cached(&mut c.transaction, c.statements, query));
+    }
+
+    /// Prepared statements by query name. A connection's statements live as long as it does,
+    /// inside and outside its transactions (PostgreSQL's prepared statements are not undone by
+    /// a rollback).
+    type Statements = HashMap<&'static str, Statement>;
+
+    fn cached(
+        client: &mut impl postgres::GenericClient,
+        statements: &mut Statements,
+        query: &'static Query,
+    ) -> Result<Statement, postgres::Error> {
+        if let Some(statement) = statements.get(query.name) {
+            return Ok(statement.clone());
+        }
+        let statement = client.prepare(query.postgres_sql())?;
+        statements.insert(query.name, statement.clone());
+        Ok(statement)
+    }
+
     /// A PostgreSQL client that prepares each query once.
     pub struct Client {
         client: postgres::Client,
-        statements: HashMap<&'static str, Statement>,
+        statements: Statements,
     }
 
     impl Client {
@@ -824,7 +942,16 @@ pub mod pg {
             }
         }
 
-        /// The client, for work of its own (transactions, other SQL).
+        /// Starts a transaction whose queries use this client's prepared statements. It rolls
+        /// back when dropped without [`Transaction::commit`].
+        pub fn transaction(&mut self) -> Result<Transaction<'_>, postgres::Error> {
+            Ok(Transaction {
+                transaction: self.client.transaction()?,
+                statements: &mut self.statements,
+            })
+        }
+
+        /// The client, for work of its own (other SQL).
         pub fn get_mut(&mut self) -> &mut postgres::Client {
             &mut self.client
         }
@@ -832,29 +959,38 @@ pub mod pg {
         pub fn into_inner(self) -> postgres::Client {
             self.client
         }
+    }
 
-        fn statement(&mut self, query: &'static Query) -> Result<Statement, Error> {
-            if let Some(statement) = self.statements.get(query.name) {
-                return Ok(statement.clone());
-            }
-            let statement = self
-                .client
-                .prepare(query.postgres_sql())
-                .map_err(fail(query))?;
-            self.statements.insert(query.name, statement.clone());
-            Ok(statement)
+    /// A transaction of a [`Client`], with its prepared statements.
+    pub struct Transaction<'c> {
+        transaction: postgres::Transaction<'c>,
+        statements: &'c mut Statements,
+    }
+
+    impl<'c> Transaction<'c> {
+        pub fn commit(self) -> Result<(), postgres::Error> {
+            self.transaction.commit()
+        }
+
+        pub fn rollback(self) -> Result<(), postgres::Error> {
+            self.transaction.rollback()
+        }
+
+        /// The driver's transaction, for work of its own (other SQL, savepoints).
+        pub fn get_mut(&mut self) -> &mut postgres::Transaction<'c> {
+            &mut self.transaction
         }
     }
 
     /// One call of a query and the parameters bound so far.
-    pub struct Call<'c> {
-        client: &'c mut Client,
+    pub struct Call<'c, E: Executor> {
+        client: &'c mut E,
         query: &'static Query,
         params: Vec<&'c (dyn ToSql + Sync)>,
     }
 
-    impl<'c> Call<'c> {
-        pub fn new(client: &'c mut Client, query: &'static Query) -> Result<Self, Error> {
+    impl<'c, E: Executor> Call<'c, E> {
+        pub fn new(client: &'c mut E, query: &'static Query) -> Result<Self, Error> {
             Ok(Call {
                 client,
                 query,
@@ -871,24 +1007,29 @@ pub mod pg {
         /// The one row; [`Error::NotFound`] when there is none.
         pub fn one<R: FromRow>(self) -> Result<R, Error> {
             let query = self.query;
-            let statement = self.client.statement(query)?;
+            match self.opt()? {
+                Some(row) => Ok(row),
+                None => Err(Error::NotFound { query: query.name }),
+            }
+        }
+
+        /// The row, if there is one.
+        pub fn opt<R: FromRow>(self) -> Result<Option<R>, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query).map_err(fail(query))?;
             let row = self
-                .client
                 .client
                 .query_opt(&statement, &self.params)
                 .map_err(fail(query))?;
-            match row {
-                Some(row) => R::from_row(&row).map_err(fail(query)),
-                None => Err(Error::NotFound { query: query.name }),
-            }
+            row.map(|row| R::from_row(&row).map_err(fail(query)))
+                .transpose()
         }
 
         /// Every row.
         pub fn many<R: FromRow>(self) -> Result<Vec<R>, Error> {
             let query = self.query;
-            let statement = self.client.statement(query)?;
+            let statement = self.client.statement(query).map_err(fail(query))?;
             let rows = self
-                .client
                 .client
                 .query(&statement, &self.params)
                 .map_err(fail(query))?;
@@ -904,11 +1045,10 @@ pub mod pg {
         ) -> Result<(), Error> {
             use postgres::fallible_iterator::FallibleIterator;
             let query = self.query;
-            let statement = self.client.statement(query)?;
+            let statement = self.client.statement(query).map_err(fail(query))?;
             let mut rows = self
                 .client
-                .client
-                .query_raw(&statement, self.params.iter().copied())
+                .query_raw(&statement, &self.params)
                 .map_err(fail(query))?;
             while let Some(row) = rows.next().map_err(fail(query))? {
                 f(R::from_row(&row).map_err(fail(query))?)?;
@@ -924,9 +1064,8 @@ pub mod pg {
         /// Runs the statement and says how many rows it changed.
         pub fn execrows(self) -> Result<u64, Error> {
             let query = self.query;
-            let statement = self.client.statement(query)?;
+            let statement = self.client.statement(query).map_err(fail(query))?;
             self.client
-                .client
                 .execute(&statement, &self.params)
                 .map_err(fail(query))
         }
@@ -940,11 +1079,18 @@ pub mod pg {
     }
 
     impl<'c> BulkInsert<'c> {
-        pub fn new(client: &'c mut Client, bulk: &'static BulkQuery) -> Result<Self, Error> {
+        pub fn new<E: Executor>(
+            client: &'c mut E,
+            bulk: &'static BulkQuery,
+        ) -> Result<Self, Error> {
             let query = &bulk.insert;
             // The INSERT, prepared, says which types the COPY's columns have.
-            let types = client.statement(query)?.params().to_vec();
-            let sink = client.client.copy_in(bulk.copy).map_err(fail(query))?;
+            let types = client
+                .statement(query)
+                .map_err(fail(query))?
+                .params()
+                .to_vec();
+            let sink = client.copy_in(bulk.copy).map_err(fail(query))?;
             Ok(BulkInsert {
                 query,
                 writer: postgres::binary_copy::BinaryCopyInWriter::new(sink, &types),
@@ -984,19 +1130,161 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use std::collections::HashMap;
+    use std::future::Future;
     use std::sync::Mutex;
 
-    use futures_util::{pin_mut, TryStreamExt};
+    use futures_util::{pin_mut, Stream, TryStreamExt};
     use tokio_postgres::types::ToSql;
-    use tokio_postgres::Statement;
+    use tokio_postgres::{Row, RowStream, Statement};
 
     pub use super::pg_row::FromRow;
     use super::{BulkQuery, Error, Query};
 
+    /// What the generated functions run on: [`Client`] and its [`Transaction`] (statements
+    /// prepared once per connection), a deadpool-postgres pooled connection or transaction
+    /// (with the `deadpool-postgres` feature: deadpool's own per-connection statement cache,
+    /// keyed by the SQL, which lives as long as the pooled connection), or the driver's own
+    /// `tokio_postgres::Client` and `Transaction` (and so a bb8 pooled connection, `&*conn`),
+    /// which keep no cache: each call prepares its statement (one round trip more).
+    pub trait Executor: Sync {
+        /// The statement of `query`, from the connection's cache where there is one.
+        fn statement(
+            &self,
+            query: &'static Query,
+        ) -> impl Future<Output = Result<Statement, tokio_postgres::Error>> + Send;
+        fn query_opt(
+            &self,
+            statement: &Statement,
+            params: &[&(dyn ToSql + Sync)],
+        ) -> impl Future<Output = Result<Option<Row>, tokio_postgres::Error>> + Send;
+        fn query_raw(
+            &self,
+            statement: &Statement,
+            params: &[&(dyn ToSql + Sync)],
+        ) -> impl Future<Output = Result<RowStream, tokio_postgres::Error>> + Send;
+        fn execute(
+            &self,
+            statement: &Statement,
+            params: &[&(dyn ToSql + Sync)],
+        ) -> impl Future<Output = Result<u64, tokio_postgres::Error>> + Send;
+        fn copy_in(
+            &self,
+            sql: &str,
+        ) -> impl Future<
+            Output = Result<tokio_postgres::CopyInSink<bytes::Bytes>, tokio_postgres::Error>,
+        > + Send;
+    }
+
+    /// Everything but preparing goes to the driver's client or transaction `$inner`.
+    macro_rules! executor_through {
+        ($this:ident => $inner:expr, as $driver:ty, prepare($query:ident) => $prepare:expr) => {
+            fn statement(
+                &self,
+                $query: &'static Query,
+            ) -> impl Future<Output = Result<Statement, tokio_postgres::Error>> + Send {
+                let $this = self;
+                async move { $prepare }
+            }
+
+            fn query_opt(
+                &self,
+                statement: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> impl Future<Output = Result<Option<Row>, tokio_postgres::Error>> + Send {
+                let $this = self;
+                let driver: &$driver = $inner;
+                driver.query_opt(statement, params)
+            }
+
+            fn query_raw(
+                &self,
+                statement: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> impl Future<Output = Result<RowStream, tokio_postgres::Error>> + Send {
+                let $this = self;
+                let driver: &$driver = $inner;
+                driver.query_raw(statement, params.iter().copied())
+            }
+
+            fn execute(
+                &self,
+                statement: &Statement,
+                params: &[&(dyn ToSql + Sync)],
+            ) -> impl Future<Output = Result<u64, tokio_postgres::Error>> + Send {
+                let $this = self;
+                let driver: &$driver = $inner;
+                driver.execute(statement, params)
+            }
+
+            fn copy_in(
+                &self,
+                sql: &str,
+            ) -> impl Future<
+                Output = Result<tokio_postgres::CopyInSink<bytes::Bytes>, tokio_postgres::Error>,
+            > + Send {
+                let $this = self;
+                let driver: &$driver = $inner;
+                driver.copy_in(sql)
+            }
+        };
+    }
+
+    impl Executor for tokio_postgres::Client {
+        executor_through!(c => c, as tokio_postgres::Client, prepare(query) => c.prepare(query.postgres_sql()).await);
+    }
+
+    impl Executor for tokio_postgres::Transaction<'_> {
+        executor_through!(c => c, as tokio_postgres::Transaction<'_>, prepare(query) => c.prepare(query.postgres_sql()).await);
+    }
+
+    impl Executor for Client {
+        executor_through!(c => &c.client, as tokio_postgres::Client, prepare(query) => cached(&c.client, &c.statements, query).await);
+    }
+
+    impl Executor for Transaction<'_> {
+        executor_through!(c => &c.transaction, as tokio_postgres::Transaction<'_>, prepare(query) => cached(&c.transaction, c.statements, query).await);
+    }
+
+    #[cfg(feature = "deadpool-postgres")]
+    impl Executor for deadpool_postgres::Object {
+        executor_through!(c => c, as tokio_postgres::Client, prepare(query) => c.prepare_cached(query.postgres_sql()).await);
+    }
+
+    #[cfg(feature = "deadpool-postgres")]
+    impl Executor for deadpool_postgres::Transaction<'_> {
+        executor_through!(c => c, as tokio_postgres::Transaction<'_>, prepare(query) => c.prepare_cached(query.postgres_sql()).await);
+    }
+
+    /// Prepared statements by query name. A connection's statements live as long as it does,
+    /// inside and outside its transactions (PostgreSQL's prepared statements are not undone by
+    /// a rollback).
+    type Statements = Mutex<HashMap<&'static str, Statement>>;
+
+    async fn cached(
+        client: &impl tokio_postgres::GenericClient,
+        statements: &Statements,
+        query: &'static Query,
+    ) -> Result<Statement, tokio_postgres::Error> {
+        let known = match statements.lock() {
+            Ok(statements) => statements.get(query.name).cloned(),
+            Err(poisoned) => poisoned.into_inner().get(query.name).cloned(),
+        };
+        if let Some(statement) = known {
+            return Ok(statement);
+        }
+        let statement = client.prepare(query.postgres_sql()).await?;
+        let mut statements = match statements.lock() {
+            Ok(statements) => statements,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        statements.insert(query.name, statement.clone());
+        Ok(statement)
+    }
+
     /// A tokio-postgres client that prepares each query once.
     pub struct Client {
         client: tokio_postgres::Client,
-        statements: Mutex<HashMap<&'static str, Statement>>,
+        statements: Statements,
     }
 
     impl Client {
@@ -1007,6 +1295,15 @@ pub mod pg_async {
             }
         }
 
+        /// Starts a transaction whose queries use this client's prepared statements. It rolls
+        /// back when dropped without [`Transaction::commit`].
+        pub async fn transaction(&mut self) -> Result<Transaction<'_>, tokio_postgres::Error> {
+            Ok(Transaction {
+                transaction: self.client.transaction().await?,
+                statements: &self.statements,
+            })
+        }
+
         /// The client, for work of its own.
         pub fn get_ref(&self) -> &tokio_postgres::Client {
             &self.client
@@ -1015,38 +1312,38 @@ pub mod pg_async {
         pub fn into_inner(self) -> tokio_postgres::Client {
             self.client
         }
+    }
 
-        async fn statement(&self, query: &'static Query) -> Result<Statement, Error> {
-            let cached = match self.statements.lock() {
-                Ok(statements) => statements.get(query.name).cloned(),
-                Err(poisoned) => poisoned.into_inner().get(query.name).cloned(),
-            };
-            if let Some(statement) = cached {
-                return Ok(statement);
-            }
-            let statement = self
-                .client
-                .prepare(query.postgres_sql())
-                .await
-                .map_err(fail(query))?;
-            let mut statements = match self.statements.lock() {
-                Ok(statements) => statements,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            statements.insert(query.name, statement.clone());
-            Ok(statement)
+    /// A transaction of a [`Client`], with its prepared statements.
+    pub struct Transaction<'c> {
+        transaction: tokio_postgres::Transaction<'c>,
+        statements: &'c Statements,
+    }
+
+    impl<'c> Transaction<'c> {
+        pub async fn commit(self) -> Result<(), tokio_postgres::Error> {
+            self.transaction.commit().await
+        }
+
+        pub async fn rollback(self) -> Result<(), tokio_postgres::Error> {
+            self.transaction.rollback().await
+        }
+
+        /// The driver's transaction, for work of its own (other SQL, savepoints).
+        pub fn get_ref(&self) -> &tokio_postgres::Transaction<'c> {
+            &self.transaction
         }
     }
 
     /// One call of a query and the parameters bound so far.
-    pub struct Call<'c> {
-        client: &'c Client,
+    pub struct Call<'c, E: Executor> {
+        client: &'c E,
         query: &'static Query,
         params: Vec<&'c (dyn ToSql + Sync)>,
     }
 
-    impl<'c> Call<'c> {
-        pub fn new(client: &'c Client, query: &'static Query) -> Result<Self, Error> {
+    impl<'c, E: Executor> Call<'c, E> {
+        pub fn new(client: &'c E, query: &'static Query) -> Result<Self, Error> {
             Ok(Call {
                 client,
                 query,
@@ -1063,48 +1360,58 @@ pub mod pg_async {
         /// The one row; [`Error::NotFound`] when there is none.
         pub async fn one<R: FromRow>(self) -> Result<R, Error> {
             let query = self.query;
-            let statement = self.client.statement(query).await?;
-            let row = self
-                .client
-                .client
-                .query_opt(&statement, &self.params)
-                .await
-                .map_err(fail(query))?;
-            match row {
-                Some(row) => R::from_row(&row).map_err(fail(query)),
+            match self.opt().await? {
+                Some(row) => Ok(row),
                 None => Err(Error::NotFound { query: query.name }),
             }
         }
 
+        /// The row, if there is one.
+        pub async fn opt<R: FromRow>(self) -> Result<Option<R>, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query).await.map_err(fail(query))?;
+            let row = self
+                .client
+                .query_opt(&statement, &self.params)
+                .await
+                .map_err(fail(query))?;
+            row.map(|row| R::from_row(&row).map_err(fail(query)))
+                .transpose()
+        }
+
         /// Every row.
-        pub async fn many<R: FromRow>(self) -> Result<Vec<R>, Error> {
-            let mut out = Vec::new();
-            self.for_each(|row| {
-                out.push(row);
-                Ok(())
-            })
-            .await?;
-            Ok(out)
+        pub async fn many<R: FromRow + Send + 'static>(self) -> Result<Vec<R>, Error> {
+            self.stream().await?.try_collect().await
         }
 
         /// Every row, one at a time, as the server sends them.
-        pub async fn for_each<R: FromRow>(
+        pub async fn for_each<R: FromRow + Send + 'static>(
             self,
             mut f: impl FnMut(R) -> Result<(), Error>,
         ) -> Result<(), Error> {
-            let query = self.query;
-            let statement = self.client.statement(query).await?;
-            let rows = self
-                .client
-                .client
-                .query_raw(&statement, self.params.iter().copied())
-                .await
-                .map_err(fail(query))?;
+            let rows = self.stream().await?;
             pin_mut!(rows);
-            while let Some(row) = rows.try_next().await.map_err(fail(query))? {
-                f(R::from_row(&row).map_err(fail(query))?)?;
+            while let Some(row) = rows.try_next().await? {
+                f(row)?;
             }
             Ok(())
+        }
+
+        /// The rows as a stream, read as the server sends them.
+        pub async fn stream<R: FromRow + Send + 'static>(
+            self,
+        ) -> Result<impl Stream<Item = Result<R, Error>> + Send + 'static, Error> {
+            let query = self.query;
+            let statement = self.client.statement(query).await.map_err(fail(query))?;
+            let rows = self
+                .client
+                .query_raw(&statement, &self.params)
+                .await
+                .map_err(fail(query))?;
+            Ok(rows.map_err(fail(query)).and_then(move |row| {
+                let read = R::from_row(&row).map_err(fail(query));
+                std::future::ready(read)
+            }))
         }
 
         /// Runs the statement.
@@ -1115,9 +1422,8 @@ pub mod pg_async {
         /// Runs the statement and says how many rows it changed.
         pub async fn execrows(self) -> Result<u64, Error> {
             let query = self.query;
-            let statement = self.client.statement(query).await?;
+            let statement = self.client.statement(query).await.map_err(fail(query))?;
             self.client
-                .client
                 .execute(&statement, &self.params)
                 .await
                 .map_err(fail(query))
@@ -1132,15 +1438,19 @@ pub mod pg_async {
     }
 
     impl<'c> BulkInsert<'c> {
-        pub async fn new(client: &'c Client, bulk: &'static BulkQuery) -> Result<Self, Error> {
+        pub async fn new<E: Executor>(
+            client: &'c E,
+            bulk: &'static BulkQuery,
+        ) -> Result<Self, Error> {
             let query = &bulk.insert;
             // The INSERT, prepared, says which types the COPY's columns have.
-            let types = client.statement(query).await?.params().to_vec();
-            let sink = client
-                .client
-                .copy_in(bulk.copy)
+            let types = client
+                .statement(query)
                 .await
-                .map_err(fail(query))?;
+                .map_err(fail(query))?
+                .params()
+                .to_vec();
+            let sink = client.copy_in(bulk.copy).await.map_err(fail(query))?;
             let writer = tokio_postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
             Ok(BulkInsert {
                 query,
@@ -1178,7 +1488,7 @@ pub mod pg_async {
         }
     }
 
-    fn fail(query: &'static Query) -> impl Fn(tokio_postgres::Error) -> Error {
+    fn fail(query: &'static Query) -> impl Fn(tokio_postgres::Error) -> Error + Copy {
         move |source| Error::Postgres {
             query: query.name,
             source,
