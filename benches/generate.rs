@@ -76,6 +76,8 @@ fn main() {
         time: dbtool::codegen::TimeCrate::Chrono,
         overrides: Default::default(),
         dependencies: Vec::new(),
+        dev_dependencies: Vec::new(),
+        features: Vec::new(),
     };
     let (mut load, mut analyze, mut generate, mut total) = (vec![], vec![], vec![], vec![]);
     let mut queries = 0;

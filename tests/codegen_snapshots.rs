@@ -142,6 +142,8 @@ fn generate_with(
         ],
         time: dbtool::codegen::TimeCrate::Chrono,
         dependencies: config.generated_dependencies(),
+        dev_dependencies: config.generated_dev_dependencies(),
+        features: config.features.clone(),
         overrides: config.overrides,
     };
     codegen::generate(&schema, &modules, &options, &Templates::default())

@@ -632,8 +632,10 @@ pub mod sqlite {
     }
 
     impl<'c> Call<'c> {
-        /// Prepares `query` once per connection (rusqlite's statement cache).
+        /// Prepares `query` once per connection (rusqlite's statement cache, sized to hold
+        /// every query of the crate).
         pub fn new(conn: &'c rusqlite::Connection, query: &'static Query) -> Result<Self, Error> {
+            conn.set_prepared_statement_cache_capacity(crate::QUERY_COUNT);
             let mut statement = conn.prepare_cached(query.sqlite).map_err(fail(query))?;
             statement.clear_bindings();
             Ok(Call {
@@ -719,6 +721,7 @@ pub mod sqlite {
             bulk: &'static BulkQuery,
         ) -> Result<Self, Error> {
             let query = &bulk.insert;
+            conn.set_prepared_statement_cache_capacity(crate::QUERY_COUNT);
             conn.execute_batch("SAVEPOINT dbtool_bulk_insert")
                 .map_err(fail(query))?;
             let statement = match conn.prepare_cached(query.sqlite) {

@@ -38,6 +38,10 @@ pub struct Options {
     pub overrides: TypeOverrides,
     /// Extra dependencies of the generated crate (the crates of the overrides' types).
     pub dependencies: Vec<Dependency>,
+    /// Extra dev-dependencies (what the project's tests of the crate use).
+    pub dev_dependencies: Vec<Dependency>,
+    /// Optional features on by default (`deadpool-postgres`).
+    pub features: Vec<String>,
 }
 
 /// A dependency of the generated crate from `[generate.dependencies]`.
@@ -107,8 +111,9 @@ const HEADER: &str =
 struct CrateContext<'a> {
     header: &'static str,
     package: String,
-    default_features: Vec<&'static str>,
+    default_features: Vec<String>,
     dependencies: &'a [Dependency],
+    dev_dependencies: &'a [Dependency],
     enums: Vec<EnumContext>,
     tables: Vec<RowContext>,
     modules: Vec<ModuleContext>,
@@ -234,6 +239,7 @@ pub fn generate(
         package: options.package.clone(),
         default_features: default_features(&options.dialects, modules, options),
         dependencies: &options.dependencies,
+        dev_dependencies: &options.dev_dependencies,
         enums: schema.enums.iter().map(enum_context).collect(),
         tables: tables.into_values().collect(),
         modules: module_contexts,
@@ -373,14 +379,11 @@ fn migration_sets(sets: &[MigrationSet]) -> Vec<MigrationSetContext<'_>> {
 }
 
 /// The backends the project's dialects need, and the type crates its queries use.
-fn default_features(
-    dialects: &[Dialect],
-    modules: &[Module],
-    options: &Options,
-) -> Vec<&'static str> {
-    let mut features = Vec::new();
+fn default_features(dialects: &[Dialect], modules: &[Module], options: &Options) -> Vec<String> {
+    let mut features: Vec<&'static str> = Vec::new();
     if dialects.contains(&Dialect::Sqlite) {
         features.push("rusqlite");
+        features.push("bundled");
     }
     if dialects.iter().any(|d| d.runs_on_postgres()) {
         features.push("postgres");
@@ -412,6 +415,8 @@ fn default_features(
     types.sort_unstable();
     types.dedup();
     features.extend(types);
+    let mut features: Vec<String> = features.into_iter().map(str::to_string).collect();
+    features.extend(options.features.iter().cloned());
     features
 }
 

@@ -17,6 +17,13 @@ pub(super) struct GenerateFile {
     /// Added to the generated crate's `[dependencies]`.
     #[serde(default)]
     dependencies: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    /// Added to the generated crate's `[dev-dependencies]`: what the project's own tests in
+    /// `generated/tests/` use (a pool crate, a runtime).
+    #[serde(default, rename = "dev-dependencies")]
+    dev_dependencies: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    /// Optional features of the generated crate turned on by default (`deadpool-postgres`).
+    #[serde(default)]
+    features: Vec<Spanned<String>>,
     /// `jsonb = "my_types::Document"`.
     #[serde(default)]
     types: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -32,6 +39,10 @@ pub struct GenerateConfig {
     pub time: TimeCrate,
     /// By crate name, as written (paths relative to the project root).
     pub dependencies: Vec<(String, toml::Value)>,
+    /// `[generate.dev-dependencies]`, the same way.
+    pub dev_dependencies: Vec<(String, toml::Value)>,
+    /// Optional features turned on by default.
+    pub features: Vec<String>,
     pub overrides: TypeOverrides,
 }
 
@@ -50,7 +61,46 @@ const OWN_DEPENDENCIES: &[&str] = &[
     "tokio",
     "tokio-postgres",
     "uuid",
+    "deadpool-postgres",
 ];
+
+/// The generated crate's optional features a project may turn on by default.
+const OPTIONAL_FEATURES: &[&str] = &["deadpool-postgres"];
+
+/// One entry of `[generate.dependencies]` or `[generate.dev-dependencies]` (`table`), checked:
+/// a crate name, not one dbtool's own Cargo.toml names, a version or a table.
+fn dependency(
+    name: Spanned<String>,
+    spec: Spanned<toml::Value>,
+    table: &str,
+    at: &dyn Fn(std::ops::Range<usize>) -> Location,
+) -> Result<(String, toml::Value), Diagnostic> {
+    let where_ = at(name.span());
+    let name = name.into_inner();
+    // The key is written into the generated Cargo.toml: it must be a crate name.
+    if let Err(problem) = check_package_name(&name) {
+        return Err(where_
+            .diagnostic(format!(
+                "`{}` is not a Cargo package name: {problem}",
+                name.escape_debug()
+            ))
+            .with_help("name the crate as Cargo.toml does: `my_types = { path = \"types\" }`"));
+    }
+    if OWN_DEPENDENCIES.contains(&name.as_str()) {
+        return Err(where_
+            .diagnostic(format!("the generated crate already depends on `{name}`"))
+            .with_help(format!("its version and features are dbtool's; list only other crates under [generate.{table}]")));
+    }
+    if !matches!(
+        spec.get_ref(),
+        toml::Value::String(_) | toml::Value::Table(_)
+    ) {
+        return Err(at(spec.span())
+            .diagnostic(format!("dependency `{name}` must be a version or a table"))
+            .with_help("write it as in Cargo.toml: `my_types = \"1\"` or `my_types = { path = \"types\" }`"));
+    }
+    Ok((name, spec.into_inner()))
+}
 
 /// Reads `[generate]`; `path` and `text` are dbtool.toml's, for error positions.
 pub(super) fn read(
@@ -82,33 +132,28 @@ pub(super) fn read(
         })?;
     }
     for (name, spec) in file.dependencies {
-        let where_ = at(name.span());
-        let name = name.into_inner();
-        // The key is written into the generated Cargo.toml: it must be a crate name.
-        if let Err(problem) = check_package_name(&name) {
-            return Err(where_
+        config
+            .dependencies
+            .push(dependency(name, spec, "dependencies", &at)?);
+    }
+    for (name, spec) in file.dev_dependencies {
+        config
+            .dev_dependencies
+            .push(dependency(name, spec, "dev-dependencies", &at)?);
+    }
+    for feature in file.features {
+        if !OPTIONAL_FEATURES.contains(&feature.get_ref().as_str()) {
+            return Err(at(feature.span())
                 .diagnostic(format!(
-                    "`{}` is not a Cargo package name: {problem}",
-                    name.escape_debug()
+                    "`{}` is not an optional feature of the generated crate",
+                    feature.get_ref().escape_debug()
                 ))
-                .with_help(
-                    "name the crate as Cargo.toml does: `my_types = { path = \"types\" }`",
-                ));
+                .with_help(format!(
+                    "the optional features are: {}",
+                    OPTIONAL_FEATURES.join(", ")
+                )));
         }
-        if OWN_DEPENDENCIES.contains(&name.as_str()) {
-            return Err(where_
-                .diagnostic(format!("the generated crate already depends on `{name}`"))
-                .with_help("its version and features are dbtool's; list only the crates of your own types here"));
-        }
-        if !matches!(
-            spec.get_ref(),
-            toml::Value::String(_) | toml::Value::Table(_)
-        ) {
-            return Err(at(spec.span())
-                .diagnostic(format!("dependency `{name}` must be a version or a table"))
-                .with_help("write it as in Cargo.toml: `my_types = \"1\"` or `my_types = { path = \"types\" }`"));
-        }
-        config.dependencies.push((name, spec.into_inner()));
+        config.features.push(feature.into_inner());
     }
     for (key, value) in file.types {
         let o = type_override(key.get_ref(), value, at(key.span()), &at)?;

@@ -95,6 +95,10 @@ pub struct Config {
     pub time: crate::codegen::TimeCrate,
     /// `[generate.dependencies]`, by crate name, as written.
     pub dependencies: Vec<(String, toml::Value)>,
+    /// `[generate.dev-dependencies]`, the same way.
+    pub dev_dependencies: Vec<(String, toml::Value)>,
+    /// `[generate] features`: optional features of the generated crate on by default.
+    pub features: Vec<String>,
     /// `[generate.types]` and `[generate.columns]`.
     pub overrides: crate::codegen::TypeOverrides,
     /// Database URLs by environment name.
@@ -113,6 +117,8 @@ impl Default for Config {
             package: "queries".into(),
             time: crate::codegen::TimeCrate::Chrono,
             dependencies: Vec::new(),
+            dev_dependencies: Vec::new(),
+            features: Vec::new(),
             overrides: crate::codegen::TypeOverrides::default(),
             environments: std::collections::BTreeMap::new(),
         }
@@ -123,8 +129,20 @@ impl Config {
     /// `[generate.dependencies]` as the generated Cargo.toml writes them: a relative `path` is
     /// relative to the project root in dbtool.toml, and to the generated crate in Cargo.toml.
     pub fn generated_dependencies(&self) -> Vec<crate::codegen::Dependency> {
+        self.crate_dependencies(&self.dependencies)
+    }
+
+    /// `[generate.dev-dependencies]`, as [`Config::generated_dependencies`] writes them.
+    pub fn generated_dev_dependencies(&self) -> Vec<crate::codegen::Dependency> {
+        self.crate_dependencies(&self.dev_dependencies)
+    }
+
+    fn crate_dependencies(
+        &self,
+        dependencies: &[(String, toml::Value)],
+    ) -> Vec<crate::codegen::Dependency> {
         let up_to_root = "../".repeat(folder_depth(&self.generated_dir));
-        self.dependencies
+        dependencies
             .iter()
             .map(|(name, spec)| {
                 let mut spec = spec.clone();
@@ -215,6 +233,8 @@ pub fn parse_config(path: &str, text: &str) -> Result<Config, Diagnostic> {
     }
     config.time = generate.time;
     config.dependencies = generate.dependencies;
+    config.dev_dependencies = generate.dev_dependencies;
+    config.features = generate.features;
     config.overrides = generate.overrides;
     config.environments = file
         .env
@@ -450,6 +470,8 @@ impl Project {
             time: self.config.time,
             overrides: self.config.overrides.clone(),
             dependencies: self.config.generated_dependencies(),
+            dev_dependencies: self.config.generated_dev_dependencies(),
+            features: self.config.features.clone(),
         })
     }
 

@@ -56,7 +56,7 @@ static NEXT_DB: AtomicUsize = AtomicUsize::new(0);
 
 /// Runs `f` on a thread of its own: the `postgres` crate runs its own tokio runtime, which must
 /// not start inside the async tests' runtime.
-fn on_own_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+pub fn on_own_thread<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::spawn(f)
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -123,8 +123,16 @@ impl PgDb {
         Some(db)
     }
 
-    fn sync_config(&self) -> postgres::Config {
+    /// The connection settings of this database (synchronous driver).
+    pub fn sync_config(&self) -> postgres::Config {
         let mut config: postgres::Config = self.base.parse().unwrap();
+        config.dbname(&self.name);
+        config
+    }
+
+    /// The connection settings of this database (tokio-postgres).
+    pub fn async_config(&self) -> tokio_postgres::Config {
+        let mut config: tokio_postgres::Config = self.base.parse().unwrap();
         config.dbname(&self.name);
         config
     }

@@ -254,7 +254,11 @@ impl Connection for SqliteConnection {
             Refusal { message, offset }
         })?;
         Ok(super::Described {
-            columns: statement.column_names().map(str::to_string).collect(),
+            columns: statement
+                .column_names()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
             params: statement.parameter_count(),
             types: None,
         })
