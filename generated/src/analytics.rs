@@ -6,6 +6,7 @@ use crate::runtime::{BulkQuery, Query};
 
 /// A row of `SummarizeUsageByModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeUsageByModelRow {
     pub model_id: String,
     pub provider: String,
@@ -46,6 +47,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeUsageByModelRow {
 
 /// A row of `SummarizeHourlyUsageByModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeHourlyUsageByModelRow {
     pub model_id: String,
     pub provider: String,
@@ -86,6 +88,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeHourlyUsageByModelRow {
 
 /// A row of `ListHourlyUsageForModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListHourlyUsageForModelRow {
     pub hour: chrono::DateTime<chrono::Utc>,
     pub model_id: String,
@@ -144,6 +147,7 @@ impl crate::runtime::pg_row::FromRow for ListHourlyUsageForModelRow {
 
 /// A row of `ListLiveHourlyUsageForModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListLiveHourlyUsageForModelRow {
     pub hour: chrono::DateTime<chrono::Utc>,
     pub provider: String,
@@ -187,6 +191,7 @@ impl crate::runtime::pg_row::FromRow for ListLiveHourlyUsageForModelRow {
 
 /// A row of `ListDailyUsage`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListDailyUsageRow {
     pub day: chrono::DateTime<chrono::Utc>,
     pub model_id: String,
@@ -236,6 +241,7 @@ impl crate::runtime::pg_row::FromRow for ListDailyUsageRow {
 
 /// A row of `ListTopModelsByCost`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListTopModelsByCostRow {
     pub model_id: String,
     pub total_cost_usd: Option<rust_decimal::Decimal>,
@@ -270,6 +276,7 @@ impl crate::runtime::pg_row::FromRow for ListTopModelsByCostRow {
 
 /// A row of `ErrorRateByProvider`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ErrorRateByProviderRow {
     pub provider: String,
     pub total_requests: Option<i64>,
@@ -304,6 +311,7 @@ impl crate::runtime::pg_row::FromRow for ErrorRateByProviderRow {
 
 /// A row of `WeightedLatencyByModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct WeightedLatencyByModelRow {
     pub model_id: String,
     pub total_requests: Option<i64>,
@@ -335,6 +343,7 @@ impl crate::runtime::pg_row::FromRow for WeightedLatencyByModelRow {
 
 /// A row of `SummarizeUsageByApplication`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeUsageByApplicationRow {
     pub application_id: Option<String>,
     pub environment: Option<String>,
@@ -372,6 +381,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeUsageByApplicationRow {
 
 /// A row of `GetLatestUsageTime`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetLatestUsageTimeRow {
     pub latest_time: Option<chrono::DateTime<chrono::Utc>>,
 }

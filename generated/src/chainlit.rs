@@ -7,6 +7,7 @@ use crate::tables;
 
 /// A row of `GetThreadAuthor`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetThreadAuthorRow {
     pub identifier: String,
 }
@@ -32,6 +33,7 @@ impl crate::runtime::pg_row::FromRow for GetThreadAuthorRow {
 
 /// A row of `CountErrorStepsInWindow`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CountErrorStepsInWindowRow {
     pub r#type: String,
     pub error_step_count: i64,
@@ -60,6 +62,7 @@ impl crate::runtime::pg_row::FromRow for CountErrorStepsInWindowRow {
 
 /// A row of `ListFeedbacksForThread`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListFeedbacksForThreadRow {
     pub id: uuid::Uuid,
     pub for_id: uuid::Uuid,
@@ -103,6 +106,7 @@ impl crate::runtime::pg_row::FromRow for ListFeedbacksForThreadRow {
 
 /// A row of `SummarizeFeedbackByStepType`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeFeedbackByStepTypeRow {
     pub r#type: String,
     pub feedback_count: i64,
@@ -134,6 +138,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeFeedbackByStepTypeRow {
 
 /// A row of `ListChatSummariesForUser`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListChatSummariesForUserRow {
     pub thread_id: uuid::Uuid,
     pub name: Option<String>,
@@ -177,6 +182,7 @@ impl crate::runtime::pg_row::FromRow for ListChatSummariesForUserRow {
 
 /// A row of `GetUserSummary`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetUserSummaryRow {
     pub user_id: uuid::Uuid,
     pub identifier: String,
@@ -214,6 +220,7 @@ impl crate::runtime::pg_row::FromRow for GetUserSummaryRow {
 
 /// A row of `ListUserSummaries`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListUserSummariesRow {
     pub user_id: uuid::Uuid,
     pub identifier: String,
@@ -251,6 +258,7 @@ impl crate::runtime::pg_row::FromRow for ListUserSummariesRow {
 
 /// A row of `ListPerformanceDashboard`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListPerformanceDashboardRow {
     pub r#type: String,
     pub step_count: i64,

@@ -7,6 +7,7 @@ use crate::tables;
 
 /// A row of `ListInteractionsForSession`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListInteractionsForSessionRow {
     pub id: uuid::Uuid,
     pub provider: String,
@@ -59,6 +60,7 @@ impl crate::runtime::pg_row::FromRow for ListInteractionsForSessionRow {
 
 /// A row of `CountInteractionsByProviderModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CountInteractionsByProviderModelRow {
     pub provider: String,
     pub model: String,
@@ -102,6 +104,7 @@ impl crate::runtime::pg_row::FromRow for CountInteractionsByProviderModelRow {
 
 /// A row of `GetLatestInteractionTime`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetLatestInteractionTimeRow {
     pub latest_created_at: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -127,6 +130,7 @@ impl crate::runtime::pg_row::FromRow for GetLatestInteractionTimeRow {
 
 /// A row of `ListTransformationEventsWithInteraction`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListTransformationEventsWithInteractionRow {
     pub id: uuid::Uuid,
     pub interaction_id: Option<uuid::Uuid>,
@@ -179,6 +183,7 @@ impl crate::runtime::pg_row::FromRow for ListTransformationEventsWithInteraction
 
 /// A row of `SummarizeTransformationTechniques`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeTransformationTechniquesRow {
     pub technique_suite: String,
     pub technique_name: String,
@@ -216,6 +221,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeTransformationTechniquesRow {
 
 /// A row of `SummarizeJailbreakExperiments`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeJailbreakExperimentsRow {
     pub framework: String,
     pub attack_method: String,

@@ -7,6 +7,7 @@ use crate::tables;
 
 /// A row of `AddCorpusText`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AddCorpusTextRow {
     pub id: i64,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -35,6 +36,7 @@ impl crate::runtime::pg_row::FromRow for AddCorpusTextRow {
 
 /// A row of `ListCorpusTexts`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListCorpusTextsRow {
     pub id: i64,
     pub title: Option<String>,
@@ -75,6 +77,7 @@ impl crate::runtime::pg_row::FromRow for ListCorpusTextsRow {
 
 /// A row of `ListCorpusTextsBySourceUrl`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListCorpusTextsBySourceUrlRow {
     pub id: i64,
     pub title: Option<String>,
@@ -115,6 +118,7 @@ impl crate::runtime::pg_row::FromRow for ListCorpusTextsBySourceUrlRow {
 
 /// A row of `SearchCorpusTextsBySourceUrl`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SearchCorpusTextsBySourceUrlRow {
     pub id: i64,
     pub title: Option<String>,
@@ -155,6 +159,7 @@ impl crate::runtime::pg_row::FromRow for SearchCorpusTextsBySourceUrlRow {
 
 /// A row of `SearchCorpusText`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SearchCorpusTextRow {
     pub id: i64,
     pub title: Option<String>,
@@ -192,6 +197,7 @@ impl crate::runtime::pg_row::FromRow for SearchCorpusTextRow {
 
 /// A row of `GetCorpusStats`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetCorpusStatsRow {
     pub text_count: i64,
     pub total_words: i64,
@@ -226,6 +232,7 @@ impl crate::runtime::pg_row::FromRow for GetCorpusStatsRow {
 
 /// A row of `CreateTrainingJob`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CreateTrainingJobRow {
     pub id: i64,
     pub job_id: String,
@@ -263,6 +270,7 @@ impl crate::runtime::pg_row::FromRow for CreateTrainingJobRow {
 
 /// A row of `GetTrainingJobByJobId`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetTrainingJobByJobIdRow {
     pub id: i64,
     pub job_id: String,
@@ -324,6 +332,7 @@ impl crate::runtime::pg_row::FromRow for GetTrainingJobByJobIdRow {
 
 /// A row of `ListTrainingJobs`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListTrainingJobsRow {
     pub id: i64,
     pub job_id: String,
@@ -376,6 +385,7 @@ impl crate::runtime::pg_row::FromRow for ListTrainingJobsRow {
 
 /// A row of `CountTrainingJobsByStatus`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CountTrainingJobsByStatusRow {
     pub status: crate::enums::TrainingStatus,
     pub job_count: i64,
@@ -404,6 +414,7 @@ impl crate::runtime::pg_row::FromRow for CountTrainingJobsByStatusRow {
 
 /// A row of `CreateCheckpoint`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CreateCheckpointRow {
     pub id: i64,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -432,6 +443,7 @@ impl crate::runtime::pg_row::FromRow for CreateCheckpointRow {
 
 /// A row of `ListCheckpoints`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListCheckpointsRow {
     pub id: i64,
     pub epochs: i32,
@@ -481,6 +493,7 @@ impl crate::runtime::pg_row::FromRow for ListCheckpointsRow {
 
 /// A row of `RecordAccuracyMetric`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RecordAccuracyMetricRow {
     pub id: i64,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -509,6 +522,7 @@ impl crate::runtime::pg_row::FromRow for RecordAccuracyMetricRow {
 
 /// A row of `ListAccuracyMetricsForCheckpoint`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListAccuracyMetricsForCheckpointRow {
     pub id: i64,
     pub metric_type: String,
@@ -546,6 +560,7 @@ impl crate::runtime::pg_row::FromRow for ListAccuracyMetricsForCheckpointRow {
 
 /// A row of `SummarizeAccuracyByType`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeAccuracyByTypeRow {
     pub metric_type: String,
     pub sample_count: i64,
@@ -586,6 +601,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeAccuracyByTypeRow {
 
 /// A row of `RecordGeneration`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RecordGenerationRow {
     pub id: i64,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -614,6 +630,7 @@ impl crate::runtime::pg_row::FromRow for RecordGenerationRow {
 
 /// A row of `SummarizeGenerationsByModel`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SummarizeGenerationsByModelRow {
     pub model: String,
     pub generation_count: i64,
@@ -651,6 +668,7 @@ impl crate::runtime::pg_row::FromRow for SummarizeGenerationsByModelRow {
 
 /// A row of `ListMarkovNgrams`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListMarkovNgramsRow {
     pub id: i64,
     pub next_char: String,
@@ -685,6 +703,7 @@ impl crate::runtime::pg_row::FromRow for ListMarkovNgramsRow {
 
 /// A row of `GetMarkovNextCharProbabilities`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetMarkovNextCharProbabilitiesRow {
     pub next_char: String,
     pub count: i32,
@@ -716,6 +735,7 @@ impl crate::runtime::pg_row::FromRow for GetMarkovNextCharProbabilitiesRow {
 
 /// A row of `ListMarkovContextTotals`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListMarkovContextTotalsRow {
     pub context: String,
     pub total_count: Option<i64>,

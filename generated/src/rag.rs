@@ -7,6 +7,7 @@ use crate::tables;
 
 /// A row of `CreateConversation`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CreateConversationRow {
     pub id: uuid::Uuid,
     pub user_id: String,
@@ -50,6 +51,7 @@ impl crate::runtime::pg_row::FromRow for CreateConversationRow {
 
 /// A row of `CountConversationsForUser`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CountConversationsForUserRow {
     pub conversation_count: i64,
 }
@@ -75,6 +77,7 @@ impl crate::runtime::pg_row::FromRow for CountConversationsForUserRow {
 
 /// A row of `ArchiveConversation`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ArchiveConversationRow {
     pub id: uuid::Uuid,
     pub status: crate::enums::ConversationStatus,
@@ -109,6 +112,7 @@ impl crate::runtime::pg_row::FromRow for ArchiveConversationRow {
 
 /// A row of `UnarchiveConversation`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UnarchiveConversationRow {
     pub id: uuid::Uuid,
     pub status: crate::enums::ConversationStatus,
@@ -143,6 +147,7 @@ impl crate::runtime::pg_row::FromRow for UnarchiveConversationRow {
 
 /// A row of `GetLastMessages`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GetLastMessagesRow {
     pub id: uuid::Uuid,
     pub role: crate::enums::MessageRole,
@@ -180,6 +185,7 @@ impl crate::runtime::pg_row::FromRow for GetLastMessagesRow {
 
 /// A row of `ListMessages`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListMessagesRow {
     pub id: uuid::Uuid,
     pub role: crate::enums::MessageRole,
@@ -217,6 +223,7 @@ impl crate::runtime::pg_row::FromRow for ListMessagesRow {
 
 /// A row of `CountMessagesByRole`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CountMessagesByRoleRow {
     pub message_count: i64,
 }
@@ -242,6 +249,7 @@ impl crate::runtime::pg_row::FromRow for CountMessagesByRoleRow {
 
 /// A row of `CountMessages`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CountMessagesRow {
     pub message_count: i64,
 }
@@ -267,6 +275,7 @@ impl crate::runtime::pg_row::FromRow for CountMessagesRow {
 
 /// A row of `ListMessagesBySource`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListMessagesBySourceRow {
     pub id: uuid::Uuid,
     pub role: crate::enums::MessageRole,
@@ -301,6 +310,7 @@ impl crate::runtime::pg_row::FromRow for ListMessagesBySourceRow {
 
 /// A row of `ListConversationMessageCounts`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListConversationMessageCountsRow {
     pub id: uuid::Uuid,
     pub title: Option<String>,
@@ -335,6 +345,7 @@ impl crate::runtime::pg_row::FromRow for ListConversationMessageCountsRow {
 
 /// A row of `ListActiveConversations`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ListActiveConversationsRow {
     pub id: uuid::Uuid,
     pub user_id: String,

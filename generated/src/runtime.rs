@@ -207,6 +207,22 @@ macro_rules! text_enum {
             }
         }
 
+        /// As the database's value (`"active"`), so JSON and the database agree.
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $rust {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $rust {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
         #[cfg(feature = "rusqlite")]
         impl crate::runtime::sqlite::Param for $rust {
             fn to_value(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {

@@ -6,6 +6,7 @@
 ///
 /// Accuracy measurements of a checkpoint
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AccuracyMetricsRow {
     pub id: i64,
     pub metric_type: String,
@@ -48,6 +49,7 @@ impl crate::runtime::pg_row::FromRow for AccuracyMetricsRow {
 ///
 /// A chat thread of one user
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ConversationsRow {
     pub id: uuid::Uuid,
     pub user_id: String,
@@ -102,6 +104,7 @@ impl crate::runtime::pg_row::FromRow for ConversationsRow {
 ///
 /// Attachments and media of a thread
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ElementsRow {
     pub id: uuid::Uuid,
     pub thread_id: Option<uuid::Uuid>,
@@ -168,6 +171,7 @@ impl crate::runtime::pg_row::FromRow for ElementsRow {
 ///
 /// Every text generation, with its parameters and rating
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct GenerationHistoryRow {
     pub id: i64,
     pub prompt: String,
@@ -216,6 +220,7 @@ impl crate::runtime::pg_row::FromRow for GenerationHistoryRow {
 ///
 /// Results of adversarial-prompting research experiments
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct JailbreakExperimentsRow {
     pub id: uuid::Uuid,
     pub framework: String,
@@ -276,6 +281,7 @@ impl crate::runtime::pg_row::FromRow for JailbreakExperimentsRow {
 ///
 /// Every LLM API call the backend made, with its metrics
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LlmInteractionsRow {
     pub id: uuid::Uuid,
     pub session_id: Option<uuid::Uuid>,
@@ -345,6 +351,7 @@ impl crate::runtime::pg_row::FromRow for LlmInteractionsRow {
 ///
 /// One message of a conversation; immutable once written
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct MessagesRow {
     pub id: uuid::Uuid,
     pub conversation_id: uuid::Uuid,
@@ -387,6 +394,7 @@ impl crate::runtime::pg_row::FromRow for MessagesRow {
 ///
 /// Saved model weights and how good they were
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NeuralCheckpointsRow {
     pub id: i64,
     pub epochs: i32,
@@ -441,6 +449,7 @@ impl crate::runtime::pg_row::FromRow for NeuralCheckpointsRow {
 ///
 /// Neural network configurations, as JSON
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NeuralConfigsRow {
     pub id: dbtool_reference_types::NeuralConfigId,
     pub name: String,
@@ -480,6 +489,7 @@ impl crate::runtime::pg_row::FromRow for NeuralConfigsRow {
 ///
 /// The app's own record of its schema version (kept for the app; dbtool uses refinery's history)
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SchemaVersionRow {
     pub version: String,
     pub description: Option<String>,
@@ -513,6 +523,7 @@ impl crate::runtime::pg_row::FromRow for SchemaVersionRow {
 ///
 /// Messages and tool calls of a thread
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StepsRow {
     pub id: uuid::Uuid,
     pub name: String,
@@ -600,6 +611,7 @@ impl crate::runtime::pg_row::FromRow for StepsRow {
 ///
 /// Training text with its metadata
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TextCorpusRow {
     pub id: i64,
     pub title: Option<String>,
@@ -648,6 +660,7 @@ impl crate::runtime::pg_row::FromRow for TextCorpusRow {
 ///
 /// Conversation sessions
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ThreadsRow {
     pub id: uuid::Uuid,
     pub created_at: Option<String>,
@@ -693,6 +706,7 @@ impl crate::runtime::pg_row::FromRow for ThreadsRow {
 ///
 /// Prompt transformation attempts, by technique
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TransformationEventsRow {
     pub id: uuid::Uuid,
     pub interaction_id: Option<uuid::Uuid>,
@@ -750,6 +764,7 @@ impl crate::runtime::pg_row::FromRow for TransformationEventsRow {
 ///
 /// People known to Chainlit, by their auth identifier
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct UsersRow {
     pub id: uuid::Uuid,
     pub identifier: String,

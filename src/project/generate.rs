@@ -62,10 +62,11 @@ const OWN_DEPENDENCIES: &[&str] = &[
     "tokio-postgres",
     "uuid",
     "deadpool-postgres",
+    "serde",
 ];
 
 /// The generated crate's optional features a project may turn on by default.
-const OPTIONAL_FEATURES: &[&str] = &["deadpool-postgres"];
+const OPTIONAL_FEATURES: &[&str] = &["deadpool-postgres", "serde"];
 
 /// One entry of `[generate.dependencies]` or `[generate.dev-dependencies]` (`table`), checked:
 /// a crate name, not one dbtool's own Cargo.toml names, a version or a table.

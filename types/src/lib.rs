@@ -17,7 +17,8 @@ type BoxError = Box<dyn Error + Sync + Send>;
 
 /// The id of a neural network configuration (`neural_configs.id`,
 /// `training_jobs.neural_config_id`): a `bigint` that cannot be mixed up with other ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct NeuralConfigId(pub i64);
 
 impl rusqlite::ToSql for NeuralConfigId {
