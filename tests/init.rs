@@ -108,7 +108,9 @@ fn the_time_crate_can_replace_chrono() {
     assert!(!module.contains("chrono::"), "no chrono type is left");
     let manifest = std::fs::read_to_string(root.join("generated/Cargo.toml")).expect("toml");
     assert!(
-        manifest.contains("default = [\"rusqlite\", \"postgres\", \"tokio-postgres\", \"time\"]"),
+        manifest.contains(
+            "default = [\"rusqlite\", \"bundled\", \"postgres\", \"tokio-postgres\", \"time\"]"
+        ),
         "{manifest}"
     );
     cargo_test(&root);
