@@ -1258,6 +1258,18 @@ pub mod sqlite {
         call.one()
     }
 
+    /// The time of the newest sample (NULL when there is none), to alert when writers stop.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
+    pub fn get_latest_usage_time_opt(
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<GetLatestUsageTimeRow>, Error> {
+        let call = Call::new(conn, &GET_LATEST_USAGE_TIME)?;
+        call.opt()
+    }
+
     /// Delete samples older than a cut-off: retention where no TimescaleDB policy runs (SQLite,
     /// plain PostgreSQL). Returns the number of rows deleted.
     ///
@@ -1658,6 +1670,18 @@ pub mod pg {
         call.one()
     }
 
+    /// The time of the newest sample (NULL when there is none), to alert when writers stop.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
+    pub fn get_latest_usage_time_opt(
+        client: &mut impl Executor,
+    ) -> Result<Option<GetLatestUsageTimeRow>, Error> {
+        let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
+        call.opt()
+    }
+
     /// Delete samples older than a cut-off: retention where no TimescaleDB policy runs (SQLite,
     /// plain PostgreSQL). Returns the number of rows deleted.
     ///
@@ -1676,7 +1700,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{BulkInsert, Call, Executor};
+    use crate::runtime::pg_async::{BulkInsert, Call, Executor, Rows};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
@@ -1768,6 +1792,23 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
+    /// samples, most expensive first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
+    pub async fn summarize_usage_by_model_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<SummarizeUsageByModelRow>, Error> {
+        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_MODEL)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
+    }
+
     /// The same summary read from the hourly roll-up: cheaper over long windows, whole hours only.
     /// On PostgreSQL the sums of the roll-up's bigint columns are numeric.
     ///
@@ -1799,6 +1840,23 @@ pub mod pg_async {
         call.bind(&since)?;
         call.bind(&until)?;
         call.for_each(f).await
+    }
+
+    /// The same summary read from the hourly roll-up: cheaper over long windows, whole hours only.
+    /// On PostgreSQL the sums of the roll-up's bigint columns are numeric.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
+    pub async fn summarize_hourly_usage_by_model_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<SummarizeHourlyUsageByModelRow>, Error> {
+        let mut call = Call::new(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
     }
 
     /// Hourly series of one model from the hourly roll-up, one row per hour and provider, oldest
@@ -1842,6 +1900,27 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Hourly series of one model from the hourly roll-up, one row per hour and provider, oldest
+    /// first; pass a provider to narrow it, NULL for all.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
+    pub async fn list_hourly_usage_for_model_stream(
+        client: &impl Executor,
+        model_id: &str,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+        provider: Option<&str>,
+    ) -> Result<Rows<ListHourlyUsageForModelRow>, Error> {
+        let mut call = Call::new(client, &LIST_HOURLY_USAGE_FOR_MODEL)?;
+        call.bind(&model_id)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.bind(&provider)?;
+        call.stream().await
+    }
+
     /// Live hourly series of one model for a dashboard: includes samples written seconds ago on every
     /// dialect (overridden for postgres and timescaledb to bucket the raw samples directly).
     ///
@@ -1877,6 +1956,25 @@ pub mod pg_async {
         call.bind(&since)?;
         call.bind(&until)?;
         call.for_each(f).await
+    }
+
+    /// Live hourly series of one model for a dashboard: includes samples written seconds ago on every
+    /// dialect (overridden for postgres and timescaledb to bucket the raw samples directly).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
+    pub async fn list_live_hourly_usage_for_model_stream(
+        client: &impl Executor,
+        model_id: &str,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<ListLiveHourlyUsageForModelRow>, Error> {
+        let mut call = Call::new(client, &LIST_LIVE_HOURLY_USAGE_FOR_MODEL)?;
+        call.bind(&model_id)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
     }
 
     /// Daily rows of every model and provider in a window of days, oldest first; pass a model to
@@ -1916,6 +2014,25 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Daily rows of every model and provider in a window of days, oldest first; pass a model to
+    /// narrow it, NULL for all.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
+    pub async fn list_daily_usage_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+        model_id: Option<&str>,
+    ) -> Result<Rows<ListDailyUsageRow>, Error> {
+        let mut call = Call::new(client, &LIST_DAILY_USAGE)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.bind(&model_id)?;
+        call.stream().await
+    }
+
     /// The most expensive models over a window of days, with their request and token totals.
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
@@ -1951,6 +2068,24 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The most expensive models over a window of days, with their request and token totals.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
+    pub async fn list_top_models_by_cost_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+        max_rows: i64,
+    ) -> Result<Rows<ListTopModelsByCostRow>, Error> {
+        let mut call = Call::new(client, &LIST_TOP_MODELS_BY_COST)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Error rate per provider over a window, in percent of requests rounded to 0.01, worst first;
     /// providers that served no requests in the window are left out.
     ///
@@ -1982,6 +2117,23 @@ pub mod pg_async {
         call.bind(&since)?;
         call.bind(&until)?;
         call.for_each(f).await
+    }
+
+    /// Error rate per provider over a window, in percent of requests rounded to 0.01, worst first;
+    /// providers that served no requests in the window are left out.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
+    pub async fn error_rate_by_provider_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<ErrorRateByProviderRow>, Error> {
+        let mut call = Call::new(client, &ERROR_RATE_BY_PROVIDER)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
     }
 
     /// Request-weighted mean latency per model over a window (the roll-ups only hold the unweighted
@@ -2017,6 +2169,23 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Request-weighted mean latency per model over a window (the roll-ups only hold the unweighted
+    /// mean of the samples' averages).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
+    pub async fn weighted_latency_by_model_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<WeightedLatencyByModelRow>, Error> {
+        let mut call = Call::new(client, &WEIGHTED_LATENCY_BY_MODEL)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
+    }
+
     /// Usage per application and environment over a window: dimensions the roll-ups do not keep.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
@@ -2048,6 +2217,22 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Usage per application and environment over a window: dimensions the roll-ups do not keep.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
+    pub async fn summarize_usage_by_application_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<SummarizeUsageByApplicationRow>, Error> {
+        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_APPLICATION)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
+    }
+
     /// The time of the newest sample (NULL when there is none), to alert when writers stop.
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
@@ -2056,6 +2241,18 @@ pub mod pg_async {
     ) -> Result<GetLatestUsageTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.one().await
+    }
+
+    /// The time of the newest sample (NULL when there is none), to alert when writers stop.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
+    pub async fn get_latest_usage_time_opt(
+        client: &impl Executor,
+    ) -> Result<Option<GetLatestUsageTimeRow>, Error> {
+        let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
+        call.opt().await
     }
 
     /// Delete samples older than a cut-off: retention where no TimescaleDB policy runs (SQLite,

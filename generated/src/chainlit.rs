@@ -1121,6 +1121,20 @@ pub mod sqlite {
         call.one()
     }
 
+    /// A user by the identifier their auth provider gave them.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
+    pub fn get_user_by_identifier_opt(
+        conn: &rusqlite::Connection,
+        identifier: &str,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(conn, &GET_USER_BY_IDENTIFIER)?;
+        call.bind(&identifier)?;
+        call.opt()
+    }
+
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
@@ -1131,6 +1145,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_USER)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// A user by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER`](super::GET_USER).
+    pub fn get_user_opt(
+        conn: &rusqlite::Connection,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(conn, &GET_USER)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
@@ -1152,6 +1180,27 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
+    /// row (with the original id and "createdAt" if the user existed).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
+    pub fn upsert_user_opt(
+        conn: &rusqlite::Connection,
+        id: uuid::Uuid,
+        identifier: &str,
+        metadata: &serde_json::Value,
+        created_at: Option<&str>,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(conn, &UPSERT_USER)?;
+        call.bind(&id)?;
+        call.bind(&identifier)?;
+        call.bind(&metadata)?;
+        call.bind(&created_at)?;
+        call.opt()
+    }
+
     /// The identifier of the user who owns a thread, for authorization checks.
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
@@ -1162,6 +1211,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.one()
+    }
+
+    /// The identifier of the user who owns a thread, for authorization checks.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
+    pub fn get_thread_author_opt(
+        conn: &rusqlite::Connection,
+        thread_id: uuid::Uuid,
+    ) -> Result<Option<GetThreadAuthorRow>, Error> {
+        let mut call = Call::new(conn, &GET_THREAD_AUTHOR)?;
+        call.bind(&thread_id)?;
+        call.opt()
     }
 
     /// Create a thread or update it; on update a NULL argument keeps the stored value, and
@@ -1193,6 +1256,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_THREAD)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// One thread by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_THREAD`](super::GET_THREAD).
+    pub fn get_thread_opt(
+        conn: &rusqlite::Connection,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ThreadsRow>, Error> {
+        let mut call = Call::new(conn, &GET_THREAD)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
@@ -1419,6 +1496,22 @@ pub mod sqlite {
         call.one()
     }
 
+    /// One element of a thread.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
+    pub fn get_element_opt(
+        conn: &rusqlite::Connection,
+        thread_id: uuid::Uuid,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ElementsRow>, Error> {
+        let mut call = Call::new(conn, &GET_ELEMENT)?;
+        call.bind(&thread_id)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// The elements of a thread, by name.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
@@ -1603,6 +1696,20 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Engagement of one user from user_summary_view.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
+    pub fn get_user_summary_opt(
+        conn: &rusqlite::Connection,
+        identifier: &str,
+    ) -> Result<Option<GetUserSummaryRow>, Error> {
+        let mut call = Call::new(conn, &GET_USER_SUMMARY)?;
+        call.bind(&identifier)?;
+        call.opt()
+    }
+
     /// The most engaged users from user_summary_view.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
@@ -1673,6 +1780,20 @@ pub mod pg {
         call.one()
     }
 
+    /// A user by the identifier their auth provider gave them.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
+    pub fn get_user_by_identifier_opt(
+        client: &mut impl Executor,
+        identifier: &str,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(client, &GET_USER_BY_IDENTIFIER)?;
+        call.bind(&identifier)?;
+        call.opt()
+    }
+
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
@@ -1680,6 +1801,20 @@ pub mod pg {
         let mut call = Call::new(client, &GET_USER)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// A user by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER`](super::GET_USER).
+    pub fn get_user_opt(
+        client: &mut impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(client, &GET_USER)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
@@ -1701,6 +1836,27 @@ pub mod pg {
         call.one()
     }
 
+    /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
+    /// row (with the original id and "createdAt" if the user existed).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
+    pub fn upsert_user_opt(
+        client: &mut impl Executor,
+        id: uuid::Uuid,
+        identifier: &str,
+        metadata: &serde_json::Value,
+        created_at: Option<&str>,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(client, &UPSERT_USER)?;
+        call.bind(&id)?;
+        call.bind(&identifier)?;
+        call.bind(&metadata)?;
+        call.bind(&created_at)?;
+        call.opt()
+    }
+
     /// The identifier of the user who owns a thread, for authorization checks.
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
@@ -1711,6 +1867,20 @@ pub mod pg {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.one()
+    }
+
+    /// The identifier of the user who owns a thread, for authorization checks.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
+    pub fn get_thread_author_opt(
+        client: &mut impl Executor,
+        thread_id: uuid::Uuid,
+    ) -> Result<Option<GetThreadAuthorRow>, Error> {
+        let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
+        call.bind(&thread_id)?;
+        call.opt()
     }
 
     /// Create a thread or update it; on update a NULL argument keeps the stored value, and
@@ -1742,6 +1912,20 @@ pub mod pg {
         let mut call = Call::new(client, &GET_THREAD)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// One thread by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_THREAD`](super::GET_THREAD).
+    pub fn get_thread_opt(
+        client: &mut impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ThreadsRow>, Error> {
+        let mut call = Call::new(client, &GET_THREAD)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
@@ -1968,6 +2152,22 @@ pub mod pg {
         call.one()
     }
 
+    /// One element of a thread.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
+    pub fn get_element_opt(
+        client: &mut impl Executor,
+        thread_id: uuid::Uuid,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ElementsRow>, Error> {
+        let mut call = Call::new(client, &GET_ELEMENT)?;
+        call.bind(&thread_id)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// The elements of a thread, by name.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
@@ -2152,6 +2352,20 @@ pub mod pg {
         call.one()
     }
 
+    /// Engagement of one user from user_summary_view.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
+    pub fn get_user_summary_opt(
+        client: &mut impl Executor,
+        identifier: &str,
+    ) -> Result<Option<GetUserSummaryRow>, Error> {
+        let mut call = Call::new(client, &GET_USER_SUMMARY)?;
+        call.bind(&identifier)?;
+        call.opt()
+    }
+
     /// The most engaged users from user_summary_view.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
@@ -2207,7 +2421,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor};
+    use crate::runtime::pg_async::{Call, Executor, Rows};
     use crate::runtime::Error;
 
     /// A user by the identifier their auth provider gave them.
@@ -2222,6 +2436,20 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// A user by the identifier their auth provider gave them.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
+    pub async fn get_user_by_identifier_opt(
+        client: &impl Executor,
+        identifier: &str,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(client, &GET_USER_BY_IDENTIFIER)?;
+        call.bind(&identifier)?;
+        call.opt().await
+    }
+
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
@@ -2232,6 +2460,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_USER)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// A user by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER`](super::GET_USER).
+    pub async fn get_user_opt(
+        client: &impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(client, &GET_USER)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
@@ -2253,6 +2495,27 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
+    /// row (with the original id and "createdAt" if the user existed).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
+    pub async fn upsert_user_opt(
+        client: &impl Executor,
+        id: uuid::Uuid,
+        identifier: &str,
+        metadata: &serde_json::Value,
+        created_at: Option<&str>,
+    ) -> Result<Option<tables::UsersRow>, Error> {
+        let mut call = Call::new(client, &UPSERT_USER)?;
+        call.bind(&id)?;
+        call.bind(&identifier)?;
+        call.bind(&metadata)?;
+        call.bind(&created_at)?;
+        call.opt().await
+    }
+
     /// The identifier of the user who owns a thread, for authorization checks.
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
@@ -2263,6 +2526,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.one().await
+    }
+
+    /// The identifier of the user who owns a thread, for authorization checks.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
+    pub async fn get_thread_author_opt(
+        client: &impl Executor,
+        thread_id: uuid::Uuid,
+    ) -> Result<Option<GetThreadAuthorRow>, Error> {
+        let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
+        call.bind(&thread_id)?;
+        call.opt().await
     }
 
     /// Create a thread or update it; on update a NULL argument keeps the stored value, and
@@ -2294,6 +2571,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_THREAD)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// One thread by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_THREAD`](super::GET_THREAD).
+    pub async fn get_thread_opt(
+        client: &impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ThreadsRow>, Error> {
+        let mut call = Call::new(client, &GET_THREAD)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
@@ -2337,6 +2628,28 @@ pub mod pg_async {
         call.bind(&name_pattern)?;
         call.bind(&max_rows)?;
         call.for_each(f).await
+    }
+
+    /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
+    /// the "createdAt" of the last thread received. Optionally filter by a LIKE pattern on the name,
+    /// case-insensitively (NULL for all). Threads without "createdAt" are not listed.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
+    pub async fn list_threads_for_user_stream(
+        client: &impl Executor,
+        user_id: uuid::Uuid,
+        before: Option<&str>,
+        name_pattern: Option<&str>,
+        max_rows: i64,
+    ) -> Result<Rows<tables::ThreadsRow>, Error> {
+        let mut call = Call::new(client, &LIST_THREADS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&before)?;
+        call.bind(&name_pattern)?;
+        call.bind(&max_rows)?;
+        call.stream().await
     }
 
     /// Rename a thread.
@@ -2440,6 +2753,20 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The steps of a thread in the order they were created (steps without "createdAt" last).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
+    pub async fn list_steps_for_thread_stream(
+        client: &impl Executor,
+        thread_id: uuid::Uuid,
+    ) -> Result<Rows<tables::StepsRow>, Error> {
+        let mut call = Call::new(client, &LIST_STEPS_FOR_THREAD)?;
+        call.bind(&thread_id)?;
+        call.stream().await
+    }
+
     /// Delete one step. Feedbacks and elements point at steps by "forId" without a foreign key:
     /// delete them first with DeleteFeedbacksForStep and DeleteElementsForStep.
     ///
@@ -2481,6 +2808,22 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Number of failed steps per type in a time window ("createdAt" text), for alerting.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
+    pub async fn count_error_steps_in_window_stream(
+        client: &impl Executor,
+        since: &str,
+        until: &str,
+    ) -> Result<Rows<CountErrorStepsInWindowRow>, Error> {
+        let mut call = Call::new(client, &COUNT_ERROR_STEPS_IN_WINDOW)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
+    }
+
     /// Create an element (attachment) or replace it.
     ///
     /// The SQL: [`UPSERT_ELEMENT`](super::UPSERT_ELEMENT).
@@ -2520,6 +2863,22 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// One element of a thread.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
+    pub async fn get_element_opt(
+        client: &impl Executor,
+        thread_id: uuid::Uuid,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ElementsRow>, Error> {
+        let mut call = Call::new(client, &GET_ELEMENT)?;
+        call.bind(&thread_id)?;
+        call.bind(&id)?;
+        call.opt().await
+    }
+
     /// The elements of a thread, by name.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
@@ -2545,6 +2904,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
         call.bind(&thread_id)?;
         call.for_each(f).await
+    }
+
+    /// The elements of a thread, by name.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
+    pub async fn list_elements_for_thread_stream(
+        client: &impl Executor,
+        thread_id: uuid::Uuid,
+    ) -> Result<Rows<tables::ElementsRow>, Error> {
+        let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
+        call.bind(&thread_id)?;
+        call.stream().await
     }
 
     /// Delete one element.
@@ -2634,6 +3007,21 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The feedbacks of a thread with the name, type and output of the step they rate (NULL when the
+    /// step is gone).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
+    pub async fn list_feedbacks_for_thread_stream(
+        client: &impl Executor,
+        thread_id: uuid::Uuid,
+    ) -> Result<Rows<ListFeedbacksForThreadRow>, Error> {
+        let mut call = Call::new(client, &LIST_FEEDBACKS_FOR_THREAD)?;
+        call.bind(&thread_id)?;
+        call.stream().await
+    }
+
     /// Number and mean value of the feedbacks given to each step type, across all threads: how well
     /// each kind of step is rated.
     ///
@@ -2657,6 +3045,19 @@ pub mod pg_async {
     ) -> Result<(), Error> {
         let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
         call.for_each(f).await
+    }
+
+    /// Number and mean value of the feedbacks given to each step type, across all threads: how well
+    /// each kind of step is rated.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
+    pub async fn summarize_feedback_by_step_type_stream(
+        client: &impl Executor,
+    ) -> Result<Rows<SummarizeFeedbackByStepTypeRow>, Error> {
+        let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
+        call.stream().await
     }
 
     /// A user's threads with their size and recency from chat_summary_view, most recent activity
@@ -2692,6 +3093,23 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// A user's threads with their size and recency from chat_summary_view, most recent activity
+    /// first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
+    pub async fn list_chat_summaries_for_user_stream(
+        client: &impl Executor,
+        user_identifier: &str,
+        max_rows: i64,
+    ) -> Result<Rows<ListChatSummariesForUserRow>, Error> {
+        let mut call = Call::new(client, &LIST_CHAT_SUMMARIES_FOR_USER)?;
+        call.bind(&user_identifier)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Engagement of one user from user_summary_view.
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
@@ -2702,6 +3120,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_USER_SUMMARY)?;
         call.bind(&identifier)?;
         call.one().await
+    }
+
+    /// Engagement of one user from user_summary_view.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
+    pub async fn get_user_summary_opt(
+        client: &impl Executor,
+        identifier: &str,
+    ) -> Result<Option<GetUserSummaryRow>, Error> {
+        let mut call = Call::new(client, &GET_USER_SUMMARY)?;
+        call.bind(&identifier)?;
+        call.opt().await
     }
 
     /// The most engaged users from user_summary_view.
@@ -2731,6 +3163,20 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The most engaged users from user_summary_view.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
+    pub async fn list_user_summaries_stream(
+        client: &impl Executor,
+        max_rows: i64,
+    ) -> Result<Rows<ListUserSummariesRow>, Error> {
+        let mut call = Call::new(client, &LIST_USER_SUMMARIES)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Step volume and errors per step type from performance_dashboard_view, busiest first.
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
@@ -2752,5 +3198,17 @@ pub mod pg_async {
     ) -> Result<(), Error> {
         let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
         call.for_each(f).await
+    }
+
+    /// Step volume and errors per step type from performance_dashboard_view, busiest first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
+    pub async fn list_performance_dashboard_stream(
+        client: &impl Executor,
+    ) -> Result<Rows<ListPerformanceDashboardRow>, Error> {
+        let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
+        call.stream().await
     }
 }

@@ -836,6 +836,20 @@ pub mod sqlite {
         call.one()
     }
 
+    /// One interaction by its id, e.g. to verify a record after insertion.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
+    pub fn get_interaction_opt(
+        conn: &rusqlite::Connection,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::LlmInteractionsRow>, Error> {
+        let mut call = Call::new(conn, &GET_INTERACTION)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// All interactions of one session, in the order they happened.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
@@ -931,6 +945,19 @@ pub mod sqlite {
     ) -> Result<GetLatestInteractionTimeRow, Error> {
         let call = Call::new(conn, &GET_LATEST_INTERACTION_TIME)?;
         call.one()
+    }
+
+    /// The newest created_at of all interactions (NULL when the table is empty): compare it with the
+    /// ingestion watermark to detect lag.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
+    pub fn get_latest_interaction_time_opt(
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<GetLatestInteractionTimeRow>, Error> {
+        let call = Call::new(conn, &GET_LATEST_INTERACTION_TIME)?;
+        call.opt()
     }
 
     /// Transformation events created in a time window, oldest first; pass a technique suite to
@@ -1212,6 +1239,20 @@ pub mod pg {
         call.one()
     }
 
+    /// One interaction by its id, e.g. to verify a record after insertion.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
+    pub fn get_interaction_opt(
+        client: &mut impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::LlmInteractionsRow>, Error> {
+        let mut call = Call::new(client, &GET_INTERACTION)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// All interactions of one session, in the order they happened.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
@@ -1307,6 +1348,19 @@ pub mod pg {
     ) -> Result<GetLatestInteractionTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.one()
+    }
+
+    /// The newest created_at of all interactions (NULL when the table is empty): compare it with the
+    /// ingestion watermark to detect lag.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
+    pub fn get_latest_interaction_time_opt(
+        client: &mut impl Executor,
+    ) -> Result<Option<GetLatestInteractionTimeRow>, Error> {
+        let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
+        call.opt()
     }
 
     /// Transformation events created in a time window, oldest first; pass a technique suite to
@@ -1536,7 +1590,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor};
+    use crate::runtime::pg_async::{Call, Executor, Rows};
     use crate::runtime::Error;
 
     /// Interactions created in a time window, oldest first, for incremental extraction; pass a
@@ -1576,6 +1630,25 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Interactions created in a time window, oldest first, for incremental extraction; pass a
+    /// provider to extract one provider only, NULL for all. Page with max_rows and skip_rows.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
+    pub async fn list_interactions_in_window_stream(
+        client: &impl Executor,
+        params: &ListInteractionsInWindowParams<'_>,
+    ) -> Result<Rows<tables::LlmInteractionsRow>, Error> {
+        let mut call = Call::new(client, &LIST_INTERACTIONS_IN_WINDOW)?;
+        call.bind(&params.since)?;
+        call.bind(&params.until)?;
+        call.bind(&params.provider)?;
+        call.bind(&params.max_rows)?;
+        call.bind(&params.skip_rows)?;
+        call.stream().await
+    }
+
     /// One interaction by its id, e.g. to verify a record after insertion.
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
@@ -1586,6 +1659,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_INTERACTION)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// One interaction by its id, e.g. to verify a record after insertion.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
+    pub async fn get_interaction_opt(
+        client: &impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::LlmInteractionsRow>, Error> {
+        let mut call = Call::new(client, &GET_INTERACTION)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// All interactions of one session, in the order they happened.
@@ -1613,6 +1700,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
         call.bind(&session_id)?;
         call.for_each(f).await
+    }
+
+    /// All interactions of one session, in the order they happened.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
+    pub async fn list_interactions_for_session_stream(
+        client: &impl Executor,
+        session_id: uuid::Uuid,
+    ) -> Result<Rows<ListInteractionsForSessionRow>, Error> {
+        let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
+        call.bind(&session_id)?;
+        call.stream().await
     }
 
     /// Record one LLM API call. Idempotent: re-ingesting the same id does nothing, and the returned
@@ -1674,6 +1775,23 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Interaction volume, tokens, latency and errors per provider and model in a time window,
+    /// largest first: the hourly pipeline-health numbers.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
+    pub async fn count_interactions_by_provider_model_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<CountInteractionsByProviderModelRow>, Error> {
+        let mut call = Call::new(client, &COUNT_INTERACTIONS_BY_PROVIDER_MODEL)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
+    }
+
     /// The newest created_at of all interactions (NULL when the table is empty): compare it with the
     /// ingestion watermark to detect lag.
     ///
@@ -1683,6 +1801,19 @@ pub mod pg_async {
     ) -> Result<GetLatestInteractionTimeRow, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.one().await
+    }
+
+    /// The newest created_at of all interactions (NULL when the table is empty): compare it with the
+    /// ingestion watermark to detect lag.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
+    pub async fn get_latest_interaction_time_opt(
+        client: &impl Executor,
+    ) -> Result<Option<GetLatestInteractionTimeRow>, Error> {
+        let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
+        call.opt().await
     }
 
     /// Transformation events created in a time window, oldest first; pass a technique suite to
@@ -1720,6 +1851,25 @@ pub mod pg_async {
         call.bind(&params.max_rows)?;
         call.bind(&params.skip_rows)?;
         call.for_each(f).await
+    }
+
+    /// Transformation events created in a time window, oldest first; pass a technique suite to
+    /// extract one suite only, NULL for all.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
+    pub async fn list_transformation_events_in_window_stream(
+        client: &impl Executor,
+        params: &ListTransformationEventsInWindowParams<'_>,
+    ) -> Result<Rows<tables::TransformationEventsRow>, Error> {
+        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW)?;
+        call.bind(&params.since)?;
+        call.bind(&params.until)?;
+        call.bind(&params.technique_suite)?;
+        call.bind(&params.max_rows)?;
+        call.bind(&params.skip_rows)?;
+        call.stream().await
     }
 
     /// Transformation events of a time window with the provider, model and latency of the interaction
@@ -1763,6 +1913,28 @@ pub mod pg_async {
         call.bind(&provider)?;
         call.bind(&max_rows)?;
         call.for_each(f).await
+    }
+
+    /// Transformation events of a time window with the provider, model and latency of the interaction
+    /// they belong to. The interaction may be missing (no interaction_id, or not ingested yet), so its
+    /// columns are NULL then; a provider filter keeps only events whose interaction matches.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
+    pub async fn list_transformation_events_with_interaction_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+        provider: Option<&str>,
+        max_rows: i64,
+    ) -> Result<Rows<ListTransformationEventsWithInteractionRow>, Error> {
+        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.bind(&provider)?;
+        call.bind(&max_rows)?;
+        call.stream().await
     }
 
     /// Record one prompt transformation attempt; interaction_id may be NULL. Idempotent on id.
@@ -1817,6 +1989,22 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Attempts, successes and mean time per technique in a time window, busiest first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
+    pub async fn summarize_transformation_techniques_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<SummarizeTransformationTechniquesRow>, Error> {
+        let mut call = Call::new(client, &SUMMARIZE_TRANSFORMATION_TECHNIQUES)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
+    }
+
     /// Jailbreak experiments created in a time window, oldest first; pass a framework to extract one
     /// framework only, NULL for all.
     ///
@@ -1852,6 +2040,25 @@ pub mod pg_async {
         call.bind(&params.max_rows)?;
         call.bind(&params.skip_rows)?;
         call.for_each(f).await
+    }
+
+    /// Jailbreak experiments created in a time window, oldest first; pass a framework to extract one
+    /// framework only, NULL for all.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
+    pub async fn list_jailbreak_experiments_in_window_stream(
+        client: &impl Executor,
+        params: &ListJailbreakExperimentsInWindowParams<'_>,
+    ) -> Result<Rows<tables::JailbreakExperimentsRow>, Error> {
+        let mut call = Call::new(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW)?;
+        call.bind(&params.since)?;
+        call.bind(&params.until)?;
+        call.bind(&params.framework)?;
+        call.bind(&params.max_rows)?;
+        call.bind(&params.skip_rows)?;
+        call.stream().await
     }
 
     /// Record one jailbreak experiment result. Idempotent on id.
@@ -1905,5 +2112,21 @@ pub mod pg_async {
         call.bind(&since)?;
         call.bind(&until)?;
         call.for_each(f).await
+    }
+
+    /// Success rate inputs and judge scores per framework and attack method in a time window.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
+    pub async fn summarize_jailbreak_experiments_stream(
+        client: &impl Executor,
+        since: chrono::DateTime<chrono::Utc>,
+        until: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Rows<SummarizeJailbreakExperimentsRow>, Error> {
+        let mut call = Call::new(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS)?;
+        call.bind(&since)?;
+        call.bind(&until)?;
+        call.stream().await
     }
 }

@@ -1912,6 +1912,22 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
+    pub fn create_neural_config_opt(
+        conn: &rusqlite::Connection,
+        name: &str,
+        config: &dbtool_reference_types::NeuralConfig,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(conn, &CREATE_NEURAL_CONFIG)?;
+        call.bind(&name)?;
+        call.bind(&Native(&config))?;
+        call.opt()
+    }
+
     /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
@@ -1928,6 +1944,24 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
+    pub fn upsert_neural_config_by_name_opt(
+        conn: &rusqlite::Connection,
+        name: &str,
+        config: &dbtool_reference_types::NeuralConfig,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(conn, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
+        call.bind(&name)?;
+        call.bind(&Native(&config))?;
+        call.bind(&now)?;
+        call.opt()
+    }
+
     /// One neural configuration by id.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
@@ -1940,6 +1974,20 @@ pub mod sqlite {
         call.one()
     }
 
+    /// One neural configuration by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
+    pub fn get_neural_config_opt(
+        conn: &rusqlite::Connection,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(conn, &GET_NEURAL_CONFIG)?;
+        call.bind(&Native(&id))?;
+        call.opt()
+    }
+
     /// One neural configuration by its unique name.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
@@ -1950,6 +1998,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_NEURAL_CONFIG_BY_NAME)?;
         call.bind(&name)?;
         call.one()
+    }
+
+    /// One neural configuration by its unique name.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
+    pub fn get_neural_config_by_name_opt(
+        conn: &rusqlite::Connection,
+        name: &str,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(conn, &GET_NEURAL_CONFIG_BY_NAME)?;
+        call.bind(&name)?;
+        call.opt()
     }
 
     /// Every neural configuration, by name.
@@ -1991,6 +2053,24 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
+    pub fn update_neural_config_opt(
+        conn: &rusqlite::Connection,
+        config: &dbtool_reference_types::NeuralConfig,
+        now: chrono::DateTime<chrono::Utc>,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(conn, &UPDATE_NEURAL_CONFIG)?;
+        call.bind(&Native(&config))?;
+        call.bind(&now)?;
+        call.bind(&Native(&id))?;
+        call.opt()
+    }
+
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
@@ -2020,6 +2100,25 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Add a text to the training corpus; word and char counts are computed by the caller.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
+    pub fn add_corpus_text_opt(
+        conn: &rusqlite::Connection,
+        params: &AddCorpusTextParams<'_>,
+    ) -> Result<Option<AddCorpusTextRow>, Error> {
+        let mut call = Call::new(conn, &ADD_CORPUS_TEXT)?;
+        call.bind(&params.title)?;
+        call.bind(&params.content)?;
+        call.bind(&params.source_url)?;
+        call.bind(&params.metadata)?;
+        call.bind(&params.word_count)?;
+        call.bind(&params.char_count)?;
+        call.opt()
+    }
+
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
@@ -2030,6 +2129,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// One corpus text, with its content.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
+    pub fn get_corpus_text_opt(
+        conn: &rusqlite::Connection,
+        id: i64,
+    ) -> Result<Option<tables::TextCorpusRow>, Error> {
+        let mut call = Call::new(conn, &GET_CORPUS_TEXT)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// Corpus texts without their content, newest first, one page at a time.
@@ -2194,6 +2307,19 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Size of the training corpus for the dashboard. On PostgreSQL corpus_stats is a materialized
+    /// view: it is as fresh as its last REFRESH.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
+    pub fn get_corpus_stats_opt(
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<GetCorpusStatsRow>, Error> {
+        let call = Call::new(conn, &GET_CORPUS_STATS)?;
+        call.opt()
+    }
+
     /// Create a pending training job of a configuration over a corpus text (either may be NULL).
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
@@ -2208,6 +2334,24 @@ pub mod sqlite {
         call.bind(&Native(&neural_config_id))?;
         call.bind(&text_corpus_id)?;
         call.one()
+    }
+
+    /// Create a pending training job of a configuration over a corpus text (either may be NULL).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
+    pub fn create_training_job_opt(
+        conn: &rusqlite::Connection,
+        job_id: &str,
+        neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
+        text_corpus_id: Option<i64>,
+    ) -> Result<Option<CreateTrainingJobRow>, Error> {
+        let mut call = Call::new(conn, &CREATE_TRAINING_JOB)?;
+        call.bind(&job_id)?;
+        call.bind(&Native(&neural_config_id))?;
+        call.bind(&text_corpus_id)?;
+        call.opt()
     }
 
     /// Set the status, progress (0..100), message and error of a job, by its external job_id.
@@ -2270,6 +2414,21 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_TRAINING_JOB_BY_JOB_ID)?;
         call.bind(&job_id)?;
         call.one()
+    }
+
+    /// One job by its external job_id, with the names of its configuration and corpus text (NULL when
+    /// they were deleted or never set).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
+    pub fn get_training_job_by_job_id_opt(
+        conn: &rusqlite::Connection,
+        job_id: &str,
+    ) -> Result<Option<GetTrainingJobByJobIdRow>, Error> {
+        let mut call = Call::new(conn, &GET_TRAINING_JOB_BY_JOB_ID)?;
+        call.bind(&job_id)?;
+        call.opt()
     }
 
     /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
@@ -2350,6 +2509,28 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Save a checkpoint. At most one checkpoint may be the best (a partial unique index): to insert
+    /// one with is_best TRUE, run ClearBestCheckpoint first in the same transaction.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
+    pub fn create_checkpoint_opt(
+        conn: &rusqlite::Connection,
+        params: &CreateCheckpointParams<'_>,
+    ) -> Result<Option<CreateCheckpointRow>, Error> {
+        let mut call = Call::new(conn, &CREATE_CHECKPOINT)?;
+        call.bind(&params.epochs)?;
+        call.bind(&params.block_size)?;
+        call.bind(&params.path)?;
+        call.bind(&params.loss)?;
+        call.bind(&params.accuracy)?;
+        call.bind(&params.notes)?;
+        call.bind(&params.training_job_id)?;
+        call.bind(&params.is_best)?;
+        call.opt()
+    }
+
     /// Un-mark the current best checkpoint, if any.
     ///
     /// The SQL: [`CLEAR_BEST_CHECKPOINT`](super::CLEAR_BEST_CHECKPOINT).
@@ -2379,6 +2560,20 @@ pub mod sqlite {
         call.one()
     }
 
+    /// One checkpoint by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
+    pub fn get_checkpoint_opt(
+        conn: &rusqlite::Connection,
+        id: i64,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let mut call = Call::new(conn, &GET_CHECKPOINT)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// The checkpoint marked best, if any.
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
@@ -2389,6 +2584,18 @@ pub mod sqlite {
         call.one()
     }
 
+    /// The checkpoint marked best, if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
+    pub fn get_best_checkpoint_opt(
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let call = Call::new(conn, &GET_BEST_CHECKPOINT)?;
+        call.opt()
+    }
+
     /// The newest checkpoint, if any.
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
@@ -2397,6 +2604,18 @@ pub mod sqlite {
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(conn, &GET_LATEST_CHECKPOINT)?;
         call.one()
+    }
+
+    /// The newest checkpoint, if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
+    pub fn get_latest_checkpoint_opt(
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let call = Call::new(conn, &GET_LATEST_CHECKPOINT)?;
+        call.opt()
     }
 
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
@@ -2442,6 +2661,26 @@ pub mod sqlite {
         call.bind(&metadata)?;
         call.bind(&model_checkpoint_id)?;
         call.one()
+    }
+
+    /// Record one accuracy measurement, optionally of a checkpoint.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
+    pub fn record_accuracy_metric_opt(
+        conn: &rusqlite::Connection,
+        metric_type: &str,
+        value: f64,
+        metadata: Option<&serde_json::Value>,
+        model_checkpoint_id: Option<i64>,
+    ) -> Result<Option<RecordAccuracyMetricRow>, Error> {
+        let mut call = Call::new(conn, &RECORD_ACCURACY_METRIC)?;
+        call.bind(&metric_type)?;
+        call.bind(&value)?;
+        call.bind(&metadata)?;
+        call.bind(&model_checkpoint_id)?;
+        call.opt()
     }
 
     /// The measurements of one checkpoint, oldest first.
@@ -2543,6 +2782,24 @@ pub mod sqlite {
         call.bind(&params.parameters)?;
         call.bind(&params.quality_score)?;
         call.one()
+    }
+
+    /// Record one text generation with its parameters and automatic quality score.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
+    pub fn record_generation_opt(
+        conn: &rusqlite::Connection,
+        params: &RecordGenerationParams<'_>,
+    ) -> Result<Option<RecordGenerationRow>, Error> {
+        let mut call = Call::new(conn, &RECORD_GENERATION)?;
+        call.bind(&params.prompt)?;
+        call.bind(&params.response)?;
+        call.bind(&params.model)?;
+        call.bind(&params.parameters)?;
+        call.bind(&params.quality_score)?;
+        call.opt()
     }
 
     /// The newest generations, optionally of one model (NULL for all).
@@ -2771,6 +3028,18 @@ pub mod sqlite {
         call.one()
     }
 
+    /// The app's current schema version (the one applied last), if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
+    pub fn get_schema_version_opt(
+        conn: &rusqlite::Connection,
+    ) -> Result<Option<tables::SchemaVersionRow>, Error> {
+        let call = Call::new(conn, &GET_SCHEMA_VERSION)?;
+        call.opt()
+    }
+
     /// Record that a schema version was applied; does nothing if it is already recorded.
     ///
     /// The SQL: [`INSERT_SCHEMA_VERSION`](super::INSERT_SCHEMA_VERSION).
@@ -2807,6 +3076,22 @@ pub mod pg {
         call.one()
     }
 
+    /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
+    pub fn create_neural_config_opt(
+        client: &mut impl Executor,
+        name: &str,
+        config: &dbtool_reference_types::NeuralConfig,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &CREATE_NEURAL_CONFIG)?;
+        call.bind(&name)?;
+        call.bind(&config)?;
+        call.opt()
+    }
+
     /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
@@ -2823,6 +3108,24 @@ pub mod pg {
         call.one()
     }
 
+    /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
+    pub fn upsert_neural_config_by_name_opt(
+        client: &mut impl Executor,
+        name: &str,
+        config: &dbtool_reference_types::NeuralConfig,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
+        call.bind(&name)?;
+        call.bind(&config)?;
+        call.bind(&now)?;
+        call.opt()
+    }
+
     /// One neural configuration by id.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
@@ -2835,6 +3138,20 @@ pub mod pg {
         call.one()
     }
 
+    /// One neural configuration by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
+    pub fn get_neural_config_opt(
+        client: &mut impl Executor,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// One neural configuration by its unique name.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
@@ -2845,6 +3162,20 @@ pub mod pg {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
         call.bind(&name)?;
         call.one()
+    }
+
+    /// One neural configuration by its unique name.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
+    pub fn get_neural_config_by_name_opt(
+        client: &mut impl Executor,
+        name: &str,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
+        call.bind(&name)?;
+        call.opt()
     }
 
     /// Every neural configuration, by name.
@@ -2886,6 +3217,24 @@ pub mod pg {
         call.one()
     }
 
+    /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
+    pub fn update_neural_config_opt(
+        client: &mut impl Executor,
+        config: &dbtool_reference_types::NeuralConfig,
+        now: chrono::DateTime<chrono::Utc>,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &UPDATE_NEURAL_CONFIG)?;
+        call.bind(&config)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
@@ -2915,6 +3264,25 @@ pub mod pg {
         call.one()
     }
 
+    /// Add a text to the training corpus; word and char counts are computed by the caller.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
+    pub fn add_corpus_text_opt(
+        client: &mut impl Executor,
+        params: &AddCorpusTextParams<'_>,
+    ) -> Result<Option<AddCorpusTextRow>, Error> {
+        let mut call = Call::new(client, &ADD_CORPUS_TEXT)?;
+        call.bind(&params.title)?;
+        call.bind(&params.content)?;
+        call.bind(&params.source_url)?;
+        call.bind(&params.metadata)?;
+        call.bind(&params.word_count)?;
+        call.bind(&params.char_count)?;
+        call.opt()
+    }
+
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
@@ -2925,6 +3293,20 @@ pub mod pg {
         let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// One corpus text, with its content.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
+    pub fn get_corpus_text_opt(
+        client: &mut impl Executor,
+        id: i64,
+    ) -> Result<Option<tables::TextCorpusRow>, Error> {
+        let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// Corpus texts without their content, newest first, one page at a time.
@@ -3089,6 +3471,19 @@ pub mod pg {
         call.one()
     }
 
+    /// Size of the training corpus for the dashboard. On PostgreSQL corpus_stats is a materialized
+    /// view: it is as fresh as its last REFRESH.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
+    pub fn get_corpus_stats_opt(
+        client: &mut impl Executor,
+    ) -> Result<Option<GetCorpusStatsRow>, Error> {
+        let call = Call::new(client, &GET_CORPUS_STATS)?;
+        call.opt()
+    }
+
     /// Create a pending training job of a configuration over a corpus text (either may be NULL).
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
@@ -3103,6 +3498,24 @@ pub mod pg {
         call.bind(&neural_config_id)?;
         call.bind(&text_corpus_id)?;
         call.one()
+    }
+
+    /// Create a pending training job of a configuration over a corpus text (either may be NULL).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
+    pub fn create_training_job_opt(
+        client: &mut impl Executor,
+        job_id: &str,
+        neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
+        text_corpus_id: Option<i64>,
+    ) -> Result<Option<CreateTrainingJobRow>, Error> {
+        let mut call = Call::new(client, &CREATE_TRAINING_JOB)?;
+        call.bind(&job_id)?;
+        call.bind(&neural_config_id)?;
+        call.bind(&text_corpus_id)?;
+        call.opt()
     }
 
     /// Set the status, progress (0..100), message and error of a job, by its external job_id.
@@ -3165,6 +3578,21 @@ pub mod pg {
         let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
         call.bind(&job_id)?;
         call.one()
+    }
+
+    /// One job by its external job_id, with the names of its configuration and corpus text (NULL when
+    /// they were deleted or never set).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
+    pub fn get_training_job_by_job_id_opt(
+        client: &mut impl Executor,
+        job_id: &str,
+    ) -> Result<Option<GetTrainingJobByJobIdRow>, Error> {
+        let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
+        call.bind(&job_id)?;
+        call.opt()
     }
 
     /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
@@ -3245,6 +3673,28 @@ pub mod pg {
         call.one()
     }
 
+    /// Save a checkpoint. At most one checkpoint may be the best (a partial unique index): to insert
+    /// one with is_best TRUE, run ClearBestCheckpoint first in the same transaction.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
+    pub fn create_checkpoint_opt(
+        client: &mut impl Executor,
+        params: &CreateCheckpointParams<'_>,
+    ) -> Result<Option<CreateCheckpointRow>, Error> {
+        let mut call = Call::new(client, &CREATE_CHECKPOINT)?;
+        call.bind(&params.epochs)?;
+        call.bind(&params.block_size)?;
+        call.bind(&params.path)?;
+        call.bind(&params.loss)?;
+        call.bind(&params.accuracy)?;
+        call.bind(&params.notes)?;
+        call.bind(&params.training_job_id)?;
+        call.bind(&params.is_best)?;
+        call.opt()
+    }
+
     /// Un-mark the current best checkpoint, if any.
     ///
     /// The SQL: [`CLEAR_BEST_CHECKPOINT`](super::CLEAR_BEST_CHECKPOINT).
@@ -3274,6 +3724,20 @@ pub mod pg {
         call.one()
     }
 
+    /// One checkpoint by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
+    pub fn get_checkpoint_opt(
+        client: &mut impl Executor,
+        id: i64,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let mut call = Call::new(client, &GET_CHECKPOINT)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// The checkpoint marked best, if any.
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
@@ -3284,6 +3748,18 @@ pub mod pg {
         call.one()
     }
 
+    /// The checkpoint marked best, if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
+    pub fn get_best_checkpoint_opt(
+        client: &mut impl Executor,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let call = Call::new(client, &GET_BEST_CHECKPOINT)?;
+        call.opt()
+    }
+
     /// The newest checkpoint, if any.
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
@@ -3292,6 +3768,18 @@ pub mod pg {
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
         call.one()
+    }
+
+    /// The newest checkpoint, if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
+    pub fn get_latest_checkpoint_opt(
+        client: &mut impl Executor,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
+        call.opt()
     }
 
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
@@ -3337,6 +3825,26 @@ pub mod pg {
         call.bind(&metadata)?;
         call.bind(&model_checkpoint_id)?;
         call.one()
+    }
+
+    /// Record one accuracy measurement, optionally of a checkpoint.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
+    pub fn record_accuracy_metric_opt(
+        client: &mut impl Executor,
+        metric_type: &str,
+        value: f64,
+        metadata: Option<&serde_json::Value>,
+        model_checkpoint_id: Option<i64>,
+    ) -> Result<Option<RecordAccuracyMetricRow>, Error> {
+        let mut call = Call::new(client, &RECORD_ACCURACY_METRIC)?;
+        call.bind(&metric_type)?;
+        call.bind(&value)?;
+        call.bind(&metadata)?;
+        call.bind(&model_checkpoint_id)?;
+        call.opt()
     }
 
     /// The measurements of one checkpoint, oldest first.
@@ -3438,6 +3946,24 @@ pub mod pg {
         call.bind(&params.parameters)?;
         call.bind(&params.quality_score)?;
         call.one()
+    }
+
+    /// Record one text generation with its parameters and automatic quality score.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
+    pub fn record_generation_opt(
+        client: &mut impl Executor,
+        params: &RecordGenerationParams<'_>,
+    ) -> Result<Option<RecordGenerationRow>, Error> {
+        let mut call = Call::new(client, &RECORD_GENERATION)?;
+        call.bind(&params.prompt)?;
+        call.bind(&params.response)?;
+        call.bind(&params.model)?;
+        call.bind(&params.parameters)?;
+        call.bind(&params.quality_score)?;
+        call.opt()
     }
 
     /// The newest generations, optionally of one model (NULL for all).
@@ -3666,6 +4192,18 @@ pub mod pg {
         call.one()
     }
 
+    /// The app's current schema version (the one applied last), if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
+    pub fn get_schema_version_opt(
+        client: &mut impl Executor,
+    ) -> Result<Option<tables::SchemaVersionRow>, Error> {
+        let call = Call::new(client, &GET_SCHEMA_VERSION)?;
+        call.opt()
+    }
+
     /// Record that a schema version was applied; does nothing if it is already recorded.
     ///
     /// The SQL: [`INSERT_SCHEMA_VERSION`](super::INSERT_SCHEMA_VERSION).
@@ -3685,7 +4223,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor};
+    use crate::runtime::pg_async::{Call, Executor, Rows};
     use crate::runtime::Error;
 
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
@@ -3700,6 +4238,22 @@ pub mod pg_async {
         call.bind(&name)?;
         call.bind(&config)?;
         call.one().await
+    }
+
+    /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
+    pub async fn create_neural_config_opt(
+        client: &impl Executor,
+        name: &str,
+        config: &dbtool_reference_types::NeuralConfig,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &CREATE_NEURAL_CONFIG)?;
+        call.bind(&name)?;
+        call.bind(&config)?;
+        call.opt().await
     }
 
     /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
@@ -3718,6 +4272,24 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
+    pub async fn upsert_neural_config_by_name_opt(
+        client: &impl Executor,
+        name: &str,
+        config: &dbtool_reference_types::NeuralConfig,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
+        call.bind(&name)?;
+        call.bind(&config)?;
+        call.bind(&now)?;
+        call.opt().await
+    }
+
     /// One neural configuration by id.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
@@ -3730,6 +4302,20 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// One neural configuration by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
+    pub async fn get_neural_config_opt(
+        client: &impl Executor,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
+        call.bind(&id)?;
+        call.opt().await
+    }
+
     /// One neural configuration by its unique name.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
@@ -3740,6 +4326,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
         call.bind(&name)?;
         call.one().await
+    }
+
+    /// One neural configuration by its unique name.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
+    pub async fn get_neural_config_by_name_opt(
+        client: &impl Executor,
+        name: &str,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
+        call.bind(&name)?;
+        call.opt().await
     }
 
     /// Every neural configuration, by name.
@@ -3765,6 +4365,18 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Every neural configuration, by name.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
+    pub async fn list_neural_configs_stream(
+        client: &impl Executor,
+    ) -> Result<Rows<tables::NeuralConfigsRow>, Error> {
+        let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
+        call.stream().await
+    }
+
     /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
@@ -3779,6 +4391,24 @@ pub mod pg_async {
         call.bind(&now)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
+    pub async fn update_neural_config_opt(
+        client: &impl Executor,
+        config: &dbtool_reference_types::NeuralConfig,
+        now: chrono::DateTime<chrono::Utc>,
+        id: dbtool_reference_types::NeuralConfigId,
+    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
+        let mut call = Call::new(client, &UPDATE_NEURAL_CONFIG)?;
+        call.bind(&config)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
@@ -3810,6 +4440,25 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Add a text to the training corpus; word and char counts are computed by the caller.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
+    pub async fn add_corpus_text_opt(
+        client: &impl Executor,
+        params: &AddCorpusTextParams<'_>,
+    ) -> Result<Option<AddCorpusTextRow>, Error> {
+        let mut call = Call::new(client, &ADD_CORPUS_TEXT)?;
+        call.bind(&params.title)?;
+        call.bind(&params.content)?;
+        call.bind(&params.source_url)?;
+        call.bind(&params.metadata)?;
+        call.bind(&params.word_count)?;
+        call.bind(&params.char_count)?;
+        call.opt().await
+    }
+
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
@@ -3820,6 +4469,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// One corpus text, with its content.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
+    pub async fn get_corpus_text_opt(
+        client: &impl Executor,
+        id: i64,
+    ) -> Result<Option<tables::TextCorpusRow>, Error> {
+        let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// Corpus texts without their content, newest first, one page at a time.
@@ -3851,6 +4514,22 @@ pub mod pg_async {
         call.bind(&max_rows)?;
         call.bind(&skip_rows)?;
         call.for_each(f).await
+    }
+
+    /// Corpus texts without their content, newest first, one page at a time.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
+    pub async fn list_corpus_texts_stream(
+        client: &impl Executor,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Rows<ListCorpusTextsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CORPUS_TEXTS)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.stream().await
     }
 
     /// Replace a corpus text and its metadata.
@@ -3907,6 +4586,20 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Corpus texts taken from exactly this URL, newest first (uses idx_text_corpus_source).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
+    pub async fn list_corpus_texts_by_source_url_stream(
+        client: &impl Executor,
+        source_url: &str,
+    ) -> Result<Rows<ListCorpusTextsBySourceUrlRow>, Error> {
+        let mut call = Call::new(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL)?;
+        call.bind(&source_url)?;
+        call.stream().await
+    }
+
     /// Corpus texts whose URL matches a LIKE pattern ('%' and '_' are wildcards), case-insensitively
     /// on both engines, newest first.
     ///
@@ -3938,6 +4631,23 @@ pub mod pg_async {
         call.bind(&source_url_pattern)?;
         call.bind(&max_rows)?;
         call.for_each(f).await
+    }
+
+    /// Corpus texts whose URL matches a LIKE pattern ('%' and '_' are wildcards), case-insensitively
+    /// on both engines, newest first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
+    pub async fn search_corpus_texts_by_source_url_stream(
+        client: &impl Executor,
+        source_url_pattern: &str,
+        max_rows: i64,
+    ) -> Result<Rows<SearchCorpusTextsBySourceUrlRow>, Error> {
+        let mut call = Call::new(client, &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL)?;
+        call.bind(&source_url_pattern)?;
+        call.bind(&max_rows)?;
+        call.stream().await
     }
 
     /// Full-text search of title and content for a phrase, best match first. Portable fallback: a
@@ -3975,6 +4685,24 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Full-text search of title and content for a phrase, best match first. Portable fallback: a
+    /// case-insensitive substring match, newest first. Overridden for sqlite (FTS5 text_corpus_fts)
+    /// and postgres (the GIN tsvector index), which rank by relevance.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
+    pub async fn search_corpus_text_stream(
+        client: &impl Executor,
+        query: &str,
+        max_rows: i64,
+    ) -> Result<Rows<SearchCorpusTextRow>, Error> {
+        let mut call = Call::new(client, &SEARCH_CORPUS_TEXT)?;
+        call.bind(&query)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Size of the training corpus for the dashboard. On PostgreSQL corpus_stats is a materialized
     /// view: it is as fresh as its last REFRESH.
     ///
@@ -3982,6 +4710,19 @@ pub mod pg_async {
     pub async fn get_corpus_stats(client: &impl Executor) -> Result<GetCorpusStatsRow, Error> {
         let call = Call::new(client, &GET_CORPUS_STATS)?;
         call.one().await
+    }
+
+    /// Size of the training corpus for the dashboard. On PostgreSQL corpus_stats is a materialized
+    /// view: it is as fresh as its last REFRESH.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
+    pub async fn get_corpus_stats_opt(
+        client: &impl Executor,
+    ) -> Result<Option<GetCorpusStatsRow>, Error> {
+        let call = Call::new(client, &GET_CORPUS_STATS)?;
+        call.opt().await
     }
 
     /// Create a pending training job of a configuration over a corpus text (either may be NULL).
@@ -3998,6 +4739,24 @@ pub mod pg_async {
         call.bind(&neural_config_id)?;
         call.bind(&text_corpus_id)?;
         call.one().await
+    }
+
+    /// Create a pending training job of a configuration over a corpus text (either may be NULL).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
+    pub async fn create_training_job_opt(
+        client: &impl Executor,
+        job_id: &str,
+        neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
+        text_corpus_id: Option<i64>,
+    ) -> Result<Option<CreateTrainingJobRow>, Error> {
+        let mut call = Call::new(client, &CREATE_TRAINING_JOB)?;
+        call.bind(&job_id)?;
+        call.bind(&neural_config_id)?;
+        call.bind(&text_corpus_id)?;
+        call.opt().await
     }
 
     /// Set the status, progress (0..100), message and error of a job, by its external job_id.
@@ -4062,6 +4821,21 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// One job by its external job_id, with the names of its configuration and corpus text (NULL when
+    /// they were deleted or never set).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
+    pub async fn get_training_job_by_job_id_opt(
+        client: &impl Executor,
+        job_id: &str,
+    ) -> Result<Option<GetTrainingJobByJobIdRow>, Error> {
+        let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
+        call.bind(&job_id)?;
+        call.opt().await
+    }
+
     /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
     /// names.
     ///
@@ -4095,6 +4869,23 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
+    /// names.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
+    pub async fn list_training_jobs_stream(
+        client: &impl Executor,
+        status: Option<crate::enums::TrainingStatus>,
+        max_rows: i64,
+    ) -> Result<Rows<ListTrainingJobsRow>, Error> {
+        let mut call = Call::new(client, &LIST_TRAINING_JOBS)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Number of jobs per status, in life-cycle order (an enum sorts by declaration on PostgreSQL but
     /// alphabetically on SQLite, hence the explicit CASE).
     ///
@@ -4120,6 +4911,19 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Number of jobs per status, in life-cycle order (an enum sorts by declaration on PostgreSQL but
+    /// alphabetically on SQLite, hence the explicit CASE).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
+    pub async fn count_training_jobs_by_status_stream(
+        client: &impl Executor,
+    ) -> Result<Rows<CountTrainingJobsByStatusRow>, Error> {
+        let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
+        call.stream().await
+    }
+
     /// Save a checkpoint. At most one checkpoint may be the best (a partial unique index): to insert
     /// one with is_best TRUE, run ClearBestCheckpoint first in the same transaction.
     ///
@@ -4138,6 +4942,28 @@ pub mod pg_async {
         call.bind(&params.training_job_id)?;
         call.bind(&params.is_best)?;
         call.one().await
+    }
+
+    /// Save a checkpoint. At most one checkpoint may be the best (a partial unique index): to insert
+    /// one with is_best TRUE, run ClearBestCheckpoint first in the same transaction.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
+    pub async fn create_checkpoint_opt(
+        client: &impl Executor,
+        params: &CreateCheckpointParams<'_>,
+    ) -> Result<Option<CreateCheckpointRow>, Error> {
+        let mut call = Call::new(client, &CREATE_CHECKPOINT)?;
+        call.bind(&params.epochs)?;
+        call.bind(&params.block_size)?;
+        call.bind(&params.path)?;
+        call.bind(&params.loss)?;
+        call.bind(&params.accuracy)?;
+        call.bind(&params.notes)?;
+        call.bind(&params.training_job_id)?;
+        call.bind(&params.is_best)?;
+        call.opt().await
     }
 
     /// Un-mark the current best checkpoint, if any.
@@ -4169,6 +4995,20 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// One checkpoint by id.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
+    pub async fn get_checkpoint_opt(
+        client: &impl Executor,
+        id: i64,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let mut call = Call::new(client, &GET_CHECKPOINT)?;
+        call.bind(&id)?;
+        call.opt().await
+    }
+
     /// The checkpoint marked best, if any.
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
@@ -4179,6 +5019,18 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// The checkpoint marked best, if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
+    pub async fn get_best_checkpoint_opt(
+        client: &impl Executor,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let call = Call::new(client, &GET_BEST_CHECKPOINT)?;
+        call.opt().await
+    }
+
     /// The newest checkpoint, if any.
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
@@ -4187,6 +5039,18 @@ pub mod pg_async {
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
         let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
         call.one().await
+    }
+
+    /// The newest checkpoint, if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
+    pub async fn get_latest_checkpoint_opt(
+        client: &impl Executor,
+    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
+        let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
+        call.opt().await
     }
 
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
@@ -4216,6 +5080,20 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
+    pub async fn list_checkpoints_stream(
+        client: &impl Executor,
+        max_rows: i64,
+    ) -> Result<Rows<ListCheckpointsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CHECKPOINTS)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Record one accuracy measurement, optionally of a checkpoint.
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
@@ -4232,6 +5110,26 @@ pub mod pg_async {
         call.bind(&metadata)?;
         call.bind(&model_checkpoint_id)?;
         call.one().await
+    }
+
+    /// Record one accuracy measurement, optionally of a checkpoint.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
+    pub async fn record_accuracy_metric_opt(
+        client: &impl Executor,
+        metric_type: &str,
+        value: f64,
+        metadata: Option<&serde_json::Value>,
+        model_checkpoint_id: Option<i64>,
+    ) -> Result<Option<RecordAccuracyMetricRow>, Error> {
+        let mut call = Call::new(client, &RECORD_ACCURACY_METRIC)?;
+        call.bind(&metric_type)?;
+        call.bind(&value)?;
+        call.bind(&metadata)?;
+        call.bind(&model_checkpoint_id)?;
+        call.opt().await
     }
 
     /// The measurements of one checkpoint, oldest first.
@@ -4259,6 +5157,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
         call.bind(&model_checkpoint_id)?;
         call.for_each(f).await
+    }
+
+    /// The measurements of one checkpoint, oldest first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
+    pub async fn list_accuracy_metrics_for_checkpoint_stream(
+        client: &impl Executor,
+        model_checkpoint_id: i64,
+    ) -> Result<Rows<ListAccuracyMetricsForCheckpointRow>, Error> {
+        let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
+        call.bind(&model_checkpoint_id)?;
+        call.stream().await
     }
 
     /// The newest measurements, optionally of one metric type and/or one checkpoint (NULL for all).
@@ -4296,6 +5208,24 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The newest measurements, optionally of one metric type and/or one checkpoint (NULL for all).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
+    pub async fn list_accuracy_metrics_stream(
+        client: &impl Executor,
+        metric_type: Option<&str>,
+        model_checkpoint_id: Option<i64>,
+        max_rows: i64,
+    ) -> Result<Rows<tables::AccuracyMetricsRow>, Error> {
+        let mut call = Call::new(client, &LIST_ACCURACY_METRICS)?;
+        call.bind(&metric_type)?;
+        call.bind(&model_checkpoint_id)?;
+        call.bind(&max_rows)?;
+        call.stream().await
+    }
+
     /// Count, mean, range and recency of every metric type.
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
@@ -4319,6 +5249,18 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Count, mean, range and recency of every metric type.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
+    pub async fn summarize_accuracy_by_type_stream(
+        client: &impl Executor,
+    ) -> Result<Rows<SummarizeAccuracyByTypeRow>, Error> {
+        let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
+        call.stream().await
+    }
+
     /// Record one text generation with its parameters and automatic quality score.
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
@@ -4333,6 +5275,24 @@ pub mod pg_async {
         call.bind(&params.parameters)?;
         call.bind(&params.quality_score)?;
         call.one().await
+    }
+
+    /// Record one text generation with its parameters and automatic quality score.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
+    pub async fn record_generation_opt(
+        client: &impl Executor,
+        params: &RecordGenerationParams<'_>,
+    ) -> Result<Option<RecordGenerationRow>, Error> {
+        let mut call = Call::new(client, &RECORD_GENERATION)?;
+        call.bind(&params.prompt)?;
+        call.bind(&params.response)?;
+        call.bind(&params.model)?;
+        call.bind(&params.parameters)?;
+        call.bind(&params.quality_score)?;
+        call.opt().await
     }
 
     /// The newest generations, optionally of one model (NULL for all).
@@ -4364,6 +5324,22 @@ pub mod pg_async {
         call.bind(&model)?;
         call.bind(&max_rows)?;
         call.for_each(f).await
+    }
+
+    /// The newest generations, optionally of one model (NULL for all).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
+    pub async fn list_generation_history_stream(
+        client: &impl Executor,
+        model: Option<&str>,
+        max_rows: i64,
+    ) -> Result<Rows<tables::GenerationHistoryRow>, Error> {
+        let mut call = Call::new(client, &LIST_GENERATION_HISTORY)?;
+        call.bind(&model)?;
+        call.bind(&max_rows)?;
+        call.stream().await
     }
 
     /// Store the user's 1..5 rating of a generation.
@@ -4415,6 +5391,18 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Generations, ratings and mean scores per model.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
+    pub async fn summarize_generations_by_model_stream(
+        client: &impl Executor,
+    ) -> Result<Rows<SummarizeGenerationsByModelRow>, Error> {
+        let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
+        call.stream().await
+    }
+
     /// Add count occurrences of next_char after context to the order-n Markov model.
     ///
     /// The SQL: [`UPSERT_MARKOV_NGRAM`](super::UPSERT_MARKOV_NGRAM).
@@ -4464,6 +5452,22 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The successors of a context in the order-n model, most frequent first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
+    pub async fn list_markov_ngrams_stream(
+        client: &impl Executor,
+        n: i32,
+        context: &str,
+    ) -> Result<Rows<ListMarkovNgramsRow>, Error> {
+        let mut call = Call::new(client, &LIST_MARKOV_NGRAMS)?;
+        call.bind(&n)?;
+        call.bind(&context)?;
+        call.stream().await
+    }
+
     /// The successors of a context with the context's total count, most frequent first: the live
     /// probability of a successor is count / total_count (divided in Rust, to stay a float on both
     /// engines; in SQL it would be numeric on PostgreSQL).
@@ -4499,6 +5503,24 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The successors of a context with the context's total count, most frequent first: the live
+    /// probability of a successor is count / total_count (divided in Rust, to stay a float on both
+    /// engines; in SQL it would be numeric on PostgreSQL).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
+    pub async fn get_markov_next_char_probabilities_stream(
+        client: &impl Executor,
+        n: i32,
+        context: &str,
+    ) -> Result<Rows<GetMarkovNextCharProbabilitiesRow>, Error> {
+        let mut call = Call::new(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES)?;
+        call.bind(&n)?;
+        call.bind(&context)?;
+        call.stream().await
+    }
+
     /// Total successor count and number of distinct successors of every context of the order-n model,
     /// the denominators for SetMarkovProbability.
     ///
@@ -4526,6 +5548,21 @@ pub mod pg_async {
         let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
         call.bind(&n)?;
         call.for_each(f).await
+    }
+
+    /// Total successor count and number of distinct successors of every context of the order-n model,
+    /// the denominators for SetMarkovProbability.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
+    pub async fn list_markov_context_totals_stream(
+        client: &impl Executor,
+        n: i32,
+    ) -> Result<Rows<ListMarkovContextTotalsRow>, Error> {
+        let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
+        call.bind(&n)?;
+        call.stream().await
     }
 
     /// Store the computed probability of one n-gram.
@@ -4559,6 +5596,18 @@ pub mod pg_async {
     ) -> Result<tables::SchemaVersionRow, Error> {
         let call = Call::new(client, &GET_SCHEMA_VERSION)?;
         call.one().await
+    }
+
+    /// The app's current schema version (the one applied last), if any.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
+    pub async fn get_schema_version_opt(
+        client: &impl Executor,
+    ) -> Result<Option<tables::SchemaVersionRow>, Error> {
+        let call = Call::new(client, &GET_SCHEMA_VERSION)?;
+        call.opt().await
     }
 
     /// Record that a schema version was applied; does nothing if it is already recorded.

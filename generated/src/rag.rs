@@ -793,6 +793,23 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+    /// defaults and are returned.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    pub fn create_conversation_opt(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        title: Option<&str>,
+    ) -> Result<Option<CreateConversationRow>, Error> {
+        let mut call = Call::new(conn, &CREATE_CONVERSATION)?;
+        call.bind(&user_id)?;
+        call.bind(&title)?;
+        call.opt()
+    }
+
     /// One conversation by id, whatever its status.
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
@@ -803,6 +820,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &GET_CONVERSATION)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// One conversation by id, whatever its status.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    pub fn get_conversation_opt(
+        conn: &rusqlite::Connection,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(conn, &GET_CONVERSATION)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// A user's conversations, most recent activity first (a conversation without messages counts
@@ -860,6 +891,22 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Number of conversations of a user, optionally of one status (NULL for all).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    pub fn count_conversations_for_user_opt(
+        conn: &rusqlite::Connection,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+    ) -> Result<Option<CountConversationsForUserRow>, Error> {
+        let mut call = Call::new(conn, &COUNT_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.opt()
+    }
+
     /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
@@ -874,6 +921,22 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    pub fn archive_conversation_opt(
+        conn: &rusqlite::Connection,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<Option<ArchiveConversationRow>, Error> {
+        let mut call = Call::new(conn, &ARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// Bring an archived conversation back to active; no row if it was not archived.
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
@@ -886,6 +949,22 @@ pub mod sqlite {
         call.bind(&now)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// Bring an archived conversation back to active; no row if it was not archived.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    pub fn unarchive_conversation_opt(
+        conn: &rusqlite::Connection,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<Option<UnarchiveConversationRow>, Error> {
+        let mut call = Call::new(conn, &UNARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
@@ -951,6 +1030,25 @@ pub mod sqlite {
         call.bind(&params.msg_metadata)?;
         call.bind(&params.created_at)?;
         call.one()
+    }
+
+    /// Append a message (user, assistant or system) to a conversation; returns the stored message.
+    /// Pass the same created_at to TouchConversation as its now.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    pub fn append_message_opt(
+        conn: &rusqlite::Connection,
+        params: &AppendMessageParams<'_>,
+    ) -> Result<Option<tables::MessagesRow>, Error> {
+        let mut call = Call::new(conn, &APPEND_MESSAGE)?;
+        call.bind(&params.conversation_id)?;
+        call.bind(&params.role)?;
+        call.bind(&params.content)?;
+        call.bind(&params.msg_metadata)?;
+        call.bind(&params.created_at)?;
+        call.opt()
     }
 
     /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
@@ -1035,6 +1133,22 @@ pub mod sqlite {
         call.one()
     }
 
+    /// Number of messages of one role in a conversation.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    pub fn count_messages_by_role_opt(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+        role: crate::enums::MessageRole,
+    ) -> Result<Option<CountMessagesByRoleRow>, Error> {
+        let mut call = Call::new(conn, &COUNT_MESSAGES_BY_ROLE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&role)?;
+        call.opt()
+    }
+
     /// Number of messages stored for a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
@@ -1045,6 +1159,20 @@ pub mod sqlite {
         let mut call = Call::new(conn, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.one()
+    }
+
+    /// Number of messages stored for a conversation.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    pub fn count_messages_opt(
+        conn: &rusqlite::Connection,
+        conversation_id: uuid::Uuid,
+    ) -> Result<Option<CountMessagesRow>, Error> {
+        let mut call = Call::new(conn, &COUNT_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.opt()
     }
 
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
@@ -1161,6 +1289,23 @@ pub mod pg {
         call.one()
     }
 
+    /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+    /// defaults and are returned.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    pub fn create_conversation_opt(
+        client: &mut impl Executor,
+        user_id: &str,
+        title: Option<&str>,
+    ) -> Result<Option<CreateConversationRow>, Error> {
+        let mut call = Call::new(client, &CREATE_CONVERSATION)?;
+        call.bind(&user_id)?;
+        call.bind(&title)?;
+        call.opt()
+    }
+
     /// One conversation by id, whatever its status.
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
@@ -1171,6 +1316,20 @@ pub mod pg {
         let mut call = Call::new(client, &GET_CONVERSATION)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// One conversation by id, whatever its status.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    pub fn get_conversation_opt(
+        client: &mut impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(client, &GET_CONVERSATION)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// A user's conversations, most recent activity first (a conversation without messages counts
@@ -1228,6 +1387,22 @@ pub mod pg {
         call.one()
     }
 
+    /// Number of conversations of a user, optionally of one status (NULL for all).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    pub fn count_conversations_for_user_opt(
+        client: &mut impl Executor,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+    ) -> Result<Option<CountConversationsForUserRow>, Error> {
+        let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.opt()
+    }
+
     /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
@@ -1242,6 +1417,22 @@ pub mod pg {
         call.one()
     }
 
+    /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    pub fn archive_conversation_opt(
+        client: &mut impl Executor,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<Option<ArchiveConversationRow>, Error> {
+        let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt()
+    }
+
     /// Bring an archived conversation back to active; no row if it was not archived.
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
@@ -1254,6 +1445,22 @@ pub mod pg {
         call.bind(&now)?;
         call.bind(&id)?;
         call.one()
+    }
+
+    /// Bring an archived conversation back to active; no row if it was not archived.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    pub fn unarchive_conversation_opt(
+        client: &mut impl Executor,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<Option<UnarchiveConversationRow>, Error> {
+        let mut call = Call::new(client, &UNARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt()
     }
 
     /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
@@ -1319,6 +1526,25 @@ pub mod pg {
         call.bind(&params.msg_metadata)?;
         call.bind(&params.created_at)?;
         call.one()
+    }
+
+    /// Append a message (user, assistant or system) to a conversation; returns the stored message.
+    /// Pass the same created_at to TouchConversation as its now.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    pub fn append_message_opt(
+        client: &mut impl Executor,
+        params: &AppendMessageParams<'_>,
+    ) -> Result<Option<tables::MessagesRow>, Error> {
+        let mut call = Call::new(client, &APPEND_MESSAGE)?;
+        call.bind(&params.conversation_id)?;
+        call.bind(&params.role)?;
+        call.bind(&params.content)?;
+        call.bind(&params.msg_metadata)?;
+        call.bind(&params.created_at)?;
+        call.opt()
     }
 
     /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
@@ -1403,6 +1629,22 @@ pub mod pg {
         call.one()
     }
 
+    /// Number of messages of one role in a conversation.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    pub fn count_messages_by_role_opt(
+        client: &mut impl Executor,
+        conversation_id: uuid::Uuid,
+        role: crate::enums::MessageRole,
+    ) -> Result<Option<CountMessagesByRoleRow>, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&role)?;
+        call.opt()
+    }
+
     /// Number of messages stored for a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
@@ -1413,6 +1655,20 @@ pub mod pg {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.one()
+    }
+
+    /// Number of messages stored for a conversation.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    pub fn count_messages_opt(
+        client: &mut impl Executor,
+        conversation_id: uuid::Uuid,
+    ) -> Result<Option<CountMessagesRow>, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.opt()
     }
 
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
@@ -1511,7 +1767,7 @@ pub mod pg {
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor};
+    use crate::runtime::pg_async::{Call, Executor, Rows};
     use crate::runtime::Error;
 
     /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
@@ -1529,6 +1785,23 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
+    /// defaults and are returned.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    pub async fn create_conversation_opt(
+        client: &impl Executor,
+        user_id: &str,
+        title: Option<&str>,
+    ) -> Result<Option<CreateConversationRow>, Error> {
+        let mut call = Call::new(client, &CREATE_CONVERSATION)?;
+        call.bind(&user_id)?;
+        call.bind(&title)?;
+        call.opt().await
+    }
+
     /// One conversation by id, whatever its status.
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
@@ -1539,6 +1812,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &GET_CONVERSATION)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// One conversation by id, whatever its status.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    pub async fn get_conversation_opt(
+        client: &impl Executor,
+        id: uuid::Uuid,
+    ) -> Result<Option<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(client, &GET_CONVERSATION)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// A user's conversations, most recent activity first (a conversation without messages counts
@@ -1582,6 +1869,27 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// A user's conversations, most recent activity first (a conversation without messages counts
+    /// from its creation), optionally of one status (NULL for all), one page at a time.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    pub async fn list_conversations_for_user_stream(
+        client: &impl Executor,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Rows<tables::ConversationsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.stream().await
+    }
+
     /// Number of conversations of a user, optionally of one status (NULL for all).
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
@@ -1594,6 +1902,22 @@ pub mod pg_async {
         call.bind(&user_id)?;
         call.bind(&status)?;
         call.one().await
+    }
+
+    /// Number of conversations of a user, optionally of one status (NULL for all).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    pub async fn count_conversations_for_user_opt(
+        client: &impl Executor,
+        user_id: &str,
+        status: Option<crate::enums::ConversationStatus>,
+    ) -> Result<Option<CountConversationsForUserRow>, Error> {
+        let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
+        call.bind(&user_id)?;
+        call.bind(&status)?;
+        call.opt().await
     }
 
     /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
@@ -1610,6 +1934,22 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    pub async fn archive_conversation_opt(
+        client: &impl Executor,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<Option<ArchiveConversationRow>, Error> {
+        let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt().await
+    }
+
     /// Bring an archived conversation back to active; no row if it was not archived.
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
@@ -1622,6 +1962,22 @@ pub mod pg_async {
         call.bind(&now)?;
         call.bind(&id)?;
         call.one().await
+    }
+
+    /// Bring an archived conversation back to active; no row if it was not archived.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    pub async fn unarchive_conversation_opt(
+        client: &impl Executor,
+        now: chrono::DateTime<chrono::Utc>,
+        id: uuid::Uuid,
+    ) -> Result<Option<UnarchiveConversationRow>, Error> {
+        let mut call = Call::new(client, &UNARCHIVE_CONVERSATION)?;
+        call.bind(&now)?;
+        call.bind(&id)?;
+        call.opt().await
     }
 
     /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
@@ -1689,6 +2045,25 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Append a message (user, assistant or system) to a conversation; returns the stored message.
+    /// Pass the same created_at to TouchConversation as its now.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    pub async fn append_message_opt(
+        client: &impl Executor,
+        params: &AppendMessageParams<'_>,
+    ) -> Result<Option<tables::MessagesRow>, Error> {
+        let mut call = Call::new(client, &APPEND_MESSAGE)?;
+        call.bind(&params.conversation_id)?;
+        call.bind(&params.role)?;
+        call.bind(&params.content)?;
+        call.bind(&params.msg_metadata)?;
+        call.bind(&params.created_at)?;
+        call.opt().await
+    }
+
     /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
     /// for the prompt).
     ///
@@ -1720,6 +2095,23 @@ pub mod pg_async {
         call.bind(&conversation_id)?;
         call.bind(&n)?;
         call.for_each(f).await
+    }
+
+    /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
+    /// for the prompt).
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    pub async fn get_last_messages_stream(
+        client: &impl Executor,
+        conversation_id: uuid::Uuid,
+        n: i64,
+    ) -> Result<Rows<GetLastMessagesRow>, Error> {
+        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&n)?;
+        call.stream().await
     }
 
     /// The messages of a conversation in the order they were written, one page at a time.
@@ -1757,6 +2149,24 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// The messages of a conversation in the order they were written, one page at a time.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    pub async fn list_messages_stream(
+        client: &impl Executor,
+        conversation_id: uuid::Uuid,
+        max_rows: i64,
+        skip_rows: i64,
+    ) -> Result<Rows<ListMessagesRow>, Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.bind(&max_rows)?;
+        call.bind(&skip_rows)?;
+        call.stream().await
+    }
+
     /// Number of messages of one role in a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
@@ -1771,6 +2181,22 @@ pub mod pg_async {
         call.one().await
     }
 
+    /// Number of messages of one role in a conversation.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    pub async fn count_messages_by_role_opt(
+        client: &impl Executor,
+        conversation_id: uuid::Uuid,
+        role: crate::enums::MessageRole,
+    ) -> Result<Option<CountMessagesByRoleRow>, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&role)?;
+        call.opt().await
+    }
+
     /// Number of messages stored for a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
@@ -1781,6 +2207,20 @@ pub mod pg_async {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.one().await
+    }
+
+    /// Number of messages stored for a conversation.
+    ///
+    /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
+    ///
+    /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    pub async fn count_messages_opt(
+        client: &impl Executor,
+        conversation_id: uuid::Uuid,
+    ) -> Result<Option<CountMessagesRow>, Error> {
+        let mut call = Call::new(client, &COUNT_MESSAGES)?;
+        call.bind(&conversation_id)?;
+        call.opt().await
     }
 
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
@@ -1814,6 +2254,22 @@ pub mod pg_async {
         call.for_each(f).await
     }
 
+    /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    pub async fn list_messages_by_source_stream(
+        client: &impl Executor,
+        conversation_id: uuid::Uuid,
+        source: &str,
+    ) -> Result<Rows<ListMessagesBySourceRow>, Error> {
+        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
+        call.bind(&conversation_id)?;
+        call.bind(&source)?;
+        call.stream().await
+    }
+
     /// A user's conversations with the number of messages actually stored beside the counter kept
     /// on the conversation, to find counters that drifted.
     ///
@@ -1841,6 +2297,21 @@ pub mod pg_async {
         let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
         call.bind(&user_id)?;
         call.for_each(f).await
+    }
+
+    /// A user's conversations with the number of messages actually stored beside the counter kept
+    /// on the conversation, to find counters that drifted.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    pub async fn list_conversation_message_counts_stream(
+        client: &impl Executor,
+        user_id: &str,
+    ) -> Result<Rows<ListConversationMessageCountsRow>, Error> {
+        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
+        call.bind(&user_id)?;
+        call.stream().await
     }
 
     /// A user's active conversations from the active_conversations view, most recent activity first.
@@ -1872,5 +2343,21 @@ pub mod pg_async {
         call.bind(&user_id)?;
         call.bind(&max_rows)?;
         call.for_each(f).await
+    }
+
+    /// A user's active conversations from the active_conversations view, most recent activity first.
+    ///
+    /// The rows as a stream, read as the server sends them.
+    ///
+    /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    pub async fn list_active_conversations_stream(
+        client: &impl Executor,
+        user_id: &str,
+        max_rows: i64,
+    ) -> Result<Rows<ListActiveConversationsRow>, Error> {
+        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
+        call.bind(&user_id)?;
+        call.bind(&max_rows)?;
+        call.stream().await
     }
 }

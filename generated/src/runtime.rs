@@ -671,16 +671,25 @@ pub mod sqlite {
 
         /// The one row; [`Error::NotFound`] when there is none.
         /// A second row is an error, as on PostgreSQL.
-        pub fn one<R: FromRow>(mut self) -> Result<R, Error> {
+        pub fn one<R: FromRow>(self) -> Result<R, Error> {
+            let query = self.query;
+            match self.opt()? {
+                Some(row) => Ok(row),
+                None => Err(Error::NotFound { query: query.name }),
+            }
+        }
+
+        /// The row, if there is one; a second row is an error, as on PostgreSQL.
+        pub fn opt<R: FromRow>(mut self) -> Result<Option<R>, Error> {
             let query = self.query;
             let mut rows = self.statement.raw_query();
             let first = match rows.next().map_err(fail(query))? {
                 Some(row) => R::from_row(row).map_err(fail(query))?,
-                None => return Err(Error::NotFound { query: query.name }),
+                None => return Ok(None),
             };
             match rows.next().map_err(fail(query))? {
                 Some(_) => Err(fail(query)(rusqlite::Error::QueryReturnedMoreThanOneRow)),
-                None => Ok(first),
+                None => Ok(Some(first)),
             }
         }
 
@@ -1354,6 +1363,10 @@ pub mod pg_async {
         }
     }
 
+    /// Rows as a stream, read as the server sends them (`futures_util::StreamExt` or
+    /// `TryStreamExt` consume it).
+    pub type Rows<R> = std::pin::Pin<Box<dyn Stream<Item = Result<R, Error>> + Send>>;
+
     /// One call of a query and the parameters bound so far.
     pub struct Call<'c, E: Executor> {
         client: &'c E,
@@ -1417,9 +1430,7 @@ pub mod pg_async {
         }
 
         /// The rows as a stream, read as the server sends them.
-        pub async fn stream<R: FromRow + Send + 'static>(
-            self,
-        ) -> Result<impl Stream<Item = Result<R, Error>> + Send + 'static, Error> {
+        pub async fn stream<R: FromRow + Send + 'static>(self) -> Result<Rows<R>, Error> {
             let query = self.query;
             let statement = self.client.statement(query).await.map_err(fail(query))?;
             let rows = self
@@ -1427,10 +1438,10 @@ pub mod pg_async {
                 .query_raw(&statement, &self.params)
                 .await
                 .map_err(fail(query))?;
-            Ok(rows.map_err(fail(query)).and_then(move |row| {
+            Ok(Box::pin(rows.map_err(fail(query)).and_then(move |row| {
                 let read = R::from_row(&row).map_err(fail(query));
                 std::future::ready(read)
-            }))
+            })))
         }
 
         /// Runs the statement.

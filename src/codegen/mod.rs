@@ -166,6 +166,8 @@ struct ModuleContext {
     /// Whether any query is a bulk insert, and whether any is not: the imports follow.
     has_bulk: bool,
     has_calls: bool,
+    /// A `:many` query: the async backend imports `Stream` for its `_stream` functions.
+    has_many: bool,
     /// Whether any parameter has a type chosen in dbtool.toml (the SQLite functions import
     /// `Native` for it).
     sqlite_native: bool,
@@ -452,6 +454,7 @@ fn module_context(
         uses_tables: false,
         has_bulk: false,
         has_calls: false,
+        has_many: false,
         sqlite_native: false,
         rows: Vec::new(),
         params: Vec::new(),
@@ -475,6 +478,7 @@ fn module_context(
                 }
                 context.has_bulk |= query.bulk.is_some();
                 context.has_calls |= query.bulk.is_none();
+                context.has_many |= query.kind == "many";
                 context.sqlite_native |= query.binds.iter().any(|b| b.native);
                 context.queries.push(query)
             }
