@@ -51,6 +51,10 @@ INSERT INTO tickets (id, user_id, type, labels, details, estimate)
 VALUES (@id, @user_id, @type, @labels, @details, @estimate)
 RETURNING id, "createdAt";
 
+-- How many tickets a user has open: one column, so the value itself.
+-- name: CountOpenTickets :one
+SELECT count(*) AS open_tickets FROM tickets WHERE user_id = @user_id AND state = 'open';
+
 -- name: CloseTickets :execrows
 UPDATE tickets SET state = 'closed' WHERE user_id = @user_id;
 

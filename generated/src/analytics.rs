@@ -379,32 +379,6 @@ impl crate::runtime::pg_row::FromRow for SummarizeUsageByApplicationRow {
     }
 }
 
-/// A row of `GetLatestUsageTime`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct GetLatestUsageTimeRow {
-    pub latest_time: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-#[cfg(feature = "rusqlite")]
-impl crate::runtime::sqlite::FromRow for GetLatestUsageTimeRow {
-    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
-        Ok(GetLatestUsageTimeRow {
-            latest_time: get(row, 0)?,
-        })
-    }
-}
-
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-impl crate::runtime::pg_row::FromRow for GetLatestUsageTimeRow {
-    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
-        Ok(GetLatestUsageTimeRow {
-            latest_time: row.try_get(0)?,
-        })
-    }
-}
-
 /// The parameters of `InsertUsageMetric`.
 #[derive(Debug, Clone, Copy)]
 pub struct InsertUsageMetricParams<'a> {
@@ -1253,7 +1227,7 @@ pub mod sqlite {
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
     pub fn get_latest_usage_time(
         conn: &rusqlite::Connection,
-    ) -> Result<GetLatestUsageTimeRow, Error> {
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
         let call = Call::new(conn, &GET_LATEST_USAGE_TIME)?;
         call.one()
     }
@@ -1265,7 +1239,7 @@ pub mod sqlite {
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
     pub fn get_latest_usage_time_opt(
         conn: &rusqlite::Connection,
-    ) -> Result<Option<GetLatestUsageTimeRow>, Error> {
+    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
         let call = Call::new(conn, &GET_LATEST_USAGE_TIME)?;
         call.opt()
     }
@@ -1665,7 +1639,7 @@ pub mod pg {
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
     pub fn get_latest_usage_time(
         client: &mut impl Executor,
-    ) -> Result<GetLatestUsageTimeRow, Error> {
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.one()
     }
@@ -1677,7 +1651,7 @@ pub mod pg {
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
     pub fn get_latest_usage_time_opt(
         client: &mut impl Executor,
-    ) -> Result<Option<GetLatestUsageTimeRow>, Error> {
+    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.opt()
     }
@@ -2238,7 +2212,7 @@ pub mod pg_async {
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
     pub async fn get_latest_usage_time(
         client: &impl Executor,
-    ) -> Result<GetLatestUsageTimeRow, Error> {
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.one().await
     }
@@ -2250,7 +2224,7 @@ pub mod pg_async {
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
     pub async fn get_latest_usage_time_opt(
         client: &impl Executor,
-    ) -> Result<Option<GetLatestUsageTimeRow>, Error> {
+    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
         let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
         call.opt().await
     }

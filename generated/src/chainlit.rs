@@ -5,32 +5,6 @@
 use crate::runtime::Query;
 use crate::tables;
 
-/// A row of `GetThreadAuthor`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct GetThreadAuthorRow {
-    pub identifier: String,
-}
-
-#[cfg(feature = "rusqlite")]
-impl crate::runtime::sqlite::FromRow for GetThreadAuthorRow {
-    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
-        Ok(GetThreadAuthorRow {
-            identifier: get(row, 0)?,
-        })
-    }
-}
-
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-impl crate::runtime::pg_row::FromRow for GetThreadAuthorRow {
-    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
-        Ok(GetThreadAuthorRow {
-            identifier: row.try_get(0)?,
-        })
-    }
-}
-
 /// A row of `CountErrorStepsInWindow`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -1207,7 +1181,7 @@ pub mod sqlite {
     pub fn get_thread_author(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
-    ) -> Result<GetThreadAuthorRow, Error> {
+    ) -> Result<String, Error> {
         let mut call = Call::new(conn, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.one()
@@ -1221,7 +1195,7 @@ pub mod sqlite {
     pub fn get_thread_author_opt(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
-    ) -> Result<Option<GetThreadAuthorRow>, Error> {
+    ) -> Result<Option<String>, Error> {
         let mut call = Call::new(conn, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.opt()
@@ -1863,7 +1837,7 @@ pub mod pg {
     pub fn get_thread_author(
         client: &mut impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<GetThreadAuthorRow, Error> {
+    ) -> Result<String, Error> {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.one()
@@ -1877,7 +1851,7 @@ pub mod pg {
     pub fn get_thread_author_opt(
         client: &mut impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Option<GetThreadAuthorRow>, Error> {
+    ) -> Result<Option<String>, Error> {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.opt()
@@ -2522,7 +2496,7 @@ pub mod pg_async {
     pub async fn get_thread_author(
         client: &impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<GetThreadAuthorRow, Error> {
+    ) -> Result<String, Error> {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.one().await
@@ -2536,7 +2510,7 @@ pub mod pg_async {
     pub async fn get_thread_author_opt(
         client: &impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Option<GetThreadAuthorRow>, Error> {
+    ) -> Result<Option<String>, Error> {
         let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
         call.bind(&thread_id)?;
         call.opt().await

@@ -102,32 +102,6 @@ impl crate::runtime::pg_row::FromRow for CountInteractionsByProviderModelRow {
     }
 }
 
-/// A row of `GetLatestInteractionTime`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct GetLatestInteractionTimeRow {
-    pub latest_created_at: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-#[cfg(feature = "rusqlite")]
-impl crate::runtime::sqlite::FromRow for GetLatestInteractionTimeRow {
-    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
-        Ok(GetLatestInteractionTimeRow {
-            latest_created_at: get(row, 0)?,
-        })
-    }
-}
-
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-impl crate::runtime::pg_row::FromRow for GetLatestInteractionTimeRow {
-    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
-        Ok(GetLatestInteractionTimeRow {
-            latest_created_at: row.try_get(0)?,
-        })
-    }
-}
-
 /// A row of `ListTransformationEventsWithInteraction`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -942,7 +916,7 @@ pub mod sqlite {
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub fn get_latest_interaction_time(
         conn: &rusqlite::Connection,
-    ) -> Result<GetLatestInteractionTimeRow, Error> {
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
         let call = Call::new(conn, &GET_LATEST_INTERACTION_TIME)?;
         call.one()
     }
@@ -955,7 +929,7 @@ pub mod sqlite {
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub fn get_latest_interaction_time_opt(
         conn: &rusqlite::Connection,
-    ) -> Result<Option<GetLatestInteractionTimeRow>, Error> {
+    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
         let call = Call::new(conn, &GET_LATEST_INTERACTION_TIME)?;
         call.opt()
     }
@@ -1345,7 +1319,7 @@ pub mod pg {
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub fn get_latest_interaction_time(
         client: &mut impl Executor,
-    ) -> Result<GetLatestInteractionTimeRow, Error> {
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.one()
     }
@@ -1358,7 +1332,7 @@ pub mod pg {
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub fn get_latest_interaction_time_opt(
         client: &mut impl Executor,
-    ) -> Result<Option<GetLatestInteractionTimeRow>, Error> {
+    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.opt()
     }
@@ -1798,7 +1772,7 @@ pub mod pg_async {
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub async fn get_latest_interaction_time(
         client: &impl Executor,
-    ) -> Result<GetLatestInteractionTimeRow, Error> {
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.one().await
     }
@@ -1811,7 +1785,7 @@ pub mod pg_async {
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
     pub async fn get_latest_interaction_time_opt(
         client: &impl Executor,
-    ) -> Result<Option<GetLatestInteractionTimeRow>, Error> {
+    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
         let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
         call.opt().await
     }

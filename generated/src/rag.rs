@@ -49,32 +49,6 @@ impl crate::runtime::pg_row::FromRow for CreateConversationRow {
     }
 }
 
-/// A row of `CountConversationsForUser`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct CountConversationsForUserRow {
-    pub conversation_count: i64,
-}
-
-#[cfg(feature = "rusqlite")]
-impl crate::runtime::sqlite::FromRow for CountConversationsForUserRow {
-    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
-        Ok(CountConversationsForUserRow {
-            conversation_count: get(row, 0)?,
-        })
-    }
-}
-
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-impl crate::runtime::pg_row::FromRow for CountConversationsForUserRow {
-    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
-        Ok(CountConversationsForUserRow {
-            conversation_count: row.try_get(0)?,
-        })
-    }
-}
-
 /// A row of `ArchiveConversation`.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -217,58 +191,6 @@ impl crate::runtime::pg_row::FromRow for ListMessagesRow {
             content: row.try_get(2)?,
             msg_metadata: row.try_get(3)?,
             created_at: row.try_get(4)?,
-        })
-    }
-}
-
-/// A row of `CountMessagesByRole`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct CountMessagesByRoleRow {
-    pub message_count: i64,
-}
-
-#[cfg(feature = "rusqlite")]
-impl crate::runtime::sqlite::FromRow for CountMessagesByRoleRow {
-    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
-        Ok(CountMessagesByRoleRow {
-            message_count: get(row, 0)?,
-        })
-    }
-}
-
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-impl crate::runtime::pg_row::FromRow for CountMessagesByRoleRow {
-    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
-        Ok(CountMessagesByRoleRow {
-            message_count: row.try_get(0)?,
-        })
-    }
-}
-
-/// A row of `CountMessages`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct CountMessagesRow {
-    pub message_count: i64,
-}
-
-#[cfg(feature = "rusqlite")]
-impl crate::runtime::sqlite::FromRow for CountMessagesRow {
-    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        use crate::runtime::sqlite::get;
-        Ok(CountMessagesRow {
-            message_count: get(row, 0)?,
-        })
-    }
-}
-
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
-impl crate::runtime::pg_row::FromRow for CountMessagesRow {
-    fn from_row(row: &crate::runtime::pg_row::Row) -> Result<Self, crate::runtime::PgError> {
-        Ok(CountMessagesRow {
-            message_count: row.try_get(0)?,
         })
     }
 }
@@ -884,7 +806,7 @@ pub mod sqlite {
         conn: &rusqlite::Connection,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<CountConversationsForUserRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(conn, &COUNT_CONVERSATIONS_FOR_USER)?;
         call.bind(&user_id)?;
         call.bind(&status)?;
@@ -900,7 +822,7 @@ pub mod sqlite {
         conn: &rusqlite::Connection,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<Option<CountConversationsForUserRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(conn, &COUNT_CONVERSATIONS_FOR_USER)?;
         call.bind(&user_id)?;
         call.bind(&status)?;
@@ -1126,7 +1048,7 @@ pub mod sqlite {
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<CountMessagesByRoleRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(conn, &COUNT_MESSAGES_BY_ROLE)?;
         call.bind(&conversation_id)?;
         call.bind(&role)?;
@@ -1142,7 +1064,7 @@ pub mod sqlite {
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<Option<CountMessagesByRoleRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(conn, &COUNT_MESSAGES_BY_ROLE)?;
         call.bind(&conversation_id)?;
         call.bind(&role)?;
@@ -1155,7 +1077,7 @@ pub mod sqlite {
     pub fn count_messages(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
-    ) -> Result<CountMessagesRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(conn, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.one()
@@ -1169,7 +1091,7 @@ pub mod sqlite {
     pub fn count_messages_opt(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
-    ) -> Result<Option<CountMessagesRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(conn, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.opt()
@@ -1380,7 +1302,7 @@ pub mod pg {
         client: &mut impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<CountConversationsForUserRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
         call.bind(&user_id)?;
         call.bind(&status)?;
@@ -1396,7 +1318,7 @@ pub mod pg {
         client: &mut impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<Option<CountConversationsForUserRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
         call.bind(&user_id)?;
         call.bind(&status)?;
@@ -1622,7 +1544,7 @@ pub mod pg {
         client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<CountMessagesByRoleRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
         call.bind(&conversation_id)?;
         call.bind(&role)?;
@@ -1638,7 +1560,7 @@ pub mod pg {
         client: &mut impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<Option<CountMessagesByRoleRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
         call.bind(&conversation_id)?;
         call.bind(&role)?;
@@ -1651,7 +1573,7 @@ pub mod pg {
     pub fn count_messages(
         client: &mut impl Executor,
         conversation_id: uuid::Uuid,
-    ) -> Result<CountMessagesRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.one()
@@ -1665,7 +1587,7 @@ pub mod pg {
     pub fn count_messages_opt(
         client: &mut impl Executor,
         conversation_id: uuid::Uuid,
-    ) -> Result<Option<CountMessagesRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.opt()
@@ -1897,7 +1819,7 @@ pub mod pg_async {
         client: &impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<CountConversationsForUserRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
         call.bind(&user_id)?;
         call.bind(&status)?;
@@ -1913,7 +1835,7 @@ pub mod pg_async {
         client: &impl Executor,
         user_id: &str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<Option<CountConversationsForUserRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
         call.bind(&user_id)?;
         call.bind(&status)?;
@@ -2174,7 +2096,7 @@ pub mod pg_async {
         client: &impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<CountMessagesByRoleRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
         call.bind(&conversation_id)?;
         call.bind(&role)?;
@@ -2190,7 +2112,7 @@ pub mod pg_async {
         client: &impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<Option<CountMessagesByRoleRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
         call.bind(&conversation_id)?;
         call.bind(&role)?;
@@ -2203,7 +2125,7 @@ pub mod pg_async {
     pub async fn count_messages(
         client: &impl Executor,
         conversation_id: uuid::Uuid,
-    ) -> Result<CountMessagesRow, Error> {
+    ) -> Result<i64, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.one().await
@@ -2217,7 +2139,7 @@ pub mod pg_async {
     pub async fn count_messages_opt(
         client: &impl Executor,
         conversation_id: uuid::Uuid,
-    ) -> Result<Option<CountMessagesRow>, Error> {
+    ) -> Result<Option<i64>, Error> {
         let mut call = Call::new(client, &COUNT_MESSAGES)?;
         call.bind(&conversation_id)?;
         call.opt().await

@@ -301,6 +301,13 @@ pub mod sqlite {
         fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self>;
     }
 
+    /// The value of a query with one result column is the row itself.
+    impl<T: Column> FromRow for T {
+        fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+            get(row, 0)
+        }
+    }
+
     macro_rules! native {
         ($($t:ty),*) => {
             $(
@@ -824,6 +831,13 @@ pub mod pg_row {
     /// A row struct read from a result row.
     pub trait FromRow: Sized {
         fn from_row(row: &Row) -> Result<Self, super::PgError>;
+    }
+
+    /// The value of a query with one result column is the row itself.
+    impl<T: for<'a> postgres_types::FromSql<'a>> FromRow for T {
+        fn from_row(row: &Row) -> Result<Self, super::PgError> {
+            row.try_get(0)
+        }
     }
 }
 

@@ -55,7 +55,7 @@ macro_rules! scenario {
         let old = ts(2025, 12, 1, 12, 0, 0);
 
         // GetLatestUsageTime: NULL without samples.
-        assert_eq!(q::get_latest_usage_time($conn) $(.$aw)* .unwrap().latest_time, None);
+        assert_eq!(q::get_latest_usage_time($conn) $(.$aw)* .unwrap(), None);
 
         // InsertUsageMetric.
         let meta = serde_json::json!({"region": "eu"});
@@ -97,7 +97,7 @@ macro_rules! scenario {
             q::insert_usage_metric($conn, s) $(.$aw)* .expect("insert sample");
         }
         let latest = q::get_latest_usage_time($conn) $(.$aw)* .unwrap();
-        assert_eq!(latest.latest_time, Some(ts(2026, 1, 2, 5, 0, 0)));
+        assert_eq!(latest, Some(ts(2026, 1, 2, 5, 0, 0)));
 
         // The roll-ups are materialized views on PostgreSQL.
         pg_only_sql!($backend, $conn, "SELECT refresh_llm_usage_hourly(); SELECT refresh_llm_usage_daily();");
@@ -355,9 +355,9 @@ macro_rules! scenario {
         assert_eq!(q::delete_usage_metrics_before($conn, day) $(.$aw)* .unwrap(), 0);
         assert_eq!(q::delete_usage_metrics_before($conn, next_day) $(.$aw)* .unwrap(), 7);
         let latest = q::get_latest_usage_time($conn) $(.$aw)* .unwrap();
-        assert_eq!(latest.latest_time, Some(ts(2026, 1, 2, 5, 0, 0)));
+        assert_eq!(latest, Some(ts(2026, 1, 2, 5, 0, 0)));
         assert_eq!(q::delete_usage_metrics_before($conn, day_after) $(.$aw)* .unwrap(), 1);
-        assert_eq!(q::get_latest_usage_time($conn) $(.$aw)* .unwrap().latest_time, None);
+        assert_eq!(q::get_latest_usage_time($conn) $(.$aw)* .unwrap(), None);
     }};
 }
 

@@ -170,8 +170,8 @@ macro_rules! scenario {
 
         // GetThreadAuthor: no row for a thread without a user (INNER JOIN).
         let author = q::get_thread_author($conn, t1) $(.$aw)* .unwrap();
-        assert_eq!(author.identifier, "alice");
-        assert_eq!(q::get_thread_author($conn, t4) $(.$aw)* .unwrap().identifier, "bob");
+        assert_eq!(author, "alice");
+        assert_eq!(q::get_thread_author($conn, t4) $(.$aw)* .unwrap(), "bob");
         assert_not_found!(q::get_thread_author($conn, t5) $(.$aw)*);
         assert_not_found!(q::get_thread_author($conn, uuid(0x99)) $(.$aw)*);
 

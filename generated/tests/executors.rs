@@ -8,9 +8,7 @@ mod common;
 use dbtool_reference_queries::rag;
 
 fn sqlite_count(conn: &rusqlite::Connection, user: &str) -> i64 {
-    rag::sqlite::count_conversations_for_user(conn, user, None)
-        .expect("count")
-        .conversation_count
+    rag::sqlite::count_conversations_for_user(conn, user, None).expect("count")
 }
 
 #[test]
@@ -62,9 +60,7 @@ fn sqlite_transactions_and_an_r2d2_pool() {
 }
 
 fn pg_count(client: &mut impl dbtool_reference_queries::runtime::pg::Executor, user: &str) -> i64 {
-    rag::pg::count_conversations_for_user(client, user, None)
-        .expect("count")
-        .conversation_count
+    rag::pg::count_conversations_for_user(client, user, None).expect("count")
 }
 
 #[test]
@@ -125,7 +121,6 @@ async fn pg_async_count(
     rag::pg_async::count_conversations_for_user(client, user, None)
         .await
         .expect("count")
-        .conversation_count
 }
 
 #[tokio::test]

@@ -575,6 +575,11 @@ fn query_context(
                 module.uses_tables = true;
                 row = format!("tables::{name}");
             }
+            // One result column is the value itself (`i64`, `Option<String>`); a type chosen in
+            // dbtool.toml keeps its struct, since SQLite reads it through the type's own FromSql.
+            None if fields.len() == 1 && !fields[0].native => {
+                row = fields[0].ty.clone();
+            }
             None => {
                 let name = format!("{}Row", query.name);
                 module.rows.push(RowContext {
