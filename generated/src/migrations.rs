@@ -326,38 +326,156 @@ pub const SQLITE: &[Migration] = &[
     },
 ];
 
-#[allow(dead_code)]
-const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history (version int4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255))";
+// The migration protocol that `dbtool migrate` and the generated crate's embedded migrator
+// share, written once: this file is compiled into dbtool (`engine::protocol`) and copied into
+// every generated `migrations.rs`. Its SQL is the record both keep (refinery's history table,
+// the progress of versions that run outside a transaction, the advisory lock), its functions
+// the rules both follow before anything runs.
 
+/// refinery's history table, as refinery creates it.
 #[allow(dead_code)]
-const READ_HISTORY: &str =
-    "SELECT version, coalesce(name, ''), coalesce(checksum, '') FROM refinery_schema_history";
+pub(crate) const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history (version int4 PRIMARY KEY, name VARCHAR(255), applied_on VARCHAR(255), checksum VARCHAR(255))";
 
+/// Every applied version: version, name, applied_on, checksum (text columns `''` for NULL).
 #[allow(dead_code)]
-const INSERT_HISTORY: &str =
-    "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ";
+pub(crate) const READ_HISTORY: &str = "SELECT version, coalesce(name, ''), coalesce(applied_on, ''), coalesce(checksum, '') FROM refinery_schema_history ORDER BY version";
 
+/// The latest applied version, 0 for none.
 #[allow(dead_code)]
-const CREATE_PROGRESS: &str = "CREATE TABLE IF NOT EXISTS dbtool_migration_progress (version int4 PRIMARY KEY, direction varchar(4) NOT NULL, checksum varchar(255) NOT NULL, done int4 NOT NULL)";
+pub(crate) const LAST_APPLIED: &str =
+    "SELECT coalesce(max(version), 0) FROM refinery_schema_history";
 
+/// Records a version: version, name, applied_on (RFC 3339), refinery's checksum. SQLite reads
+/// `$1`…`$4` as parameters in order too.
 #[allow(dead_code)]
-const READ_PROGRESS: &str =
-    "SELECT version, direction, checksum, done FROM dbtool_migration_progress";
+pub(crate) const INSERT_HISTORY: &str = "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)";
 
+/// Key of the PostgreSQL advisory lock that serialises migrators ("dbtool" in ASCII).
 #[allow(dead_code)]
-const SAVE_PROGRESS: &str = "INSERT INTO dbtool_migration_progress (version, direction, checksum, done) VALUES ($1, 'up', $2, $3) ON CONFLICT (version) DO UPDATE SET direction = 'up', checksum = excluded.checksum, done = excluded.done";
+pub(crate) const LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
 
+/// How far each version that runs outside a transaction got (PostgreSQL).
 #[allow(dead_code)]
-const CLEAR_PROGRESS: &str = "DELETE FROM dbtool_migration_progress WHERE version = $1";
+pub(crate) const CREATE_PROGRESS: &str = "CREATE TABLE IF NOT EXISTS dbtool_migration_progress (version int4 PRIMARY KEY, direction varchar(4) NOT NULL, checksum varchar(255) NOT NULL, done int4 NOT NULL)";
 
+/// version, direction (`up` or `down`), checksum, statements done.
 #[allow(dead_code)]
-const INDEX_STATE: &str =
+pub(crate) const READ_PROGRESS: &str =
+    "SELECT version, direction, checksum, done FROM dbtool_migration_progress ORDER BY version";
+
+/// Records the progress: version, direction, checksum, statements done.
+#[allow(dead_code)]
+pub(crate) const SAVE_PROGRESS: &str = "INSERT INTO dbtool_migration_progress (version, direction, checksum, done) VALUES ($1, $2, $3, $4) ON CONFLICT (version) DO UPDATE SET direction = excluded.direction, checksum = excluded.checksum, done = excluded.done";
+
+/// Forgets a finished version's progress: version.
+#[allow(dead_code)]
+pub(crate) const CLEAR_PROGRESS: &str = "DELETE FROM dbtool_migration_progress WHERE version = $1";
+
+/// Whether the progress table exists.
+#[allow(dead_code)]
+pub(crate) const PROGRESS_EXISTS: &str =
+    "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL";
+
+/// Whether the index named `$1` (as SQL writes it) is valid; no row when there is none.
+#[allow(dead_code)]
+pub(crate) const INDEX_STATE: &str =
     "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass($1)";
 
-/// Key of the PostgreSQL advisory lock that serialises migrators (the one `dbtool migrate`
-/// takes).
+/// Why a database's history does not describe the program's versions; nothing runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(dead_code)]
-const LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
+pub(crate) enum HistoryProblem {
+    /// The database has this version; the program does not.
+    Unknown { version: i32 },
+    /// The version was applied under another name.
+    Renamed { version: i32 },
+    /// The version's script changed after it was applied (refinery's checksum differs).
+    Changed { version: i32 },
+    /// The version is older than the latest applied one but was never applied.
+    Skipped { version: i32, latest: i32 },
+}
+
+/// Checks the (version, name, checksum) rows of the history against the program's versions
+/// (the same triples, oldest first); returns the latest applied version: the versions after it
+/// are pending.
+#[allow(dead_code)]
+pub(crate) fn check_history(
+    known: &[(i32, &str, &str)],
+    applied: &[(i32, &str, &str)],
+) -> Result<i32, HistoryProblem> {
+    for (version, name, checksum) in applied {
+        let version = *version;
+        match known.iter().find(|(v, _, _)| *v == version) {
+            None => return Err(HistoryProblem::Unknown { version }),
+            Some((_, known_name, _)) if known_name != name => {
+                return Err(HistoryProblem::Renamed { version })
+            }
+            Some((_, _, known_checksum)) if known_checksum != checksum => {
+                return Err(HistoryProblem::Changed { version })
+            }
+            Some(_) => {}
+        }
+    }
+    let latest = applied.iter().map(|(v, _, _)| *v).max().unwrap_or(0);
+    match known
+        .iter()
+        .find(|(v, _, _)| *v < latest && !applied.iter().any(|(a, _, _)| a == v))
+    {
+        Some((version, _, _)) => Err(HistoryProblem::Skipped {
+            version: *version,
+            latest,
+        }),
+        None => Ok(latest),
+    }
+}
+
+/// Why a version that runs outside a transaction cannot go on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)]
+pub(crate) enum ResumeProblem {
+    /// This version stopped part-way while being rolled back: finish the rollback first.
+    RollbackStopped { version: i32, done: i32 },
+    /// The version stopped part-way while running a script with another checksum.
+    DifferentScript { version: i32 },
+}
+
+/// Where to start `version` (run in `direction`, with `checksum`), from the (version,
+/// direction, checksum, statements done) rows of the progress table: `Some(done)` to resume,
+/// `None` to start. Migrating refuses while any rollback stopped part-way.
+#[allow(dead_code)]
+pub(crate) fn resume_at(
+    stopped: &[(i32, &str, &str, i32)],
+    version: i32,
+    direction: &str,
+    checksum: &str,
+) -> Result<Option<i32>, ResumeProblem> {
+    if direction == "up" {
+        if let Some((v, _, _, done)) = stopped.iter().find(|(_, d, _, _)| *d == "down") {
+            return Err(ResumeProblem::RollbackStopped {
+                version: *v,
+                done: *done,
+            });
+        }
+    }
+    match stopped
+        .iter()
+        .find(|(v, d, _, _)| *v == version && *d == direction)
+    {
+        None => Ok(None),
+        Some((_, _, stopped_checksum, _)) if *stopped_checksum != checksum => {
+            Err(ResumeProblem::DifferentScript { version })
+        }
+        Some((_, _, _, done)) => Ok(Some(*done)),
+    }
+}
+
+/// Before a concurrent index build: whether the index (`valid`: `None` when there is none) is
+/// already built where a stopped run stopped, so its statement had finished. An invalid one is
+/// dropped by the caller and built again.
+#[allow(dead_code)]
+pub(crate) fn index_already_built(valid: Option<bool>, resuming_here: bool) -> bool {
+    valid == Some(true) && resuming_here
+}
 
 fn error(version: Option<i32>, message: impl fmt::Display) -> Error {
     Error {
@@ -367,87 +485,79 @@ fn error(version: Option<i32>, message: impl fmt::Display) -> Error {
 }
 
 /// The versions of `migrations` still to apply, given the (version, name, checksum) rows of the
-/// history, by the rules `dbtool migrate` follows: a version the history has that this build
-/// does not, one whose name or script changed, or one older than the latest applied version but
-/// never applied itself, stops everything.
+/// history, by the rules `dbtool migrate` follows ([`check_history`]): a version the history
+/// has that this build does not, one whose name or script changed, or one older than the latest
+/// applied version but never applied itself, stops everything.
 #[allow(dead_code)]
 fn pending<'m>(
     migrations: &'m [Migration],
     applied: &[(i32, String, String)],
 ) -> Result<Vec<&'m Migration>, Error> {
-    for (version, name, checksum) in applied {
-        match migrations.iter().find(|m| m.version == *version) {
-            None => {
-                return Err(error(
-                    Some(*version),
-                    "is applied, but this build does not have it: the database is newer than the program",
-                ))
-            }
-            Some(m) if m.name != name => {
-                return Err(error(
-                    Some(*version),
-                    format!("is applied as {name}, but this build names it {}", m.name),
-                ))
-            }
-            Some(m) if m.checksum != checksum => {
-                return Err(error(
-                    Some(*version),
-                    format!("{} changed after it was applied", m.name),
-                ))
-            }
-            Some(_) => {}
-        }
-    }
-    let last = applied.iter().map(|(v, _, _)| *v).max().unwrap_or(0);
-    if let Some(skipped) = migrations
+    let known: Vec<(i32, &str, &str)> = migrations
         .iter()
-        .find(|m| m.version < last && !applied.iter().any(|(v, _, _)| *v == m.version))
-    {
-        return Err(error(
-            Some(skipped.version),
-            format!("is older than the latest applied version {last} but was never applied; give it a number after {last}"),
-        ));
-    }
-    Ok(migrations.iter().filter(|m| m.version > last).collect())
+        .map(|m| (m.version, m.name, m.checksum))
+        .collect();
+    let applied: Vec<(i32, &str, &str)> = applied
+        .iter()
+        .map(|(v, n, c)| (*v, n.as_str(), c.as_str()))
+        .collect();
+    let latest = check_history(&known, &applied).map_err(|problem| match problem {
+        HistoryProblem::Unknown { version } => error(
+            Some(version),
+            "is applied, but this build does not have it: the database is newer than the program",
+        ),
+        HistoryProblem::Renamed { version } => {
+            let applied_as = applied.iter().find(|(v, _, _)| *v == version);
+            let named = known.iter().find(|(v, _, _)| *v == version);
+            error(
+                Some(version),
+                format!(
+                    "is applied as {}, but this build names it {}",
+                    applied_as.map_or("", |(_, name, _)| name),
+                    named.map_or("", |(_, name, _)| name)
+                ),
+            )
+        }
+        HistoryProblem::Changed { version } => {
+            let named = known.iter().find(|(v, _, _)| *v == version);
+            error(
+                Some(version),
+                format!(
+                    "{} changed after it was applied",
+                    named.map_or("", |(_, name, _)| name)
+                ),
+            )
+        }
+        HistoryProblem::Skipped { version, latest } => error(
+            Some(version),
+            format!("is older than the latest applied version {latest} but was never applied; give it a number after {latest}"),
+        ),
+    })?;
+    Ok(migrations.iter().filter(|m| m.version > latest).collect())
 }
 
-/// Where a version that runs outside a transaction stopped, from the (version, direction,
-/// checksum, statements done) rows of `dbtool_migration_progress`: `Some(done)` to resume it,
-/// `None` to start it. A rollback that stopped part-way, or a stop while running a different
-/// script, stops everything.
+/// Where to start `migration` ([`resume_at`]), given the (version, direction, checksum,
+/// statements done) rows of the progress table.
 #[allow(dead_code)]
 fn resume_point(
     migration: &Migration,
     stopped: &[(i32, String, String, i32)],
 ) -> Result<Option<usize>, Error> {
-    if let Some((version, _, _, _)) = stopped
+    let stopped: Vec<(i32, &str, &str, i32)> = stopped
         .iter()
-        .find(|(_, direction, _, _)| direction == "down")
-    {
-        return Err(error(
-            Some(*version),
+        .map(|(v, d, c, n)| (*v, d.as_str(), c.as_str(), *n))
+        .collect();
+    match resume_at(&stopped, migration.version, "up", migration.checksum) {
+        Ok(done) => Ok(done.map(|n| usize::try_from(n).unwrap_or(0))),
+        Err(ResumeProblem::RollbackStopped { version, .. }) => Err(error(
+            Some(version),
             "stopped part-way while being rolled back: run `dbtool rollback --steps 1` to finish undoing it",
-        ));
-    }
-    match stopped
-        .iter()
-        .find(|(version, _, _, _)| *version == migration.version)
-    {
-        None => Ok(None),
-        Some((_, _, checksum, _)) if checksum != migration.checksum => Err(error(
-            Some(migration.version),
+        )),
+        Err(ResumeProblem::DifferentScript { version }) => Err(error(
+            Some(version),
             "stopped part-way while running a different script; restore the script it ran",
         )),
-        Some((_, _, _, done)) => Ok(Some(usize::try_from(*done).unwrap_or(0))),
     }
-}
-
-/// What to do before a concurrent index build, given the index's validity (`None`: no such
-/// index): `true` when it is built and valid where the run stopped, so the statement had
-/// finished; an invalid index is dropped by the caller first.
-#[allow(dead_code)]
-fn already_built(valid: Option<bool>, resuming_here: bool) -> bool {
-    valid == Some(true) && resuming_here
 }
 
 /// Now, in RFC 3339 (UTC, nanoseconds), as `dbtool migrate` and refinery write `applied_on`.
@@ -523,7 +633,7 @@ fn sqlite_step(conn: &rusqlite::Connection) -> Result<Option<i32>, Error> {
     let fail = |e: rusqlite::Error| error(None, e);
     let mut statement = conn.prepare(READ_HISTORY).map_err(fail)?;
     let applied = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(3)?)))
         .map_err(fail)?
         .collect::<Result<Vec<(i32, String, String)>, _>>()
         .map_err(fail)?;
@@ -543,9 +653,8 @@ fn sqlite_step(conn: &rusqlite::Connection) -> Result<Option<i32>, Error> {
             format!("{broken} row(s) would point at nothing through a foreign key"),
         ));
     }
-    let insert = format!("{INSERT_HISTORY}(?1, ?2, ?3, ?4)");
     conn.execute(
-        &insert,
+        INSERT_HISTORY,
         rusqlite::params![next.version, next.name, now(), next.checksum],
     )
     .map_err(failed)?;
@@ -583,7 +692,7 @@ fn postgres_run(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
         .query(READ_HISTORY, &[])
         .map_err(fail)?
         .iter()
-        .map(|row| (row.get(0), row.get(1), row.get(2)))
+        .map(|row| (row.get(0), row.get(1), row.get(3)))
         .collect();
     let stopped: Vec<(i32, String, String, i32)> = postgres_progress(client)?;
     let mut done = Vec::new();
@@ -597,10 +706,9 @@ fn postgres_run(client: &mut postgres::Client) -> Result<Vec<i32>, Error> {
         let failed = |e: postgres::Error| error(Some(next.version), e);
         let mut transaction = client.transaction().map_err(failed)?;
         transaction.batch_execute(next.sql).map_err(failed)?;
-        let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
         transaction
             .execute(
-                &insert,
+                INSERT_HISTORY,
                 &[&next.version, &next.name, &now(), &next.checksum],
             )
             .map_err(failed)?;
@@ -616,13 +724,7 @@ fn postgres_progress(
     client: &mut postgres::Client,
 ) -> Result<Vec<(i32, String, String, i32)>, Error> {
     let fail = |e: postgres::Error| error(None, e);
-    let exists: bool = client
-        .query_one(
-            "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL",
-            &[],
-        )
-        .map_err(fail)?
-        .get(0);
+    let exists: bool = client.query_one(PROGRESS_EXISTS, &[]).map_err(fail)?.get(0);
     if !exists {
         return Ok(Vec::new());
     }
@@ -649,7 +751,7 @@ fn postgres_alone(
         client
             .execute(
                 SAVE_PROGRESS,
-                &[&migration.version, &migration.checksum, &done],
+                &[&migration.version, &"up", &migration.checksum, &done],
             )
             .map(|_| ())
             .map_err(failed)
@@ -667,7 +769,7 @@ fn postgres_alone(
                 .query_opt(INDEX_STATE, &[&index])
                 .map_err(failed)?
                 .map(|row| row.get(0));
-            if already_built(valid, resume.is_some() && number == start) {
+            if index_already_built(valid, resume.is_some() && number == start) {
                 save(client, number + 1)?;
                 continue;
             }
@@ -686,10 +788,9 @@ fn postgres_alone(
         save(client, number + 1)?;
     }
     let mut transaction = client.transaction().map_err(failed)?;
-    let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
     transaction
         .execute(
-            &insert,
+            INSERT_HISTORY,
             &[
                 &migration.version,
                 &migration.name,
@@ -731,7 +832,7 @@ async fn postgres_run_async(client: &mut tokio_postgres::Client) -> Result<Vec<i
         .await
         .map_err(fail)?
         .iter()
-        .map(|row| (row.get(0), row.get(1), row.get(2)))
+        .map(|row| (row.get(0), row.get(1), row.get(3)))
         .collect();
     let stopped: Vec<(i32, String, String, i32)> = postgres_progress_async(client).await?;
     let mut done = Vec::new();
@@ -745,10 +846,9 @@ async fn postgres_run_async(client: &mut tokio_postgres::Client) -> Result<Vec<i
         let failed = |e: tokio_postgres::Error| error(Some(next.version), e);
         let transaction = client.transaction().await.map_err(failed)?;
         transaction.batch_execute(next.sql).await.map_err(failed)?;
-        let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
         transaction
             .execute(
-                &insert,
+                INSERT_HISTORY,
                 &[&next.version, &next.name, &now(), &next.checksum],
             )
             .await
@@ -766,10 +866,7 @@ async fn postgres_progress_async(
 ) -> Result<Vec<(i32, String, String, i32)>, Error> {
     let fail = |e: tokio_postgres::Error| error(None, e);
     let exists: bool = client
-        .query_one(
-            "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL",
-            &[],
-        )
+        .query_one(PROGRESS_EXISTS, &[])
         .await
         .map_err(fail)?
         .get(0);
@@ -812,7 +909,7 @@ async fn postgres_alone_async(
                 .await
                 .map_err(failed)?
                 .map(|row| row.get(0));
-            if already_built(valid, resume.is_some() && number == start) {
+            if index_already_built(valid, resume.is_some() && number == start) {
                 save_progress_async(client, migration, number + 1).await?;
                 continue;
             }
@@ -831,10 +928,9 @@ async fn postgres_alone_async(
         save_progress_async(client, migration, number + 1).await?;
     }
     let transaction = client.transaction().await.map_err(failed)?;
-    let insert = format!("{INSERT_HISTORY}($1, $2, $3, $4)");
     transaction
         .execute(
-            &insert,
+            INSERT_HISTORY,
             &[
                 &migration.version,
                 &migration.name,
@@ -861,7 +957,7 @@ async fn save_progress_async(
     client
         .execute(
             SAVE_PROGRESS,
-            &[&migration.version, &migration.checksum, &done],
+            &[&migration.version, &"up", &migration.checksum, &done],
         )
         .await
         .map(|_| ())

@@ -11,6 +11,7 @@
 //! [`url::DatabaseUrl`], and a `dialect/` module with templates.
 
 pub mod postgres;
+pub(crate) mod protocol;
 pub mod split;
 pub mod sqlite;
 pub mod tls;
@@ -167,17 +168,7 @@ pub const PROGRESS_TABLE: &str = "dbtool_migration_progress";
 /// Object (`table users`, `index users_email_key`) to its definition as the engine spells it.
 pub type Catalog = std::collections::BTreeMap<String, String>;
 
-/// The history table, as refinery creates it.
-pub const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS refinery_schema_history(
-             version int4 PRIMARY KEY,
-             name VARCHAR(255),
-             applied_on VARCHAR(255),
-             checksum VARCHAR(255));";
-
-pub const READ_HISTORY: &str =
-    "SELECT version, name, applied_on, checksum FROM refinery_schema_history ORDER BY version";
-
-pub const LAST_APPLIED: &str = "SELECT coalesce(max(version), 0) FROM refinery_schema_history";
+pub(crate) use protocol::{CREATE_HISTORY, LAST_APPLIED, READ_HISTORY};
 
 /// Why a database could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

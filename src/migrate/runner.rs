@@ -7,7 +7,7 @@
 //! failed (see ARCHITECTURE.md). What differs between engines is asked of the engine layer
 //! ([`crate::engine::Connection`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -16,6 +16,9 @@ use super::alone::{self, check_script};
 use super::files::Script;
 use super::MigrateError;
 use crate::diagnostic::{line_column, Diagnostic};
+use crate::engine::protocol::{
+    check_history, index_already_built, resume_at, HistoryProblem, ResumeProblem,
+};
 use crate::engine::split::split_statements;
 use crate::engine::{redact, Connection, IndexState};
 pub use crate::engine::{Applied, Progress};
@@ -614,7 +617,7 @@ impl Database {
         &mut self,
         script: &Script,
         direction: Direction,
-        resume_at: Option<Progress>,
+        stopped: Option<Progress>,
     ) -> Result<(), MigrateError> {
         let (path, sql, checksum) = match direction {
             Direction::Up => (&script.up_path, script.up_sql.as_str(), script.checksum),
@@ -635,19 +638,26 @@ impl Database {
             checksum: checksum.to_string(),
             done: i32::try_from(done).unwrap_or(i32::MAX),
         };
-        let start = match &resume_at {
-            Some(stopped) if stopped.checksum != checksum.to_string() => {
+        let rows: Vec<Progress> = stopped.iter().cloned().collect();
+        let resume = match resume_at(
+            &progress_rows(&rows),
+            script.version,
+            direction.name(),
+            &checksum.to_string(),
+        ) {
+            Ok(done) => done,
+            Err(_) => {
                 return Err(MigrateError::Invalid(format!(
                     "version {} stopped part-way while running a different migrations/{path} (refinery checksum {} then, {checksum} now); nothing was run: restore the script it ran and run `{}` again",
                     script.version,
-                    stopped.checksum,
+                    stopped.as_ref().map_or("", |p| p.checksum.as_str()),
                     direction.command()
                 )));
             }
-            Some(stopped) => {
-                let done = usize::try_from(stopped.done)
-                    .unwrap_or(0)
-                    .min(statements.len());
+        };
+        let start = match resume {
+            Some(done) => {
+                let done = usize::try_from(done).unwrap_or(0).min(statements.len());
                 (self.notice)(&format!(
                     "version {} stopped after {done} of {} statements outside a transaction; resuming at statement {}",
                     script.version,
@@ -662,7 +672,7 @@ impl Database {
             }
         };
         for (number, statement) in statements.iter().enumerate().skip(start) {
-            let resuming_here = resume_at.is_some() && number == start;
+            let resuming_here = resume.is_some() && number == start;
             if let Some(index) = &statement.builds_index {
                 let already_built =
                     self.prepare_index_build(script.version, index, resuming_here)?;
@@ -732,6 +742,17 @@ impl Database {
             .connection
             .index_state(index)
             .map_err(|e| database_error(&format!("cannot look up index {index}"), e))?;
+        let valid = match state {
+            IndexState::Missing => None,
+            IndexState::Valid => Some(true),
+            IndexState::Invalid => Some(false),
+        };
+        if index_already_built(valid, resuming_here) {
+            (self.notice)(&format!(
+                "version {version}: index {index} is built and valid: its statement had finished when the run stopped"
+            ));
+            return Ok(true);
+        }
         match state {
             IndexState::Invalid => {
                 (self.notice)(&format!(
@@ -743,12 +764,6 @@ impl Database {
                         database_error(&format!("cannot drop the invalid index {index}"), e)
                     })?;
                 Ok(false)
-            }
-            IndexState::Valid if resuming_here => {
-                (self.notice)(&format!(
-                    "version {version}: index {index} is built and valid: its statement had finished when the run stopped"
-                ));
-                Ok(true)
             }
             IndexState::Valid | IndexState::Missing => Ok(false),
         }
@@ -853,15 +868,23 @@ fn stopped_at(stopped: &[Progress], version: i32, direction: Direction) -> Optio
 }
 
 /// A rollback that stopped part-way must be finished before anything migrates: the version's
-/// objects are half gone while the history still lists it.
+/// objects are half gone while the history still lists it ([`resume_at`]'s rule).
 fn refuse_stopped_rollback(stopped: &[Progress]) -> Result<(), MigrateError> {
-    match stopped.iter().find(|p| p.direction == Direction::Down.name()) {
-        Some(progress) => Err(MigrateError::Invalid(format!(
-            "version {} stopped part-way while being rolled back ({} of its statements ran outside a transaction); nothing was migrated: run `dbtool rollback --steps 1` to finish undoing it first",
-            progress.version, progress.done
+    let rows = progress_rows(stopped);
+    match resume_at(&rows, 0, Direction::Up.name(), "") {
+        Err(ResumeProblem::RollbackStopped { version, done }) => Err(MigrateError::Invalid(format!(
+            "version {version} stopped part-way while being rolled back ({done} of its statements ran outside a transaction); nothing was migrated: run `dbtool rollback --steps 1` to finish undoing it first"
         ))),
-        None => Ok(()),
+        _ => Ok(()),
     }
+}
+
+/// The progress rows as the protocol's functions read them.
+fn progress_rows(stopped: &[Progress]) -> Vec<(i32, &str, &str, i32)> {
+    stopped
+        .iter()
+        .map(|p| (p.version, p.direction.as_str(), p.checksum.as_str(), p.done))
+        .collect()
 }
 
 /// refinery's checksum of a script, computed as its loader computes an up script's.
@@ -907,33 +930,39 @@ pub fn check_target(scripts: &[Script], target: Option<i32>) -> Result<(), Migra
 }
 
 /// The history must describe this project: every applied version exists with the same name
-/// and checksum.
+/// and checksum, and none is skipped (the protocol's rule, [`check_history`], shared with the
+/// generated crate's migrator).
 fn verify_history(applied: &[Applied], scripts: &[Script]) -> Result<(), MigrateError> {
-    let by_version: HashMap<i32, &Script> = scripts.iter().map(|s| (s.version, s)).collect();
-    for row in applied {
-        let Some(script) = by_version.get(&row.version) else {
-            return Err(MigrateError::Invalid(format!(
-                "the database has version {} ({}) applied, which this project does not have; migrate it with the project it came from, or restore the missing script",
-                row.version, row.name
-            )));
-        };
-        if script.checksum.to_string() != row.checksum || script.name != row.name {
-            return Err(MigrateError::Invalid(format!(
-                "migrations/{} changed after it was applied (refinery checksum {} in the database, {} on disk); restore the applied content and put the change in a new version",
-                script.up_path, row.checksum, script.checksum
-            )));
-        }
-    }
-    let applied_versions: HashSet<i32> = applied.iter().map(|a| a.version).collect();
-    let last = applied_versions.iter().copied().max().unwrap_or(0);
-    if let Some(missing) = scripts
+    let checksums: Vec<String> = scripts.iter().map(|s| s.checksum.to_string()).collect();
+    let known: Vec<(i32, &str, &str)> = scripts
         .iter()
-        .find(|s| s.version < last && !applied_versions.contains(&s.version))
-    {
-        return Err(MigrateError::Invalid(format!(
-            "version {} ({}) is older than the database's latest version {last} but was never applied; give it a number after {last}",
-            missing.version, missing.up_path
-        )));
+        .zip(&checksums)
+        .map(|(s, checksum)| (s.version, s.name.as_str(), checksum.as_str()))
+        .collect();
+    let rows: Vec<(i32, &str, &str)> = applied
+        .iter()
+        .map(|a| (a.version, a.name.as_str(), a.checksum.as_str()))
+        .collect();
+    let script = |version: i32| scripts.iter().find(|s| s.version == version);
+    let row = |version: i32| applied.iter().find(|a| a.version == version);
+    match check_history(&known, &rows) {
+        Ok(_) => Ok(()),
+        Err(HistoryProblem::Unknown { version }) => Err(MigrateError::Invalid(format!(
+            "the database has version {version} ({}) applied, which this project does not have; migrate it with the project it came from, or restore the missing script",
+            row(version).map_or("", |r| r.name.as_str())
+        ))),
+        Err(HistoryProblem::Renamed { version } | HistoryProblem::Changed { version }) => {
+            let (path, on_disk) = script(version)
+                .map(|s| (s.up_path.clone(), s.checksum.to_string()))
+                .unwrap_or_default();
+            Err(MigrateError::Invalid(format!(
+                "migrations/{path} changed after it was applied (refinery checksum {} in the database, {on_disk} on disk); restore the applied content and put the change in a new version",
+                row(version).map_or("", |r| r.checksum.as_str())
+            )))
+        }
+        Err(HistoryProblem::Skipped { version, latest }) => Err(MigrateError::Invalid(format!(
+            "version {version} ({}) is older than the database's latest version {latest} but was never applied; give it a number after {latest}",
+            script(version).map_or("", |s| s.up_path.as_str())
+        ))),
     }
-    Ok(())
 }

@@ -51,6 +51,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/rust/runtime.rs.j2"),
     ),
     (
+        "rust/protocol.rs",
+        include_str!("../../templates/rust/protocol.rs"),
+    ),
+    (
         "rust/enums.rs.j2",
         include_str!("../../templates/rust/enums.rs.j2"),
     ),

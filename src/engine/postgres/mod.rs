@@ -6,6 +6,10 @@ mod pull;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::protocol::{
+    CLEAR_PROGRESS, CREATE_PROGRESS, INDEX_STATE, INSERT_HISTORY, LOCK_KEY, PROGRESS_EXISTS,
+    READ_PROGRESS, SAVE_PROGRESS,
+};
 use super::url::{redact, with_database};
 use super::{
     Applied, Catalog, Connection, IndexState, OpenError, Progress, Refusal, LAST_APPLIED,
@@ -13,23 +17,8 @@ use super::{
 };
 use crate::schema::Dialect;
 
-/// Key of the advisory lock that serialises migrators ("dbtool" in ASCII); the generated
-/// crate's migrator takes the same one.
-const ADVISORY_LOCK_KEY: i64 = 0x0000_6462_746f_6f6c;
-
 /// How often a waiting migrator asks for the lock again.
 const LOCK_POLL: std::time::Duration = std::time::Duration::from_millis(200);
-
-const CREATE_PROGRESS: &str = "CREATE TABLE IF NOT EXISTS dbtool_migration_progress (
-    version int4 PRIMARY KEY,
-    direction varchar(4) NOT NULL,
-    checksum varchar(255) NOT NULL,
-    done int4 NOT NULL)";
-
-const SAVE_PROGRESS: &str = "INSERT INTO dbtool_migration_progress (version, direction, checksum, done) VALUES ($1, $2, $3, $4) \
-     ON CONFLICT (version) DO UPDATE SET direction = excluded.direction, checksum = excluded.checksum, done = excluded.done";
-
-const INSERT_HISTORY: &str = "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES ($1, $2, $3, $4)";
 
 /// A PostgreSQL client and the bookkeeping statements it has prepared: preparing the history
 /// insert once instead of once per version saves a round trip per version.
@@ -49,8 +38,8 @@ impl PgConnection {
 
     /// Who holds the migration lock: its backend's pid, program and since when.
     fn lock_holder(&mut self) -> String {
-        let high = ADVISORY_LOCK_KEY >> 32;
-        let low = ADVISORY_LOCK_KEY & 0xffff_ffff;
+        let high = LOCK_KEY >> 32;
+        let low = LOCK_KEY & 0xffff_ffff;
         let row = self.client.query_opt(
             "SELECT a.pid, coalesce(nullif(a.application_name, ''), 'another program'), to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') \
              FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
@@ -106,7 +95,7 @@ impl Connection for PgConnection {
         loop {
             let taken: bool = self
                 .client
-                .query_one("SELECT pg_try_advisory_lock($1)", &[&ADVISORY_LOCK_KEY])
+                .query_one("SELECT pg_try_advisory_lock($1)", &[&LOCK_KEY])
                 .map_err(message)?
                 .get(0);
             if taken {
@@ -141,7 +130,7 @@ impl Connection for PgConnection {
     fn unlock(&mut self) {
         let _ = self
             .client
-            .execute("SELECT pg_advisory_unlock($1)", &[&ADVISORY_LOCK_KEY]);
+            .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY]);
     }
 
     fn begin_version(&mut self, _notice: &mut dyn FnMut(&str)) -> Result<(), String> {
@@ -267,10 +256,7 @@ impl Connection for PgConnection {
     fn read_progress(&mut self) -> Result<Vec<Progress>, String> {
         let exists: bool = self
             .client
-            .query_one(
-                "SELECT to_regclass('dbtool_migration_progress') IS NOT NULL",
-                &[],
-            )
+            .query_one(PROGRESS_EXISTS, &[])
             .map_err(message)?
             .get(0);
         if !exists {
@@ -278,10 +264,7 @@ impl Connection for PgConnection {
         }
         Ok(self
             .client
-            .query(
-                "SELECT version, direction, checksum, done FROM dbtool_migration_progress ORDER BY version",
-                &[],
-            )
+            .query(READ_PROGRESS, &[])
             .map_err(message)?
             .into_iter()
             .map(|row| Progress {
@@ -312,10 +295,7 @@ impl Connection for PgConnection {
 
     fn clear_progress(&mut self, version: i32) -> Result<(), String> {
         self.client
-            .execute(
-                "DELETE FROM dbtool_migration_progress WHERE version = $1",
-                &[&version],
-            )
+            .execute(CLEAR_PROGRESS, &[&version])
             .map(|_| ())
             .map_err(message)
     }
@@ -324,10 +304,7 @@ impl Connection for PgConnection {
         // to_regclass reads the name as the statement did: quotes, qualification, search_path.
         let row = self
             .client
-            .query_opt(
-                "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass($1)",
-                &[&name],
-            )
+            .query_opt(INDEX_STATE, &[&name])
             .map_err(message)?;
         Ok(match row.map(|row| row.get::<_, bool>(0)) {
             None => IndexState::Missing,

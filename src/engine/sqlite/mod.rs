@@ -205,7 +205,7 @@ impl Connection for SqliteConnection {
     fn record(&mut self, row: &Applied) -> Result<(), String> {
         self.connection
             .execute(
-                "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (?1, ?2, ?3, ?4)",
+                super::protocol::INSERT_HISTORY,
                 rusqlite::params![row.version, row.name, row.applied_on, row.checksum],
             )
             .map(|_| ())
