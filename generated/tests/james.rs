@@ -461,6 +461,11 @@ macro_rules! scenario {
         assert_eq!(q::rate_generation($conn, Some(3), -1) $(.$aw)* .unwrap(), 0);
         let out_of_range = assert_db_error!(q::rate_generation($conn, Some(6), g2.id) $(.$aw)*);
         assert!(out_of_range.is_check_violation(), "{out_of_range}");
+        if let Some(code) = out_of_range.sqlstate() {
+            assert_eq!(code, "23514");
+            assert_eq!(out_of_range.constraint(), Some("generation_history_rating_range"));
+            assert!(out_of_range.to_string().contains("(SQLSTATE 23514)"), "{out_of_range}");
+        }
 
         let rows = q::list_generation_history($conn, None, 10) $(.$aw)* .unwrap();
         assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), [g3.id, g2.id, g1.id]);
