@@ -142,8 +142,8 @@ fn times_round_trip() {
     let ada = app::sqlite::create_author(&conn, "Ada", "ada@example.com").expect("author");
     let now = time::OffsetDateTime::now_utc();
     assert!((ada.created_at - now).abs() < time::Duration::minutes(1));
-    let post = app::sqlite::add_post(&conn, ada.id, "Notes", None).expect("post");
-    let published = app::sqlite::publish_post(&conn, Some(now), post.id).expect("publish");
+    let post_id = app::sqlite::add_post(&conn, ada.id, "Notes", None).expect("post");
+    let published = app::sqlite::publish_post(&conn, Some(now), post_id).expect("publish");
     assert_eq!(published, 1);
     let latest = app::sqlite::list_latest_posts(&conn, 10).expect("latest");
     let stored = latest[0].published_at.expect("published");
