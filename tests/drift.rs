@@ -98,3 +98,31 @@ fn drift_on_postgres() {
             .expect("hand-made changes");
     });
 }
+
+/// A column's type modifier is part of what drift compares: `varchar(50)` widened by hand to
+/// `varchar(60)` is a changed column, which the bare type name (`varchar`) could not show.
+#[test]
+fn drift_sees_a_changed_type_modifier_on_postgres() {
+    let Some(mut pg) = common::pg_database("drift_typmod") else {
+        return;
+    };
+    let (code, out) = dbtool(root(), &["migrate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(root(), &["drift", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    pg.client
+        .batch_execute("ALTER TABLE jailbreak_experiments ALTER COLUMN framework TYPE varchar(60)")
+        .expect("widen");
+    let (code, out) = dbtool(root(), &["drift", "--database-url", &pg.url]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(
+            "changed column jailbreak_experiments.framework: character varying(60) not null"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("the migrations say: character varying(50) not null"),
+        "{out}"
+    );
+}

@@ -325,12 +325,19 @@ impl Connection for PgConnection {
         const QUERIES: &[(&str, &str)] = &[
             (
                 "column",
-                "SELECT table_name || '.' || column_name,
-                        udt_name || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
-                        || coalesce(' default ' || column_default, '')
-                        || CASE WHEN is_identity = 'YES' THEN ' identity' ELSE '' END
-                 FROM information_schema.columns
-                 WHERE table_schema = 'public' AND table_name NOT IN ('refinery_schema_history', 'dbtool_migration_progress')",
+                // format_type, not the bare type name: `varchar(50)` and `varchar(100)` differ.
+                "SELECT c.relname || '.' || a.attname,
+                        format_type(a.atttypid, a.atttypmod)
+                        || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+                        || CASE WHEN a.attgenerated = 's' THEN ' generated always as ' ELSE ' default ' END
+                           || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                        || CASE a.attidentity WHEN 'd' THEN ' identity' WHEN 'a' THEN ' identity always' ELSE '' END
+                 FROM pg_attribute a
+                 JOIN pg_class c ON c.oid = a.attrelid
+                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                   AND a.attnum > 0 AND NOT a.attisdropped
+                   AND c.relname NOT IN ('refinery_schema_history', 'dbtool_migration_progress')",
             ),
             (
                 "constraint",
