@@ -90,6 +90,9 @@ fn the_reference_schema_pulled_from_postgres_builds_the_same_database() {
 
 /// PostgreSQL objects the schema language has no portable form for.
 const HAND_MADE: &str = r#"
+CREATE SCHEMA audit;
+CREATE TABLE audit.events (id bigint PRIMARY KEY, what text);
+CREATE VIEW audit.recent AS SELECT * FROM audit.events;
 CREATE FUNCTION next_code() RETURNS text LANGUAGE plpgsql
     AS $$ BEGIN RETURN 'c' || floor(random() * 1000)::text; END $$;
 CREATE TABLE accounts (
@@ -164,6 +167,7 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "      - columns: [region, number]\n        references: accounts(region, number)\n        on_delete: cascade\n        name: transfers_account",
         "      transfers_big:\n        columns: [cents desc]\n        where: (cents > 1000)\n        include: [region]",
         "CREATE TRIGGER transfers_touch BEFORE UPDATE ON transfers FOR EACH ROW EXECUTE FUNCTION touch()",
+        "#   - schema `audit` holds 2 table(s) or view(s), which are not pulled: dbtool keeps one namespace, `public`",
     ] {
         assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
     }

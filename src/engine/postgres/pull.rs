@@ -45,6 +45,7 @@ pub fn pull_postgres(
         .map(|row| row.get(0))
         .collect();
     pulled.enums = read_enums(client)?;
+    pulled.notes.extend(other_schemas(client)?);
     let enum_names: Vec<String> = pulled.enums.iter().map(|e| e.name.clone()).collect();
     let relations = client
         .query(
@@ -459,4 +460,34 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, Migrat
             .map(|row| PulledRaw::after_tables(row.get(0))),
     );
     Ok(statements)
+}
+
+/// A note per schema other than `public` that holds relations: dbtool's schema language has
+/// one namespace (ARCHITECTURE.md, "No PostgreSQL schemas"), so they are not pulled, and say so.
+fn other_schemas(client: &mut postgres::Client) -> Result<Vec<String>, MigrateError> {
+    let rows = client
+        .query(
+            "SELECT n.nspname, count(*)
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p', 'v', 'm') AND n.nspname <> 'public'
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+               AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'
+               AND n.nspname NOT LIKE '\\_timescaledb%' ESCAPE '\\'
+               AND n.nspname NOT IN ('timescaledb_information', 'timescaledb_experimental')
+               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                               AND d.objid = c.oid AND d.deptype = 'e')
+             GROUP BY n.nspname ORDER BY n.nspname",
+            &[],
+        )
+        .map_err(failed)?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let schema: String = row.get(0);
+            let count: i64 = row.get(1);
+            format!(
+                "schema `{schema}` holds {count} table(s) or view(s), which are not pulled: dbtool keeps one namespace, `public`; move them there, or adopt them by hand as raw statements"
+            )
+        })
+        .collect())
 }
