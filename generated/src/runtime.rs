@@ -701,12 +701,13 @@ pub mod sqlite {
         }
 
         /// Every row.
-        pub fn many<R: FromRow>(self) -> Result<Vec<R>, Error> {
+        pub fn many<R: FromRow>(mut self) -> Result<Vec<R>, Error> {
+            let query = self.query;
+            let mut rows = self.statement.raw_query();
             let mut out = Vec::new();
-            self.for_each(|row| {
-                out.push(row);
-                Ok(())
-            })?;
+            while let Some(row) = rows.next().map_err(fail(query))? {
+                out.push(R::from_row(row).map_err(fail(query))?);
+            }
             Ok(out)
         }
 
