@@ -91,6 +91,13 @@ fn the_reference_schema_pulled_from_postgres_builds_the_same_database() {
 /// PostgreSQL objects the schema language has no portable form for.
 const HAND_MADE: &str = r#"
 CREATE SCHEMA audit;
+CREATE TABLE tokens (
+    id text PRIMARY KEY DEFAULT gen_random_uuid(),
+    at timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    code uuid DEFAULT gen_random_uuid(),
+    flag text DEFAULT 'true'
+);
+CREATE TABLE tags (name varchar, labels varchar[]);
 CREATE TABLE audit.events (id bigint PRIMARY KEY, what text);
 CREATE VIEW audit.recent AS SELECT * FROM audit.events;
 CREATE FUNCTION next_code() RETURNS text LANGUAGE plpgsql
@@ -168,6 +175,11 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "      transfers_big:\n        columns: [cents desc]\n        where: (cents > 1000)\n        include: [region]",
         "CREATE TRIGGER transfers_touch BEFORE UPDATE ON transfers FOR EACH ROW EXECUTE FUNCTION touch()",
         "#   - schema `audit` holds 2 table(s) or view(s), which are not pulled: dbtool keeps one namespace, `public`",
+        "      code: uuid default uuid()",
+        "#   - `tokens.id` defaults to gen_random_uuid(); the portable `uuid()` does not fit its type text, so the default is written for PostgreSQL only",
+        "#   - `tokens.at` defaults to CURRENT_TIMESTAMP; the portable `now()` does not fit its type timestamp(3) without time zone",
+        "#   - `tags.labels` is character varying[], which has no portable type: it is written per dialect",
+        "        type: { postgres: \"character varying[]\", sqlite: TEXT }",
     ] {
         assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
     }

@@ -226,7 +226,8 @@ fn scalar_name(scalar: ScalarType) -> String {
 
 /// The schema-language type of a column PostgreSQL formats as `formatted` (`format_type`), if
 /// it has one; `enums` are the database's enum names. A `character varying` without a length
-/// is `text`; a `character` without one (PostgreSQL's `char(1)`) has no portable form.
+/// and a `character` without one (PostgreSQL's `char(1)`) have no portable form: `text` would
+/// change the column's type (a query comparing it with `varchar[]` would then fail).
 pub fn portable_type(formatted: &str, enums: &[String]) -> Option<String> {
     if let Some(element) = formatted.strip_suffix("[]") {
         return portable_type(element, enums).map(|t| format!("{t}[]"));
@@ -243,8 +244,7 @@ pub fn portable_type(formatted: &str, enums: &[String]) -> Option<String> {
             .then(|| unquoted.to_string());
     };
     match (*portable, arguments) {
-        ("varchar", None) => Some("text".to_string()),
-        ("char", None) => None,
+        ("varchar" | "char", None) => None,
         (portable, Some(arguments)) if matches!(portable, "numeric" | "varchar" | "char") => {
             Some(format!("{portable}({})", arguments.replace(' ', "")))
         }
@@ -305,10 +305,8 @@ mod tests {
                 "{formatted}"
             );
         }
-        assert_eq!(
-            portable_type("character varying", &[]).as_deref(),
-            Some("text")
-        );
+        assert_eq!(portable_type("character varying", &[]), None);
+        assert_eq!(portable_type("character varying[]", &[]), None);
         assert_eq!(portable_type("integer[]", &[]).as_deref(), Some("int[]"));
         assert_eq!(
             portable_type("\"Mood\"", &["Mood".into()]).as_deref(),

@@ -148,6 +148,22 @@ pub struct PulledView {
 
 pub use crate::dialect::postgres::portable_type;
 
+/// Whether the portable default `default` is one validation takes for a column of the portable
+/// type `ty` (the same rule, [`crate::schema::default_needs`]): pull writes a portable default
+/// only then, and the engine's own spelling otherwise.
+pub fn default_fits(default: &str, ty: Option<&str>) -> bool {
+    let Some(ty) = ty else {
+        return false;
+    };
+    match (
+        crate::schema::syntax::parse_default(default),
+        crate::schema::syntax::parse_type(ty),
+    ) {
+        (Ok(value), Ok(ty)) => crate::schema::default_needs(&value, &ty).is_none(),
+        _ => false,
+    }
+}
+
 /// The portable form of a column default PostgreSQL spells `expr` (`pg_get_expr`), if any:
 /// `now()`, `uuid()`, `current_date`, `[]`, a number, `true`/`false`, or a quoted string with
 /// its cast to the column's own type dropped.

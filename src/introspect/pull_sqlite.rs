@@ -40,32 +40,7 @@ pub fn portable_sqlite_default(written: &str) -> Option<String> {
     quoted.then(|| unparenthesized.to_string())
 }
 
-/// Whether the schema language accepts `default` (portable) on a column of type `ty`: a number
-/// on a number, `true`/`false` on a bool, `now()` on a time, `current_date` on a date.
-pub fn default_fits(default: &str, ty: Option<&str>) -> bool {
-    use crate::schema::{BaseType, DefaultValue, ScalarType};
-    let Some(ty) = ty else {
-        return false;
-    };
-    let (Ok(value), Ok(ty)) = (
-        crate::schema::syntax::parse_default(default),
-        crate::schema::syntax::parse_type(ty),
-    ) else {
-        return false;
-    };
-    let scalar = match ty.base {
-        BaseType::Scalar(s) if !ty.array => Some(s),
-        _ => None,
-    };
-    match value {
-        DefaultValue::Bool(_) => scalar == Some(ScalarType::Bool),
-        DefaultValue::Now => scalar.is_some_and(ScalarType::is_time),
-        DefaultValue::CurrentDate => scalar == Some(ScalarType::Date),
-        DefaultValue::Number(_) => scalar.is_some_and(ScalarType::is_numeric),
-        DefaultValue::String(_) | DefaultValue::Null => true,
-        _ => false,
-    }
-}
+pub use super::pull::default_fits;
 
 /// SQLite's spelling of a referential action as the schema language's; `None` for the default.
 pub fn action(written: &str) -> Option<String> {

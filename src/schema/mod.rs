@@ -8,6 +8,7 @@ pub mod syntax;
 mod validate;
 
 pub use model::*;
+pub use validate::default_needs;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 

@@ -337,9 +337,26 @@ fn check_column(c: &mut Checker, table: &Table, column: &Column) {
     }
 }
 
+/// The kind of column a portable default needs, when `ty` is not one (`None`: it fits; an
+/// enum's values are checked against the schema separately). `dbtool pull` asks it too, so
+/// that it writes a portable default only where validation will take it.
+pub fn default_needs(default: &DefaultValue, ty: &ColumnType) -> Option<&'static str> {
+    let scalar = ty.scalar();
+    match default {
+        DefaultValue::Bool(_) if scalar != Some(ScalarType::Bool) => Some("bool"),
+        DefaultValue::Now if !scalar.is_some_and(ScalarType::is_time) => {
+            Some("timestamp, timestamptz or date")
+        }
+        DefaultValue::CurrentDate if scalar != Some(ScalarType::Date) => Some("date"),
+        DefaultValue::Uuid if scalar != Some(ScalarType::Uuid) => Some("uuid"),
+        DefaultValue::EmptyArray if !ty.array => Some("array"),
+        DefaultValue::Number(_) if !scalar.is_some_and(ScalarType::is_numeric) => Some("numeric"),
+        _ => None,
+    }
+}
+
 fn check_default(c: &mut Checker, column: &Column, default: &Spanned<DefaultValue>) {
     let ty = &column.ty.value;
-    let scalar = ty.scalar();
     let mismatch = |expected: &str| {
         Some(format!(
             "a `{}` default needs a {expected} column, and `{}` is `{ty}`",
@@ -368,17 +385,7 @@ fn check_default(c: &mut Checker, column: &Column, default: &Spanned<DefaultValu
                 return;
             }
         }
-        (DefaultValue::Bool(_), _) if scalar != Some(ScalarType::Bool) => mismatch("bool"),
-        (DefaultValue::Now, _) if !scalar.is_some_and(ScalarType::is_time) => {
-            mismatch("timestamp, timestamptz or date")
-        }
-        (DefaultValue::CurrentDate, _) if scalar != Some(ScalarType::Date) => mismatch("date"),
-        (DefaultValue::Uuid, _) if scalar != Some(ScalarType::Uuid) => mismatch("uuid"),
-        (DefaultValue::EmptyArray, _) if !ty.array => mismatch("array"),
-        (DefaultValue::Number(_), _) if !scalar.is_some_and(ScalarType::is_numeric) => {
-            mismatch("numeric")
-        }
-        _ => None,
+        (value, _) => default_needs(value, ty).and_then(mismatch),
     };
     if let Some(message) = problem {
         c.error(

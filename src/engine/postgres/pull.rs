@@ -219,7 +219,15 @@ fn read_columns(
                 column.identity = true;
             }
             Some(expr) => match portable_default(&expr) {
-                Some(default) => column.default = Some(default),
+                Some(default) if default_fits(&default, column.ty.as_deref()) => {
+                    column.default = Some(default)
+                }
+                Some(default) => {
+                    notes.push(format!(
+                        "`{at}` defaults to {expr}; the portable `{default}` does not fit its type {formatted}, so the default is written for PostgreSQL only"
+                    ));
+                    column.raw_default = Some(expr);
+                }
                 None => {
                     notes.push(format!(
                         "`{at}` defaults to {expr}, which has no portable form: it is written for PostgreSQL only"
