@@ -384,7 +384,7 @@ mod tests {
             ("double precision", Some("double")),
             ("numeric(10,2)", Some("numeric(10,2)")),
             ("character varying(255)", Some("varchar(255)")),
-            ("character varying", Some("text")),
+            ("character varying", None),
             ("character(2)", Some("char(2)")),
             ("timestamp with time zone", Some("timestamptz")),
             ("timestamp without time zone", Some("timestamp")),
