@@ -383,3 +383,58 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
     );
     assert!(!missing.exists());
 }
+
+/// A serial beside another key (or in a table without one) is an identity column on
+/// PostgreSQL: pulled for a PostgreSQL project, it validates, renders and builds, numbering
+/// rows as before.
+#[test]
+fn serials_outside_the_primary_key_pull_to_identity_columns_that_build() {
+    let Some(mut source) = common::pg_database("pull_serials") else {
+        return;
+    };
+    source
+        .client
+        .batch_execute(
+            "CREATE TABLE counters (id serial, name text);
+             CREATE TABLE pairs (a int, b int, n bigserial, PRIMARY KEY (a, b));",
+        )
+        .expect("serials");
+    let dir = project("[\"postgres\"]");
+    let (yaml, _) = pull(dir.path(), &source.url);
+    assert!(yaml.contains("      id: int not null identity"), "{yaml}");
+    assert!(
+        yaml.contains("      \"n\": bigint not null identity"),
+        "{yaml}"
+    );
+    let Some(mut copy) = common::pg_database("pull_serials_copy") else {
+        return;
+    };
+    let (code, out) = dbtool(dir.path(), &["diff", "adopt"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &copy.url]);
+    assert_eq!(code, Some(0), "{out}");
+    copy.client
+        .batch_execute("INSERT INTO counters (name) VALUES ('a'), ('b'); INSERT INTO pairs (a, b) VALUES (1, 1), (1, 2)")
+        .expect("rows numbered by their identity columns");
+    let numbers: Vec<i64> = copy
+        .client
+        .query("SELECT n FROM pairs ORDER BY n", &[])
+        .expect("pairs")
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+
+    // With SQLite configured too, the same file is refused where the column is, with why.
+    std::fs::write(
+        dir.path().join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    let (code, out) = dbtool(dir.path(), &["render", "-d", "postgres"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("identity column `counters.id` is not the table's only primary-key column, which SQLite needs"),
+        "{out}"
+    );
+}

@@ -318,19 +318,15 @@ fn check_column(c: &mut Checker, table: &Table, column: &Column) {
             return;
         }
     }
-    if column.identity {
-        let sole_key = table
-            .primary_key
-            .as_ref()
-            .is_some_and(|pk| pk.columns.len() == 1 && pk.columns[0].value == column.name.value);
-        let integer = column.ty.value.scalar().is_some_and(ScalarType::is_integer);
-        if !integer || !sole_key {
-            c.error(
-                column.name.span,
-                format!("identity column `{}` must be the table's only primary-key column and an integer", column.name.value),
-                Some("use `bigint primary key identity`".into()),
-            );
-        }
+    if column.identity && !column.ty.value.scalar().is_some_and(ScalarType::is_integer) {
+        c.error(
+            column.name.span,
+            format!(
+                "identity column `{}` must be an integer (`{}` is not)",
+                column.name.value, column.ty.value
+            ),
+            Some("use `bigint identity` (or `bigint primary key identity`)".into()),
+        );
     }
     if let Some(default) = &column.default {
         check_default(c, column, default);
@@ -811,6 +807,29 @@ fn check_full_text(c: &mut Checker, fts: &FullTextIndex) {
 }
 
 /// Constructs a configured dialect cannot express.
+/// SQLite numbers rows only through its rowid, which an INTEGER PRIMARY KEY names: an identity
+/// column elsewhere (PostgreSQL has them on any integer column) has no SQLite form.
+fn check_sqlite_identity(c: &mut Checker, table: &Table) {
+    let sole_key = |name: &str| {
+        table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.columns.len() == 1 && pk.columns[0].value == name)
+    };
+    for column in table.columns.iter().filter(|col| col.identity) {
+        if !sole_key(&column.name.value) {
+            c.error(
+                column.name.span,
+                format!(
+                    "identity column `{}.{}` is not the table's only primary-key column, which SQLite needs (it numbers rows only through an INTEGER PRIMARY KEY)",
+                    table.name.value, column.name.value
+                ),
+                Some("make it the primary key, or leave `sqlite` out of dialects in dbtool.toml (PostgreSQL has identity columns anywhere)".into()),
+            );
+        }
+    }
+}
+
 fn check_dialect_support(c: &mut Checker, dialects: &[Dialect]) {
     let schema = c.schema;
     let covers = |map: &BTreeMap<Dialect, String>, d: Dialect| {
@@ -852,6 +871,9 @@ fn check_dialect_support(c: &mut Checker, dialects: &[Dialect]) {
                         c.error(generated.span, format!("generated column `{}.{}` has no expression for dialect `{dialect}`", table.name.value, column.name.value), Some(format!("add `{dialect}: …`")));
                     }
                 }
+            }
+            if dialect == Dialect::Sqlite {
+                check_sqlite_identity(c, table);
             }
             if dialect == Dialect::Sqlite && table.sqlite.without_rowid {
                 let span = table.sqlite.span.unwrap_or(table.name.span);
