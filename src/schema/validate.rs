@@ -273,7 +273,7 @@ fn check_names(c: &mut Checker) {
 
 fn check_table(c: &mut Checker, table: &Table) {
     for column in &table.columns {
-        check_column(c, table, column);
+        check_column(c, column);
     }
     if let Some(pk) = &table.primary_key {
         for column in &pk.columns {
@@ -296,7 +296,7 @@ fn check_table(c: &mut Checker, table: &Table) {
     }
 }
 
-fn check_column(c: &mut Checker, table: &Table, column: &Column) {
+fn check_column(c: &mut Checker, column: &Column) {
     let schema = c.schema;
     if let BaseType::Enum(name) = &column.ty.value.base {
         if schema.enum_type(name).is_none() {
