@@ -98,6 +98,8 @@ CREATE TABLE tokens (
     flag text DEFAULT 'true'
 );
 CREATE TABLE tags (name varchar, labels varchar[]);
+CREATE FUNCTION every_tag() RETURNS SETOF tags LANGUAGE plpgsql
+    AS $$ BEGIN RETURN QUERY SELECT * FROM tags; END $$;
 CREATE TABLE audit.events (id bigint PRIMARY KEY, what text);
 CREATE VIEW audit.recent AS SELECT * FROM audit.events;
 CREATE FUNCTION next_code() RETURNS text LANGUAGE plpgsql
@@ -154,7 +156,7 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "#   - `accounts.id` is a serial column (its default is nextval('accounts_id_seq'::regclass)): it is pulled as `identity`",
         "#   - `accounts.search` is tsvector, which has no portable type: it is written per dialect",
         "#   - `accounts.expires_at` defaults to (now() + '30 days'::interval), which has no portable form: it is written for PostgreSQL only",
-        "#   - 3 function(s) and trigger(s) are kept as raw PostgreSQL statements",
+        "#   - 4 function(s) and trigger(s) are kept as raw PostgreSQL statements",
         "        AS $function$ BEGIN RETURN 'c' || floor(random() * 1000)::text; END $function$\n    before_tables: true\n",
         "#   - `events` is a partitioned table: the schema language has no partitions, so it is pulled as a plain table and its partitions are left out",
         "#   - index accounts_region_pattern uses what the schema language cannot say",
@@ -183,6 +185,10 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
     ] {
         assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
     }
+    assert!(
+        !yaml.contains("FROM tags; END $function$\n    before_tables: true"),
+        "a function whose signature names a table comes after the tables:\n{yaml}"
+    );
     assert!(
         !yaml.contains("events_2026"),
         "partitions are left out:\n{yaml}"

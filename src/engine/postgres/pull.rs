@@ -432,7 +432,15 @@ fn read_indexes(
 fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, MigrateError> {
     let rows = client
         .query(
-            "SELECT pg_get_functiondef(p.oid), l.lanname <> 'sql'
+            // Before the tables only what can be created without them: a body other than SQL
+            // is not checked until it runs, but a signature is (`RETURNS SETOF t` needs `t`).
+            "SELECT pg_get_functiondef(p.oid),
+                    l.lanname <> 'sql' AND NOT EXISTS (
+                        SELECT 1 FROM pg_type t
+                        WHERE t.typrelid <> 0
+                          AND (t.oid = p.prorettype OR t.typarray = p.prorettype
+                               OR t.oid = ANY(coalesce(p.proallargtypes, p.proargtypes::oid[]))
+                               OR t.typarray = ANY(coalesce(p.proallargtypes, p.proargtypes::oid[]))))
              FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
              WHERE p.pronamespace = 'public'::regnamespace AND p.prokind IN ('f', 'p')
                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
