@@ -444,3 +444,63 @@ fn serials_outside_the_primary_key_pull_to_identity_columns_that_build() {
         "{out}"
     );
 }
+
+/// Domains, composite types and aggregates are pulled (as raw statements, before the tables and
+/// views that use them, an aggregate after the function it is made of), so the adopted
+/// database is built with them.
+#[test]
+fn domains_composites_and_aggregates_are_pulled_before_what_uses_them() {
+    let Some(mut source) = common::pg_database("pull_types") else {
+        return;
+    };
+    source
+        .client
+        .batch_execute(
+            "CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+             CREATE TYPE pair AS (a int, b text);
+             CREATE FUNCTION add_int(s bigint, v int) RETURNS bigint LANGUAGE plpgsql
+                 AS $$ BEGIN RETURN s + v; END $$;
+             CREATE AGGREGATE total(int) (SFUNC = add_int, STYPE = bigint, INITCOND = '0');
+             CREATE TABLE items (id int PRIMARY KEY, qty posint NOT NULL, p pair);
+             CREATE VIEW item_total AS SELECT total(qty) AS t FROM items;",
+        )
+        .expect("types");
+    let dir = project("[\"postgres\"]");
+    let (yaml, _) = pull(dir.path(), &source.url);
+    assert!(
+        yaml.contains(
+            "CREATE DOMAIN posint AS integer CONSTRAINT posint_check CHECK ((VALUE > 0));"
+        ),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("CREATE TYPE pair AS (a integer, b text);"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains(
+            "CREATE AGGREGATE total(integer) (SFUNC = add_int, STYPE = bigint, INITCOND = '0');"
+        ),
+        "{yaml}"
+    );
+    let Some(mut copy) = common::pg_database("pull_types_copy") else {
+        return;
+    };
+    let (code, out) = dbtool(dir.path(), &["diff", "adopt"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(dir.path(), &["migrate", "--database-url", &copy.url]);
+    assert_eq!(code, Some(0), "{out}");
+    copy.client
+        .batch_execute("INSERT INTO items (id, qty, p) VALUES (1, 2, ROW(1, 'x')), (2, 3, NULL)")
+        .expect("rows");
+    let total: i64 = copy
+        .client
+        .query_one("SELECT t FROM item_total", &[])
+        .expect("view")
+        .get(0);
+    assert_eq!(total, 5);
+    let refused = copy
+        .client
+        .batch_execute("INSERT INTO items (id, qty) VALUES (3, 0)");
+    assert!(refused.is_err(), "the domain's check came along");
+}

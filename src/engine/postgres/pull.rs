@@ -110,6 +110,13 @@ pub fn pull_postgres(
             }
         }
     }
+    let (types, aggregates) = read_user_types(client)?;
+    if !types.is_empty() || !aggregates.is_empty() {
+        pulled.notes.push(format!(
+            "{} domain(s), composite type(s) and aggregate(s) are kept as raw PostgreSQL statements created before the tables (`before_tables: true`); columns of those types are written per dialect",
+            types.len() + aggregates.len()
+        ));
+    }
     let routines = read_routines(client)?;
     if !routines.is_empty() {
         pulled.notes.push(format!(
@@ -120,7 +127,9 @@ pub fn pull_postgres(
     pulled.raw = raw_indexes
         .into_iter()
         .map(PulledRaw::after_tables)
+        .chain(types)
         .chain(routines)
+        .chain(aggregates)
         .collect();
     // A note is one comment line of the YAML: a name or expression with a line break must
     // not end it.
@@ -128,6 +137,73 @@ pub fn pull_postgres(
         *note = note.replace('\n', "\\n").replace('\r', "\\r");
     }
     Ok(pulled)
+}
+
+/// Domains and standalone composite types (a composite may use a domain), and aggregates, of the
+/// schema (not an extension's), as the statements that make them; the aggregates go after the
+/// functions they are made of.
+fn read_user_types(
+    client: &mut postgres::Client,
+) -> Result<(Vec<PulledRaw>, Vec<PulledRaw>), MigrateError> {
+    const NOT_AN_EXTENSIONS: &str =
+        "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')";
+    let domains = format!(
+        "SELECT 'CREATE DOMAIN ' || quote_ident(t.typname) || ' AS ' || format_type(t.typbasetype, t.typtypmod)
+                || coalesce(' DEFAULT ' || t.typdefault, '')
+                || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+                || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), '' ORDER BY c.conname)
+                             FROM pg_constraint c WHERE c.contypid = t.oid), '')
+                || ';'
+         FROM pg_type t
+         WHERE t.typtype = 'd' AND t.typnamespace = 'public'::regnamespace AND {NOT_AN_EXTENSIONS}
+         ORDER BY t.typname"
+    );
+    let composites = format!(
+        "SELECT 'CREATE TYPE ' || quote_ident(t.typname) || ' AS ('
+                || string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+                || ');'
+         FROM pg_type t
+         JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
+         JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+         WHERE t.typtype = 'c' AND t.typnamespace = 'public'::regnamespace AND {NOT_AN_EXTENSIONS}
+         GROUP BY t.oid, t.typname
+         ORDER BY t.typname"
+    );
+    // An aggregate goes before the tables (a view may use it) unless one of its functions is
+    // written in SQL, which PostgreSQL creates after the tables.
+    let aggregates = "SELECT 'CREATE AGGREGATE ' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ') ('
+                || 'SFUNC = ' || g.aggtransfn::regproc::text
+                || ', STYPE = ' || format_type(g.aggtranstype, NULL)
+                || CASE WHEN g.aggfinalfn <> 0 THEN ', FINALFUNC = ' || g.aggfinalfn::regproc::text ELSE '' END
+                || CASE WHEN g.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || g.aggcombinefn::regproc::text ELSE '' END
+                || coalesce(', INITCOND = ' || quote_literal(g.agginitval), '')
+                || ');',
+                NOT EXISTS (SELECT 1 FROM pg_proc f JOIN pg_language l ON l.oid = f.prolang
+                            WHERE f.oid IN (g.aggtransfn, g.aggfinalfn, g.aggcombinefn)
+                              AND f.pronamespace = 'public'::regnamespace AND l.lanname = 'sql')
+         FROM pg_proc p JOIN pg_aggregate g ON g.aggfnoid = p.oid
+         WHERE p.prokind = 'a' AND p.pronamespace = 'public'::regnamespace
+           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+         ORDER BY p.proname";
+    let mut types = Vec::new();
+    for sql in [domains.as_str(), composites.as_str()] {
+        for row in client.query(sql, &[]).map_err(failed)? {
+            types.push(PulledRaw {
+                sql: row.get(0),
+                before_tables: true,
+            });
+        }
+    }
+    let aggregates = client
+        .query(aggregates, &[])
+        .map_err(failed)?
+        .iter()
+        .map(|row| PulledRaw {
+            sql: row.get(0),
+            before_tables: row.get(1),
+        })
+        .collect();
+    Ok((types, aggregates))
 }
 
 fn read_enums(client: &mut postgres::Client) -> Result<Vec<PulledEnum>, MigrateError> {
