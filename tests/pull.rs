@@ -268,6 +268,7 @@ fn pull_refuses_an_in_memory_database_and_never_shows_a_password() {
 /// What SQLAlchemy writes for a training app on SQLite (the James LLM seed's development
 /// database), and what the schema language cannot say there.
 const SQLITE_APP: &str = r#"
+CREATE TABLE codes (id INT PRIMARY KEY, label TEXT);
 CREATE TABLE neural_configs (
     id INTEGER NOT NULL,
     name VARCHAR(255) NOT NULL,
@@ -328,7 +329,7 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         .expect("SQLAlchemy-like schema");
     let url = format!("sqlite://{}", file.display());
     let (yaml, out) = pull(dir.path(), &url);
-    assert!(out.contains("pulled 7 table(s), 1 view(s)"), "{out}");
+    assert!(out.contains("pulled 8 table(s), 1 view(s)"), "{out}");
     for expected in [
         "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default now()\n      updated_at: timestamp\n",
         "      status: varchar(20) default 'pending'",
@@ -343,6 +344,7 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         "  - sqlite: |\n        CREATE INDEX ix_training_jobs_lower ON training_jobs (lower(job_id))\n",
         "        CREATE TRIGGER touch_config AFTER UPDATE ON neural_configs",
         "#   - `docs` is a virtual table: it is left out",
+        "#   - `codes.id` is an integer primary key not declared INTEGER, which SQLite does not make the rowid",
         "#   - CHECK constraints are not read from SQLite",
         "#   - `training_jobs.shape` is declared `GEOMETRY`",
         "#   - `training_jobs.score` defaults to random(), which has no portable form",

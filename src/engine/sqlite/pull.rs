@@ -279,6 +279,16 @@ fn read_table(
                 if rowid {
                     column.identity = true;
                 }
+                // Only the exact type name INTEGER makes the rowid alias; dbtool writes every
+                // integer key as INTEGER, which would make an `INT PRIMARY KEY` one.
+                let integer_key =
+                    matches!(column.ty.as_deref(), Some("int" | "bigint" | "smallint"));
+                if !rowid && integer_key && !without_rowid {
+                    pulled.notes.push(format!(
+                        "`{}.{single}` is an integer primary key not declared INTEGER, which SQLite does not make the rowid; dbtool writes it as INTEGER PRIMARY KEY, the rowid (a NULL then gets the next number, and values must be integers): declare `identity` if that is wanted",
+                        table.name
+                    ));
+                }
             }
         }
         [] => {}
