@@ -268,7 +268,7 @@ fn pull_refuses_an_in_memory_database_and_never_shows_a_password() {
 /// What SQLAlchemy writes for a training app on SQLite (the James LLM seed's development
 /// database), and what the schema language cannot say there.
 const SQLITE_APP: &str = r#"
-CREATE TABLE codes (id INT PRIMARY KEY, label TEXT);
+CREATE TABLE codes (id INT PRIMARY KEY, label TEXT CHECK (length(label) < 40), twice INTEGER GENERATED ALWAYS AS (id * 2) STORED, shout TEXT AS (upper(label)));
 CREATE TABLE neural_configs (
     id INTEGER NOT NULL,
     name VARCHAR(255) NOT NULL,
@@ -345,7 +345,10 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         "        CREATE TRIGGER touch_config AFTER UPDATE ON neural_configs",
         "#   - `docs` is a virtual table: it is left out",
         "#   - `codes.id` is an integer primary key not declared INTEGER, which SQLite does not make the rowid",
-        "#   - CHECK constraints are not read from SQLite",
+        "    checks:\n      training_jobs_check: progress >= 0\n",
+        "      codes_label_check: length(label) < 40",
+        "      twice:\n        type: bigint\n        generated: id * 2",
+        "#   - `codes.shout` is a VIRTUAL generated column; dbtool writes generated columns STORED",
         "#   - `training_jobs.shape` is declared `GEOMETRY`",
         "#   - `training_jobs.score` defaults to random(), which has no portable form",
         "  docs_tags:\n    sqlite: { without_rowid: true }\n    columns:\n      tag: text primary key\n      noted:\n        type: text\n        default: { sqlite: (CURRENT_TIMESTAMP) }\n",

@@ -208,3 +208,98 @@ mod tests {
         );
     }
 }
+
+/// What SQLite keeps only in a table's `CREATE TABLE` text, read with sqlparser: CHECK
+/// constraints by name (a column's unnamed one `T_COL_check`, a table's unnamed ones
+/// `T_check`, `T_check2`, …, as dbtool names them) and generated columns' expressions, with
+/// whether each is VIRTUAL. `None` when the text does not parse.
+pub fn table_text(table: &str, create_sql: &str) -> Option<TableText> {
+    use sqlparser::ast::{ColumnOption, GeneratedExpressionMode, Statement, TableConstraint};
+    let dialect = sqlparser::dialect::SQLiteDialect {};
+    let statement = sqlparser::parser::Parser::parse_sql(&dialect, create_sql)
+        .ok()?
+        .into_iter()
+        .next()?;
+    let Statement::CreateTable(create) = statement else {
+        return None;
+    };
+    let mut text = TableText::default();
+    for column in &create.columns {
+        for option in &column.options {
+            match &option.option {
+                ColumnOption::Check(expr) => {
+                    let name = option.name.as_ref().map_or_else(
+                        || format!("{table}_{}_check", column.name.value),
+                        |n| n.value.clone(),
+                    );
+                    text.checks.push((name, expr.to_string()));
+                }
+                ColumnOption::Generated {
+                    generation_expr: Some(expr),
+                    generation_expr_mode,
+                    ..
+                } => text.generated.push((
+                    column.name.value.clone(),
+                    expr.to_string(),
+                    !matches!(generation_expr_mode, Some(GeneratedExpressionMode::Stored)),
+                )),
+                _ => {}
+            }
+        }
+    }
+    let mut unnamed = 0;
+    for constraint in &create.constraints {
+        if let TableConstraint::Check { name, expr, .. } = constraint {
+            let name = match name {
+                Some(name) => name.value.clone(),
+                None => {
+                    unnamed += 1;
+                    if unnamed == 1 {
+                        format!("{table}_check")
+                    } else {
+                        format!("{table}_check{unnamed}")
+                    }
+                }
+            };
+            text.checks.push((name, expr.to_string()));
+        }
+    }
+    Some(text)
+}
+
+/// See [`table_text`].
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TableText {
+    /// (name, expression).
+    pub checks: Vec<(String, String)>,
+    /// (column, expression, virtual).
+    pub generated: Vec<(String, String, bool)>,
+}
+
+#[cfg(test)]
+mod table_text_tests {
+    use super::*;
+
+    #[test]
+    fn checks_and_generated_columns_are_read_from_the_create_table_text() {
+        let sql = "CREATE TABLE t (a INTEGER CHECK (a > 0), b TEXT CONSTRAINT b_short CHECK (length(b) < 10), c INTEGER GENERATED ALWAYS AS (a * 2) STORED, d INTEGER AS (a + 1), CHECK (a < 100), CHECK (b <> 'x'))";
+        let text = table_text("t", sql).expect("parses");
+        assert_eq!(
+            text.checks,
+            [
+                ("t_a_check".to_string(), "a > 0".to_string()),
+                ("b_short".to_string(), "length(b) < 10".to_string()),
+                ("t_check".to_string(), "a < 100".to_string()),
+                ("t_check2".to_string(), "b <> 'x'".to_string()),
+            ]
+        );
+        assert_eq!(
+            text.generated,
+            [
+                ("c".to_string(), "a * 2".to_string(), false),
+                ("d".to_string(), "a + 1".to_string(), true),
+            ]
+        );
+        assert_eq!(table_text("t", "CREATE TABLE (oops"), None);
+    }
+}

@@ -46,7 +46,6 @@ pub fn pull_sqlite(
             .copied()
     };
     let total = objects.iter().filter(|o| o.kind != "index").count();
-    let mut checks_seen = false;
     let mut triggers = 0;
     for object in &objects {
         if object.kind == "index" {
@@ -61,7 +60,6 @@ pub fn pull_sqlite(
             "table" if shadow(&object.name) => {}
             "table" => {
                 let upper = object.sql.to_ascii_uppercase();
-                checks_seen |= upper.contains(" CHECK ") || upper.contains(" CHECK(");
                 for (word, what) in [
                     ("AUTOINCREMENT", "AUTOINCREMENT (ids are never reused)"),
                     (" COLLATE ", "a column COLLATE"),
@@ -77,6 +75,7 @@ pub fn pull_sqlite(
                     .map_or((false, false), |k| (k.without_rowid, k.strict));
                 let mut table = read_table(conn, &object.name, without_rowid, &mut pulled)
                     .map_err(failed)?;
+                read_table_text(&mut table, &object.sql, &mut pulled.notes);
                 table.sqlite_without_rowid = without_rowid;
                 table.sqlite_strict = strict;
                 pulled.tables.push(table);
@@ -109,12 +108,6 @@ pub fn pull_sqlite(
             },
             _ => {}
         }
-    }
-    if checks_seen {
-        pulled.notes.push(
-            "CHECK constraints are not read from SQLite (they live in the CREATE TABLE text): add them under `checks:`"
-                .into(),
-        );
     }
     align_foreign_key_types(&mut pulled);
     if !pulled.raw.is_empty() {
@@ -208,9 +201,8 @@ fn read_table(
             ..PulledColumn::default()
         };
         if hidden > 1 {
-            pulled.notes.push(format!(
-                "`{at}` is a generated column; its expression is not read from SQLite: add `generated:`"
-            ));
+            // Its expression is read from the CREATE TABLE text ([`table_text`]) by the caller.
+            pulled_column.generated = Some(String::new());
         }
         if pulled_column.ty.is_none() {
             pulled.notes.push(format!(
@@ -450,4 +442,43 @@ fn read_indexes(
         });
     }
     Ok(())
+}
+
+/// The CHECK constraints and generated columns' expressions of `table`, which SQLite keeps only
+/// in its `CREATE TABLE` text; a note when the text does not parse or a column is VIRTUAL
+/// (dbtool writes generated columns STORED).
+fn read_table_text(table: &mut PulledTable, create_sql: &str, notes: &mut Vec<String>) {
+    let Some(text) = table_text(&table.name, create_sql) else {
+        notes.push(format!(
+            "the CREATE TABLE text of `{}` does not parse, so its CHECK constraints and generated expressions are not read: add them under `checks:` and `generated:`",
+            table.name
+        ));
+        for column in &mut table.columns {
+            if column.generated.as_deref() == Some("") {
+                column.generated = None;
+            }
+        }
+        return;
+    };
+    table.checks = text.checks;
+    for (name, expr, is_virtual) in text.generated {
+        if let Some(column) = table.columns.iter_mut().find(|c| c.name == name) {
+            column.generated = Some(expr);
+            if is_virtual {
+                notes.push(format!(
+                    "`{}.{name}` is a VIRTUAL generated column; dbtool writes generated columns STORED (computed on write, kept on disk)",
+                    table.name
+                ));
+            }
+        }
+    }
+    for column in &mut table.columns {
+        if column.generated.as_deref() == Some("") {
+            column.generated = None;
+            notes.push(format!(
+                "`{}.{}` is a generated column whose expression was not found in the CREATE TABLE text: add `generated:`",
+                table.name, column.name
+            ));
+        }
+    }
 }
