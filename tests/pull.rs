@@ -62,6 +62,24 @@ fn the_reference_schema_pulled_from_postgres_builds_the_same_database() {
         assert!(yaml.contains(expected), "missing {expected:?} in:\n{yaml}");
     }
 
+    // The pull proves itself: built beside the source, the same catalog.
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "pull",
+            "--database-url",
+            &original.url,
+            "--verify",
+            "-o",
+            "schema/pulled.yaml",
+        ],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("verified: what was pulled builds the same catalog as"),
+        "{out}"
+    );
+
     let (code, rebuilt) = dbtool(dir.path(), &["render", "-d", "postgres", "-q"]);
     assert_eq!(
         code,
@@ -193,6 +211,39 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         !yaml.contains("events_2026"),
         "partitions are left out:\n{yaml}"
     );
+    // What pull could not carry (the partitions, a serial now an identity, …) is each a
+    // difference when the pull is proved, and the command fails.
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "pull",
+            "--database-url",
+            &source.url,
+            "--verify",
+            "-o",
+            "verified.yaml",
+        ],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("missing column events_2026.id: bigint not null\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("changed column accounts.id: integer not null identity"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  the source has: integer not null default nextval('accounts_id_seq'::regclass)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("what was pulled builds a database that differs from"),
+        "{out}"
+    );
+
     // Outside a project, pull works for the default dialects (all three).
     let bare = tempfile::tempdir().expect("tempdir");
     let (code, out) = dbtool(bare.path(), &["pull", "--database-url", &source.url, "-q"]);

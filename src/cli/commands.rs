@@ -575,7 +575,7 @@ pub fn baseline(
     let differences = crate::introspect::compare(&expected, &live);
     let shown = database.shown_url().to_string();
     if !differences.is_empty() {
-        write_stdout(differences_text(&differences).as_bytes())?;
+        write_stdout(differences_text(&differences, "the migrations say").as_bytes())?;
         return Err(Failure::Problems(format!(
             "{shown} is not what versions 1..{version} build: {} difference(s); nothing was recorded\nhelp: change the schema (or the database) until they agree — `dbtool pull` shows the database as schema YAML — or baseline to the version it matches with --version",
             differences.len()
@@ -602,7 +602,7 @@ pub fn drift(
     let text = if json {
         to_json(&report)?
     } else {
-        differences_text(&report.differences)
+        differences_text(&report.differences, "the migrations say")
     };
     write_stdout(text.as_bytes())?;
     let (shown, version) = (&report.database, report.version);
@@ -620,9 +620,36 @@ pub fn drift(
     )))
 }
 
+/// `dbtool pull --verify`: what the pull wrote, built beside the source and compared with it.
+pub fn verify_pull(
+    project: &Project,
+    reporter: &Reporter,
+    quiet: bool,
+    url: &str,
+    yaml: &str,
+    shown: &str,
+) -> Result<(), Failure> {
+    let templates = project.templates().map_err(Failure::Project)?;
+    let differences = crate::workflow::pull::verify(url, yaml, shown, &templates)?;
+    let source = migrate::redact(url);
+    if differences.is_empty() {
+        if !quiet {
+            reporter.status(&format!(
+                "verified: what was pulled builds the same catalog as {source}"
+            ));
+        }
+        return Ok(());
+    }
+    eprint!("{}", differences_text(&differences, "the source has"));
+    Err(Failure::Problems(format!(
+        "what was pulled builds a database that differs from {source} in {} place(s)\nhelp: the notes at the top of the pulled file name what pull could not carry; complete it by hand",
+        differences.len()
+    )))
+}
+
 /// Each difference on a line (a changed one with what the migrations say below it), for
 /// `drift` and `baseline`.
-fn differences_text(differences: &[crate::introspect::Difference]) -> String {
+fn differences_text(differences: &[crate::introspect::Difference], expected: &str) -> String {
     differences
         .iter()
         .map(|d| {
@@ -630,7 +657,7 @@ fn differences_text(differences: &[crate::introspect::Difference]) -> String {
             let mut line = format!("{} {}: {}\n", d.kind, d.object, one_line(definition));
             if d.kind == "changed" {
                 line.push_str(&format!(
-                    "  the migrations say: {}\n",
+                    "  {expected}: {}\n",
                     one_line(d.expected.as_deref().unwrap_or(""))
                 ));
             }

@@ -196,6 +196,10 @@ enum Command {
         /// Write to FILE (replaced atomically) instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Prove the pull: build what it wrote in a scratch database beside the source and
+        /// compare the two catalogs; exit 1 with each difference.
+        #[arg(long)]
+        verify: bool,
     },
     /// Print a shell completion script.
     #[command(
@@ -494,6 +498,7 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         Command::Pull {
             database_url,
             output,
+            verify,
         } => {
             let args = DatabaseArgs {
                 database_url: database_url.clone(),
@@ -503,9 +508,16 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             let url = database_url_of(&project, cli, reporter, &args)?;
             let yaml = commands::pull(&project, reporter, cli.quiet, &url)?;
             match output {
-                Some(path) => write_atomically(path, &yaml),
-                None => write_stdout(yaml.as_bytes()),
+                Some(path) => write_atomically(path, &yaml)?,
+                None => write_stdout(yaml.as_bytes())?,
             }
+            if *verify {
+                let shown = output
+                    .as_ref()
+                    .map_or("pulled.yaml".to_string(), |p| p.display().to_string());
+                commands::verify_pull(&project, reporter, cli.quiet, &url, &yaml, &shown)?;
+            }
+            Ok(())
         }
         Command::Explain { name, format } => {
             commands::explain(&project, name, matches!(format, Format::Json))

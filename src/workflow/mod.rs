@@ -7,6 +7,7 @@ pub mod drift;
 mod failure;
 pub mod generated;
 pub mod migration;
+pub mod pull;
 
 pub use failure::{exit, Failure};
 

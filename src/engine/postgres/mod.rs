@@ -329,8 +329,8 @@ impl Connection for PgConnection {
                 "SELECT c.relname || '.' || a.attname,
                         format_type(a.atttypid, a.atttypmod)
                         || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
-                        || CASE WHEN a.attgenerated = 's' THEN ' generated always as ' ELSE ' default ' END
-                           || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                        || coalesce(CASE WHEN a.attgenerated = 's' THEN ' generated always as ' ELSE ' default ' END
+                                    || pg_get_expr(d.adbin, d.adrelid), '')
                         || CASE a.attidentity WHEN 'd' THEN ' identity' WHEN 'a' THEN ' identity always' ELSE '' END
                  FROM pg_attribute a
                  JOIN pg_class c ON c.oid = a.attrelid
