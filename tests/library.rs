@@ -39,7 +39,11 @@ fn drift_through_the_library_names_what_differs() {
         .iter()
         .map(|d| format!("{} {}", d.kind, d.object))
         .collect();
-    assert_eq!(found, ["extra table scratch"], "{found:?}");
+    assert_eq!(
+        found,
+        ["extra column scratch.x", "extra table scratch"],
+        "{found:?}"
+    );
 }
 
 /// `dbtool diff` as a library call: the files it writes and the hazards it names.

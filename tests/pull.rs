@@ -560,3 +560,58 @@ fn domains_composites_and_aggregates_are_pulled_before_what_uses_them() {
         .batch_execute("INSERT INTO items (id, qty) VALUES (3, 0)");
     assert!(refused.is_err(), "the domain's check came along");
 }
+
+/// `--verify` on SQLite compares structure, not `CREATE` text: an exact pull is verified
+/// although the rebuilt tables are written differently (`INTEGER` for `INT`, named constraints).
+#[test]
+fn an_exact_sqlite_pull_verifies() {
+    let dir = project("[\"sqlite\"]");
+    let file = dir.path().join("small.db");
+    rusqlite::Connection::open(&file)
+        .and_then(|conn| {
+            conn.execute_batch(
+                "CREATE TABLE a (id INTEGER PRIMARY KEY, name TEXT NOT NULL CHECK (length(name) > 0), n INT DEFAULT 3);
+                 CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id) ON DELETE CASCADE, UNIQUE (a_id));
+                 CREATE INDEX a_name ON a(name);",
+            )
+        })
+        .expect("schema");
+    let url = format!("sqlite://{}", file.display());
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "pull",
+            "--database-url",
+            &url,
+            "--verify",
+            "-o",
+            "schema/pulled.yaml",
+        ],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("verified"), "{out}");
+    // A change the pull cannot carry is a difference.
+    rusqlite::Connection::open(&file)
+        .and_then(|conn| conn.execute_batch("CREATE TABLE c (id INT PRIMARY KEY)"))
+        .expect("c");
+    let (code, out) = dbtool(
+        dir.path(),
+        &[
+            "pull",
+            "--database-url",
+            &url,
+            "--verify",
+            "-o",
+            "schema/pulled.yaml",
+        ],
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("changed column c.id: INTEGER not null primary key 1 rowid"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  the source has: INTEGER primary key 1\n"),
+        "{out}"
+    );
+}

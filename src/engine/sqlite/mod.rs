@@ -280,23 +280,14 @@ impl Connection for SqliteConnection {
 
     /// SQLite keeps each object's `CREATE` statement; they are compared as SQLite stores them, with
     /// the quotes `ALTER TABLE … RENAME TO` adds around a table's name removed.
+    /// The schema's objects by their structure, not their `CREATE` text (which differs by
+    /// spacing, quoting and type spelling between two databases that are the same): tables
+    /// with their options; columns with their type affinity, NOT NULL, default, primary-key
+    /// position and whether they are the rowid; unique constraints, foreign keys and CHECKs
+    /// (read from the table's text with sqlparser); indexes, views and triggers as sqlparser
+    /// writes them back.
     fn catalog(&mut self) -> Result<Catalog, String> {
-        let conn = &self.connection;
-        let read = || -> rusqlite::Result<Catalog> {
-            let mut statement = conn.prepare(
-                "SELECT type, name, coalesce(sql, '') FROM sqlite_master \
-                 WHERE tbl_name <> 'refinery_schema_history' AND name NOT LIKE 'sqlite_%'",
-            )?;
-            let rows = statement.query_map([], |row| {
-                let (kind, name, sql): (String, String, String) =
-                    (row.get(0)?, row.get(1)?, row.get(2)?);
-                let quoted = format!("CREATE TABLE \"{name}\" (");
-                let sql = sql.replacen(&quoted, &format!("CREATE TABLE {name} ("), 1);
-                Ok((format!("{kind} {name}"), sql))
-            })?;
-            rows.collect()
-        };
-        read().map_err(error)
+        structural_catalog(&self.connection).map_err(error)
     }
 }
 
@@ -326,4 +317,183 @@ fn parse_seconds(text: &str) -> Option<u64> {
         _ => return None,
     };
     number.checked_mul(factor)
+}
+
+/// The tables dbtool keeps its own records in, left out of catalogs.
+const BOOKKEEPING: &[&str] = &[HISTORY_TABLE, super::PROGRESS_TABLE];
+
+fn structural_catalog(conn: &rusqlite::Connection) -> rusqlite::Result<Catalog> {
+    let mut catalog = Catalog::new();
+    let mut objects = conn.prepare(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master \
+         WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )?;
+    let objects: Vec<(String, String, String, String)> = objects
+        .query_map([], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (kind, name, table, sql) in objects {
+        if BOOKKEEPING.contains(&table.as_str()) {
+            continue;
+        }
+        match kind.as_str() {
+            "table" => table_entries(conn, &name, &sql, &mut catalog)?,
+            // An index a constraint made has no text; the constraint stands for it.
+            "index" if sql.is_empty() => {}
+            _ => {
+                catalog.insert(format!("{kind} {name}"), normalized_sql(&sql));
+            }
+        }
+    }
+    Ok(catalog)
+}
+
+/// `sql` as sqlparser writes it back (one spelling for the same statement), or with its
+/// whitespace collapsed when it does not parse.
+fn normalized_sql(sql: &str) -> String {
+    let dialect = sqlparser::dialect::SQLiteDialect {};
+    match sqlparser::parser::Parser::parse_sql(&dialect, sql) {
+        Ok(statements) if statements.len() == 1 => statements[0].to_string(),
+        _ => sql.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// SQLite's type affinity of a declared type (its documented rules): what a column stores.
+fn affinity(declared: &str) -> &'static str {
+    let upper = declared.to_ascii_uppercase();
+    if upper.contains("INT") {
+        "INTEGER"
+    } else if ["CHAR", "CLOB", "TEXT"].iter().any(|w| upper.contains(w)) {
+        "TEXT"
+    } else if upper.is_empty() || upper.contains("BLOB") {
+        "BLOB"
+    } else if ["REAL", "FLOA", "DOUB"].iter().any(|w| upper.contains(w)) {
+        "REAL"
+    } else {
+        "NUMERIC"
+    }
+}
+
+fn table_entries(
+    conn: &rusqlite::Connection,
+    table: &str,
+    sql: &str,
+    catalog: &mut Catalog,
+) -> rusqlite::Result<()> {
+    let upper = sql.to_ascii_uppercase();
+    if upper.starts_with("CREATE VIRTUAL TABLE") {
+        catalog.insert(format!("table {table}"), normalized_sql(sql));
+        return Ok(());
+    }
+    let without_rowid = upper.contains("WITHOUT ROWID");
+    let mut options = Vec::new();
+    if without_rowid {
+        options.push("without rowid");
+    }
+    if upper.trim_end().trim_end_matches(';').ends_with("STRICT") || upper.contains(" STRICT,") {
+        options.push("strict");
+    }
+    catalog.insert(format!("table {table}"), options.join(", "));
+    let mut columns = conn.prepare(
+        "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid",
+    )?;
+    let columns: Vec<(String, String, bool, Option<String>, i64, i64)> = columns
+        .query_map([table], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let key_columns = columns.iter().filter(|c| c.4 > 0).count();
+    for (name, declared, not_null, default, pk, hidden) in &columns {
+        let mut definition = affinity(declared).to_string();
+        if *not_null {
+            definition.push_str(" not null");
+        }
+        if let Some(default) = default {
+            definition.push_str(" default ");
+            definition.push_str(&default.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        if *pk > 0 {
+            definition.push_str(&format!(" primary key {pk}"));
+            // Only the exact type INTEGER as the one key of a rowid table names the rowid.
+            if key_columns == 1 && !without_rowid && declared.eq_ignore_ascii_case("integer") {
+                definition.push_str(" rowid");
+            }
+        }
+        if *hidden > 1 {
+            definition.push_str(" generated");
+        }
+        catalog.insert(format!("column {table}.{name}"), definition);
+    }
+    let mut indexes = conn.prepare("SELECT name, \"unique\", origin FROM pragma_index_list(?1)")?;
+    let indexes: Vec<(String, bool, String)> = indexes
+        .query_map([table], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Unique constraints (origin `u`); a primary key's index is its columns' `primary key`.
+    for (index, _, _) in indexes.iter().filter(|i| i.2 == "u") {
+        let mut info = conn.prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")?;
+        let names: Vec<String> = info
+            .query_map([index], |row| row.get::<_, Option<String>>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect();
+        catalog.insert(
+            format!("unique {table}({})", names.join(", ")),
+            "unique".into(),
+        );
+    }
+    let mut keys = conn.prepare(
+        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
+    )?;
+    // (id, parent table, column, parent column, on update, on delete), one row per column.
+    type KeyPart = (i64, String, String, Option<String>, String, String);
+    let keys: Vec<KeyPart> = keys
+        .query_map([table], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut by_id: std::collections::BTreeMap<i64, Vec<&KeyPart>> =
+        std::collections::BTreeMap::new();
+    for key in &keys {
+        by_id.entry(key.0).or_default().push(key);
+    }
+    for parts in by_id.values() {
+        let from: Vec<&str> = parts.iter().map(|p| p.2.as_str()).collect();
+        let to: Vec<&str> = parts.iter().map(|p| p.3.as_deref().unwrap_or("")).collect();
+        let first = parts[0];
+        catalog.insert(
+            format!("foreign key {table}({})", from.join(", ")),
+            format!(
+                "references {}({}) on update {} on delete {}",
+                first.1,
+                to.join(", "),
+                first.4.to_ascii_lowercase(),
+                first.5.to_ascii_lowercase()
+            ),
+        );
+    }
+    if let Some(text) = crate::introspect::pull_sqlite::table_text(table, sql) {
+        for (name, expr) in text.checks {
+            catalog.insert(format!("check {table}.{name}"), expr);
+        }
+        for (column, expr, _) in text.generated {
+            catalog.insert(format!("generated {table}.{column}"), expr);
+        }
+    }
+    Ok(())
 }
