@@ -95,6 +95,14 @@ fn drift_on_postgres() {
             )
             .expect("hand-made changes");
     });
+    // A table made by hand is an extra table (with its columns), not only extra columns.
+    pg.client
+        .batch_execute("CREATE TABLE scratch (x int)")
+        .expect("scratch");
+    let (code, out) = dbtool(root(), &["drift", "--database-url", &pg.url]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("extra table scratch"), "{out}");
+    assert!(out.contains("extra column scratch.x: integer"), "{out}");
 }
 
 /// A column's type modifier is part of what drift compares: `varchar(50)` widened by hand to

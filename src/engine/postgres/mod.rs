@@ -324,6 +324,13 @@ impl Connection for PgConnection {
     fn catalog(&mut self) -> Result<Catalog, String> {
         const QUERIES: &[(&str, &str)] = &[
             (
+                "table",
+                "SELECT c.relname, CASE c.relkind WHEN 'p' THEN 'partitioned' ELSE '' END
+                 FROM pg_class c
+                 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+                   AND c.relname NOT IN ('refinery_schema_history', 'dbtool_migration_progress')",
+            ),
+            (
                 "column",
                 // format_type, not the bare type name: `varchar(50)` and `varchar(100)` differ.
                 "SELECT c.relname || '.' || a.attname,
