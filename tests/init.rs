@@ -151,3 +151,43 @@ fn times_round_trip() {
     assert_eq!(stored.millisecond(), now.millisecond());
 }
 "#;
+
+/// init's next steps work with what the user has: without `dbtool` on the PATH they name this
+/// very program by its full path, and say how to install it.
+#[test]
+fn next_steps_name_a_dbtool_that_runs() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let output = Command::new(env!("CARGO_BIN_EXE_dbtool"))
+        .args(["init", "shop"])
+        .current_dir(scratch.path())
+        .env("PATH", "/usr/bin:/bin")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dbtool");
+    let text = String::from_utf8_lossy(&output.stderr).into_owned()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    let line = text
+        .lines()
+        .find(|l| {
+            l.trim_start()
+                .ends_with("# creates dbtool.db (SQLite) at version 1")
+        })
+        .unwrap_or_else(|| panic!("no migrate step in:\n{text}"));
+    let command = line.split('#').next().unwrap_or_default().trim();
+    let program = command.strip_suffix(" migrate").expect("a migrate command");
+    assert_eq!(program, env!("CARGO_BIN_EXE_dbtool"), "{text}");
+    assert!(text.contains("cargo install --path"), "{text}");
+    // The step runs as printed.
+    let status = Command::new(program)
+        .arg("migrate")
+        .current_dir(scratch.path().join("shop"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("migrate");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}

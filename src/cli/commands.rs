@@ -493,12 +493,55 @@ pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(
     diff(&project, reporter, true, "init", false, false)?;
     generate(&project, reporter, true, None, false)?;
     if !quiet {
-        reporter.status(&format!(
-            "created a dbtool project in {}: schema/app.yaml, queries/app.sql, migrations/ (version 1), generated/ (crate `{package}`)\nnext, inside it:\n  dbtool migrate      # creates dbtool.db (SQLite) at version 1\n  dbtool generate     # after editing queries/\n  cargo test         # runs generated/tests/smoke.rs",
+        let (dbtool, install) = dbtool_command();
+        let steps = [
+            (format!("cd {}", dir.display()), ""),
+            (
+                format!("{dbtool} migrate"),
+                "creates dbtool.db (SQLite) at version 1",
+            ),
+            (format!("{dbtool} generate"), "after editing queries/"),
+            ("cargo test".to_string(), "runs generated/tests/smoke.rs"),
+        ];
+        let width = steps
+            .iter()
+            .map(|(command, _)| command.len())
+            .max()
+            .unwrap_or(0);
+        let mut text = format!(
+            "created a dbtool project in {}: schema/app.yaml, queries/app.sql, migrations/ (version 1), generated/ (crate `{package}`)\nnext:",
             dir.display()
-        ));
+        );
+        for (command, why) in steps {
+            if why.is_empty() {
+                text.push_str(&format!("\n  {command}"));
+            } else {
+                text.push_str(&format!("\n  {command:width$}  # {why}"));
+            }
+        }
+        if let Some(install) = install {
+            text.push_str(&format!("\n{install}"));
+        }
+        reporter.status(&text);
     }
     Ok(())
+}
+
+/// How the user runs dbtool from the new project: `dbtool` when it is on the PATH, else this
+/// very program by its full path, with how to put it on the PATH.
+fn dbtool_command() -> (String, Option<String>) {
+    let on_path = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("dbtool").is_file()));
+    if on_path {
+        return ("dbtool".to_string(), None);
+    }
+    match std::env::current_exe() {
+        Ok(exe) => (
+            exe.display().to_string(),
+            Some("(dbtool is not on your PATH: `cargo install --path <the dbtool repository>` puts it there, as `dbtool`; the justfile then works too)".to_string()),
+        ),
+        Err(_) => ("dbtool".to_string(), None),
+    }
 }
 
 /// `dbtool drift`: the live database against a scratch one built by its applied migrations.
