@@ -940,3 +940,46 @@ fn calls_are_checked_against_the_catalog() {
         ["m bigint", "t timestamptz"]
     );
 }
+
+/// A parameter declared nullable (`sqlc.narg`) stored into a NOT NULL column is refused at the
+/// parameter: the function would take an `Option` whose `None` the database refuses.
+#[test]
+fn a_nullable_parameter_into_a_not_null_column_is_refused_where_it_is() {
+    let refused = run(
+        ":exec",
+        "INSERT INTO posts (author_id, title) VALUES (@author_id, sqlc.narg(title))",
+    )
+    .expect_err("title is NOT NULL");
+    assert_eq!(
+        refused.message,
+        "`posts.title` is NOT NULL, but `sqlc.narg(title)` may be NULL"
+    );
+    assert_eq!(
+        (refused.line, refused.column),
+        (2, 58),
+        "{}",
+        refused.message
+    );
+    assert_eq!(
+        refused.help.as_deref(),
+        Some("take it with @title (a value, not an Option), or make `posts.title` nullable")
+    );
+    let with_default = run(
+        ":exec",
+        "UPDATE posts SET score = sqlc.narg(score) WHERE id = @id",
+    )
+    .expect_err("score is NOT NULL");
+    assert!(
+        with_default.help.as_deref().unwrap_or("").contains(
+            "has a default (0), but it applies only when the statement leaves the column out"
+        ),
+        "{:?}",
+        with_default.help
+    );
+    // Into a nullable column it is what narg is for.
+    assert!(run(
+        ":exec",
+        "INSERT INTO posts (author_id, title, body) VALUES (@author_id, @title, sqlc.narg(body))"
+    )
+    .is_ok());
+}

@@ -288,6 +288,27 @@ pub enum DefaultValue {
     Raw(BTreeMap<Dialect, String>),
 }
 
+/// As the schema language writes it (`now()`, `'draft'`, `0`); a per-dialect default as the
+/// dialects it has.
+impl fmt::Display for DefaultValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DefaultValue::Number(n) => f.write_str(n),
+            DefaultValue::Bool(b) => write!(f, "{b}"),
+            DefaultValue::Null => f.write_str("null"),
+            DefaultValue::String(s) => write!(f, "'{}'", s.replace('\'', "''")),
+            DefaultValue::Now => f.write_str("now()"),
+            DefaultValue::CurrentDate => f.write_str("current_date"),
+            DefaultValue::Uuid => f.write_str("uuid()"),
+            DefaultValue::EmptyArray => f.write_str("[]"),
+            DefaultValue::Raw(map) => {
+                let parts: Vec<String> = map.iter().map(|(d, sql)| format!("{d}: {sql}")).collect();
+                write!(f, "{{ {} }}", parts.join(", "))
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FkAction {
     Cascade,

@@ -204,6 +204,13 @@ impl<'a, 's> Query<'a, 's> {
             self.link_origin(value, origin);
         }
         if let Some(number) = placeholder_number(value) {
+            let declared_nullable = self
+                .params
+                .get(number.wrapping_sub(1))
+                .is_some_and(|slot| slot.decl.nullable);
+            if declared_nullable && !column.nullable {
+                return Err(self.nullable_into_not_null(value, number, column, table));
+            }
             if let Some(slot) = self.params.get_mut(number.wrapping_sub(1)) {
                 if column.nullable {
                     slot.nullable_target = true;
@@ -224,6 +231,46 @@ impl<'a, 's> Query<'a, 's> {
             }
         }
         Ok(())
+    }
+
+    /// A parameter declared nullable (`sqlc.narg`) stored into a NOT NULL column: the function
+    /// would take an `Option` whose `None` the database refuses.
+    fn nullable_into_not_null(
+        &self,
+        value: &Expr,
+        number: usize,
+        column: &RelCol,
+        table: &str,
+    ) -> AnalyzeError {
+        let name = self
+            .params
+            .get(number.wrapping_sub(1))
+            .map_or(String::new(), |slot| slot.decl.name.clone());
+        let default = self
+            .analyzer
+            .schema
+            .table(table)
+            .and_then(|t| t.columns.iter().find(|c| c.name.value == column.name))
+            .and_then(|c| c.default.as_ref())
+            .map(|d| d.value.to_string());
+        let help = match default {
+            Some(default) => format!(
+                "take it with @{name} (a value, not an Option); `{table}.{}` has a default ({default}), but it applies only when the statement leaves the column out: an explicit NULL is refused",
+                column.name
+            ),
+            None => format!(
+                "take it with @{name} (a value, not an Option), or make `{table}.{}` nullable",
+                column.name
+            ),
+        };
+        error(
+            value,
+            format!(
+                "`{table}.{}` is NOT NULL, but `sqlc.narg({name})` may be NULL",
+                column.name
+            ),
+        )
+        .help(help)
     }
 
     pub(super) fn assignments(
