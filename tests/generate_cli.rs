@@ -466,3 +466,43 @@ fn generate_confirms_on_a_database_the_migrations_built() {
     );
     assert!(out.contains("queries/app.sql:2:8"), "at the star: {out}");
 }
+
+/// After `renamed_from:`, a query that still names the old column is told of the rename, with
+/// where it is declared.
+#[test]
+fn a_query_naming_a_renamed_column_is_told_of_the_rename() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(scratch.path(), &["init", "-q", "blog"]);
+    assert_eq!(code, Some(0), "{out}");
+    let root = scratch.path().join("blog");
+    let schema = root.join("schema/app.yaml");
+    let text = std::fs::read_to_string(&schema).expect("schema");
+    let renamed = text.replacen(
+        "      name: text not null\n",
+        "      display_name:\n        type: text\n        nullable: false\n        renamed_from: name\n",
+        1,
+    );
+    assert_ne!(
+        renamed, text,
+        "the init schema changed shape; update this test"
+    );
+    std::fs::write(&schema, renamed).expect("write");
+    let (code, out) = dbtool(&root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    let line = std::fs::read_to_string(&schema)
+        .expect("schema")
+        .lines()
+        .position(|l| l.contains("renamed_from: name"))
+        .expect("the rename")
+        + 1;
+    assert!(
+        out.contains(&format!(
+            "column \"name\" of table \"authors\" was renamed to \"display_name\" (schema/app.yaml:{line})"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("help: write `display_name` here and wherever this query names `name`"),
+        "{out}"
+    );
+}

@@ -53,8 +53,42 @@ impl<'a, 's> Query<'a, 's> {
             },
             _ => format!("column {} does not exist", show(name)),
         };
+        if let Some(renamed) = self.renamed_column(name, relations) {
+            return renamed(ident);
+        }
         message = with_suggestion(message, name, &candidates);
         error_ident(ident, message)
+    }
+
+    /// When a table in scope declares `renamed_from: name`, the error says so: a query written
+    /// before the rename names the old column.
+    fn renamed_column(
+        &self,
+        name: &str,
+        relations: &[Relation],
+    ) -> Option<impl Fn(&Ident) -> AnalyzeError> {
+        let schema = self.analyzer.schema;
+        relations.iter().find_map(|relation| {
+            let table = schema.table(relation.table.as_deref()?)?;
+            let column = table
+                .columns
+                .iter()
+                .find(|c| c.renamed_from.as_ref().is_some_and(|old| old.value == name))?;
+            let span = column.renamed_from.as_ref()?.span;
+            let message = format!(
+                "column {} of table {} was renamed to {} ({}:{})",
+                show(name),
+                show(&table.name.value),
+                show(&column.name.value),
+                schema.path_of(span),
+                span.line
+            );
+            let help = format!(
+                "write `{}` here and wherever this query names `{name}`",
+                column.name.value
+            );
+            Some(move |ident: &Ident| error_ident(ident, message.clone()).help(help.clone()))
+        })
     }
 
     pub(super) fn column(&self, ident: &Ident, scope: &Scope<'_>) -> Result<Typed> {
