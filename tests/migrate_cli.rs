@@ -37,10 +37,11 @@ fn rows_survive_a_sqlite_rebuild_of_a_parent_table_and_its_rollback() {
          INSERT INTO posts (user_id, title) VALUES (1, 'one'), (1, 'two'), (2, 'three');",
     )
     .expect("seed");
-    // A renamed column and a retyped one: SQLite must rebuild `users`, the parent of `posts`.
+    // A renamed column, a retyped one, and a column added before it: SQLite must rebuild
+    // `users`, the parent of `posts` (a column added last would be `ADD COLUMN`).
     let v2 = V1.replace(
         "      email: text not null\n",
-        "      mail:\n        type: varchar(320)\n        nullable: false\n        renamed_from: email\n      name: text default 'anon'\n",
+        "      name: text default 'anon'\n      mail:\n        type: varchar(320)\n        nullable: false\n        renamed_from: email\n",
     );
     std::fs::write(dir.join("schema/app.yaml"), v2).expect("schema");
     let (ok, out) = dbtool(&dir, &["diff", "rename_email"]);
@@ -51,7 +52,7 @@ fn rows_survive_a_sqlite_rebuild_of_a_parent_table_and_its_rollback() {
     let (ok, out) = dbtool(&dir, &["diff", "rename_email", "--allow-destructive"]);
     assert!(ok, "{out}");
     assert!(
-        out.contains("rebuilds table `users`: every row is copied into a new table (sqlite)"),
+        out.contains("rebuilds table `users` because column `name` is added before existing columns (declare it last to add it in place): every row is copied into a new table (sqlite)"),
         "the hazard names its dialect: {out}"
     );
     let (ok, out) = dbtool(&dir, &["migrate"]);
@@ -112,5 +113,51 @@ fn no_change_writes_nothing_and_edited_scripts_stop_migrate() {
         out.contains("migrations/sqlite/V1__init.sql was edited"),
         "{out}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A rename and a column appended at the end are what SQLite's `RENAME COLUMN` and `ADD COLUMN`
+/// do: no rebuild, every row kept.
+#[test]
+fn a_rename_and_an_appended_column_change_a_sqlite_table_in_place() {
+    let dir = fresh_project("in_place");
+    std::fs::write(dir.join("schema/app.yaml"), V1).expect("schema");
+    let (ok, out) = dbtool(&dir, &["diff", "init"]);
+    assert!(ok, "{out}");
+    let (ok, out) = dbtool(&dir, &["migrate"]);
+    assert!(ok, "{out}");
+    let db = rusqlite::Connection::open(dir.join("dbtool.db")).expect("open");
+    db.execute_batch("INSERT INTO users (email) VALUES ('a@example.com'), ('b@example.com');")
+        .expect("seed");
+    let v2 = V1.replace(
+        "      email: text not null\n",
+        "      mail:\n        type: text\n        nullable: false\n        renamed_from: email\n      bio: text\n",
+    );
+    std::fs::write(dir.join("schema/app.yaml"), v2).expect("schema");
+    let (ok, out) = dbtool(&dir, &["diff", "profile"]);
+    assert!(ok, "{out}");
+    assert!(!out.contains("rebuilds table"), "{out}");
+    let up = std::fs::read_dir(dir.join("migrations/sqlite"))
+        .expect("scripts")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.to_string_lossy().ends_with("V2__profile.sql"))
+        .expect("V2");
+    let up = std::fs::read_to_string(up).expect("read");
+    assert!(
+        up.contains("ALTER TABLE users RENAME COLUMN email TO mail;"),
+        "{up}"
+    );
+    assert!(
+        up.contains("ALTER TABLE users ADD COLUMN bio TEXT;"),
+        "{up}"
+    );
+    let (ok, out) = dbtool(&dir, &["migrate"]);
+    assert!(ok, "{out}");
+    let (rows, mail): (i64, String) = db
+        .query_row("SELECT count(*), max(mail) FROM users", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("rows");
+    assert_eq!((rows, mail.as_str()), (2, "b@example.com"));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -24,7 +24,7 @@ pub fn classify(
     if without_comments(old) == without_comments(new) {
         return (false, false);
     }
-    let rebuilt = !appends_only(old, new, &columns) && !renames_only(old, new, &columns);
+    let rebuilt = !in_place(old, new, &columns);
     (renamed || columns_reshaped || rebuilt, rebuilt)
 }
 
@@ -103,34 +103,80 @@ fn without_comments(table: &TableContext) -> TableContext {
     table
 }
 
-/// SQLite's `ADD COLUMN` can do it: the new columns come last, can be added to a filled table,
-/// and nothing else changed.
-fn appends_only(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_>) -> bool {
-    if columns.added.is_empty() || new.columns.len() < old.columns.len() {
-        return false;
-    }
-    let (kept, appended) = new.columns.split_at(old.columns.len());
-    let mut shrunk = without_comments(new);
-    shrunk.columns.truncate(old.columns.len());
-    let same_rest = shrunk == without_comments(old)
-        && kept.iter().zip(&old.columns).all(|(n, o)| n.name == o.name);
-    same_rest && appended.iter().all(addable_in_place)
-}
-
-/// SQLite's `RENAME COLUMN` can do it: columns were renamed and nothing else changed. A key,
-/// check or foreign key that names a renamed column differs in text and so takes the rebuild,
-/// which keeps generated constraint names equal to a fresh render's.
-fn renames_only(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_>) -> bool {
-    if columns.renamed().count() == 0 || !columns.added.is_empty() || !columns.dropped.is_empty() {
-        return false;
-    }
+/// The old table with its renamed columns under their new names (comments left out): what
+/// `RENAME COLUMN` makes of it.
+fn renamed_old(old: &TableContext, columns: &ColumnPairs<'_>) -> TableContext {
     let mut renamed = without_comments(old);
     for column in &mut renamed.columns {
         if let Some((_, n)) = columns.renamed().find(|(o, _)| o.name == column.name) {
             column.name = n.name.clone();
         }
     }
-    renamed == without_comments(new)
+    renamed
+}
+
+/// SQLite's `RENAME COLUMN` and `ADD COLUMN` can do it, each where SQLite allows it: columns
+/// renamed, columns appended at the end (each as `ADD COLUMN` accepts it), nothing else changed.
+/// A key, check or foreign key that names a renamed column differs in text and so takes the
+/// rebuild, which keeps generated constraint names equal to a fresh render's.
+fn in_place(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_>) -> bool {
+    if !columns.dropped.is_empty() {
+        return false;
+    }
+    let renamed = renamed_old(old, columns);
+    let new = without_comments(new);
+    if new.columns.len() < renamed.columns.len() {
+        return false;
+    }
+    let appended = &new.columns[renamed.columns.len()..];
+    let mut shrunk = new.clone();
+    shrunk.columns.truncate(renamed.columns.len());
+    shrunk == renamed && appended.iter().all(addable_in_place)
+}
+
+/// Why SQLite has to rebuild the table (what `ALTER TABLE` cannot do there), and what would
+/// avoid it where something would.
+fn rebuild_reason(old: &TableContext, new: &TableContext, columns: &ColumnPairs<'_>) -> String {
+    if old.name != new.name {
+        return "it is renamed and reshaped at once".to_string();
+    }
+    if let Some(column) = columns.dropped.first() {
+        return format!("column `{}` is dropped", column.name);
+    }
+    if let Some((o, n)) = columns.pairs.iter().find(|(o, n)| o.ty != n.ty) {
+        return format!(
+            "column `{}` changes type ({} to {})",
+            n.name,
+            type_text(o),
+            type_text(n)
+        );
+    }
+    if let Some((_, n)) = columns.pairs.iter().find(|(o, n)| o.not_null != n.not_null) {
+        return format!("column `{}` changes nullability", n.name);
+    }
+    if let Some((_, n)) = columns.pairs.iter().find(|(o, n)| o.default != n.default) {
+        return format!("column `{}` changes its default", n.name);
+    }
+    let renamed = renamed_old(old, columns);
+    let first_added = new
+        .columns
+        .iter()
+        .position(|c| columns.added.iter().any(|a| a.name == c.name));
+    if let Some(at) = first_added {
+        if at < renamed.columns.len() {
+            return format!(
+                "column `{}` is added before existing columns (declare it last to add it in place)",
+                new.columns[at].name
+            );
+        }
+        if let Some(column) = new.columns[at..].iter().find(|c| !addable_in_place(c)) {
+            return format!(
+                "column `{}` cannot be added in place (a key, a generated column, a default that is not a constant, or NOT NULL without a default)",
+                column.name
+            );
+        }
+    }
+    "its keys, checks, foreign keys or options change".to_string()
 }
 
 /// What `ALTER TABLE … ADD COLUMN` accepts on SQLite: no key, a constant default, and a
@@ -218,9 +264,10 @@ fn name_column_hazards(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPa
         }
     }
     if pair.rebuilt {
+        let why = rebuild_reason(pair.old, pair.new, columns);
         plan.hazard(
             false,
-            format!("rebuilds table `{table}`: every row is copied into a new table"),
+            format!("rebuilds table `{table}` because {why}: every row is copied into a new table"),
         );
     }
 }
