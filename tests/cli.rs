@@ -123,6 +123,27 @@ fn schema_errors_show_the_source_line_and_exit_two() {
     );
 }
 
+/// The YAML layout mistakes a newcomer makes, through the binary: each is reported once, at
+/// the line to change, with that line shown (tests/validation.rs has the exact messages).
+#[test]
+fn yaml_layout_errors_show_the_line_to_change() {
+    let cases = [
+        ("    columns:\n      id: bigint primary key\n\t     email: text\n      bio: text\n", "schema/app.yaml:5:1", "     email: text"),
+        ("    columns:\n      id: bigint primary key\n    email: text\n      bio: text\n", "schema/app.yaml:5:5", "    email: text"),
+        ("    columns:\n      id: bigint primary key\n      email text\n      bio: text\n", "schema/app.yaml:5:7", "      email text"),
+        ("    columns:\n      id: bigint primary key\n      indexes:\n        idx_users_id: id\n", "schema/app.yaml:5:7", "      indexes:"),
+    ];
+    for (body, place, line) in cases {
+        let dir = project(&format!("tables:\n  users:\n{body}"));
+        let out = dbtool(dir.path(), &["check"]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(place), "{place} in {stderr}");
+        assert!(stderr.contains(line), "{line:?} shown in {stderr}");
+        assert!(stderr.contains("error: 1 problem found"), "{stderr}");
+    }
+}
+
 #[test]
 fn colours_follow_the_flag_then_dbtool_color_then_no_color() {
     let dir = project("tables:\n  users:\n    columns:\n      id: strng\n");

@@ -114,9 +114,9 @@ const YAML_SYNTAX: &[Refused<'static>] = &[
         setup: &[],
         runs: SCHEMA_RUNS,
         says: &[
-            "invalid YAML",
-            "schema/app.yaml:5:11",
-            "check the indentation",
+            "`email` is indented 5 spaces",
+            "schema/app.yaml:5:6",
+            "line it up with `id` on line 4",
         ],
     },
     Refused {
@@ -1768,7 +1768,7 @@ const MISPLACED_YAML_ERRORS: &[Refused<'static>] = &[
         setup: &[],
         runs: SCHEMA_RUNS,
         says: &[
-            "tabs disallowed",
+            "a tab in the indentation",
             "YAML indents with spaces only",
             "schema/app.yaml:2:1",
         ],

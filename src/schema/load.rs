@@ -10,6 +10,7 @@ use marked_yaml::types::MarkedMappingNode;
 use marked_yaml::{LoaderOptions, Node};
 
 use crate::diagnostic::{Diagnostic, FileId, SourceFile, Span, Spanned};
+use crate::schema::layout;
 use crate::schema::model::*;
 use crate::schema::reader::Reader;
 use crate::schema::sql;
@@ -358,18 +359,24 @@ fn report_yaml_error(r: &mut Reader, error: marked_yaml::LoadError) {
             Some(format!("start with one of: {}", TOP_KEYS.join(", "))),
         ),
         LoadError::ScanError(m, e) => {
-            let mut span = at(m);
-            // The scanner stops after a tab; the tab is what to change.
-            if e.info().contains("tab") {
-                if let Some(tab) = r.line_text(span.line).and_then(|l| l.find('\t')) {
-                    span.column = tab as u32 + 1;
-                }
+            let span = at(m);
+            // The scanner often gives up a line after the mistake: name the line to change.
+            match layout::culprit(r.text(), span.line, e.info()) {
+                Some(culprit) => (
+                    Span {
+                        file: r.file,
+                        line: culprit.line,
+                        column: culprit.column,
+                    },
+                    culprit.message,
+                    Some(culprit.help),
+                ),
+                None => (
+                    span,
+                    format!("invalid YAML: {}", e.info()),
+                    Some(yaml_syntax_help(e.info()).to_string()),
+                ),
             }
-            (
-                span,
-                format!("invalid YAML: {}", e.info()),
-                Some(yaml_syntax_help(e.info()).to_string()),
-            )
         }
         LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) => {
             let mut span = at(m);
@@ -575,7 +582,29 @@ fn read_column(
     name: Spanned<String>,
     node: &Node,
 ) -> Option<(Column, bool)> {
+    if let Some(help) = table_key_under_columns(&name.value, node) {
+        r.error(
+            name.span,
+            format!(
+                "`{}` is indented under `columns`, so it reads as a column",
+                name.value
+            ),
+            Some(help),
+        );
+        return None;
+    }
     match node {
+        Node::Scalar(s) if s.as_str().trim().is_empty() => {
+            r.error(
+                name.span,
+                format!("column `{}` has no type", name.value),
+                Some(format!(
+                    "write its type after the colon, e.g. `{}: text not null`",
+                    name.value
+                )),
+            );
+            None
+        }
         Node::Scalar(_) => read_short_column(r, table, name, node),
         Node::Mapping(map) => read_long_column(r, table, name, map),
         Node::Sequence(_) => {
@@ -588,6 +617,22 @@ fn read_column(
             None
         }
     }
+}
+
+/// A table's own key (`indexes:`, `checks:`…) indented one level too far lands among the
+/// columns; its value (a list, a mapping without `type`, nothing) gives it away. A column may
+/// well be called `comment` or `unique`, so a type line under such a name is read as a column.
+fn table_key_under_columns(name: &str, node: &Node) -> Option<String> {
+    if name == "columns" || !TABLE_KEYS.contains(&name) {
+        return None;
+    }
+    let not_a_column = match node {
+        Node::Sequence(_) => true,
+        Node::Mapping(map) => map.get("type").is_none(),
+        Node::Scalar(s) => s.as_str().trim().is_empty(),
+    };
+    not_a_column
+        .then(|| format!("move `{name}:` and what is under it left, to line up with `columns:`"))
 }
 
 fn read_short_column(
@@ -945,6 +990,16 @@ fn read_uniques(r: &mut Reader, table: &mut Table, node: &Node) {
 }
 
 fn read_indexes(r: &mut Reader, node: &Node) -> Vec<Index> {
+    if let Node::Sequence(_) = node {
+        // Other tools list indexes; here each has a name, which migrations and drift use.
+        let span = r.span(node);
+        r.error(
+            span,
+            "`indexes` must be a mapping of index names".to_string(),
+            Some("write one `name: column` or `name: [column, …]` line per index, e.g. `idx_posts_author_id: author_id`".to_string()),
+        );
+        return Vec::new();
+    }
     let Some(map) = r.mapping(node, "`indexes`") else {
         return Vec::new();
     };

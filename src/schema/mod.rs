@@ -1,5 +1,6 @@
 //! The schema: YAML in, a validated [`Schema`] out. Pure: no file or network IO.
 
+mod layout;
 mod load;
 pub mod model;
 mod reader;

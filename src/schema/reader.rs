@@ -7,7 +7,7 @@
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::Node;
 
-use crate::diagnostic::{did_you_mean, Diagnostic, FileId, Span, Spanned};
+use crate::diagnostic::{closest, did_you_mean, Diagnostic, FileId, Span, Spanned};
 
 pub struct Reader<'a> {
     pub file: FileId,
@@ -31,11 +31,6 @@ impl<'a> Reader<'a> {
     /// The whole text being read.
     pub fn text(&self) -> &'a str {
         self.text
-    }
-
-    /// Line `line` (1-based) of the text.
-    pub fn line_text(&self, line: u32) -> Option<&'a str> {
-        self.lines.get((line as usize).checked_sub(1)?).copied()
     }
 
     pub fn span(&self, node: &Node) -> Span {
@@ -195,7 +190,12 @@ impl<'a> Reader<'a> {
         what: &str,
     ) -> Option<&'n Node> {
         let node = map.get(key);
-        if node.is_none() {
+        // A misspelt key (`colums:`) is reported as unknown with "did you mean"; saying also
+        // that the key is missing would report one mistake twice.
+        let misspelt = map
+            .keys()
+            .any(|k| k.as_str() != key && closest(k.as_str(), [key]).is_some());
+        if node.is_none() && !misspelt {
             self.error(
                 at,
                 format!("{what} has no `{key}`"),
