@@ -505,4 +505,24 @@ fn a_query_naming_a_renamed_column_is_told_of_the_rename() {
         out.contains("help: write `display_name` here and wherever this query names `name`"),
         "{out}"
     );
+    // Every place is reported, not only the first of each query: the select list as well as
+    // GROUP BY and ORDER BY.
+    let queries = std::fs::read_to_string(root.join("queries/app.sql")).expect("queries");
+    let places: Vec<String> = queries
+        .lines()
+        .enumerate()
+        .flat_map(|(index, line)| {
+            line.match_indices("a.name")
+                .map(move |(at, _)| format!("queries/app.sql:{}:{}", index + 1, at + 3))
+        })
+        .collect();
+    assert!(places.len() >= 4, "the init queries changed; {places:?}");
+    for place in &places {
+        assert!(out.contains(place.as_str()), "{place} in {out}");
+    }
+    assert_eq!(
+        out.matches("was renamed to").count(),
+        places.len() + 1,
+        "each place once, and the INSERT's column list: {out}"
+    );
 }

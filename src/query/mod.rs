@@ -96,9 +96,11 @@ pub fn analyze_project(
                     override_for(&parsed, &module.name, &query.name, *dialect).unwrap_or(query);
                 match analyze_query(chosen, analyzer) {
                     Ok(analysis) => resolved.dialects.push((*dialect, chosen.clone(), analysis)),
-                    Err(e) => {
-                        if !errors.contains(&e) {
-                            errors.push(e);
+                    Err(found) => {
+                        for e in found {
+                            if !errors.contains(&e) {
+                                errors.push(e);
+                            }
                         }
                     }
                 }
@@ -276,8 +278,8 @@ pub fn statement_text(query: &Query, analysis: &Analysis, dialect: Dialect) -> R
     )
 }
 
-/// Analyses one query for one dialect; an error points into the query's file.
-pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis, Diagnostic> {
+/// Analyses one query for one dialect; each error points into the query's file.
+pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis, Vec<Diagnostic>> {
     let rewritten = query.rewrite(|n| format!("${n}"));
     let decls: Vec<ParamDecl> = query
         .distinct_params()
@@ -287,13 +289,20 @@ pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis,
             nullable: query.param_is_nullable(&p.name),
         })
         .collect();
-    let analysis = analyzer.analyze(&rewritten.text, &decls).map_err(|e| {
-        let column = rewritten.original_column(e.line, e.column);
-        query
-            .diagnostic_at(e.line, column, e.message)
-            .with_optional_help(e.help)
-    })?;
-    check_kind(query, &analysis)?;
+    let analysis = analyzer
+        .analyze(&rewritten.text, &decls)
+        .map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| {
+                    let column = rewritten.original_column(e.line, e.column);
+                    query
+                        .diagnostic_at(e.line, column, e.message)
+                        .with_optional_help(e.help)
+                })
+                .collect::<Vec<_>>()
+        })?;
+    check_kind(query, &analysis).map_err(|e| vec![e])?;
     let mut analysis = analysis;
     analysis.expansions = std::mem::take(&mut analysis.wildcards)
         .into_iter()

@@ -59,7 +59,7 @@ fn run(kind: &str, sql: &str) -> Result<Analysis, crate::diagnostic::Diagnostic>
     let queries = parse_file(&file).expect("query file parses");
     let schema = schema();
     let analyzer = Analyzer::new(&schema, Dialect::Postgres);
-    analyze_query(&queries[0], &analyzer)
+    analyze_query(&queries[0], &analyzer).map_err(|mut errors| errors.remove(0))
 }
 
 fn analyze(sql: &str) -> Analysis {
@@ -829,7 +829,7 @@ fn generated_sql(sql: &str) -> String {
     let queries = parse_file(&file).expect("query file parses");
     let schema = schema();
     let analyzer = Analyzer::new(&schema, Dialect::Postgres);
-    let analysis = analyze_query(&queries[0], &analyzer).unwrap_or_else(|e| panic!("{e}"));
+    let analysis = analyze_query(&queries[0], &analyzer).unwrap_or_else(|e| panic!("{e:?}"));
     statement_text(&queries[0], &analysis, Dialect::Postgres).text
 }
 
@@ -886,7 +886,7 @@ fn run_on(dialect: Dialect, sql: &str) -> Result<Analysis, crate::diagnostic::Di
     let queries = parse_file(&file).expect("query file parses");
     let schema = schema();
     let analyzer = Analyzer::new(&schema, dialect);
-    analyze_query(&queries[0], &analyzer)
+    analyze_query(&queries[0], &analyzer).map_err(|mut errors| errors.remove(0))
 }
 
 /// The function catalog says where each function exists: a call elsewhere is refused at its

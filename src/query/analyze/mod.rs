@@ -240,6 +240,9 @@ struct Query<'a, 's> {
     /// since it is read after its subqueries): for errors about a result column.
     projection_at: Vec<(u32, u32)>,
     wildcards: Vec<Wildcard>,
+    /// Each place that names a column by its name before a `renamed_from:` rename: analysis
+    /// goes on with the new column, so that every such place is reported, not only the first.
+    renamed_uses: RefCell<Vec<AnalyzeError>>,
 }
 
 /// Parses one statement; errors carry sqlparser's position.
@@ -297,8 +300,14 @@ impl<'s> Analyzer<'s> {
     }
 
     /// Analyses `sql`, whose parameters are written `$1`, `$2`, … and declared by `params`.
-    pub fn analyze(&self, sql: &str, params: &[ParamDecl]) -> Result<Analysis> {
-        let statement = parse_statement(sql, self.dialect)?;
+    /// The errors are in the order of their places; there is more than one only when the
+    /// analysis could go on past a mistake (a column named by its name before a rename).
+    pub fn analyze(
+        &self,
+        sql: &str,
+        params: &[ParamDecl],
+    ) -> std::result::Result<Analysis, Vec<AnalyzeError>> {
+        let statement = parse_statement(sql, self.dialect).map_err(|e| vec![e])?;
         let mut query = Query {
             analyzer: self,
             params: params
@@ -317,8 +326,29 @@ impl<'s> Analyzer<'s> {
             bulk_insert: None,
             projection_at: Vec::new(),
             wildcards: Vec::new(),
+            renamed_uses: RefCell::new(Vec::new()),
         };
-        let (columns, table_row) = query.statement(&statement)?;
+        let outcome = query.analysis(&statement);
+        let mut errors = query.renamed_uses.into_inner();
+        match outcome {
+            Ok(analysis) if errors.is_empty() => Ok(analysis),
+            outcome => {
+                if let Err(e) = outcome {
+                    if !errors.contains(&e) {
+                        errors.push(e);
+                    }
+                }
+                errors.sort_by_key(|e| (e.line, e.column));
+                Err(errors)
+            }
+        }
+    }
+}
+
+impl Query<'_, '_> {
+    fn analysis(&mut self, statement: &Statement) -> Result<Analysis> {
+        let query = self;
+        let (columns, table_row) = query.statement(statement)?;
         let mut infos = Vec::new();
         for slot in &query.params {
             let Some(ty) = slot.ty.clone() else {
@@ -366,12 +396,14 @@ impl<'s> Analyzer<'s> {
             params: infos,
             columns: out,
             table_row,
-            bulk_insert: query.bulk_insert,
-            wildcards: query.wildcards,
+            bulk_insert: query.bulk_insert.take(),
+            wildcards: std::mem::take(&mut query.wildcards),
             expansions: Vec::new(),
         })
     }
+}
 
+impl Analyzer<'_> {
     fn table_relation(&self, name: &str) -> Option<Relation> {
         let table = self.schema.table(name)?;
         let columns = table
@@ -441,7 +473,8 @@ impl<'s> Analyzer<'s> {
                     format!("view `{name}` has no SQL for {}", self.dialect),
                 ));
             };
-            let analysis = self.analyze(sql, &[]).map_err(|e| {
+            let analysis = self.analyze(sql, &[]).map_err(|errors| {
+                let e = &errors[0];
                 error_ident(
                     at,
                     format!("cannot type the columns of view `{name}`: {}", e.message),

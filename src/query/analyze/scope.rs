@@ -53,20 +53,21 @@ impl<'a, 's> Query<'a, 's> {
             },
             _ => format!("column {} does not exist", show(name)),
         };
-        if let Some(renamed) = self.renamed_column(name, relations) {
-            return renamed(ident);
+        if let Some((error, _)) = self.renamed_column(ident, name, relations) {
+            return error;
         }
         message = with_suggestion(message, name, &candidates);
         error_ident(ident, message)
     }
 
-    /// When a table in scope declares `renamed_from: name`, the error says so: a query written
-    /// before the rename names the old column.
-    fn renamed_column(
+    /// When a table in scope declares `renamed_from: name`, the error says so (a query
+    /// written before the rename names the old column), with the column it now is.
+    fn renamed_column<'r>(
         &self,
+        ident: &Ident,
         name: &str,
-        relations: &[Relation],
-    ) -> Option<impl Fn(&Ident) -> AnalyzeError> {
+        relations: &'r [Relation],
+    ) -> Option<(AnalyzeError, Option<&'r RelCol>)> {
         let schema = self.analyzer.schema;
         relations.iter().find_map(|relation| {
             let table = schema.table(relation.table.as_deref()?)?;
@@ -87,7 +88,26 @@ impl<'a, 's> Query<'a, 's> {
                 "write `{}` here and wherever this query names `{name}`",
                 column.name.value
             );
-            Some(move |ident: &Ident| error_ident(ident, message.clone()).help(help.clone()))
+            let now = relation
+                .columns
+                .iter()
+                .find(|c| c.name == column.name.value);
+            Some((error_ident(ident, message).help(help), now))
+        })
+    }
+
+    /// A column named by its name before a rename: the error is kept and the analysis goes
+    /// on with the column it now is, so that every place of the query is reported at once.
+    fn renamed_use(&self, ident: &Ident, name: &str, relations: &[Relation]) -> Option<Typed> {
+        let (error, now) = self.renamed_column(ident, name, relations)?;
+        let now = now?;
+        self.renamed_uses.borrow_mut().push(error);
+        Some(Typed {
+            ty: now.ty.clone(),
+            nullable: now.nullable,
+            why: now.why.clone(),
+            name: Some(name.to_string()),
+            origin: now.origin.clone(),
         })
     }
 
@@ -126,6 +146,9 @@ impl<'a, 's> Query<'a, 's> {
                 }
             }
         }
+        if let Some(typed) = self.renamed_use(ident, &name, &scope.relations) {
+            return Ok(typed);
+        }
         Err(self.unknown_column(ident, &name, &scope.relations))
     }
 
@@ -141,11 +164,11 @@ impl<'a, 's> Query<'a, 's> {
         while let Some(s) = current {
             if let Some(relation) = s.relations.iter().find(|r| r.name == relation_name) {
                 let Some(column) = relation.columns.iter().find(|c| c.name == column_name) else {
-                    return Err(self.unknown_column(
-                        column_ident,
-                        &column_name,
-                        std::slice::from_ref(relation),
-                    ));
+                    let relation = std::slice::from_ref(relation);
+                    if let Some(typed) = self.renamed_use(column_ident, &column_name, relation) {
+                        return Ok(typed);
+                    }
+                    return Err(self.unknown_column(column_ident, &column_name, relation));
                 };
                 return Ok(Typed {
                     ty: column.ty.clone(),
