@@ -132,3 +132,33 @@ fn drift_sees_a_changed_type_modifier_on_postgres() {
         "{out}"
     );
 }
+
+/// A view changed by hand reads as the words that changed, not as two long statements.
+#[test]
+fn a_changed_view_shows_the_words_that_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("view.db");
+    let url = format!("sqlite://{}", file.display());
+    let (code, out) = dbtool(root(), &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let conn = rusqlite::Connection::open(&file).expect("open");
+    conn.execute_batch(
+        "DROP VIEW active_conversations;
+         CREATE VIEW active_conversations AS
+         SELECT id, user_id, title, message_count, created_at, last_message_at
+         FROM conversations WHERE status = 'archived';",
+    )
+    .expect("hand-made change");
+    let (code, out) = dbtool(root(), &["drift", "--database-url", &url]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(
+            "changed view active_conversations: … WHERE status = [-'active'-]{+'archived'+}"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("([-…-] the migrations say, {+…+} the database has)"),
+        "{out}"
+    );
+}

@@ -618,7 +618,9 @@ pub fn baseline(
     let differences = crate::introspect::compare(&expected, &live);
     let shown = database.shown_url().to_string();
     if !differences.is_empty() {
-        write_stdout(differences_text(&differences, "the migrations say").as_bytes())?;
+        write_stdout(
+            differences_text(&differences, "the migrations say", "the database has").as_bytes(),
+        )?;
         return Err(Failure::Problems(format!(
             "{shown} is not what versions 1..{version} build: {} difference(s); nothing was recorded\nhelp: change the schema (or the database) until they agree — `dbtool pull` shows the database as schema YAML — or baseline to the version it matches with --version",
             differences.len()
@@ -645,7 +647,11 @@ pub fn drift(
     let text = if json {
         to_json(&report)?
     } else {
-        differences_text(&report.differences, "the migrations say")
+        differences_text(
+            &report.differences,
+            "the migrations say",
+            "the database has",
+        )
     };
     write_stdout(text.as_bytes())?;
     let (shown, version) = (&report.database, report.version);
@@ -683,7 +689,10 @@ pub fn verify_pull(
         }
         return Ok(());
     }
-    eprint!("{}", differences_text(&differences, "the source has"));
+    eprint!(
+        "{}",
+        differences_text(&differences, "the source has", "what was pulled builds")
+    );
     Err(Failure::Problems(format!(
         "what was pulled builds a database that differs from {source} in {} place(s)\nhelp: the notes at the top of the pulled file name what pull could not carry; complete it by hand",
         differences.len()
@@ -692,22 +701,37 @@ pub fn verify_pull(
 
 /// Each difference on a line (a changed one with what the migrations say below it), for
 /// `drift` and `baseline`.
-fn differences_text(differences: &[crate::introspect::Difference], expected: &str) -> String {
+fn differences_text(
+    differences: &[crate::introspect::Difference],
+    expected: &str,
+    actual: &str,
+) -> String {
     differences
         .iter()
         .map(|d| {
             let definition = d.actual.as_deref().or(d.expected.as_deref()).unwrap_or("");
-            let mut line = format!("{} {}: {}\n", d.kind, d.object, one_line(definition));
-            if d.kind == "changed" {
-                line.push_str(&format!(
-                    "  {expected}: {}\n",
-                    one_line(d.expected.as_deref().unwrap_or(""))
-                ));
+            let (was, now) = (
+                one_line(d.expected.as_deref().unwrap_or("")),
+                one_line(definition),
+            );
+            if d.kind != "changed" {
+                return format!("{} {}: {now}\n", d.kind, d.object);
             }
-            line
+            // Two long definitions are hard to compare by eye: show the words that differ.
+            if was.len() + now.len() > LONG_DEFINITIONS {
+                return format!(
+                    "changed {}: {}\n  ([-…-] {expected}, {{+…+}} {actual})\n",
+                    d.object,
+                    crate::introspect::word_diff(&was, &now)
+                );
+            }
+            format!("changed {}: {now}\n  {expected}: {was}\n", d.object)
         })
         .collect()
 }
+
+/// Beyond this many characters together, a changed definition is shown as a word diff.
+const LONG_DEFINITIONS: usize = 100;
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

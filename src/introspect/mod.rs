@@ -56,6 +56,63 @@ pub fn compare(expected: &Catalog, actual: &Catalog) -> Vec<Difference> {
     differences
 }
 
+/// The words that differ between two definitions, `[-as expected-]{+as found+}`, with a few
+/// words of context around each change and `…` for what is left out: a changed view or trigger
+/// reads as what changed, not as two long statements to compare by eye.
+pub fn word_diff(expected: &str, actual: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(expected, actual);
+    // Words and the spaces between them are tokens of their own: 6 tokens are 3 words.
+    let groups = diff.grouped_ops(6);
+    let mut out = String::new();
+    let starts_at_beginning = groups
+        .first()
+        .and_then(|g| g.first())
+        .is_some_and(|op| op.old_range().start == 0 && op.new_range().start == 0);
+    if !starts_at_beginning {
+        out.push_str("… ");
+    }
+    let mut parts = Vec::new();
+    for group in &groups {
+        let mut part = String::new();
+        let mut open: Option<ChangeTag> = None;
+        for op in group {
+            for change in diff.iter_changes(op) {
+                let tag = change.tag();
+                if open != Some(tag) {
+                    close(&mut part, open);
+                    match tag {
+                        ChangeTag::Delete => part.push_str("[-"),
+                        ChangeTag::Insert => part.push_str("{+"),
+                        ChangeTag::Equal => {}
+                    }
+                    open = Some(tag);
+                }
+                part.push_str(change.value());
+            }
+        }
+        close(&mut part, open);
+        parts.push(part.trim().to_string());
+    }
+    out.push_str(&parts.join(" … "));
+    let ends_at_end = groups.last().and_then(|g| g.last()).is_some_and(|op| {
+        op.old_range().end == diff.old_slices().len()
+            && op.new_range().end == diff.new_slices().len()
+    });
+    if !ends_at_end {
+        out.push_str(" …");
+    }
+    out
+}
+
+fn close(out: &mut String, open: Option<similar::ChangeTag>) {
+    match open {
+        Some(similar::ChangeTag::Delete) => out.push_str("-]"),
+        Some(similar::ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    }
+}
+
 fn failed(context: &str, error: impl std::fmt::Display) -> MigrateError {
     MigrateError::Database {
         message: format!("{context}: {error}"),
@@ -98,5 +155,24 @@ mod tests {
             ["missing index a", "changed index b", "extra index c"]
         );
         assert!(compare(&expected, &expected).is_empty());
+    }
+
+    #[test]
+    fn a_word_diff_shows_what_changed_with_a_little_context() {
+        let expected =
+            "SELECT id, email, name FROM users WHERE deleted_at IS NULL AND verified ORDER BY id";
+        let actual = "SELECT id, email, name FROM users WHERE deleted_at IS NOT NULL AND verified ORDER BY id";
+        assert_eq!(
+            word_diff(expected, actual),
+            "… WHERE deleted_at IS {+NOT +}NULL AND verified …"
+        );
+        assert_eq!(word_diff("a b", "a c"), "a [-b-]{+c+}");
+        assert_eq!(
+            word_diff(
+                "one two three four five six seven eight",
+                "uno two three four five six seven ocho"
+            ),
+            "[-one-]{+uno+} two three four … five six seven [-eight-]{+ocho+}"
+        );
     }
 }
