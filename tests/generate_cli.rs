@@ -110,6 +110,20 @@ fn generate_check_reports_a_stale_crate_and_explain_shows_reasons() {
         json["columns"][1]["nullable"],
         serde_json::Value::Bool(true)
     );
+    // The query, its kind and place, and types spelled as the text spells them.
+    assert_eq!(
+        (&json["name"], &json["kind"], &json["file"], &json["line"]),
+        (
+            &serde_json::json!("ListUsers"),
+            &serde_json::json!(":many"),
+            &serde_json::json!("queries/app.sql"),
+            &serde_json::json!(2)
+        )
+    );
+    let (code, out) = dbtool(root, &["explain", "AddUser", "--format", "json"]);
+    assert_eq!(code, Some(0), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(json["columns"][0]["type"], serde_json::json!("bigint"));
     let (code, out) = dbtool(root, &["explain", "ListUser"]);
     assert_eq!(code, Some(2), "{out}");
     assert!(out.contains("did you mean `ListUsers`?"), "{out}");

@@ -392,11 +392,29 @@ pub fn explain(project: &Project, name: &str, json: bool) -> Result<(), Failure>
     };
     let analysis = found.analysis();
     let text = if json {
-        to_json(analysis)?
+        to_json(&ExplainJson {
+            name: &found.shared.name,
+            kind: found.shared.kind.annotation(),
+            file: &found.shared.path,
+            line: found.shared.name_line,
+            analysis,
+        })?
     } else {
         explain_text(found)
     };
     write_stdout(text.as_bytes())
+}
+
+/// `explain --format json`: the query, where it is, and what the analysis found (the same
+/// fields as the text, types spelled the same way).
+#[derive(serde::Serialize)]
+struct ExplainJson<'a> {
+    name: &'a str,
+    kind: &'static str,
+    file: &'a str,
+    line: u32,
+    #[serde(flatten)]
+    analysis: &'a query::Analysis,
 }
 
 fn explain_text(resolved: &query::ResolvedQuery) -> String {

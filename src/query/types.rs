@@ -10,8 +10,7 @@ use crate::schema::{BaseType, ColumnType, ScalarType};
 
 /// A value's type as a query sees it: what a Rust value of it must be able to hold. Lengths and
 /// precisions are gone (`varchar(255)` is `Text`), enums keep their schema name.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum QType {
     Bool,
     SmallInt,
@@ -115,6 +114,13 @@ impl QType {
                     QType::Timestamp | QType::Timestamptz | QType::Date
                 )
             )
+    }
+}
+
+/// As the schema language and `dbtool explain` write it (`bigint`, `text[]`, an enum's name).
+impl serde::Serialize for QType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
