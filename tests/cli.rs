@@ -186,6 +186,63 @@ fn missing_project_is_a_clear_error() {
     assert!(stderr.contains("no dbtool.toml in"), "{stderr}");
 }
 
+/// Every command's `--help` has the same layout: one line per option. (clap switches a
+/// command to its long layout when one option's value has help of its own.)
+#[test]
+fn every_command_has_the_same_help_layout() {
+    let out = dbtool(Path::new("."), &["--help"]);
+    let top = String::from_utf8(out.stdout).unwrap();
+    let commands: Vec<&str> = top
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.strip_prefix("  ")?.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.contains(&"check") && commands.len() > 10, "{top}");
+    for command in commands {
+        let out = dbtool(Path::new("."), &[command, "--help"]);
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !help.contains("see a summary with '-h'"),
+            "`dbtool {command} --help` has the long layout:\n{help}"
+        );
+    }
+}
+
+/// Tab after `dbtool explain` offers the project's query names, in bash for real (the
+/// completion function run as bash runs it, in this repository's project); zsh and fish ask
+/// the same `dbtool explain --list`.
+#[test]
+fn completion_offers_query_names_after_explain() {
+    let exe = env!("CARGO_BIN_EXE_dbtool");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = dbtool(root, &["explain", "--list"]);
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(listed.lines().any(|l| l == "GetConversation"), "{listed}");
+    let complete = |words: &str, current: usize| {
+        let script = format!(
+            "source <('{exe}' completions bash)\nCOMP_WORDS=({words})\nCOMP_CWORD={current}\n_dbtool_with_queries \"${{COMP_WORDS[0]}}\" \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"\nprintf '%s\\n' \"${{COMPREPLY[@]}}\""
+        );
+        let out = Command::new("bash")
+            .args(["-c", &script])
+            .current_dir(root)
+            .output()
+            .expect("run bash");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let offered = complete(&format!("'{exe}' explain GetConv"), 2);
+    assert_eq!(offered, "GetConversation\n");
+    let offered = complete(&format!("'{exe}' explain --form"), 2);
+    assert_eq!(offered, "--format\n", "options still complete");
+    for shell in ["zsh", "fish"] {
+        let out = dbtool(root, &["completions", shell]);
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains("explain --list"), "{shell}: {script}");
+    }
+}
+
 #[test]
 fn help_has_examples() {
     let out = dbtool(Path::new("."), &["render", "--help"]);
@@ -225,7 +282,12 @@ fn completions_and_man_page_come_from_the_command_definitions() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success());
     assert!(text.contains(".TH dbtool 1"), "{text}");
-    assert!(text.contains("generate"), "subcommands are listed: {text}");
+    // One page: every command has its section in it, and no other page is referred to.
+    for section in [".SH \"dbtool generate\"", ".SH \"dbtool migration new\""] {
+        assert!(text.contains(section), "{section} in {text}");
+    }
+    assert!(!text.contains("dbtool-init(1)"), "{text}");
+    assert!(!text.contains("(1)"), "no page but this one: {text}");
 }
 
 /// Any CI system's value of `CI` counts (`true`, `1`, `yes`), so a PostgreSQL test cannot skip

@@ -11,7 +11,8 @@ use crate::workflow::check::Problem;
 pub enum CheckFormat {
     Text,
     Json,
-    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    // A doc comment here would give the value its own help line, and clap would then lay
+    // `check --help` out unlike every other command's: the arg's help says it instead.
     Github,
 }
 

@@ -2,6 +2,7 @@
 
 mod check;
 mod commands;
+mod completions;
 mod progress;
 mod report;
 
@@ -155,7 +156,11 @@ enum Command {
     )]
     Explain {
         /// The query's name, as in its `-- name:` annotation.
-        name: String,
+        #[arg(required_unless_present = "list")]
+        name: Option<String>,
+        /// List the queries' names instead, one per line (shell completion uses it).
+        #[arg(long, conflicts_with = "name")]
+        list: bool,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -167,7 +172,7 @@ enum Command {
         after_help = "Exit codes: 0 everything is current, 1 problems found (each with its fix), 2 the check\ncould not run (e.g. the schema has an error).\n\nExamples:\n  dbtool check\n  dbtool check --format github\n  dbtool check --format json"
     )]
     Check {
-        /// Output format.
+        /// Output format (`github`: GitHub Actions annotations, `::error file=…,line=…::…`).
         #[arg(long, value_enum, default_value = "text")]
         format: check::CheckFormat,
     },
@@ -519,9 +524,21 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Explain { name, format } => {
-            commands::explain(&project, name, matches!(format, Format::Json))
+        Command::Explain { list: true, .. } => {
+            let names = crate::workflow::query_names(&project)?;
+            write_stdout(
+                names
+                    .iter()
+                    .map(|n| format!("{n}\n"))
+                    .collect::<String>()
+                    .as_bytes(),
+            )
         }
+        Command::Explain { name, format, .. } => commands::explain(
+            &project,
+            name.as_deref().unwrap_or_default(),
+            matches!(format, Format::Json),
+        ),
         Command::Baseline { database, version } => commands::baseline(
             &project,
             reporter,
@@ -541,16 +558,56 @@ fn print_completions(shell: clap_complete::Shell) -> Result<(), Failure> {
     let mut command = <Cli as clap::CommandFactory>::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "dbtool", &mut out);
+    let script = String::from_utf8_lossy(&out);
+    let script = completions::with_query_names(shell, &script).ok_or_else(|| {
+        Failure::Other(format!(
+            "cannot add query names to the {shell} completions: clap_complete's script changed shape"
+        ))
+    })?;
+    write_stdout(script.as_bytes())
+}
+
+/// One page for the whole tool: the top command, then a section per command (its synopsis,
+/// description and options as subsections). clap_mangen's own page lists the commands as
+/// `dbtool-init(1)` and so on, pages that one `dbtool man` cannot install.
+fn print_man_page() -> Result<(), Failure> {
+    let mut command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    command.build();
+    let failed = |e: std::io::Error| Failure::Other(format!("cannot render the man page: {e}"));
+    let mut out = Vec::new();
+    let top = clap_mangen::Man::new(command.clone());
+    top.render_title(&mut out).map_err(failed)?;
+    top.render_name_section(&mut out).map_err(failed)?;
+    top.render_synopsis_section(&mut out).map_err(failed)?;
+    top.render_description_section(&mut out).map_err(failed)?;
+    top.render_options_section(&mut out).map_err(failed)?;
+    man_command_sections(&command, "dbtool", &mut out).map_err(failed)?;
     write_stdout(&out)
 }
 
-fn print_man_page() -> Result<(), Failure> {
-    let command = <Cli as clap::CommandFactory>::command();
-    let mut out = Vec::new();
-    clap_mangen::Man::new(command)
-        .render(&mut out)
-        .map_err(|e| Failure::Other(format!("cannot render the man page: {e}")))?;
-    write_stdout(&out)
+/// A `.SH dbtool NAME` section per subcommand of `command`, its own headings demoted to
+/// subsections; nested commands (`dbtool migration new`) follow their parent.
+fn man_command_sections(
+    command: &clap::Command,
+    path: &str,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("{path} {}", sub.get_name());
+        let man = clap_mangen::Man::new(sub.clone().bin_name(&name));
+        let mut body = Vec::new();
+        man.render_synopsis_section(&mut body)?;
+        man.render_description_section(&mut body)?;
+        man.render_options_section(&mut body)?;
+        man.render_extra_section(&mut body)?;
+        let body = String::from_utf8_lossy(&body)
+            .replace(".SH EXTRA", ".SS NOTES")
+            .replace(".SH ", ".SS ");
+        out.extend_from_slice(format!(".SH \"{name}\"\n").as_bytes());
+        out.extend_from_slice(body.as_bytes());
+        man_command_sections(sub, &name, out)?;
+    }
+    Ok(())
 }
 
 /// `value` as pretty JSON with a final newline, for `--format json`.

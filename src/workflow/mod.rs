@@ -64,6 +64,21 @@ pub fn analysed(project: &Project) -> Result<(Schema, Vec<query::Module>), Failu
     Ok((schema, modules))
 }
 
+/// The names of the queries, sorted, from every query file that parses (the schema is not
+/// read): what shell completion offers after `dbtool explain`, quickly and without errors.
+pub fn query_names(project: &Project) -> Result<Vec<String>, Failure> {
+    let sources = project.query_sources().map_err(Failure::Project)?;
+    let mut names: Vec<String> = sources
+        .iter()
+        .filter_map(|source| query::parse_file(&source.file).ok())
+        .flatten()
+        .map(|query| query.name)
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
 pub fn query_failure(diagnostics: Vec<Diagnostic>, sources: &[query::QuerySource]) -> Failure {
     Failure::Diagnostics {
         diagnostics,
