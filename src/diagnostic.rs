@@ -196,9 +196,29 @@ pub fn did_you_mean<'a>(
     closest(name, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// `1 version`, `2 versions`, `0 queries`: a count with its noun, in English.
+pub fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        return format!("1 {noun}");
+    }
+    let plural = match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{noun}s"),
+    };
+    format!("{count} {plural}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_as_english() {
+        assert_eq!(counted(1, "module"), "1 module");
+        assert_eq!(counted(2, "query"), "2 queries");
+        assert_eq!(counted(0, "materialized view"), "0 materialized views");
+        assert_eq!(counted(3, "day"), "3 days");
+    }
 
     #[test]
     fn character_positions_become_byte_offsets_up_to_the_end() {

@@ -57,7 +57,7 @@ fn drift_finds_hand_made_changes(url: &str, users_change: &str, change: impl FnO
     let (code, out) = dbtool(root(), &["drift", "--database-url", url]);
     assert_eq!(code, Some(1), "{out}");
     assert!(
-        out.contains("differs from its migrations (version 12) in 3 place(s)"),
+        out.contains("differs from its migrations (version 12) in 3 places"),
         "{out}"
     );
     assert!(out.contains("help: put the change in a migration"), "{out}");

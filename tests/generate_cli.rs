@@ -49,7 +49,7 @@ fn generate_writes_a_crate_and_a_typo_changes_nothing() {
     let (code, out) = dbtool(root, &["generate"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(
-        out.contains("wrote generated (2 queries in 1 modules)"),
+        out.contains("wrote generated (2 queries in 1 module)"),
         "{out}"
     );
     let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");

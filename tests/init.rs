@@ -34,7 +34,7 @@ fn init_gives_a_project_that_migrates_generates_and_tests() {
 
     let (code, out) = dbtool(&root, &["migrate"]);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("applied 1 version(s)"), "{out}");
+    assert!(out.contains("applied 1 version"), "{out}");
     assert!(
         root.join("dbtool.db").is_file(),
         "the dev environment's SQLite file"

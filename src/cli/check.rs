@@ -31,8 +31,8 @@ pub fn check(
         return Ok(());
     }
     Err(Failure::Problems(format!(
-        "check found {} problem(s)",
-        problems.len()
+        "check found {}",
+        crate::diagnostic::counted(problems.len(), "problem")
     )))
 }
 

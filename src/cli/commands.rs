@@ -8,6 +8,7 @@ use crate::workflow::drift::expected_catalog;
 use crate::workflow::generated;
 use crate::workflow::{analysed, confirmation_build, query_failure, scripts_checked};
 
+use crate::diagnostic::counted;
 use crate::migrate::{self, Database, MigrateOptions, RollbackOptions, RollbackTarget};
 use crate::project::Project;
 use crate::render;
@@ -205,8 +206,8 @@ pub fn migrate(
                 }
             }
             reporter.status(&format!(
-                "{verb} {} version(s) to {}",
-                outcome.versions.len(),
+                "{verb} {} to {}",
+                counted(outcome.versions.len(), "version"),
                 database.shown_url()
             ));
         }
@@ -261,8 +262,8 @@ pub fn rollback(
             reporter.status("running it needs --allow-destructive");
         }
         reporter.status(&format!(
-            "{verb} {} version(s) on {}",
-            outcome.versions.len(),
+            "{verb} {} on {}",
+            counted(outcome.versions.len(), "version"),
             database.shown_url()
         ));
     }
@@ -296,8 +297,9 @@ pub fn status(project: &Project, target: &DatabaseTarget, json: bool) -> Result<
                 ("migrating", "dbtool migrate")
             };
             text.push_str(&format!(
-                "stopped  {:>4}  while {what}, after {} statement(s) outside a transaction; `{resume}` resumes it\n",
-                stopped.version, stopped.done
+                "stopped  {:>4}  while {what}, after {} outside a transaction; `{resume}` resumes it\n",
+                stopped.version,
+                counted(stopped.done as usize, "statement")
             ));
         }
         if text.is_empty() {
@@ -362,8 +364,9 @@ pub fn generate(
         }
         if !quiet {
             reporter.status(&format!(
-                "{} is up to date ({count} queries)",
-                relative(project, &dir)
+                "{} is up to date ({})",
+                relative(project, &dir),
+                counted(count, "query")
             ));
         }
         return Ok(());
@@ -371,9 +374,10 @@ pub fn generate(
     generated::write(&dir, &files).map_err(|e| Failure::Other(e.to_string()))?;
     if !quiet {
         reporter.status(&format!(
-            "wrote {} ({count} queries in {} modules)",
+            "wrote {} ({} in {})",
             relative(project, &dir),
-            modules.len()
+            counted(count, "query"),
+            counted(modules.len(), "module")
         ));
     }
     Ok(())
@@ -589,15 +593,18 @@ pub fn pull(
         .map_err(render_error)?;
     if !quiet {
         reporter.status(&format!(
-            "pulled {} table(s), {} view(s), {} materialized view(s), {} enum(s) from {shown}{}",
-            pulled.tables.len(),
-            pulled.views.len(),
-            pulled.materialized_views.len(),
-            pulled.enums.len(),
+            "pulled {}, {}, {}, {} from {shown}{}",
+            counted(pulled.tables.len(), "table"),
+            counted(pulled.views.len(), "view"),
+            counted(pulled.materialized_views.len(), "materialized view"),
+            counted(pulled.enums.len(), "enum"),
             if pulled.notes.is_empty() {
                 String::new()
             } else {
-                format!("; {} note(s) at the top of the file", pulled.notes.len())
+                format!(
+                    "; {} at the top of the file",
+                    counted(pulled.notes.len(), "note")
+                )
             }
         ));
     }
@@ -640,15 +647,15 @@ pub fn baseline(
             differences_text(&differences, "the migrations say", "the database has").as_bytes(),
         )?;
         return Err(Failure::Problems(format!(
-            "{shown} is not what versions 1..{version} build: {} difference(s); nothing was recorded\nhelp: change the schema (or the database) until they agree — `dbtool pull` shows the database as schema YAML — or baseline to the version it matches with --version",
-            differences.len()
+            "{shown} is not what versions 1..{version} build: {}; nothing was recorded\nhelp: change the schema (or the database) until they agree — `dbtool pull` shows the database as schema YAML — or baseline to the version it matches with --version",
+            counted(differences.len(), "difference")
         )));
     }
     let outcome = database.baseline(&scripts, version)?;
     if !quiet {
         reporter.status(&format!(
-            "{shown} holds what versions 1..{version} build; recorded {} version(s) as applied without running them",
-            outcome.versions.len()
+            "{shown} holds what versions 1..{version} build; recorded {} as applied without running them",
+            counted(outcome.versions.len(), "version")
         ));
     }
     Ok(())
@@ -682,8 +689,8 @@ pub fn drift(
         return Ok(());
     }
     Err(Failure::Problems(format!(
-        "{shown} differs from its migrations (version {version}) in {} place(s)\nhelp: put the change in a migration (`dbtool diff` or `dbtool migration new`), or undo it in the database",
-        report.differences.len()
+        "{shown} differs from its migrations (version {version}) in {}\nhelp: put the change in a migration (`dbtool diff` or `dbtool migration new`), or undo it in the database",
+        counted(report.differences.len(), "place")
     )))
 }
 
@@ -712,8 +719,8 @@ pub fn verify_pull(
         differences_text(&differences, "the source has", "what was pulled builds")
     );
     Err(Failure::Problems(format!(
-        "what was pulled builds a database that differs from {source} in {} place(s)\nhelp: the notes at the top of the pulled file name what pull could not carry; complete it by hand",
-        differences.len()
+        "what was pulled builds a database that differs from {source} in {}\nhelp: the notes at the top of the pulled file name what pull could not carry; complete it by hand",
+        counted(differences.len(), "place")
     )))
 }
 
