@@ -286,6 +286,23 @@ pub mod sqlite {
 
     use super::{BulkQuery, Error, Query};
 
+    /// Sets up a connection as dbtool's SQLite schema expects it; call it on every connection
+    /// you open (SQLite keeps these settings per connection, not in the database file):
+    /// foreign keys enforced (SQLite ignores `REFERENCES` unless told otherwise) and a busy
+    /// timeout, so that a writer waits up to five seconds for another instead of failing at
+    /// once. With r2d2: `SqliteConnectionManager::file(path).with_init(sqlite::configure)`.
+    pub fn configure(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+    }
+
+    /// Opens (or creates) the SQLite database at `path`, set up by [`configure`].
+    pub fn open(path: impl AsRef<std::path::Path>) -> rusqlite::Result<rusqlite::Connection> {
+        let conn = rusqlite::Connection::open(path)?;
+        configure(&conn)?;
+        Ok(conn)
+    }
+
     /// A value bound as a parameter.
     pub trait Param {
         fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>>;

@@ -11,6 +11,39 @@ fn sqlite_count(conn: &rusqlite::Connection, user: &str) -> i64 {
     rag::sqlite::count_conversations_for_user(conn, user, None).expect("count")
 }
 
+/// SQLite's own default is to ignore foreign keys on each connection; the crate's
+/// `sqlite::open` (and `configure`, for pools) turns them on.
+#[test]
+fn sqlite_connections_from_the_crate_enforce_foreign_keys() {
+    use dbtool_reference_queries::runtime::sqlite;
+    let file = std::env::temp_dir().join(format!("dbtool_fk_{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&file);
+    let conn = sqlite::open(&file).expect("open");
+    dbtool_reference_queries::migrations::migrate_sqlite(&conn).expect("migrate");
+    let orphan = rag::AppendMessageParams {
+        conversation_id: common::uuid(404),
+        role: dbtool_reference_queries::enums::MessageRole::User,
+        content: "hello",
+        msg_metadata: &serde_json::json!({}),
+        created_at: common::ts(2026, 1, 1, 0, 0, 0),
+    };
+    let error = rag::sqlite::append_message(&conn, &orphan).expect_err("no such conversation");
+    assert!(error.is_foreign_key_violation(), "{error}");
+    drop(conn);
+    // rusqlite's bundled SQLite is built with foreign keys on; a system SQLite (the crate
+    // without `bundled`) has them off, as here, until `configure` turns them on.
+    let plain = rusqlite::Connection::open(&file).expect("open");
+    plain
+        .pragma_update(None, "foreign_keys", false)
+        .expect("off");
+    rag::sqlite::append_message(&plain, &orphan).expect("keys off: the orphan is let in");
+    sqlite::configure(&plain).expect("configure");
+    let error = rag::sqlite::append_message(&plain, &orphan).expect_err("keys on again");
+    assert!(error.is_foreign_key_violation(), "{error}");
+    drop(plain);
+    let _ = std::fs::remove_file(&file);
+}
+
 #[test]
 fn sqlite_transactions_and_an_r2d2_pool() {
     let mut conn = common::sqlite();
@@ -27,7 +60,7 @@ fn sqlite_transactions_and_an_r2d2_pool() {
     let file = std::env::temp_dir().join(format!("dbtool_executors_{}.db", std::process::id()));
     let _ = std::fs::remove_file(&file);
     let manager = r2d2_sqlite::SqliteConnectionManager::file(&file)
-        .with_init(|c| c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000"));
+        .with_init(|c| dbtool_reference_queries::runtime::sqlite::configure(c));
     let pool = r2d2::Pool::builder()
         .max_size(4)
         .build(manager)

@@ -45,11 +45,10 @@ impl Db {
             return Ok(Db::Postgres(pool));
         }
         let path = url.trim_start_matches("sqlite://").to_string();
-        // SQLite lets one writer in at a time: the others wait for it (busy timeout) rather
-        // than fail.
-        let manager = SqliteConnectionManager::file(path).with_init(|c| {
-            c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000")
-        });
+        // Foreign keys on and a busy timeout (SQLite lets one writer in at a time: the others
+        // wait for it rather than fail), on every pooled connection.
+        let manager = SqliteConnectionManager::file(path)
+            .with_init(|c| dbtool_reference_queries::runtime::sqlite::configure(c));
         let pool = r2d2::Pool::builder().max_size(8).build(manager)?;
         let conn = pool.get()?;
         migrations::migrate_sqlite(&conn)?;
