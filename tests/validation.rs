@@ -190,6 +190,29 @@ fn a_misspelt_columns_key_is_one_error_per_table() {
 }
 
 #[test]
+fn other_engines_type_names_suggest_the_schema_languages() {
+    assert_error(
+        "tables:\n  t:\n    columns:\n      id: bigserial\n",
+        "schema/test.yaml:4:11: error: unknown type `bigserial` for column `id`",
+        Some("write `bigint identity`: `bigserial` is PostgreSQL's shorthand for an integer numbered by a sequence, an identity column here"),
+    );
+    assert_error(
+        "tables:\n  t:\n    columns:\n      at: datetime not null\n",
+        "schema/test.yaml:4:11: error: unknown type `datetime` for column `at`",
+        Some("write `timestamp`, the schema language's name for it"),
+    );
+}
+
+#[test]
+fn an_unquoted_enum_default_suggests_its_quotes() {
+    assert_error(
+        "enums:\n  post_status: [draft, published]\ntables:\n  posts:\n    columns:\n      status: post_status not null default draft\n",
+        "schema/test.yaml:6:44: error: `draft` is not a portable default",
+        Some("quote a text or enum value: `default 'draft'`"),
+    );
+}
+
+#[test]
 fn top_level_must_be_a_mapping() {
     assert_error(
         "- tables\n",

@@ -193,8 +193,13 @@ pub fn parse_default(text: &str) -> Result<DefaultValue, SyntaxError> {
     if let Some(inner) = trimmed.strip_prefix('\'') {
         return parse_string_literal(inner).map(DefaultValue::String);
     }
-    Err(SyntaxError::new(0, format!("`{trimmed}` is not a portable default"))
-        .help("use a number, true, false, null, 'text', now(), current_date, uuid() or [], or write it per dialect: `default: { postgres: \"…\", sqlite: \"…\" }`"))
+    let error = SyntaxError::new(0, format!("`{trimmed}` is not a portable default"));
+    let bare_word = trimmed.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if bare_word {
+        // Most often a text or enum value written without its quotes.
+        return Err(error.help(format!("quote a text or enum value: `default '{trimmed}'`")));
+    }
+    Err(error.help("use a number, true, false, null, 'text', now(), current_date, uuid() or [], or write it per dialect: `default: { postgres: \"…\", sqlite: \"…\" }`"))
 }
 
 fn parse_string_literal(after_quote: &str) -> Result<String, SyntaxError> {

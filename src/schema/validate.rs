@@ -296,6 +296,42 @@ fn check_table(c: &mut Checker, table: &Table) {
     }
 }
 
+/// Type names of other engines and tools that newcomers write, with the schema language's
+/// spelling of the same column.
+const OTHER_ENGINES_TYPES: &[(&str, &str)] = &[
+    ("serial", "int identity"),
+    ("serial4", "int identity"),
+    ("bigserial", "bigint identity"),
+    ("serial8", "bigint identity"),
+    ("smallserial", "smallint identity"),
+    ("serial2", "smallint identity"),
+    ("int2", "smallint"),
+    ("int4", "int"),
+    ("int8", "bigint"),
+    ("tinyint", "smallint"),
+    ("mediumint", "int"),
+    ("float4", "real"),
+    ("float8", "double"),
+    ("float", "double"),
+    ("decimal", "numeric"),
+    ("string", "text"),
+    ("bytea", "bytes"),
+    ("blob", "bytes"),
+    ("datetime", "timestamp"),
+];
+
+fn other_engines_name(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let (_, ours) = OTHER_ENGINES_TYPES
+        .iter()
+        .find(|(theirs, _)| *theirs == lower)?;
+    Some(if ours.ends_with("identity") {
+        format!("write `{ours}`: `{name}` is PostgreSQL's shorthand for an integer numbered by a sequence, an identity column here")
+    } else {
+        format!("write `{ours}`, the schema language's name for it")
+    })
+}
+
 fn check_column(c: &mut Checker, column: &Column) {
     let schema = c.schema;
     if let BaseType::Enum(name) = &column.ty.value.base {
@@ -304,12 +340,14 @@ fn check_column(c: &mut Checker, column: &Column) {
                 .iter()
                 .copied()
                 .chain(schema.enums.iter().map(|e| e.name.as_str()));
-            let help = did_you_mean(name, candidates).unwrap_or_else(|| {
-                format!(
-                    "use a portable type ({}) or declare an enum `{name}`",
-                    TYPE_NAMES.join(", ")
-                )
-            });
+            let help = other_engines_name(name)
+                .or_else(|| did_you_mean(name, candidates))
+                .unwrap_or_else(|| {
+                    format!(
+                        "use a portable type ({}) or declare an enum `{name}`",
+                        TYPE_NAMES.join(", ")
+                    )
+                });
             c.error(
                 column.ty.span,
                 format!("unknown type `{name}` for column `{}`", column.name.value),
