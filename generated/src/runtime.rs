@@ -290,7 +290,7 @@ pub mod sqlite {
     /// you open (SQLite keeps these settings per connection, not in the database file):
     /// foreign keys enforced (SQLite ignores `REFERENCES` unless told otherwise) and a busy
     /// timeout, so that a writer waits up to five seconds for another instead of failing at
-    /// once. With r2d2: `SqliteConnectionManager::file(path).with_init(sqlite::configure)`.
+    /// once. With r2d2: `SqliteConnectionManager::file(path).with_init(|c| sqlite::configure(c))`.
     pub fn configure(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
