@@ -399,6 +399,29 @@ pub struct InsertUsageMetricParams<'a> {
     pub metadata: Option<&'a serde_json::Value>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for InsertUsageMetricParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.time as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.model_id,
+            &self.provider,
+            &self.request_count,
+            &self.token_input,
+            &self.token_output,
+            &self.token_total,
+            &self.cost_usd,
+            &self.avg_latency_ms,
+            &self.error_count,
+            &self.success_count,
+            &self.user_id,
+            &self.application_id,
+            &self.environment,
+            &self.metadata,
+        ]
+    }
+}
+
 /// The parameters of `CopyUsageMetrics`.
 #[derive(Debug, Clone, Copy)]
 pub struct CopyUsageMetricsParams<'a> {
@@ -856,6 +879,7 @@ pub mod sqlite {
     /// Record one usage sample of a model.
     ///
     /// The SQL: [`INSERT_USAGE_METRIC`](super::INSERT_USAGE_METRIC).
+    #[inline]
     pub fn insert_usage_metric(
         conn: &rusqlite::Connection,
         params: &InsertUsageMetricParams<'_>,
@@ -883,6 +907,7 @@ pub mod sqlite {
     /// one prepared insert per row inside a savepoint on SQLite. Returns how many rows went in.
     ///
     /// The SQL: [`COPY_USAGE_METRICS`](super::COPY_USAGE_METRICS).
+    #[inline]
     pub fn copy_usage_metrics(
         conn: &rusqlite::Connection,
         rows: &[CopyUsageMetricsParams<'_>],
@@ -913,6 +938,7 @@ pub mod sqlite {
     /// samples, most expensive first.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
+    #[inline]
     pub fn summarize_usage_by_model(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -930,6 +956,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
+    #[inline]
     pub fn summarize_usage_by_model_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -946,6 +973,7 @@ pub mod sqlite {
     /// On PostgreSQL the sums of the roll-up's bigint columns are numeric.
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
+    #[inline]
     pub fn summarize_hourly_usage_by_model(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -963,6 +991,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
+    #[inline]
     pub fn summarize_hourly_usage_by_model_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -979,6 +1008,7 @@ pub mod sqlite {
     /// first; pass a provider to narrow it, NULL for all.
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
+    #[inline]
     pub fn list_hourly_usage_for_model(
         conn: &rusqlite::Connection,
         model_id: &str,
@@ -1000,6 +1030,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
+    #[inline]
     pub fn list_hourly_usage_for_model_for_each(
         conn: &rusqlite::Connection,
         model_id: &str,
@@ -1020,6 +1051,7 @@ pub mod sqlite {
     /// dialect (overridden for postgres and timescaledb to bucket the raw samples directly).
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
+    #[inline]
     pub fn list_live_hourly_usage_for_model(
         conn: &rusqlite::Connection,
         model_id: &str,
@@ -1039,6 +1071,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
+    #[inline]
     pub fn list_live_hourly_usage_for_model_for_each(
         conn: &rusqlite::Connection,
         model_id: &str,
@@ -1057,6 +1090,7 @@ pub mod sqlite {
     /// narrow it, NULL for all.
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
+    #[inline]
     pub fn list_daily_usage(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1076,6 +1110,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
+    #[inline]
     pub fn list_daily_usage_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1093,6 +1128,7 @@ pub mod sqlite {
     /// The most expensive models over a window of days, with their request and token totals.
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
+    #[inline]
     pub fn list_top_models_by_cost(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1111,6 +1147,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
+    #[inline]
     pub fn list_top_models_by_cost_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1129,6 +1166,7 @@ pub mod sqlite {
     /// providers that served no requests in the window are left out.
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
+    #[inline]
     pub fn error_rate_by_provider(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1146,6 +1184,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
+    #[inline]
     pub fn error_rate_by_provider_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1162,6 +1201,7 @@ pub mod sqlite {
     /// mean of the samples' averages).
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
+    #[inline]
     pub fn weighted_latency_by_model(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1179,6 +1219,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
+    #[inline]
     pub fn weighted_latency_by_model_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1194,6 +1235,7 @@ pub mod sqlite {
     /// Usage per application and environment over a window: dimensions the roll-ups do not keep.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
+    #[inline]
     pub fn summarize_usage_by_application(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1210,6 +1252,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
+    #[inline]
     pub fn summarize_usage_by_application_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1225,6 +1268,7 @@ pub mod sqlite {
     /// The time of the newest sample (NULL when there is none), to alert when writers stop.
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
+    #[inline]
     pub fn get_latest_usage_time(
         conn: &rusqlite::Connection,
     ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
@@ -1237,6 +1281,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
+    #[inline]
     pub fn get_latest_usage_time_opt(
         conn: &rusqlite::Connection,
     ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
@@ -1248,6 +1293,7 @@ pub mod sqlite {
     /// plain PostgreSQL). Returns the number of rows deleted.
     ///
     /// The SQL: [`DELETE_USAGE_METRICS_BEFORE`](super::DELETE_USAGE_METRICS_BEFORE).
+    #[inline]
     pub fn delete_usage_metrics_before(
         conn: &rusqlite::Connection,
         before: chrono::DateTime<chrono::Utc>,
@@ -1673,34 +1719,20 @@ pub mod pg {
 /// The queries on the tokio-postgres backend (asynchronous).
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
+    use std::future::Future;
+
     use super::*;
-    use crate::runtime::pg_async::{BulkInsert, Call, Executor, Rows};
+    use crate::runtime::pg_async::{self as run, BulkInsert, Executor, Rows};
     use crate::runtime::Error;
 
     /// Record one usage sample of a model.
     ///
     /// The SQL: [`INSERT_USAGE_METRIC`](super::INSERT_USAGE_METRIC).
-    pub async fn insert_usage_metric(
-        client: &impl Executor,
-        params: &InsertUsageMetricParams<'_>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &INSERT_USAGE_METRIC)?;
-        call.bind(&params.time)?;
-        call.bind(&params.model_id)?;
-        call.bind(&params.provider)?;
-        call.bind(&params.request_count)?;
-        call.bind(&params.token_input)?;
-        call.bind(&params.token_output)?;
-        call.bind(&params.token_total)?;
-        call.bind(&params.cost_usd)?;
-        call.bind(&params.avg_latency_ms)?;
-        call.bind(&params.error_count)?;
-        call.bind(&params.success_count)?;
-        call.bind(&params.user_id)?;
-        call.bind(&params.application_id)?;
-        call.bind(&params.environment)?;
-        call.bind(&params.metadata)?;
-        call.exec().await
+    pub fn insert_usage_metric<'a>(
+        client: &'a impl Executor,
+        params: &'a InsertUsageMetricParams<'a>,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::exec(client, &INSERT_USAGE_METRIC, params)
     }
 
     /// Many usage samples at once, as a collector flushes its buffer: one binary COPY on PostgreSQL,
@@ -1737,15 +1769,12 @@ pub mod pg_async {
     /// samples, most expensive first.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
-    pub async fn summarize_usage_by_model(
-        client: &impl Executor,
+    pub fn summarize_usage_by_model<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<SummarizeUsageByModelRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SummarizeUsageByModelRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_USAGE_BY_MODEL, (since, until))
     }
 
     /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
@@ -1754,16 +1783,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
-    pub async fn summarize_usage_by_model_for_each(
-        client: &impl Executor,
+    pub fn summarize_usage_by_model_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(SummarizeUsageByModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(SummarizeUsageByModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_USAGE_BY_MODEL, (since, until), f)
     }
 
     /// Exact usage per model and provider over a window (e.g. the last 24 hours), read from the raw
@@ -1772,30 +1798,24 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_MODEL`](super::SUMMARIZE_USAGE_BY_MODEL).
-    pub async fn summarize_usage_by_model_stream(
-        client: &impl Executor,
+    pub fn summarize_usage_by_model_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<SummarizeUsageByModelRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SummarizeUsageByModelRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_USAGE_BY_MODEL, (since, until))
     }
 
     /// The same summary read from the hourly roll-up: cheaper over long windows, whole hours only.
     /// On PostgreSQL the sums of the roll-up's bigint columns are numeric.
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
-    pub async fn summarize_hourly_usage_by_model(
-        client: &impl Executor,
+    pub fn summarize_hourly_usage_by_model<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<SummarizeHourlyUsageByModelRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SummarizeHourlyUsageByModelRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL, (since, until))
     }
 
     /// The same summary read from the hourly roll-up: cheaper over long windows, whole hours only.
@@ -1804,16 +1824,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
-    pub async fn summarize_hourly_usage_by_model_for_each(
-        client: &impl Executor,
+    pub fn summarize_hourly_usage_by_model_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(SummarizeHourlyUsageByModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(SummarizeHourlyUsageByModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL, (since, until), f)
     }
 
     /// The same summary read from the hourly roll-up: cheaper over long windows, whole hours only.
@@ -1822,34 +1839,30 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_HOURLY_USAGE_BY_MODEL`](super::SUMMARIZE_HOURLY_USAGE_BY_MODEL).
-    pub async fn summarize_hourly_usage_by_model_stream(
-        client: &impl Executor,
+    pub fn summarize_hourly_usage_by_model_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<SummarizeHourlyUsageByModelRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SummarizeHourlyUsageByModelRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_HOURLY_USAGE_BY_MODEL, (since, until))
     }
 
     /// Hourly series of one model from the hourly roll-up, one row per hour and provider, oldest
     /// first; pass a provider to narrow it, NULL for all.
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
-    pub async fn list_hourly_usage_for_model(
-        client: &impl Executor,
-        model_id: &str,
+    pub fn list_hourly_usage_for_model<'a>(
+        client: &'a impl Executor,
+        model_id: &'a str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        provider: Option<&str>,
-    ) -> Result<Vec<ListHourlyUsageForModelRow>, Error> {
-        let mut call = Call::new(client, &LIST_HOURLY_USAGE_FOR_MODEL)?;
-        call.bind(&model_id)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&provider)?;
-        call.many().await
+        provider: Option<&'a str>,
+    ) -> impl Future<Output = Result<Vec<ListHourlyUsageForModelRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_HOURLY_USAGE_FOR_MODEL,
+            (model_id, since, until, provider),
+        )
     }
 
     /// Hourly series of one model from the hourly roll-up, one row per hour and provider, oldest
@@ -1858,20 +1871,20 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
-    pub async fn list_hourly_usage_for_model_for_each(
-        client: &impl Executor,
-        model_id: &str,
+    pub fn list_hourly_usage_for_model_for_each<'a>(
+        client: &'a impl Executor,
+        model_id: &'a str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        provider: Option<&str>,
-        f: impl FnMut(ListHourlyUsageForModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_HOURLY_USAGE_FOR_MODEL)?;
-        call.bind(&model_id)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&provider)?;
-        call.for_each(f).await
+        provider: Option<&'a str>,
+        f: impl FnMut(ListHourlyUsageForModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_HOURLY_USAGE_FOR_MODEL,
+            (model_id, since, until, provider),
+            f,
+        )
     }
 
     /// Hourly series of one model from the hourly roll-up, one row per hour and provider, oldest
@@ -1880,36 +1893,35 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_HOURLY_USAGE_FOR_MODEL`](super::LIST_HOURLY_USAGE_FOR_MODEL).
-    pub async fn list_hourly_usage_for_model_stream(
-        client: &impl Executor,
-        model_id: &str,
+    pub fn list_hourly_usage_for_model_stream<'a>(
+        client: &'a impl Executor,
+        model_id: &'a str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        provider: Option<&str>,
-    ) -> Result<Rows<ListHourlyUsageForModelRow>, Error> {
-        let mut call = Call::new(client, &LIST_HOURLY_USAGE_FOR_MODEL)?;
-        call.bind(&model_id)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&provider)?;
-        call.stream().await
+        provider: Option<&'a str>,
+    ) -> impl Future<Output = Result<Rows<ListHourlyUsageForModelRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_HOURLY_USAGE_FOR_MODEL,
+            (model_id, since, until, provider),
+        )
     }
 
     /// Live hourly series of one model for a dashboard: includes samples written seconds ago on every
     /// dialect (overridden for postgres and timescaledb to bucket the raw samples directly).
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
-    pub async fn list_live_hourly_usage_for_model(
-        client: &impl Executor,
-        model_id: &str,
+    pub fn list_live_hourly_usage_for_model<'a>(
+        client: &'a impl Executor,
+        model_id: &'a str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<ListLiveHourlyUsageForModelRow>, Error> {
-        let mut call = Call::new(client, &LIST_LIVE_HOURLY_USAGE_FOR_MODEL)?;
-        call.bind(&model_id)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListLiveHourlyUsageForModelRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_LIVE_HOURLY_USAGE_FOR_MODEL,
+            (model_id, since, until),
+        )
     }
 
     /// Live hourly series of one model for a dashboard: includes samples written seconds ago on every
@@ -1918,18 +1930,19 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
-    pub async fn list_live_hourly_usage_for_model_for_each(
-        client: &impl Executor,
-        model_id: &str,
+    pub fn list_live_hourly_usage_for_model_for_each<'a>(
+        client: &'a impl Executor,
+        model_id: &'a str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(ListLiveHourlyUsageForModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_LIVE_HOURLY_USAGE_FOR_MODEL)?;
-        call.bind(&model_id)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(ListLiveHourlyUsageForModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_LIVE_HOURLY_USAGE_FOR_MODEL,
+            (model_id, since, until),
+            f,
+        )
     }
 
     /// Live hourly series of one model for a dashboard: includes samples written seconds ago on every
@@ -1938,34 +1951,30 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_LIVE_HOURLY_USAGE_FOR_MODEL`](super::LIST_LIVE_HOURLY_USAGE_FOR_MODEL).
-    pub async fn list_live_hourly_usage_for_model_stream(
-        client: &impl Executor,
-        model_id: &str,
+    pub fn list_live_hourly_usage_for_model_stream<'a>(
+        client: &'a impl Executor,
+        model_id: &'a str,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<ListLiveHourlyUsageForModelRow>, Error> {
-        let mut call = Call::new(client, &LIST_LIVE_HOURLY_USAGE_FOR_MODEL)?;
-        call.bind(&model_id)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListLiveHourlyUsageForModelRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_LIVE_HOURLY_USAGE_FOR_MODEL,
+            (model_id, since, until),
+        )
     }
 
     /// Daily rows of every model and provider in a window of days, oldest first; pass a model to
     /// narrow it, NULL for all.
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
-    pub async fn list_daily_usage(
-        client: &impl Executor,
+    pub fn list_daily_usage<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        model_id: Option<&str>,
-    ) -> Result<Vec<ListDailyUsageRow>, Error> {
-        let mut call = Call::new(client, &LIST_DAILY_USAGE)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&model_id)?;
-        call.many().await
+        model_id: Option<&'a str>,
+    ) -> impl Future<Output = Result<Vec<ListDailyUsageRow>, Error>> + 'a {
+        run::many(client, &LIST_DAILY_USAGE, (since, until, model_id))
     }
 
     /// Daily rows of every model and provider in a window of days, oldest first; pass a model to
@@ -1974,18 +1983,14 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
-    pub async fn list_daily_usage_for_each(
-        client: &impl Executor,
+    pub fn list_daily_usage_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        model_id: Option<&str>,
-        f: impl FnMut(ListDailyUsageRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_DAILY_USAGE)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&model_id)?;
-        call.for_each(f).await
+        model_id: Option<&'a str>,
+        f: impl FnMut(ListDailyUsageRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_DAILY_USAGE, (since, until, model_id), f)
     }
 
     /// Daily rows of every model and provider in a window of days, oldest first; pass a model to
@@ -1994,33 +1999,25 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_DAILY_USAGE`](super::LIST_DAILY_USAGE).
-    pub async fn list_daily_usage_stream(
-        client: &impl Executor,
+    pub fn list_daily_usage_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        model_id: Option<&str>,
-    ) -> Result<Rows<ListDailyUsageRow>, Error> {
-        let mut call = Call::new(client, &LIST_DAILY_USAGE)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&model_id)?;
-        call.stream().await
+        model_id: Option<&'a str>,
+    ) -> impl Future<Output = Result<Rows<ListDailyUsageRow>, Error>> + 'a {
+        run::stream(client, &LIST_DAILY_USAGE, (since, until, model_id))
     }
 
     /// The most expensive models over a window of days, with their request and token totals.
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
-    pub async fn list_top_models_by_cost(
-        client: &impl Executor,
+    pub fn list_top_models_by_cost<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
-    ) -> Result<Vec<ListTopModelsByCostRow>, Error> {
-        let mut call = Call::new(client, &LIST_TOP_MODELS_BY_COST)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListTopModelsByCostRow>, Error>> + 'a {
+        run::many(client, &LIST_TOP_MODELS_BY_COST, (since, until, max_rows))
     }
 
     /// The most expensive models over a window of days, with their request and token totals.
@@ -2028,18 +2025,19 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
-    pub async fn list_top_models_by_cost_for_each(
-        client: &impl Executor,
+    pub fn list_top_models_by_cost_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
-        f: impl FnMut(ListTopModelsByCostRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_TOP_MODELS_BY_COST)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListTopModelsByCostRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_TOP_MODELS_BY_COST,
+            (since, until, max_rows),
+            f,
+        )
     }
 
     /// The most expensive models over a window of days, with their request and token totals.
@@ -2047,32 +2045,25 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_TOP_MODELS_BY_COST`](super::LIST_TOP_MODELS_BY_COST).
-    pub async fn list_top_models_by_cost_stream(
-        client: &impl Executor,
+    pub fn list_top_models_by_cost_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
         max_rows: i64,
-    ) -> Result<Rows<ListTopModelsByCostRow>, Error> {
-        let mut call = Call::new(client, &LIST_TOP_MODELS_BY_COST)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListTopModelsByCostRow>, Error>> + 'a {
+        run::stream(client, &LIST_TOP_MODELS_BY_COST, (since, until, max_rows))
     }
 
     /// Error rate per provider over a window, in percent of requests rounded to 0.01, worst first;
     /// providers that served no requests in the window are left out.
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
-    pub async fn error_rate_by_provider(
-        client: &impl Executor,
+    pub fn error_rate_by_provider<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<ErrorRateByProviderRow>, Error> {
-        let mut call = Call::new(client, &ERROR_RATE_BY_PROVIDER)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ErrorRateByProviderRow>, Error>> + 'a {
+        run::many(client, &ERROR_RATE_BY_PROVIDER, (since, until))
     }
 
     /// Error rate per provider over a window, in percent of requests rounded to 0.01, worst first;
@@ -2081,16 +2072,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
-    pub async fn error_rate_by_provider_for_each(
-        client: &impl Executor,
+    pub fn error_rate_by_provider_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(ErrorRateByProviderRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &ERROR_RATE_BY_PROVIDER)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(ErrorRateByProviderRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &ERROR_RATE_BY_PROVIDER, (since, until), f)
     }
 
     /// Error rate per provider over a window, in percent of requests rounded to 0.01, worst first;
@@ -2099,30 +2087,24 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`ERROR_RATE_BY_PROVIDER`](super::ERROR_RATE_BY_PROVIDER).
-    pub async fn error_rate_by_provider_stream(
-        client: &impl Executor,
+    pub fn error_rate_by_provider_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<ErrorRateByProviderRow>, Error> {
-        let mut call = Call::new(client, &ERROR_RATE_BY_PROVIDER)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ErrorRateByProviderRow>, Error>> + 'a {
+        run::stream(client, &ERROR_RATE_BY_PROVIDER, (since, until))
     }
 
     /// Request-weighted mean latency per model over a window (the roll-ups only hold the unweighted
     /// mean of the samples' averages).
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
-    pub async fn weighted_latency_by_model(
-        client: &impl Executor,
+    pub fn weighted_latency_by_model<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<WeightedLatencyByModelRow>, Error> {
-        let mut call = Call::new(client, &WEIGHTED_LATENCY_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<WeightedLatencyByModelRow>, Error>> + 'a {
+        run::many(client, &WEIGHTED_LATENCY_BY_MODEL, (since, until))
     }
 
     /// Request-weighted mean latency per model over a window (the roll-ups only hold the unweighted
@@ -2131,16 +2113,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
-    pub async fn weighted_latency_by_model_for_each(
-        client: &impl Executor,
+    pub fn weighted_latency_by_model_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(WeightedLatencyByModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &WEIGHTED_LATENCY_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(WeightedLatencyByModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &WEIGHTED_LATENCY_BY_MODEL, (since, until), f)
     }
 
     /// Request-weighted mean latency per model over a window (the roll-ups only hold the unweighted
@@ -2149,29 +2128,23 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`WEIGHTED_LATENCY_BY_MODEL`](super::WEIGHTED_LATENCY_BY_MODEL).
-    pub async fn weighted_latency_by_model_stream(
-        client: &impl Executor,
+    pub fn weighted_latency_by_model_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<WeightedLatencyByModelRow>, Error> {
-        let mut call = Call::new(client, &WEIGHTED_LATENCY_BY_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<WeightedLatencyByModelRow>, Error>> + 'a {
+        run::stream(client, &WEIGHTED_LATENCY_BY_MODEL, (since, until))
     }
 
     /// Usage per application and environment over a window: dimensions the roll-ups do not keep.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
-    pub async fn summarize_usage_by_application(
-        client: &impl Executor,
+    pub fn summarize_usage_by_application<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<SummarizeUsageByApplicationRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_APPLICATION)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SummarizeUsageByApplicationRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_USAGE_BY_APPLICATION, (since, until))
     }
 
     /// Usage per application and environment over a window: dimensions the roll-ups do not keep.
@@ -2179,16 +2152,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
-    pub async fn summarize_usage_by_application_for_each(
-        client: &impl Executor,
+    pub fn summarize_usage_by_application_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(SummarizeUsageByApplicationRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_APPLICATION)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(SummarizeUsageByApplicationRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_USAGE_BY_APPLICATION, (since, until), f)
     }
 
     /// Usage per application and environment over a window: dimensions the roll-ups do not keep.
@@ -2196,25 +2166,21 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_USAGE_BY_APPLICATION`](super::SUMMARIZE_USAGE_BY_APPLICATION).
-    pub async fn summarize_usage_by_application_stream(
-        client: &impl Executor,
+    pub fn summarize_usage_by_application_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<SummarizeUsageByApplicationRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_USAGE_BY_APPLICATION)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SummarizeUsageByApplicationRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_USAGE_BY_APPLICATION, (since, until))
     }
 
     /// The time of the newest sample (NULL when there is none), to alert when writers stop.
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
-    pub async fn get_latest_usage_time(
-        client: &impl Executor,
-    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
-        let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
-        call.one().await
+    pub fn get_latest_usage_time<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<chrono::DateTime<chrono::Utc>>, Error>> + 'a {
+        run::one(client, &GET_LATEST_USAGE_TIME, ())
     }
 
     /// The time of the newest sample (NULL when there is none), to alert when writers stop.
@@ -2222,23 +2188,21 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_LATEST_USAGE_TIME`](super::GET_LATEST_USAGE_TIME).
-    pub async fn get_latest_usage_time_opt(
-        client: &impl Executor,
-    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
-        let call = Call::new(client, &GET_LATEST_USAGE_TIME)?;
-        call.opt().await
+    pub fn get_latest_usage_time_opt<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error>> + 'a
+    {
+        run::opt(client, &GET_LATEST_USAGE_TIME, ())
     }
 
     /// Delete samples older than a cut-off: retention where no TimescaleDB policy runs (SQLite,
     /// plain PostgreSQL). Returns the number of rows deleted.
     ///
     /// The SQL: [`DELETE_USAGE_METRICS_BEFORE`](super::DELETE_USAGE_METRICS_BEFORE).
-    pub async fn delete_usage_metrics_before(
-        client: &impl Executor,
+    pub fn delete_usage_metrics_before<'a>(
+        client: &'a impl Executor,
         before: chrono::DateTime<chrono::Utc>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_USAGE_METRICS_BEFORE)?;
-        call.bind(&before)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_USAGE_METRICS_BEFORE, (before,))
     }
 }

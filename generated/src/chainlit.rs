@@ -280,6 +280,21 @@ pub struct UpsertThreadParams<'a> {
     pub metadata: Option<&'a serde_json::Value>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for UpsertThreadParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.created_at,
+            &self.name,
+            &self.user_id,
+            &self.user_identifier,
+            &self.tags,
+            &self.metadata,
+        ]
+    }
+}
+
 /// The parameters of `UpsertStep`.
 #[derive(Debug, Clone, Copy)]
 pub struct UpsertStepParams<'a> {
@@ -306,6 +321,35 @@ pub struct UpsertStepParams<'a> {
     pub default_open: Option<bool>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for UpsertStepParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.name,
+            &self.r#type,
+            &self.thread_id,
+            &self.parent_id,
+            &self.streaming,
+            &self.wait_for_answer,
+            &self.is_error,
+            &self.metadata,
+            &self.tags,
+            &self.input,
+            &self.output,
+            &self.created_at,
+            &self.command,
+            &self.start_time,
+            &self.end_time,
+            &self.generation,
+            &self.show_input,
+            &self.language,
+            &self.indent,
+            &self.default_open,
+        ]
+    }
+}
+
 /// The parameters of `UpsertElement`.
 #[derive(Debug, Clone, Copy)]
 pub struct UpsertElementParams<'a> {
@@ -325,6 +369,28 @@ pub struct UpsertElementParams<'a> {
     pub props: Option<&'a serde_json::Value>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for UpsertElementParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.thread_id,
+            &self.r#type,
+            &self.url,
+            &self.chainlit_key,
+            &self.name,
+            &self.display,
+            &self.object_key,
+            &self.size,
+            &self.page,
+            &self.language,
+            &self.for_id,
+            &self.mime,
+            &self.props,
+        ]
+    }
+}
+
 /// The parameters of `UpsertFeedback`.
 #[derive(Debug, Clone, Copy)]
 pub struct UpsertFeedbackParams<'a> {
@@ -333,6 +399,19 @@ pub struct UpsertFeedbackParams<'a> {
     pub thread_id: uuid::Uuid,
     pub value: i32,
     pub comment: Option<&'a str>,
+}
+
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for UpsertFeedbackParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.for_id,
+            &self.thread_id,
+            &self.value,
+            &self.comment,
+        ]
+    }
 }
 
 /// A user by the identifier their auth provider gave them.
@@ -1086,6 +1165,7 @@ pub mod sqlite {
     /// A user by the identifier their auth provider gave them.
     ///
     /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
+    #[inline]
     pub fn get_user_by_identifier(
         conn: &rusqlite::Connection,
         identifier: &str,
@@ -1100,6 +1180,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
+    #[inline]
     pub fn get_user_by_identifier_opt(
         conn: &rusqlite::Connection,
         identifier: &str,
@@ -1112,6 +1193,7 @@ pub mod sqlite {
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
+    #[inline]
     pub fn get_user(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -1126,6 +1208,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
+    #[inline]
     pub fn get_user_opt(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -1139,6 +1222,7 @@ pub mod sqlite {
     /// row (with the original id and "createdAt" if the user existed).
     ///
     /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
+    #[inline]
     pub fn upsert_user(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -1160,6 +1244,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
+    #[inline]
     pub fn upsert_user_opt(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -1178,6 +1263,7 @@ pub mod sqlite {
     /// The identifier of the user who owns a thread, for authorization checks.
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
+    #[inline]
     pub fn get_thread_author(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1192,6 +1278,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
+    #[inline]
     pub fn get_thread_author_opt(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1205,6 +1292,7 @@ pub mod sqlite {
     /// "createdAt" never changes once set.
     ///
     /// The SQL: [`UPSERT_THREAD`](super::UPSERT_THREAD).
+    #[inline]
     pub fn upsert_thread(
         conn: &rusqlite::Connection,
         params: &UpsertThreadParams<'_>,
@@ -1223,6 +1311,7 @@ pub mod sqlite {
     /// One thread by id.
     ///
     /// The SQL: [`GET_THREAD`](super::GET_THREAD).
+    #[inline]
     pub fn get_thread(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -1237,6 +1326,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_THREAD`](super::GET_THREAD).
+    #[inline]
     pub fn get_thread_opt(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -1251,6 +1341,7 @@ pub mod sqlite {
     /// case-insensitively (NULL for all). Threads without "createdAt" are not listed.
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
+    #[inline]
     pub fn list_threads_for_user(
         conn: &rusqlite::Connection,
         user_id: uuid::Uuid,
@@ -1273,6 +1364,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
+    #[inline]
     pub fn list_threads_for_user_for_each(
         conn: &rusqlite::Connection,
         user_id: uuid::Uuid,
@@ -1292,6 +1384,7 @@ pub mod sqlite {
     /// Rename a thread.
     ///
     /// The SQL: [`RENAME_THREAD`](super::RENAME_THREAD).
+    #[inline]
     pub fn rename_thread(
         conn: &rusqlite::Connection,
         name: Option<&str>,
@@ -1306,6 +1399,7 @@ pub mod sqlite {
     /// Delete a thread; its steps, elements and feedbacks go with it (ON DELETE CASCADE).
     ///
     /// The SQL: [`DELETE_THREAD`](super::DELETE_THREAD).
+    #[inline]
     pub fn delete_thread(conn: &rusqlite::Connection, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(conn, &DELETE_THREAD)?;
         call.bind(&id)?;
@@ -1316,6 +1410,7 @@ pub mod sqlite {
     /// NULL argument keeps the stored value.
     ///
     /// The SQL: [`UPSERT_STEP`](super::UPSERT_STEP).
+    #[inline]
     pub fn upsert_step(
         conn: &rusqlite::Connection,
         params: &UpsertStepParams<'_>,
@@ -1348,6 +1443,7 @@ pub mod sqlite {
     /// Finish a streamed step: its final output, end time and error flag.
     ///
     /// The SQL: [`FINISH_STEP`](super::FINISH_STEP).
+    #[inline]
     pub fn finish_step(
         conn: &rusqlite::Connection,
         output: Option<&str>,
@@ -1366,6 +1462,7 @@ pub mod sqlite {
     /// The steps of a thread in the order they were created (steps without "createdAt" last).
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
+    #[inline]
     pub fn list_steps_for_thread(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1380,6 +1477,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
+    #[inline]
     pub fn list_steps_for_thread_for_each(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1394,6 +1492,7 @@ pub mod sqlite {
     /// delete them first with DeleteFeedbacksForStep and DeleteElementsForStep.
     ///
     /// The SQL: [`DELETE_STEP`](super::DELETE_STEP).
+    #[inline]
     pub fn delete_step(conn: &rusqlite::Connection, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(conn, &DELETE_STEP)?;
         call.bind(&id)?;
@@ -1403,6 +1502,7 @@ pub mod sqlite {
     /// Number of failed steps per type in a time window ("createdAt" text), for alerting.
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
+    #[inline]
     pub fn count_error_steps_in_window(
         conn: &rusqlite::Connection,
         since: &str,
@@ -1419,6 +1519,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
+    #[inline]
     pub fn count_error_steps_in_window_for_each(
         conn: &rusqlite::Connection,
         since: &str,
@@ -1434,6 +1535,7 @@ pub mod sqlite {
     /// Create an element (attachment) or replace it.
     ///
     /// The SQL: [`UPSERT_ELEMENT`](super::UPSERT_ELEMENT).
+    #[inline]
     pub fn upsert_element(
         conn: &rusqlite::Connection,
         params: &UpsertElementParams<'_>,
@@ -1459,6 +1561,7 @@ pub mod sqlite {
     /// One element of a thread.
     ///
     /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
+    #[inline]
     pub fn get_element(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1475,6 +1578,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
+    #[inline]
     pub fn get_element_opt(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1489,6 +1593,7 @@ pub mod sqlite {
     /// The elements of a thread, by name.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
+    #[inline]
     pub fn list_elements_for_thread(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1503,6 +1608,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
+    #[inline]
     pub fn list_elements_for_thread_for_each(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1516,6 +1622,7 @@ pub mod sqlite {
     /// Delete one element.
     ///
     /// The SQL: [`DELETE_ELEMENT`](super::DELETE_ELEMENT).
+    #[inline]
     pub fn delete_element(conn: &rusqlite::Connection, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(conn, &DELETE_ELEMENT)?;
         call.bind(&id)?;
@@ -1525,6 +1632,7 @@ pub mod sqlite {
     /// Delete the elements attached to a step.
     ///
     /// The SQL: [`DELETE_ELEMENTS_FOR_STEP`](super::DELETE_ELEMENTS_FOR_STEP).
+    #[inline]
     pub fn delete_elements_for_step(
         conn: &rusqlite::Connection,
         step_id: uuid::Uuid,
@@ -1537,6 +1645,7 @@ pub mod sqlite {
     /// Create a feedback on a step or replace its value and comment.
     ///
     /// The SQL: [`UPSERT_FEEDBACK`](super::UPSERT_FEEDBACK).
+    #[inline]
     pub fn upsert_feedback(
         conn: &rusqlite::Connection,
         params: &UpsertFeedbackParams<'_>,
@@ -1553,6 +1662,7 @@ pub mod sqlite {
     /// Delete one feedback.
     ///
     /// The SQL: [`DELETE_FEEDBACK`](super::DELETE_FEEDBACK).
+    #[inline]
     pub fn delete_feedback(conn: &rusqlite::Connection, id: uuid::Uuid) -> Result<u64, Error> {
         let mut call = Call::new(conn, &DELETE_FEEDBACK)?;
         call.bind(&id)?;
@@ -1562,6 +1672,7 @@ pub mod sqlite {
     /// Delete the feedbacks given to a step.
     ///
     /// The SQL: [`DELETE_FEEDBACKS_FOR_STEP`](super::DELETE_FEEDBACKS_FOR_STEP).
+    #[inline]
     pub fn delete_feedbacks_for_step(
         conn: &rusqlite::Connection,
         step_id: uuid::Uuid,
@@ -1575,6 +1686,7 @@ pub mod sqlite {
     /// step is gone).
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
+    #[inline]
     pub fn list_feedbacks_for_thread(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1590,6 +1702,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
+    #[inline]
     pub fn list_feedbacks_for_thread_for_each(
         conn: &rusqlite::Connection,
         thread_id: uuid::Uuid,
@@ -1604,6 +1717,7 @@ pub mod sqlite {
     /// each kind of step is rated.
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
+    #[inline]
     pub fn summarize_feedback_by_step_type(
         conn: &rusqlite::Connection,
     ) -> Result<Vec<SummarizeFeedbackByStepTypeRow>, Error> {
@@ -1617,6 +1731,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
+    #[inline]
     pub fn summarize_feedback_by_step_type_for_each(
         conn: &rusqlite::Connection,
         f: impl FnMut(SummarizeFeedbackByStepTypeRow) -> Result<(), Error>,
@@ -1629,6 +1744,7 @@ pub mod sqlite {
     /// first.
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
+    #[inline]
     pub fn list_chat_summaries_for_user(
         conn: &rusqlite::Connection,
         user_identifier: &str,
@@ -1646,6 +1762,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
+    #[inline]
     pub fn list_chat_summaries_for_user_for_each(
         conn: &rusqlite::Connection,
         user_identifier: &str,
@@ -1661,6 +1778,7 @@ pub mod sqlite {
     /// Engagement of one user from user_summary_view.
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
+    #[inline]
     pub fn get_user_summary(
         conn: &rusqlite::Connection,
         identifier: &str,
@@ -1675,6 +1793,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
+    #[inline]
     pub fn get_user_summary_opt(
         conn: &rusqlite::Connection,
         identifier: &str,
@@ -1687,6 +1806,7 @@ pub mod sqlite {
     /// The most engaged users from user_summary_view.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
+    #[inline]
     pub fn list_user_summaries(
         conn: &rusqlite::Connection,
         max_rows: i64,
@@ -1701,6 +1821,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
+    #[inline]
     pub fn list_user_summaries_for_each(
         conn: &rusqlite::Connection,
         max_rows: i64,
@@ -1714,6 +1835,7 @@ pub mod sqlite {
     /// Step volume and errors per step type from performance_dashboard_view, busiest first.
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
+    #[inline]
     pub fn list_performance_dashboard(
         conn: &rusqlite::Connection,
     ) -> Result<Vec<ListPerformanceDashboardRow>, Error> {
@@ -1726,6 +1848,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
+    #[inline]
     pub fn list_performance_dashboard_for_each(
         conn: &rusqlite::Connection,
         f: impl FnMut(ListPerformanceDashboardRow) -> Result<(), Error>,
@@ -2394,20 +2517,20 @@ pub mod pg {
 /// The queries on the tokio-postgres backend (asynchronous).
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
+    use std::future::Future;
+
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor, Rows};
+    use crate::runtime::pg_async::{self as run, Executor, Rows};
     use crate::runtime::Error;
 
     /// A user by the identifier their auth provider gave them.
     ///
     /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
-    pub async fn get_user_by_identifier(
-        client: &impl Executor,
-        identifier: &str,
-    ) -> Result<tables::UsersRow, Error> {
-        let mut call = Call::new(client, &GET_USER_BY_IDENTIFIER)?;
-        call.bind(&identifier)?;
-        call.one().await
+    pub fn get_user_by_identifier<'a>(
+        client: &'a impl Executor,
+        identifier: &'a str,
+    ) -> impl Future<Output = Result<tables::UsersRow, Error>> + 'a {
+        run::one(client, &GET_USER_BY_IDENTIFIER, (identifier,))
     }
 
     /// A user by the identifier their auth provider gave them.
@@ -2415,25 +2538,21 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_USER_BY_IDENTIFIER`](super::GET_USER_BY_IDENTIFIER).
-    pub async fn get_user_by_identifier_opt(
-        client: &impl Executor,
-        identifier: &str,
-    ) -> Result<Option<tables::UsersRow>, Error> {
-        let mut call = Call::new(client, &GET_USER_BY_IDENTIFIER)?;
-        call.bind(&identifier)?;
-        call.opt().await
+    pub fn get_user_by_identifier_opt<'a>(
+        client: &'a impl Executor,
+        identifier: &'a str,
+    ) -> impl Future<Output = Result<Option<tables::UsersRow>, Error>> + 'a {
+        run::opt(client, &GET_USER_BY_IDENTIFIER, (identifier,))
     }
 
     /// A user by id.
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
-    pub async fn get_user(
-        client: &impl Executor,
+    pub fn get_user<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<tables::UsersRow, Error> {
-        let mut call = Call::new(client, &GET_USER)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::UsersRow, Error>> + 'a {
+        run::one(client, &GET_USER, (id,))
     }
 
     /// A user by id.
@@ -2441,32 +2560,25 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_USER`](super::GET_USER).
-    pub async fn get_user_opt(
-        client: &impl Executor,
+    pub fn get_user_opt<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<Option<tables::UsersRow>, Error> {
-        let mut call = Call::new(client, &GET_USER)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::UsersRow>, Error>> + 'a {
+        run::opt(client, &GET_USER, (id,))
     }
 
     /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
     /// row (with the original id and "createdAt" if the user existed).
     ///
     /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
-    pub async fn upsert_user(
-        client: &impl Executor,
+    pub fn upsert_user<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-        identifier: &str,
-        metadata: &serde_json::Value,
-        created_at: Option<&str>,
-    ) -> Result<tables::UsersRow, Error> {
-        let mut call = Call::new(client, &UPSERT_USER)?;
-        call.bind(&id)?;
-        call.bind(&identifier)?;
-        call.bind(&metadata)?;
-        call.bind(&created_at)?;
-        call.one().await
+        identifier: &'a str,
+        metadata: &'a serde_json::Value,
+        created_at: Option<&'a str>,
+    ) -> impl Future<Output = Result<tables::UsersRow, Error>> + 'a {
+        run::one(client, &UPSERT_USER, (id, identifier, metadata, created_at))
     }
 
     /// Create a user, or refresh the metadata of the user with this identifier; returns the stored
@@ -2475,31 +2587,24 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UPSERT_USER`](super::UPSERT_USER).
-    pub async fn upsert_user_opt(
-        client: &impl Executor,
+    pub fn upsert_user_opt<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-        identifier: &str,
-        metadata: &serde_json::Value,
-        created_at: Option<&str>,
-    ) -> Result<Option<tables::UsersRow>, Error> {
-        let mut call = Call::new(client, &UPSERT_USER)?;
-        call.bind(&id)?;
-        call.bind(&identifier)?;
-        call.bind(&metadata)?;
-        call.bind(&created_at)?;
-        call.opt().await
+        identifier: &'a str,
+        metadata: &'a serde_json::Value,
+        created_at: Option<&'a str>,
+    ) -> impl Future<Output = Result<Option<tables::UsersRow>, Error>> + 'a {
+        run::opt(client, &UPSERT_USER, (id, identifier, metadata, created_at))
     }
 
     /// The identifier of the user who owns a thread, for authorization checks.
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
-    pub async fn get_thread_author(
-        client: &impl Executor,
+    pub fn get_thread_author<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<String, Error> {
-        let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
-        call.bind(&thread_id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<String, Error>> + 'a {
+        run::one(client, &GET_THREAD_AUTHOR, (thread_id,))
     }
 
     /// The identifier of the user who owns a thread, for authorization checks.
@@ -2507,44 +2612,32 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_THREAD_AUTHOR`](super::GET_THREAD_AUTHOR).
-    pub async fn get_thread_author_opt(
-        client: &impl Executor,
+    pub fn get_thread_author_opt<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Option<String>, Error> {
-        let mut call = Call::new(client, &GET_THREAD_AUTHOR)?;
-        call.bind(&thread_id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<String>, Error>> + 'a {
+        run::opt(client, &GET_THREAD_AUTHOR, (thread_id,))
     }
 
     /// Create a thread or update it; on update a NULL argument keeps the stored value, and
     /// "createdAt" never changes once set.
     ///
     /// The SQL: [`UPSERT_THREAD`](super::UPSERT_THREAD).
-    pub async fn upsert_thread(
-        client: &impl Executor,
-        params: &UpsertThreadParams<'_>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &UPSERT_THREAD)?;
-        call.bind(&params.id)?;
-        call.bind(&params.created_at)?;
-        call.bind(&params.name)?;
-        call.bind(&params.user_id)?;
-        call.bind(&params.user_identifier)?;
-        call.bind(&params.tags)?;
-        call.bind(&params.metadata)?;
-        call.exec().await
+    pub fn upsert_thread<'a>(
+        client: &'a impl Executor,
+        params: &'a UpsertThreadParams<'a>,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::exec(client, &UPSERT_THREAD, params)
     }
 
     /// One thread by id.
     ///
     /// The SQL: [`GET_THREAD`](super::GET_THREAD).
-    pub async fn get_thread(
-        client: &impl Executor,
+    pub fn get_thread<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<tables::ThreadsRow, Error> {
-        let mut call = Call::new(client, &GET_THREAD)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::ThreadsRow, Error>> + 'a {
+        run::one(client, &GET_THREAD, (id,))
     }
 
     /// One thread by id.
@@ -2552,13 +2645,11 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_THREAD`](super::GET_THREAD).
-    pub async fn get_thread_opt(
-        client: &impl Executor,
+    pub fn get_thread_opt<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<Option<tables::ThreadsRow>, Error> {
-        let mut call = Call::new(client, &GET_THREAD)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::ThreadsRow>, Error>> + 'a {
+        run::opt(client, &GET_THREAD, (id,))
     }
 
     /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
@@ -2566,19 +2657,18 @@ pub mod pg_async {
     /// case-insensitively (NULL for all). Threads without "createdAt" are not listed.
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
-    pub async fn list_threads_for_user(
-        client: &impl Executor,
+    pub fn list_threads_for_user<'a>(
+        client: &'a impl Executor,
         user_id: uuid::Uuid,
-        before: Option<&str>,
-        name_pattern: Option<&str>,
+        before: Option<&'a str>,
+        name_pattern: Option<&'a str>,
         max_rows: i64,
-    ) -> Result<Vec<tables::ThreadsRow>, Error> {
-        let mut call = Call::new(client, &LIST_THREADS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&before)?;
-        call.bind(&name_pattern)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<tables::ThreadsRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_THREADS_FOR_USER,
+            (user_id, before, name_pattern, max_rows),
+        )
     }
 
     /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
@@ -2588,20 +2678,20 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
-    pub async fn list_threads_for_user_for_each(
-        client: &impl Executor,
+    pub fn list_threads_for_user_for_each<'a>(
+        client: &'a impl Executor,
         user_id: uuid::Uuid,
-        before: Option<&str>,
-        name_pattern: Option<&str>,
+        before: Option<&'a str>,
+        name_pattern: Option<&'a str>,
         max_rows: i64,
-        f: impl FnMut(tables::ThreadsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_THREADS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&before)?;
-        call.bind(&name_pattern)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(tables::ThreadsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_THREADS_FOR_USER,
+            (user_id, before, name_pattern, max_rows),
+            f,
+        )
     }
 
     /// One page of a user's threads, newest first. Cursor paging: pass NULL for the first page, then
@@ -2611,105 +2701,73 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_THREADS_FOR_USER`](super::LIST_THREADS_FOR_USER).
-    pub async fn list_threads_for_user_stream(
-        client: &impl Executor,
+    pub fn list_threads_for_user_stream<'a>(
+        client: &'a impl Executor,
         user_id: uuid::Uuid,
-        before: Option<&str>,
-        name_pattern: Option<&str>,
+        before: Option<&'a str>,
+        name_pattern: Option<&'a str>,
         max_rows: i64,
-    ) -> Result<Rows<tables::ThreadsRow>, Error> {
-        let mut call = Call::new(client, &LIST_THREADS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&before)?;
-        call.bind(&name_pattern)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<tables::ThreadsRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_THREADS_FOR_USER,
+            (user_id, before, name_pattern, max_rows),
+        )
     }
 
     /// Rename a thread.
     ///
     /// The SQL: [`RENAME_THREAD`](super::RENAME_THREAD).
-    pub async fn rename_thread(
-        client: &impl Executor,
-        name: Option<&str>,
+    pub fn rename_thread<'a>(
+        client: &'a impl Executor,
+        name: Option<&'a str>,
         id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &RENAME_THREAD)?;
-        call.bind(&name)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &RENAME_THREAD, (name, id))
     }
 
     /// Delete a thread; its steps, elements and feedbacks go with it (ON DELETE CASCADE).
     ///
     /// The SQL: [`DELETE_THREAD`](super::DELETE_THREAD).
-    pub async fn delete_thread(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_THREAD)?;
-        call.bind(&id)?;
-        call.execrows().await
+    pub fn delete_thread<'a>(
+        client: &'a impl Executor,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_THREAD, (id,))
     }
 
     /// Create a step or update it (Chainlit writes a streamed message several times); on update a
     /// NULL argument keeps the stored value.
     ///
     /// The SQL: [`UPSERT_STEP`](super::UPSERT_STEP).
-    pub async fn upsert_step(
-        client: &impl Executor,
-        params: &UpsertStepParams<'_>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &UPSERT_STEP)?;
-        call.bind(&params.id)?;
-        call.bind(&params.name)?;
-        call.bind(&params.r#type)?;
-        call.bind(&params.thread_id)?;
-        call.bind(&params.parent_id)?;
-        call.bind(&params.streaming)?;
-        call.bind(&params.wait_for_answer)?;
-        call.bind(&params.is_error)?;
-        call.bind(&params.metadata)?;
-        call.bind(&params.tags)?;
-        call.bind(&params.input)?;
-        call.bind(&params.output)?;
-        call.bind(&params.created_at)?;
-        call.bind(&params.command)?;
-        call.bind(&params.start_time)?;
-        call.bind(&params.end_time)?;
-        call.bind(&params.generation)?;
-        call.bind(&params.show_input)?;
-        call.bind(&params.language)?;
-        call.bind(&params.indent)?;
-        call.bind(&params.default_open)?;
-        call.exec().await
+    pub fn upsert_step<'a>(
+        client: &'a impl Executor,
+        params: &'a UpsertStepParams<'a>,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::exec(client, &UPSERT_STEP, params)
     }
 
     /// Finish a streamed step: its final output, end time and error flag.
     ///
     /// The SQL: [`FINISH_STEP`](super::FINISH_STEP).
-    pub async fn finish_step(
-        client: &impl Executor,
-        output: Option<&str>,
-        end_time: Option<&str>,
+    pub fn finish_step<'a>(
+        client: &'a impl Executor,
+        output: Option<&'a str>,
+        end_time: Option<&'a str>,
         is_error: Option<bool>,
         id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &FINISH_STEP)?;
-        call.bind(&output)?;
-        call.bind(&end_time)?;
-        call.bind(&is_error)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &FINISH_STEP, (output, end_time, is_error, id))
     }
 
     /// The steps of a thread in the order they were created (steps without "createdAt" last).
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
-    pub async fn list_steps_for_thread(
-        client: &impl Executor,
+    pub fn list_steps_for_thread<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Vec<tables::StepsRow>, Error> {
-        let mut call = Call::new(client, &LIST_STEPS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<tables::StepsRow>, Error>> + 'a {
+        run::many(client, &LIST_STEPS_FOR_THREAD, (thread_id,))
     }
 
     /// The steps of a thread in the order they were created (steps without "createdAt" last).
@@ -2717,14 +2775,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
-    pub async fn list_steps_for_thread_for_each(
-        client: &impl Executor,
+    pub fn list_steps_for_thread_for_each<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-        f: impl FnMut(tables::StepsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_STEPS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.for_each(f).await
+        f: impl FnMut(tables::StepsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_STEPS_FOR_THREAD, (thread_id,), f)
     }
 
     /// The steps of a thread in the order they were created (steps without "createdAt" last).
@@ -2732,37 +2788,33 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_STEPS_FOR_THREAD`](super::LIST_STEPS_FOR_THREAD).
-    pub async fn list_steps_for_thread_stream(
-        client: &impl Executor,
+    pub fn list_steps_for_thread_stream<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Rows<tables::StepsRow>, Error> {
-        let mut call = Call::new(client, &LIST_STEPS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<tables::StepsRow>, Error>> + 'a {
+        run::stream(client, &LIST_STEPS_FOR_THREAD, (thread_id,))
     }
 
     /// Delete one step. Feedbacks and elements point at steps by "forId" without a foreign key:
     /// delete them first with DeleteFeedbacksForStep and DeleteElementsForStep.
     ///
     /// The SQL: [`DELETE_STEP`](super::DELETE_STEP).
-    pub async fn delete_step(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_STEP)?;
-        call.bind(&id)?;
-        call.execrows().await
+    pub fn delete_step<'a>(
+        client: &'a impl Executor,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_STEP, (id,))
     }
 
     /// Number of failed steps per type in a time window ("createdAt" text), for alerting.
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
-    pub async fn count_error_steps_in_window(
-        client: &impl Executor,
-        since: &str,
-        until: &str,
-    ) -> Result<Vec<CountErrorStepsInWindowRow>, Error> {
-        let mut call = Call::new(client, &COUNT_ERROR_STEPS_IN_WINDOW)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    pub fn count_error_steps_in_window<'a>(
+        client: &'a impl Executor,
+        since: &'a str,
+        until: &'a str,
+    ) -> impl Future<Output = Result<Vec<CountErrorStepsInWindowRow>, Error>> + 'a {
+        run::many(client, &COUNT_ERROR_STEPS_IN_WINDOW, (since, until))
     }
 
     /// Number of failed steps per type in a time window ("createdAt" text), for alerting.
@@ -2770,16 +2822,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
-    pub async fn count_error_steps_in_window_for_each(
-        client: &impl Executor,
-        since: &str,
-        until: &str,
-        f: impl FnMut(CountErrorStepsInWindowRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &COUNT_ERROR_STEPS_IN_WINDOW)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+    pub fn count_error_steps_in_window_for_each<'a>(
+        client: &'a impl Executor,
+        since: &'a str,
+        until: &'a str,
+        f: impl FnMut(CountErrorStepsInWindowRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &COUNT_ERROR_STEPS_IN_WINDOW, (since, until), f)
     }
 
     /// Number of failed steps per type in a time window ("createdAt" text), for alerting.
@@ -2787,54 +2836,33 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`COUNT_ERROR_STEPS_IN_WINDOW`](super::COUNT_ERROR_STEPS_IN_WINDOW).
-    pub async fn count_error_steps_in_window_stream(
-        client: &impl Executor,
-        since: &str,
-        until: &str,
-    ) -> Result<Rows<CountErrorStepsInWindowRow>, Error> {
-        let mut call = Call::new(client, &COUNT_ERROR_STEPS_IN_WINDOW)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    pub fn count_error_steps_in_window_stream<'a>(
+        client: &'a impl Executor,
+        since: &'a str,
+        until: &'a str,
+    ) -> impl Future<Output = Result<Rows<CountErrorStepsInWindowRow>, Error>> + 'a {
+        run::stream(client, &COUNT_ERROR_STEPS_IN_WINDOW, (since, until))
     }
 
     /// Create an element (attachment) or replace it.
     ///
     /// The SQL: [`UPSERT_ELEMENT`](super::UPSERT_ELEMENT).
-    pub async fn upsert_element(
-        client: &impl Executor,
-        params: &UpsertElementParams<'_>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &UPSERT_ELEMENT)?;
-        call.bind(&params.id)?;
-        call.bind(&params.thread_id)?;
-        call.bind(&params.r#type)?;
-        call.bind(&params.url)?;
-        call.bind(&params.chainlit_key)?;
-        call.bind(&params.name)?;
-        call.bind(&params.display)?;
-        call.bind(&params.object_key)?;
-        call.bind(&params.size)?;
-        call.bind(&params.page)?;
-        call.bind(&params.language)?;
-        call.bind(&params.for_id)?;
-        call.bind(&params.mime)?;
-        call.bind(&params.props)?;
-        call.exec().await
+    pub fn upsert_element<'a>(
+        client: &'a impl Executor,
+        params: &'a UpsertElementParams<'a>,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::exec(client, &UPSERT_ELEMENT, params)
     }
 
     /// One element of a thread.
     ///
     /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
-    pub async fn get_element(
-        client: &impl Executor,
+    pub fn get_element<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
         id: uuid::Uuid,
-    ) -> Result<tables::ElementsRow, Error> {
-        let mut call = Call::new(client, &GET_ELEMENT)?;
-        call.bind(&thread_id)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::ElementsRow, Error>> + 'a {
+        run::one(client, &GET_ELEMENT, (thread_id, id))
     }
 
     /// One element of a thread.
@@ -2842,27 +2870,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_ELEMENT`](super::GET_ELEMENT).
-    pub async fn get_element_opt(
-        client: &impl Executor,
+    pub fn get_element_opt<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
         id: uuid::Uuid,
-    ) -> Result<Option<tables::ElementsRow>, Error> {
-        let mut call = Call::new(client, &GET_ELEMENT)?;
-        call.bind(&thread_id)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::ElementsRow>, Error>> + 'a {
+        run::opt(client, &GET_ELEMENT, (thread_id, id))
     }
 
     /// The elements of a thread, by name.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
-    pub async fn list_elements_for_thread(
-        client: &impl Executor,
+    pub fn list_elements_for_thread<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Vec<tables::ElementsRow>, Error> {
-        let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<tables::ElementsRow>, Error>> + 'a {
+        run::many(client, &LIST_ELEMENTS_FOR_THREAD, (thread_id,))
     }
 
     /// The elements of a thread, by name.
@@ -2870,14 +2893,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
-    pub async fn list_elements_for_thread_for_each(
-        client: &impl Executor,
+    pub fn list_elements_for_thread_for_each<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-        f: impl FnMut(tables::ElementsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.for_each(f).await
+        f: impl FnMut(tables::ElementsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_ELEMENTS_FOR_THREAD, (thread_id,), f)
     }
 
     /// The elements of a thread, by name.
@@ -2885,84 +2906,72 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_ELEMENTS_FOR_THREAD`](super::LIST_ELEMENTS_FOR_THREAD).
-    pub async fn list_elements_for_thread_stream(
-        client: &impl Executor,
+    pub fn list_elements_for_thread_stream<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Rows<tables::ElementsRow>, Error> {
-        let mut call = Call::new(client, &LIST_ELEMENTS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<tables::ElementsRow>, Error>> + 'a {
+        run::stream(client, &LIST_ELEMENTS_FOR_THREAD, (thread_id,))
     }
 
     /// Delete one element.
     ///
     /// The SQL: [`DELETE_ELEMENT`](super::DELETE_ELEMENT).
-    pub async fn delete_element(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_ELEMENT)?;
-        call.bind(&id)?;
-        call.execrows().await
+    pub fn delete_element<'a>(
+        client: &'a impl Executor,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_ELEMENT, (id,))
     }
 
     /// Delete the elements attached to a step.
     ///
     /// The SQL: [`DELETE_ELEMENTS_FOR_STEP`](super::DELETE_ELEMENTS_FOR_STEP).
-    pub async fn delete_elements_for_step(
-        client: &impl Executor,
+    pub fn delete_elements_for_step<'a>(
+        client: &'a impl Executor,
         step_id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_ELEMENTS_FOR_STEP)?;
-        call.bind(&step_id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_ELEMENTS_FOR_STEP, (step_id,))
     }
 
     /// Create a feedback on a step or replace its value and comment.
     ///
     /// The SQL: [`UPSERT_FEEDBACK`](super::UPSERT_FEEDBACK).
-    pub async fn upsert_feedback(
-        client: &impl Executor,
-        params: &UpsertFeedbackParams<'_>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &UPSERT_FEEDBACK)?;
-        call.bind(&params.id)?;
-        call.bind(&params.for_id)?;
-        call.bind(&params.thread_id)?;
-        call.bind(&params.value)?;
-        call.bind(&params.comment)?;
-        call.exec().await
+    pub fn upsert_feedback<'a>(
+        client: &'a impl Executor,
+        params: &'a UpsertFeedbackParams<'a>,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::exec(client, &UPSERT_FEEDBACK, params)
     }
 
     /// Delete one feedback.
     ///
     /// The SQL: [`DELETE_FEEDBACK`](super::DELETE_FEEDBACK).
-    pub async fn delete_feedback(client: &impl Executor, id: uuid::Uuid) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_FEEDBACK)?;
-        call.bind(&id)?;
-        call.execrows().await
+    pub fn delete_feedback<'a>(
+        client: &'a impl Executor,
+        id: uuid::Uuid,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_FEEDBACK, (id,))
     }
 
     /// Delete the feedbacks given to a step.
     ///
     /// The SQL: [`DELETE_FEEDBACKS_FOR_STEP`](super::DELETE_FEEDBACKS_FOR_STEP).
-    pub async fn delete_feedbacks_for_step(
-        client: &impl Executor,
+    pub fn delete_feedbacks_for_step<'a>(
+        client: &'a impl Executor,
         step_id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_FEEDBACKS_FOR_STEP)?;
-        call.bind(&step_id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_FEEDBACKS_FOR_STEP, (step_id,))
     }
 
     /// The feedbacks of a thread with the name, type and output of the step they rate (NULL when the
     /// step is gone).
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
-    pub async fn list_feedbacks_for_thread(
-        client: &impl Executor,
+    pub fn list_feedbacks_for_thread<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Vec<ListFeedbacksForThreadRow>, Error> {
-        let mut call = Call::new(client, &LIST_FEEDBACKS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListFeedbacksForThreadRow>, Error>> + 'a {
+        run::many(client, &LIST_FEEDBACKS_FOR_THREAD, (thread_id,))
     }
 
     /// The feedbacks of a thread with the name, type and output of the step they rate (NULL when the
@@ -2971,14 +2980,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
-    pub async fn list_feedbacks_for_thread_for_each(
-        client: &impl Executor,
+    pub fn list_feedbacks_for_thread_for_each<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-        f: impl FnMut(ListFeedbacksForThreadRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_FEEDBACKS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.for_each(f).await
+        f: impl FnMut(ListFeedbacksForThreadRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_FEEDBACKS_FOR_THREAD, (thread_id,), f)
     }
 
     /// The feedbacks of a thread with the name, type and output of the step they rate (NULL when the
@@ -2987,24 +2994,21 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_FEEDBACKS_FOR_THREAD`](super::LIST_FEEDBACKS_FOR_THREAD).
-    pub async fn list_feedbacks_for_thread_stream(
-        client: &impl Executor,
+    pub fn list_feedbacks_for_thread_stream<'a>(
+        client: &'a impl Executor,
         thread_id: uuid::Uuid,
-    ) -> Result<Rows<ListFeedbacksForThreadRow>, Error> {
-        let mut call = Call::new(client, &LIST_FEEDBACKS_FOR_THREAD)?;
-        call.bind(&thread_id)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListFeedbacksForThreadRow>, Error>> + 'a {
+        run::stream(client, &LIST_FEEDBACKS_FOR_THREAD, (thread_id,))
     }
 
     /// Number and mean value of the feedbacks given to each step type, across all threads: how well
     /// each kind of step is rated.
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
-    pub async fn summarize_feedback_by_step_type(
-        client: &impl Executor,
-    ) -> Result<Vec<SummarizeFeedbackByStepTypeRow>, Error> {
-        let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
-        call.many().await
+    pub fn summarize_feedback_by_step_type<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Vec<SummarizeFeedbackByStepTypeRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE, ())
     }
 
     /// Number and mean value of the feedbacks given to each step type, across all threads: how well
@@ -3013,12 +3017,11 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
-    pub async fn summarize_feedback_by_step_type_for_each(
-        client: &impl Executor,
-        f: impl FnMut(SummarizeFeedbackByStepTypeRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
-        call.for_each(f).await
+    pub fn summarize_feedback_by_step_type_for_each<'a>(
+        client: &'a impl Executor,
+        f: impl FnMut(SummarizeFeedbackByStepTypeRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE, (), f)
     }
 
     /// Number and mean value of the feedbacks given to each step type, across all threads: how well
@@ -3027,26 +3030,26 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_FEEDBACK_BY_STEP_TYPE`](super::SUMMARIZE_FEEDBACK_BY_STEP_TYPE).
-    pub async fn summarize_feedback_by_step_type_stream(
-        client: &impl Executor,
-    ) -> Result<Rows<SummarizeFeedbackByStepTypeRow>, Error> {
-        let call = Call::new(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE)?;
-        call.stream().await
+    pub fn summarize_feedback_by_step_type_stream<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Rows<SummarizeFeedbackByStepTypeRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_FEEDBACK_BY_STEP_TYPE, ())
     }
 
     /// A user's threads with their size and recency from chat_summary_view, most recent activity
     /// first.
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
-    pub async fn list_chat_summaries_for_user(
-        client: &impl Executor,
-        user_identifier: &str,
+    pub fn list_chat_summaries_for_user<'a>(
+        client: &'a impl Executor,
+        user_identifier: &'a str,
         max_rows: i64,
-    ) -> Result<Vec<ListChatSummariesForUserRow>, Error> {
-        let mut call = Call::new(client, &LIST_CHAT_SUMMARIES_FOR_USER)?;
-        call.bind(&user_identifier)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListChatSummariesForUserRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_CHAT_SUMMARIES_FOR_USER,
+            (user_identifier, max_rows),
+        )
     }
 
     /// A user's threads with their size and recency from chat_summary_view, most recent activity
@@ -3055,16 +3058,18 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
-    pub async fn list_chat_summaries_for_user_for_each(
-        client: &impl Executor,
-        user_identifier: &str,
+    pub fn list_chat_summaries_for_user_for_each<'a>(
+        client: &'a impl Executor,
+        user_identifier: &'a str,
         max_rows: i64,
-        f: impl FnMut(ListChatSummariesForUserRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_CHAT_SUMMARIES_FOR_USER)?;
-        call.bind(&user_identifier)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListChatSummariesForUserRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_CHAT_SUMMARIES_FOR_USER,
+            (user_identifier, max_rows),
+            f,
+        )
     }
 
     /// A user's threads with their size and recency from chat_summary_view, most recent activity
@@ -3073,27 +3078,26 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_CHAT_SUMMARIES_FOR_USER`](super::LIST_CHAT_SUMMARIES_FOR_USER).
-    pub async fn list_chat_summaries_for_user_stream(
-        client: &impl Executor,
-        user_identifier: &str,
+    pub fn list_chat_summaries_for_user_stream<'a>(
+        client: &'a impl Executor,
+        user_identifier: &'a str,
         max_rows: i64,
-    ) -> Result<Rows<ListChatSummariesForUserRow>, Error> {
-        let mut call = Call::new(client, &LIST_CHAT_SUMMARIES_FOR_USER)?;
-        call.bind(&user_identifier)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListChatSummariesForUserRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_CHAT_SUMMARIES_FOR_USER,
+            (user_identifier, max_rows),
+        )
     }
 
     /// Engagement of one user from user_summary_view.
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
-    pub async fn get_user_summary(
-        client: &impl Executor,
-        identifier: &str,
-    ) -> Result<GetUserSummaryRow, Error> {
-        let mut call = Call::new(client, &GET_USER_SUMMARY)?;
-        call.bind(&identifier)?;
-        call.one().await
+    pub fn get_user_summary<'a>(
+        client: &'a impl Executor,
+        identifier: &'a str,
+    ) -> impl Future<Output = Result<GetUserSummaryRow, Error>> + 'a {
+        run::one(client, &GET_USER_SUMMARY, (identifier,))
     }
 
     /// Engagement of one user from user_summary_view.
@@ -3101,25 +3105,21 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_USER_SUMMARY`](super::GET_USER_SUMMARY).
-    pub async fn get_user_summary_opt(
-        client: &impl Executor,
-        identifier: &str,
-    ) -> Result<Option<GetUserSummaryRow>, Error> {
-        let mut call = Call::new(client, &GET_USER_SUMMARY)?;
-        call.bind(&identifier)?;
-        call.opt().await
+    pub fn get_user_summary_opt<'a>(
+        client: &'a impl Executor,
+        identifier: &'a str,
+    ) -> impl Future<Output = Result<Option<GetUserSummaryRow>, Error>> + 'a {
+        run::opt(client, &GET_USER_SUMMARY, (identifier,))
     }
 
     /// The most engaged users from user_summary_view.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
-    pub async fn list_user_summaries(
-        client: &impl Executor,
+    pub fn list_user_summaries<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
-    ) -> Result<Vec<ListUserSummariesRow>, Error> {
-        let mut call = Call::new(client, &LIST_USER_SUMMARIES)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListUserSummariesRow>, Error>> + 'a {
+        run::many(client, &LIST_USER_SUMMARIES, (max_rows,))
     }
 
     /// The most engaged users from user_summary_view.
@@ -3127,14 +3127,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
-    pub async fn list_user_summaries_for_each(
-        client: &impl Executor,
+    pub fn list_user_summaries_for_each<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
-        f: impl FnMut(ListUserSummariesRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_USER_SUMMARIES)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListUserSummariesRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_USER_SUMMARIES, (max_rows,), f)
     }
 
     /// The most engaged users from user_summary_view.
@@ -3142,23 +3140,20 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_USER_SUMMARIES`](super::LIST_USER_SUMMARIES).
-    pub async fn list_user_summaries_stream(
-        client: &impl Executor,
+    pub fn list_user_summaries_stream<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
-    ) -> Result<Rows<ListUserSummariesRow>, Error> {
-        let mut call = Call::new(client, &LIST_USER_SUMMARIES)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListUserSummariesRow>, Error>> + 'a {
+        run::stream(client, &LIST_USER_SUMMARIES, (max_rows,))
     }
 
     /// Step volume and errors per step type from performance_dashboard_view, busiest first.
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
-    pub async fn list_performance_dashboard(
-        client: &impl Executor,
-    ) -> Result<Vec<ListPerformanceDashboardRow>, Error> {
-        let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
-        call.many().await
+    pub fn list_performance_dashboard<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Vec<ListPerformanceDashboardRow>, Error>> + 'a {
+        run::many(client, &LIST_PERFORMANCE_DASHBOARD, ())
     }
 
     /// Step volume and errors per step type from performance_dashboard_view, busiest first.
@@ -3166,12 +3161,11 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
-    pub async fn list_performance_dashboard_for_each(
-        client: &impl Executor,
-        f: impl FnMut(ListPerformanceDashboardRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
-        call.for_each(f).await
+    pub fn list_performance_dashboard_for_each<'a>(
+        client: &'a impl Executor,
+        f: impl FnMut(ListPerformanceDashboardRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_PERFORMANCE_DASHBOARD, (), f)
     }
 
     /// Step volume and errors per step type from performance_dashboard_view, busiest first.
@@ -3179,10 +3173,9 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_PERFORMANCE_DASHBOARD`](super::LIST_PERFORMANCE_DASHBOARD).
-    pub async fn list_performance_dashboard_stream(
-        client: &impl Executor,
-    ) -> Result<Rows<ListPerformanceDashboardRow>, Error> {
-        let call = Call::new(client, &LIST_PERFORMANCE_DASHBOARD)?;
-        call.stream().await
+    pub fn list_performance_dashboard_stream<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Rows<ListPerformanceDashboardRow>, Error>> + 'a {
+        run::stream(client, &LIST_PERFORMANCE_DASHBOARD, ())
     }
 }

@@ -244,6 +244,19 @@ pub struct ListInteractionsInWindowParams<'a> {
     pub skip_rows: i64,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for ListInteractionsInWindowParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.since as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.until,
+            &self.provider,
+            &self.max_rows,
+            &self.skip_rows,
+        ]
+    }
+}
+
 /// The parameters of `InsertInteraction`.
 #[derive(Debug, Clone, Copy)]
 pub struct InsertInteractionParams<'a> {
@@ -263,6 +276,28 @@ pub struct InsertInteractionParams<'a> {
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for InsertInteractionParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.session_id,
+            &self.tenant_id,
+            &self.provider,
+            &self.model,
+            &self.prompt,
+            &self.response,
+            &self.system_instruction,
+            &self.config,
+            &self.tokens_prompt,
+            &self.tokens_completion,
+            &self.latency_ms,
+            &self.error_message,
+            &self.created_at,
+        ]
+    }
+}
+
 /// The parameters of `ListTransformationEventsInWindow`.
 #[derive(Debug, Clone, Copy)]
 pub struct ListTransformationEventsInWindowParams<'a> {
@@ -271,6 +306,19 @@ pub struct ListTransformationEventsInWindowParams<'a> {
     pub technique_suite: Option<&'a str>,
     pub max_rows: i64,
     pub skip_rows: i64,
+}
+
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for ListTransformationEventsInWindowParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.since as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.until,
+            &self.technique_suite,
+            &self.max_rows,
+            &self.skip_rows,
+        ]
+    }
 }
 
 /// The parameters of `InsertTransformationEvent`.
@@ -288,6 +336,24 @@ pub struct InsertTransformationEventParams<'a> {
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for InsertTransformationEventParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.interaction_id,
+            &self.technique_suite,
+            &self.technique_name,
+            &self.original_prompt,
+            &self.transformed_prompt,
+            &self.transformation_time_ms,
+            &self.success,
+            &self.metadata,
+            &self.created_at,
+        ]
+    }
+}
+
 /// The parameters of `ListJailbreakExperimentsInWindow`.
 #[derive(Debug, Clone, Copy)]
 pub struct ListJailbreakExperimentsInWindowParams<'a> {
@@ -296,6 +362,19 @@ pub struct ListJailbreakExperimentsInWindowParams<'a> {
     pub framework: Option<&'a str>,
     pub max_rows: i64,
     pub skip_rows: i64,
+}
+
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for ListJailbreakExperimentsInWindowParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.since as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.until,
+            &self.framework,
+            &self.max_rows,
+            &self.skip_rows,
+        ]
+    }
 }
 
 /// The parameters of `InsertJailbreakExperiment`.
@@ -312,6 +391,25 @@ pub struct InsertJailbreakExperimentParams<'a> {
     pub judge_score: Option<f64>,
     pub metadata: Option<&'a serde_json::Value>,
     pub created_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for InsertJailbreakExperimentParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.framework,
+            &self.attack_method,
+            &self.goal,
+            &self.final_prompt,
+            &self.target_response,
+            &self.iterations,
+            &self.success,
+            &self.judge_score,
+            &self.metadata,
+            &self.created_at,
+        ]
+    }
 }
 
 /// Interactions created in a time window, oldest first, for incremental extraction; pass a
@@ -765,6 +863,7 @@ pub mod sqlite {
     /// provider to extract one provider only, NULL for all. Page with max_rows and skip_rows.
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
+    #[inline]
     pub fn list_interactions_in_window(
         conn: &rusqlite::Connection,
         params: &ListInteractionsInWindowParams<'_>,
@@ -784,6 +883,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
+    #[inline]
     pub fn list_interactions_in_window_for_each(
         conn: &rusqlite::Connection,
         params: &ListInteractionsInWindowParams<'_>,
@@ -801,6 +901,7 @@ pub mod sqlite {
     /// One interaction by its id, e.g. to verify a record after insertion.
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
+    #[inline]
     pub fn get_interaction(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -815,6 +916,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
+    #[inline]
     pub fn get_interaction_opt(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -827,6 +929,7 @@ pub mod sqlite {
     /// All interactions of one session, in the order they happened.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
+    #[inline]
     pub fn list_interactions_for_session(
         conn: &rusqlite::Connection,
         session_id: uuid::Uuid,
@@ -841,6 +944,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
+    #[inline]
     pub fn list_interactions_for_session_for_each(
         conn: &rusqlite::Connection,
         session_id: uuid::Uuid,
@@ -855,6 +959,7 @@ pub mod sqlite {
     /// row count (0 or 1) says whether the row was new.
     ///
     /// The SQL: [`INSERT_INTERACTION`](super::INSERT_INTERACTION).
+    #[inline]
     pub fn insert_interaction(
         conn: &rusqlite::Connection,
         params: &InsertInteractionParams<'_>,
@@ -881,6 +986,7 @@ pub mod sqlite {
     /// largest first: the hourly pipeline-health numbers.
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
+    #[inline]
     pub fn count_interactions_by_provider_model(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -898,6 +1004,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
+    #[inline]
     pub fn count_interactions_by_provider_model_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -914,6 +1021,7 @@ pub mod sqlite {
     /// ingestion watermark to detect lag.
     ///
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
+    #[inline]
     pub fn get_latest_interaction_time(
         conn: &rusqlite::Connection,
     ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
@@ -927,6 +1035,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
+    #[inline]
     pub fn get_latest_interaction_time_opt(
         conn: &rusqlite::Connection,
     ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
@@ -938,6 +1047,7 @@ pub mod sqlite {
     /// extract one suite only, NULL for all.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
+    #[inline]
     pub fn list_transformation_events_in_window(
         conn: &rusqlite::Connection,
         params: &ListTransformationEventsInWindowParams<'_>,
@@ -957,6 +1067,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
+    #[inline]
     pub fn list_transformation_events_in_window_for_each(
         conn: &rusqlite::Connection,
         params: &ListTransformationEventsInWindowParams<'_>,
@@ -976,6 +1087,7 @@ pub mod sqlite {
     /// columns are NULL then; a provider filter keeps only events whose interaction matches.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
+    #[inline]
     pub fn list_transformation_events_with_interaction(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -998,6 +1110,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
+    #[inline]
     pub fn list_transformation_events_with_interaction_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1017,6 +1130,7 @@ pub mod sqlite {
     /// Record one prompt transformation attempt; interaction_id may be NULL. Idempotent on id.
     ///
     /// The SQL: [`INSERT_TRANSFORMATION_EVENT`](super::INSERT_TRANSFORMATION_EVENT).
+    #[inline]
     pub fn insert_transformation_event(
         conn: &rusqlite::Connection,
         params: &InsertTransformationEventParams<'_>,
@@ -1038,6 +1152,7 @@ pub mod sqlite {
     /// Attempts, successes and mean time per technique in a time window, busiest first.
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
+    #[inline]
     pub fn summarize_transformation_techniques(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1054,6 +1169,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
+    #[inline]
     pub fn summarize_transformation_techniques_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1070,6 +1186,7 @@ pub mod sqlite {
     /// framework only, NULL for all.
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
+    #[inline]
     pub fn list_jailbreak_experiments_in_window(
         conn: &rusqlite::Connection,
         params: &ListJailbreakExperimentsInWindowParams<'_>,
@@ -1089,6 +1206,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
+    #[inline]
     pub fn list_jailbreak_experiments_in_window_for_each(
         conn: &rusqlite::Connection,
         params: &ListJailbreakExperimentsInWindowParams<'_>,
@@ -1106,6 +1224,7 @@ pub mod sqlite {
     /// Record one jailbreak experiment result. Idempotent on id.
     ///
     /// The SQL: [`INSERT_JAILBREAK_EXPERIMENT`](super::INSERT_JAILBREAK_EXPERIMENT).
+    #[inline]
     pub fn insert_jailbreak_experiment(
         conn: &rusqlite::Connection,
         params: &InsertJailbreakExperimentParams<'_>,
@@ -1128,6 +1247,7 @@ pub mod sqlite {
     /// Success rate inputs and judge scores per framework and attack method in a time window.
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
+    #[inline]
     pub fn summarize_jailbreak_experiments(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1144,6 +1264,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
+    #[inline]
     pub fn summarize_jailbreak_experiments_for_each(
         conn: &rusqlite::Connection,
         since: chrono::DateTime<chrono::Utc>,
@@ -1563,25 +1684,21 @@ pub mod pg {
 /// The queries on the tokio-postgres backend (asynchronous).
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
+    use std::future::Future;
+
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor, Rows};
+    use crate::runtime::pg_async::{self as run, Executor, Rows};
     use crate::runtime::Error;
 
     /// Interactions created in a time window, oldest first, for incremental extraction; pass a
     /// provider to extract one provider only, NULL for all. Page with max_rows and skip_rows.
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
-    pub async fn list_interactions_in_window(
-        client: &impl Executor,
-        params: &ListInteractionsInWindowParams<'_>,
-    ) -> Result<Vec<tables::LlmInteractionsRow>, Error> {
-        let mut call = Call::new(client, &LIST_INTERACTIONS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.provider)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.many().await
+    pub fn list_interactions_in_window<'a>(
+        client: &'a impl Executor,
+        params: &'a ListInteractionsInWindowParams<'a>,
+    ) -> impl Future<Output = Result<Vec<tables::LlmInteractionsRow>, Error>> + 'a {
+        run::many(client, &LIST_INTERACTIONS_IN_WINDOW, params)
     }
 
     /// Interactions created in a time window, oldest first, for incremental extraction; pass a
@@ -1590,18 +1707,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
-    pub async fn list_interactions_in_window_for_each(
-        client: &impl Executor,
-        params: &ListInteractionsInWindowParams<'_>,
-        f: impl FnMut(tables::LlmInteractionsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_INTERACTIONS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.provider)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.for_each(f).await
+    pub fn list_interactions_in_window_for_each<'a>(
+        client: &'a impl Executor,
+        params: &'a ListInteractionsInWindowParams<'a>,
+        f: impl FnMut(tables::LlmInteractionsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_INTERACTIONS_IN_WINDOW, params, f)
     }
 
     /// Interactions created in a time window, oldest first, for incremental extraction; pass a
@@ -1610,29 +1721,21 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_INTERACTIONS_IN_WINDOW`](super::LIST_INTERACTIONS_IN_WINDOW).
-    pub async fn list_interactions_in_window_stream(
-        client: &impl Executor,
-        params: &ListInteractionsInWindowParams<'_>,
-    ) -> Result<Rows<tables::LlmInteractionsRow>, Error> {
-        let mut call = Call::new(client, &LIST_INTERACTIONS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.provider)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.stream().await
+    pub fn list_interactions_in_window_stream<'a>(
+        client: &'a impl Executor,
+        params: &'a ListInteractionsInWindowParams<'a>,
+    ) -> impl Future<Output = Result<Rows<tables::LlmInteractionsRow>, Error>> + 'a {
+        run::stream(client, &LIST_INTERACTIONS_IN_WINDOW, params)
     }
 
     /// One interaction by its id, e.g. to verify a record after insertion.
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
-    pub async fn get_interaction(
-        client: &impl Executor,
+    pub fn get_interaction<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<tables::LlmInteractionsRow, Error> {
-        let mut call = Call::new(client, &GET_INTERACTION)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::LlmInteractionsRow, Error>> + 'a {
+        run::one(client, &GET_INTERACTION, (id,))
     }
 
     /// One interaction by its id, e.g. to verify a record after insertion.
@@ -1640,25 +1743,21 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_INTERACTION`](super::GET_INTERACTION).
-    pub async fn get_interaction_opt(
-        client: &impl Executor,
+    pub fn get_interaction_opt<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<Option<tables::LlmInteractionsRow>, Error> {
-        let mut call = Call::new(client, &GET_INTERACTION)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::LlmInteractionsRow>, Error>> + 'a {
+        run::opt(client, &GET_INTERACTION, (id,))
     }
 
     /// All interactions of one session, in the order they happened.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
-    pub async fn list_interactions_for_session(
-        client: &impl Executor,
+    pub fn list_interactions_for_session<'a>(
+        client: &'a impl Executor,
         session_id: uuid::Uuid,
-    ) -> Result<Vec<ListInteractionsForSessionRow>, Error> {
-        let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
-        call.bind(&session_id)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListInteractionsForSessionRow>, Error>> + 'a {
+        run::many(client, &LIST_INTERACTIONS_FOR_SESSION, (session_id,))
     }
 
     /// All interactions of one session, in the order they happened.
@@ -1666,14 +1765,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
-    pub async fn list_interactions_for_session_for_each(
-        client: &impl Executor,
+    pub fn list_interactions_for_session_for_each<'a>(
+        client: &'a impl Executor,
         session_id: uuid::Uuid,
-        f: impl FnMut(ListInteractionsForSessionRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
-        call.bind(&session_id)?;
-        call.for_each(f).await
+        f: impl FnMut(ListInteractionsForSessionRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_INTERACTIONS_FOR_SESSION, (session_id,), f)
     }
 
     /// All interactions of one session, in the order they happened.
@@ -1681,54 +1778,38 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_INTERACTIONS_FOR_SESSION`](super::LIST_INTERACTIONS_FOR_SESSION).
-    pub async fn list_interactions_for_session_stream(
-        client: &impl Executor,
+    pub fn list_interactions_for_session_stream<'a>(
+        client: &'a impl Executor,
         session_id: uuid::Uuid,
-    ) -> Result<Rows<ListInteractionsForSessionRow>, Error> {
-        let mut call = Call::new(client, &LIST_INTERACTIONS_FOR_SESSION)?;
-        call.bind(&session_id)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListInteractionsForSessionRow>, Error>> + 'a {
+        run::stream(client, &LIST_INTERACTIONS_FOR_SESSION, (session_id,))
     }
 
     /// Record one LLM API call. Idempotent: re-ingesting the same id does nothing, and the returned
     /// row count (0 or 1) says whether the row was new.
     ///
     /// The SQL: [`INSERT_INTERACTION`](super::INSERT_INTERACTION).
-    pub async fn insert_interaction(
-        client: &impl Executor,
-        params: &InsertInteractionParams<'_>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &INSERT_INTERACTION)?;
-        call.bind(&params.id)?;
-        call.bind(&params.session_id)?;
-        call.bind(&params.tenant_id)?;
-        call.bind(&params.provider)?;
-        call.bind(&params.model)?;
-        call.bind(&params.prompt)?;
-        call.bind(&params.response)?;
-        call.bind(&params.system_instruction)?;
-        call.bind(&params.config)?;
-        call.bind(&params.tokens_prompt)?;
-        call.bind(&params.tokens_completion)?;
-        call.bind(&params.latency_ms)?;
-        call.bind(&params.error_message)?;
-        call.bind(&params.created_at)?;
-        call.execrows().await
+    pub fn insert_interaction<'a>(
+        client: &'a impl Executor,
+        params: &'a InsertInteractionParams<'a>,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &INSERT_INTERACTION, params)
     }
 
     /// Interaction volume, tokens, latency and errors per provider and model in a time window,
     /// largest first: the hourly pipeline-health numbers.
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
-    pub async fn count_interactions_by_provider_model(
-        client: &impl Executor,
+    pub fn count_interactions_by_provider_model<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<CountInteractionsByProviderModelRow>, Error> {
-        let mut call = Call::new(client, &COUNT_INTERACTIONS_BY_PROVIDER_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<CountInteractionsByProviderModelRow>, Error>> + 'a {
+        run::many(
+            client,
+            &COUNT_INTERACTIONS_BY_PROVIDER_MODEL,
+            (since, until),
+        )
     }
 
     /// Interaction volume, tokens, latency and errors per provider and model in a time window,
@@ -1737,16 +1818,18 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
-    pub async fn count_interactions_by_provider_model_for_each(
-        client: &impl Executor,
+    pub fn count_interactions_by_provider_model_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(CountInteractionsByProviderModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &COUNT_INTERACTIONS_BY_PROVIDER_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(CountInteractionsByProviderModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &COUNT_INTERACTIONS_BY_PROVIDER_MODEL,
+            (since, until),
+            f,
+        )
     }
 
     /// Interaction volume, tokens, latency and errors per provider and model in a time window,
@@ -1755,26 +1838,26 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`COUNT_INTERACTIONS_BY_PROVIDER_MODEL`](super::COUNT_INTERACTIONS_BY_PROVIDER_MODEL).
-    pub async fn count_interactions_by_provider_model_stream(
-        client: &impl Executor,
+    pub fn count_interactions_by_provider_model_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<CountInteractionsByProviderModelRow>, Error> {
-        let mut call = Call::new(client, &COUNT_INTERACTIONS_BY_PROVIDER_MODEL)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<CountInteractionsByProviderModelRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &COUNT_INTERACTIONS_BY_PROVIDER_MODEL,
+            (since, until),
+        )
     }
 
     /// The newest created_at of all interactions (NULL when the table is empty): compare it with the
     /// ingestion watermark to detect lag.
     ///
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
-    pub async fn get_latest_interaction_time(
-        client: &impl Executor,
-    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, Error> {
-        let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
-        call.one().await
+    pub fn get_latest_interaction_time<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<chrono::DateTime<chrono::Utc>>, Error>> + 'a {
+        run::one(client, &GET_LATEST_INTERACTION_TIME, ())
     }
 
     /// The newest created_at of all interactions (NULL when the table is empty): compare it with the
@@ -1783,28 +1866,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_LATEST_INTERACTION_TIME`](super::GET_LATEST_INTERACTION_TIME).
-    pub async fn get_latest_interaction_time_opt(
-        client: &impl Executor,
-    ) -> Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error> {
-        let call = Call::new(client, &GET_LATEST_INTERACTION_TIME)?;
-        call.opt().await
+    pub fn get_latest_interaction_time_opt<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<Option<chrono::DateTime<chrono::Utc>>>, Error>> + 'a
+    {
+        run::opt(client, &GET_LATEST_INTERACTION_TIME, ())
     }
 
     /// Transformation events created in a time window, oldest first; pass a technique suite to
     /// extract one suite only, NULL for all.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
-    pub async fn list_transformation_events_in_window(
-        client: &impl Executor,
-        params: &ListTransformationEventsInWindowParams<'_>,
-    ) -> Result<Vec<tables::TransformationEventsRow>, Error> {
-        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.technique_suite)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.many().await
+    pub fn list_transformation_events_in_window<'a>(
+        client: &'a impl Executor,
+        params: &'a ListTransformationEventsInWindowParams<'a>,
+    ) -> impl Future<Output = Result<Vec<tables::TransformationEventsRow>, Error>> + 'a {
+        run::many(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW, params)
     }
 
     /// Transformation events created in a time window, oldest first; pass a technique suite to
@@ -1813,18 +1890,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
-    pub async fn list_transformation_events_in_window_for_each(
-        client: &impl Executor,
-        params: &ListTransformationEventsInWindowParams<'_>,
-        f: impl FnMut(tables::TransformationEventsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.technique_suite)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.for_each(f).await
+    pub fn list_transformation_events_in_window_for_each<'a>(
+        client: &'a impl Executor,
+        params: &'a ListTransformationEventsInWindowParams<'a>,
+        f: impl FnMut(tables::TransformationEventsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW, params, f)
     }
 
     /// Transformation events created in a time window, oldest first; pass a technique suite to
@@ -1833,17 +1904,11 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_IN_WINDOW`](super::LIST_TRANSFORMATION_EVENTS_IN_WINDOW).
-    pub async fn list_transformation_events_in_window_stream(
-        client: &impl Executor,
-        params: &ListTransformationEventsInWindowParams<'_>,
-    ) -> Result<Rows<tables::TransformationEventsRow>, Error> {
-        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.technique_suite)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.stream().await
+    pub fn list_transformation_events_in_window_stream<'a>(
+        client: &'a impl Executor,
+        params: &'a ListTransformationEventsInWindowParams<'a>,
+    ) -> impl Future<Output = Result<Rows<tables::TransformationEventsRow>, Error>> + 'a {
+        run::stream(client, &LIST_TRANSFORMATION_EVENTS_IN_WINDOW, params)
     }
 
     /// Transformation events of a time window with the provider, model and latency of the interaction
@@ -1851,19 +1916,19 @@ pub mod pg_async {
     /// columns are NULL then; a provider filter keeps only events whose interaction matches.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
-    pub async fn list_transformation_events_with_interaction(
-        client: &impl Executor,
+    pub fn list_transformation_events_with_interaction<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        provider: Option<&str>,
+        provider: Option<&'a str>,
         max_rows: i64,
-    ) -> Result<Vec<ListTransformationEventsWithInteractionRow>, Error> {
-        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&provider)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListTransformationEventsWithInteractionRow>, Error>> + 'a
+    {
+        run::many(
+            client,
+            &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION,
+            (since, until, provider, max_rows),
+        )
     }
 
     /// Transformation events of a time window with the provider, model and latency of the interaction
@@ -1873,20 +1938,20 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
-    pub async fn list_transformation_events_with_interaction_for_each(
-        client: &impl Executor,
+    pub fn list_transformation_events_with_interaction_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        provider: Option<&str>,
+        provider: Option<&'a str>,
         max_rows: i64,
-        f: impl FnMut(ListTransformationEventsWithInteractionRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&provider)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListTransformationEventsWithInteractionRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION,
+            (since, until, provider, max_rows),
+            f,
+        )
     }
 
     /// Transformation events of a time window with the provider, model and latency of the interaction
@@ -1896,54 +1961,40 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION`](super::LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION).
-    pub async fn list_transformation_events_with_interaction_stream(
-        client: &impl Executor,
+    pub fn list_transformation_events_with_interaction_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        provider: Option<&str>,
+        provider: Option<&'a str>,
         max_rows: i64,
-    ) -> Result<Rows<ListTransformationEventsWithInteractionRow>, Error> {
-        let mut call = Call::new(client, &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.bind(&provider)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListTransformationEventsWithInteractionRow>, Error>> + 'a
+    {
+        run::stream(
+            client,
+            &LIST_TRANSFORMATION_EVENTS_WITH_INTERACTION,
+            (since, until, provider, max_rows),
+        )
     }
 
     /// Record one prompt transformation attempt; interaction_id may be NULL. Idempotent on id.
     ///
     /// The SQL: [`INSERT_TRANSFORMATION_EVENT`](super::INSERT_TRANSFORMATION_EVENT).
-    pub async fn insert_transformation_event(
-        client: &impl Executor,
-        params: &InsertTransformationEventParams<'_>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &INSERT_TRANSFORMATION_EVENT)?;
-        call.bind(&params.id)?;
-        call.bind(&params.interaction_id)?;
-        call.bind(&params.technique_suite)?;
-        call.bind(&params.technique_name)?;
-        call.bind(&params.original_prompt)?;
-        call.bind(&params.transformed_prompt)?;
-        call.bind(&params.transformation_time_ms)?;
-        call.bind(&params.success)?;
-        call.bind(&params.metadata)?;
-        call.bind(&params.created_at)?;
-        call.execrows().await
+    pub fn insert_transformation_event<'a>(
+        client: &'a impl Executor,
+        params: &'a InsertTransformationEventParams<'a>,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &INSERT_TRANSFORMATION_EVENT, params)
     }
 
     /// Attempts, successes and mean time per technique in a time window, busiest first.
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
-    pub async fn summarize_transformation_techniques(
-        client: &impl Executor,
+    pub fn summarize_transformation_techniques<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<SummarizeTransformationTechniquesRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_TRANSFORMATION_TECHNIQUES)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SummarizeTransformationTechniquesRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_TRANSFORMATION_TECHNIQUES, (since, until))
     }
 
     /// Attempts, successes and mean time per technique in a time window, busiest first.
@@ -1951,16 +2002,18 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
-    pub async fn summarize_transformation_techniques_for_each(
-        client: &impl Executor,
+    pub fn summarize_transformation_techniques_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(SummarizeTransformationTechniquesRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SUMMARIZE_TRANSFORMATION_TECHNIQUES)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(SummarizeTransformationTechniquesRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &SUMMARIZE_TRANSFORMATION_TECHNIQUES,
+            (since, until),
+            f,
+        )
     }
 
     /// Attempts, successes and mean time per technique in a time window, busiest first.
@@ -1968,32 +2021,23 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_TRANSFORMATION_TECHNIQUES`](super::SUMMARIZE_TRANSFORMATION_TECHNIQUES).
-    pub async fn summarize_transformation_techniques_stream(
-        client: &impl Executor,
+    pub fn summarize_transformation_techniques_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<SummarizeTransformationTechniquesRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_TRANSFORMATION_TECHNIQUES)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SummarizeTransformationTechniquesRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_TRANSFORMATION_TECHNIQUES, (since, until))
     }
 
     /// Jailbreak experiments created in a time window, oldest first; pass a framework to extract one
     /// framework only, NULL for all.
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
-    pub async fn list_jailbreak_experiments_in_window(
-        client: &impl Executor,
-        params: &ListJailbreakExperimentsInWindowParams<'_>,
-    ) -> Result<Vec<tables::JailbreakExperimentsRow>, Error> {
-        let mut call = Call::new(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.framework)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.many().await
+    pub fn list_jailbreak_experiments_in_window<'a>(
+        client: &'a impl Executor,
+        params: &'a ListJailbreakExperimentsInWindowParams<'a>,
+    ) -> impl Future<Output = Result<Vec<tables::JailbreakExperimentsRow>, Error>> + 'a {
+        run::many(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW, params)
     }
 
     /// Jailbreak experiments created in a time window, oldest first; pass a framework to extract one
@@ -2002,18 +2046,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
-    pub async fn list_jailbreak_experiments_in_window_for_each(
-        client: &impl Executor,
-        params: &ListJailbreakExperimentsInWindowParams<'_>,
-        f: impl FnMut(tables::JailbreakExperimentsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.framework)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.for_each(f).await
+    pub fn list_jailbreak_experiments_in_window_for_each<'a>(
+        client: &'a impl Executor,
+        params: &'a ListJailbreakExperimentsInWindowParams<'a>,
+        f: impl FnMut(tables::JailbreakExperimentsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW, params, f)
     }
 
     /// Jailbreak experiments created in a time window, oldest first; pass a framework to extract one
@@ -2022,53 +2060,32 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW`](super::LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW).
-    pub async fn list_jailbreak_experiments_in_window_stream(
-        client: &impl Executor,
-        params: &ListJailbreakExperimentsInWindowParams<'_>,
-    ) -> Result<Rows<tables::JailbreakExperimentsRow>, Error> {
-        let mut call = Call::new(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW)?;
-        call.bind(&params.since)?;
-        call.bind(&params.until)?;
-        call.bind(&params.framework)?;
-        call.bind(&params.max_rows)?;
-        call.bind(&params.skip_rows)?;
-        call.stream().await
+    pub fn list_jailbreak_experiments_in_window_stream<'a>(
+        client: &'a impl Executor,
+        params: &'a ListJailbreakExperimentsInWindowParams<'a>,
+    ) -> impl Future<Output = Result<Rows<tables::JailbreakExperimentsRow>, Error>> + 'a {
+        run::stream(client, &LIST_JAILBREAK_EXPERIMENTS_IN_WINDOW, params)
     }
 
     /// Record one jailbreak experiment result. Idempotent on id.
     ///
     /// The SQL: [`INSERT_JAILBREAK_EXPERIMENT`](super::INSERT_JAILBREAK_EXPERIMENT).
-    pub async fn insert_jailbreak_experiment(
-        client: &impl Executor,
-        params: &InsertJailbreakExperimentParams<'_>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &INSERT_JAILBREAK_EXPERIMENT)?;
-        call.bind(&params.id)?;
-        call.bind(&params.framework)?;
-        call.bind(&params.attack_method)?;
-        call.bind(&params.goal)?;
-        call.bind(&params.final_prompt)?;
-        call.bind(&params.target_response)?;
-        call.bind(&params.iterations)?;
-        call.bind(&params.success)?;
-        call.bind(&params.judge_score)?;
-        call.bind(&params.metadata)?;
-        call.bind(&params.created_at)?;
-        call.execrows().await
+    pub fn insert_jailbreak_experiment<'a>(
+        client: &'a impl Executor,
+        params: &'a InsertJailbreakExperimentParams<'a>,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &INSERT_JAILBREAK_EXPERIMENT, params)
     }
 
     /// Success rate inputs and judge scores per framework and attack method in a time window.
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
-    pub async fn summarize_jailbreak_experiments(
-        client: &impl Executor,
+    pub fn summarize_jailbreak_experiments<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Vec<SummarizeJailbreakExperimentsRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SummarizeJailbreakExperimentsRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS, (since, until))
     }
 
     /// Success rate inputs and judge scores per framework and attack method in a time window.
@@ -2076,16 +2093,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
-    pub async fn summarize_jailbreak_experiments_for_each(
-        client: &impl Executor,
+    pub fn summarize_jailbreak_experiments_for_each<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-        f: impl FnMut(SummarizeJailbreakExperimentsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.for_each(f).await
+        f: impl FnMut(SummarizeJailbreakExperimentsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS, (since, until), f)
     }
 
     /// Success rate inputs and judge scores per framework and attack method in a time window.
@@ -2093,14 +2107,11 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_JAILBREAK_EXPERIMENTS`](super::SUMMARIZE_JAILBREAK_EXPERIMENTS).
-    pub async fn summarize_jailbreak_experiments_stream(
-        client: &impl Executor,
+    pub fn summarize_jailbreak_experiments_stream<'a>(
+        client: &'a impl Executor,
         since: chrono::DateTime<chrono::Utc>,
         until: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Rows<SummarizeJailbreakExperimentsRow>, Error> {
-        let mut call = Call::new(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS)?;
-        call.bind(&since)?;
-        call.bind(&until)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SummarizeJailbreakExperimentsRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_JAILBREAK_EXPERIMENTS, (since, until))
     }
 }

@@ -776,6 +776,20 @@ pub struct AddCorpusTextParams<'a> {
     pub char_count: i32,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for AddCorpusTextParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.title as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.content,
+            &self.source_url,
+            &self.metadata,
+            &self.word_count,
+            &self.char_count,
+        ]
+    }
+}
+
 /// The parameters of `UpdateCorpusText`.
 #[derive(Debug, Clone, Copy)]
 pub struct UpdateCorpusTextParams<'a> {
@@ -788,6 +802,21 @@ pub struct UpdateCorpusTextParams<'a> {
     pub id: i64,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for UpdateCorpusTextParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.title as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.content,
+            &self.source_url,
+            &self.metadata,
+            &self.word_count,
+            &self.char_count,
+            &self.id,
+        ]
+    }
+}
+
 /// The parameters of `UpdateTrainingJobStatus`.
 #[derive(Debug, Clone, Copy)]
 pub struct UpdateTrainingJobStatusParams<'a> {
@@ -796,6 +825,19 @@ pub struct UpdateTrainingJobStatusParams<'a> {
     pub message: Option<&'a str>,
     pub error: Option<&'a str>,
     pub job_id: &'a str,
+}
+
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for UpdateTrainingJobStatusParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.status as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.progress,
+            &self.message,
+            &self.error,
+            &self.job_id,
+        ]
+    }
 }
 
 /// The parameters of `CreateCheckpoint`.
@@ -811,6 +853,22 @@ pub struct CreateCheckpointParams<'a> {
     pub is_best: bool,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for CreateCheckpointParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.epochs as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.block_size,
+            &self.path,
+            &self.loss,
+            &self.accuracy,
+            &self.notes,
+            &self.training_job_id,
+            &self.is_best,
+        ]
+    }
+}
+
 /// The parameters of `RecordGeneration`.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordGenerationParams<'a> {
@@ -819,6 +877,19 @@ pub struct RecordGenerationParams<'a> {
     pub model: &'a str,
     pub parameters: Option<&'a serde_json::Value>,
     pub quality_score: Option<f64>,
+}
+
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for RecordGenerationParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.prompt as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.response,
+            &self.model,
+            &self.parameters,
+            &self.quality_score,
+        ]
+    }
 }
 
 /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
@@ -1901,6 +1972,7 @@ pub mod sqlite {
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
     ///
     /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
+    #[inline]
     pub fn create_neural_config(
         conn: &rusqlite::Connection,
         name: &str,
@@ -1917,6 +1989,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
+    #[inline]
     pub fn create_neural_config_opt(
         conn: &rusqlite::Connection,
         name: &str,
@@ -1931,6 +2004,7 @@ pub mod sqlite {
     /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
+    #[inline]
     pub fn upsert_neural_config_by_name(
         conn: &rusqlite::Connection,
         name: &str,
@@ -1949,6 +2023,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
+    #[inline]
     pub fn upsert_neural_config_by_name_opt(
         conn: &rusqlite::Connection,
         name: &str,
@@ -1965,6 +2040,7 @@ pub mod sqlite {
     /// One neural configuration by id.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
+    #[inline]
     pub fn get_neural_config(
         conn: &rusqlite::Connection,
         id: dbtool_reference_types::NeuralConfigId,
@@ -1979,6 +2055,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
+    #[inline]
     pub fn get_neural_config_opt(
         conn: &rusqlite::Connection,
         id: dbtool_reference_types::NeuralConfigId,
@@ -1991,6 +2068,7 @@ pub mod sqlite {
     /// One neural configuration by its unique name.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
+    #[inline]
     pub fn get_neural_config_by_name(
         conn: &rusqlite::Connection,
         name: &str,
@@ -2005,6 +2083,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
+    #[inline]
     pub fn get_neural_config_by_name_opt(
         conn: &rusqlite::Connection,
         name: &str,
@@ -2017,6 +2096,7 @@ pub mod sqlite {
     /// Every neural configuration, by name.
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
+    #[inline]
     pub fn list_neural_configs(
         conn: &rusqlite::Connection,
     ) -> Result<Vec<tables::NeuralConfigsRow>, Error> {
@@ -2029,6 +2109,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
+    #[inline]
     pub fn list_neural_configs_for_each(
         conn: &rusqlite::Connection,
         f: impl FnMut(tables::NeuralConfigsRow) -> Result<(), Error>,
@@ -2040,6 +2121,7 @@ pub mod sqlite {
     /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
+    #[inline]
     pub fn update_neural_config(
         conn: &rusqlite::Connection,
         config: &dbtool_reference_types::NeuralConfig,
@@ -2058,6 +2140,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
+    #[inline]
     pub fn update_neural_config_opt(
         conn: &rusqlite::Connection,
         config: &dbtool_reference_types::NeuralConfig,
@@ -2074,6 +2157,7 @@ pub mod sqlite {
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
+    #[inline]
     pub fn delete_neural_config(
         conn: &rusqlite::Connection,
         id: dbtool_reference_types::NeuralConfigId,
@@ -2086,6 +2170,7 @@ pub mod sqlite {
     /// Add a text to the training corpus; word and char counts are computed by the caller.
     ///
     /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
+    #[inline]
     pub fn add_corpus_text(
         conn: &rusqlite::Connection,
         params: &AddCorpusTextParams<'_>,
@@ -2105,6 +2190,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
+    #[inline]
     pub fn add_corpus_text_opt(
         conn: &rusqlite::Connection,
         params: &AddCorpusTextParams<'_>,
@@ -2122,6 +2208,7 @@ pub mod sqlite {
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
+    #[inline]
     pub fn get_corpus_text(
         conn: &rusqlite::Connection,
         id: i64,
@@ -2136,6 +2223,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
+    #[inline]
     pub fn get_corpus_text_opt(
         conn: &rusqlite::Connection,
         id: i64,
@@ -2148,6 +2236,7 @@ pub mod sqlite {
     /// Corpus texts without their content, newest first, one page at a time.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
+    #[inline]
     pub fn list_corpus_texts(
         conn: &rusqlite::Connection,
         max_rows: i64,
@@ -2164,6 +2253,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
+    #[inline]
     pub fn list_corpus_texts_for_each(
         conn: &rusqlite::Connection,
         max_rows: i64,
@@ -2179,6 +2269,7 @@ pub mod sqlite {
     /// Replace a corpus text and its metadata.
     ///
     /// The SQL: [`UPDATE_CORPUS_TEXT`](super::UPDATE_CORPUS_TEXT).
+    #[inline]
     pub fn update_corpus_text(
         conn: &rusqlite::Connection,
         params: &UpdateCorpusTextParams<'_>,
@@ -2197,6 +2288,7 @@ pub mod sqlite {
     /// Delete a corpus text; training jobs that used it keep text_corpus_id NULL.
     ///
     /// The SQL: [`DELETE_CORPUS_TEXT`](super::DELETE_CORPUS_TEXT).
+    #[inline]
     pub fn delete_corpus_text(conn: &rusqlite::Connection, id: i64) -> Result<u64, Error> {
         let mut call = Call::new(conn, &DELETE_CORPUS_TEXT)?;
         call.bind(&id)?;
@@ -2206,6 +2298,7 @@ pub mod sqlite {
     /// Corpus texts taken from exactly this URL, newest first (uses idx_text_corpus_source).
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
+    #[inline]
     pub fn list_corpus_texts_by_source_url(
         conn: &rusqlite::Connection,
         source_url: &str,
@@ -2220,6 +2313,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
+    #[inline]
     pub fn list_corpus_texts_by_source_url_for_each(
         conn: &rusqlite::Connection,
         source_url: &str,
@@ -2234,6 +2328,7 @@ pub mod sqlite {
     /// on both engines, newest first.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
+    #[inline]
     pub fn search_corpus_texts_by_source_url(
         conn: &rusqlite::Connection,
         source_url_pattern: &str,
@@ -2251,6 +2346,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
+    #[inline]
     pub fn search_corpus_texts_by_source_url_for_each(
         conn: &rusqlite::Connection,
         source_url_pattern: &str,
@@ -2268,6 +2364,7 @@ pub mod sqlite {
     /// and postgres (the GIN tsvector index), which rank by relevance.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
+    #[inline]
     pub fn search_corpus_text(
         conn: &rusqlite::Connection,
         query: &str,
@@ -2286,6 +2383,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
+    #[inline]
     pub fn search_corpus_text_for_each(
         conn: &rusqlite::Connection,
         query: &str,
@@ -2302,6 +2400,7 @@ pub mod sqlite {
     /// view: it is as fresh as its last REFRESH.
     ///
     /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
+    #[inline]
     pub fn get_corpus_stats(conn: &rusqlite::Connection) -> Result<GetCorpusStatsRow, Error> {
         let call = Call::new(conn, &GET_CORPUS_STATS)?;
         call.one()
@@ -2313,6 +2412,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
+    #[inline]
     pub fn get_corpus_stats_opt(
         conn: &rusqlite::Connection,
     ) -> Result<Option<GetCorpusStatsRow>, Error> {
@@ -2323,6 +2423,7 @@ pub mod sqlite {
     /// Create a pending training job of a configuration over a corpus text (either may be NULL).
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
+    #[inline]
     pub fn create_training_job(
         conn: &rusqlite::Connection,
         job_id: &str,
@@ -2341,6 +2442,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
+    #[inline]
     pub fn create_training_job_opt(
         conn: &rusqlite::Connection,
         job_id: &str,
@@ -2357,6 +2459,7 @@ pub mod sqlite {
     /// Set the status, progress (0..100), message and error of a job, by its external job_id.
     ///
     /// The SQL: [`UPDATE_TRAINING_JOB_STATUS`](super::UPDATE_TRAINING_JOB_STATUS).
+    #[inline]
     pub fn update_training_job_status(
         conn: &rusqlite::Connection,
         params: &UpdateTrainingJobStatusParams<'_>,
@@ -2373,6 +2476,7 @@ pub mod sqlite {
     /// Move a pending job to running and record when it started; 0 rows if it was not pending.
     ///
     /// The SQL: [`MARK_TRAINING_JOB_STARTED`](super::MARK_TRAINING_JOB_STARTED).
+    #[inline]
     pub fn mark_training_job_started(
         conn: &rusqlite::Connection,
         started_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -2388,6 +2492,7 @@ pub mod sqlite {
     /// cancelled) and an optional error; 0 rows if it had already finished.
     ///
     /// The SQL: [`MARK_TRAINING_JOB_FINISHED`](super::MARK_TRAINING_JOB_FINISHED).
+    #[inline]
     pub fn mark_training_job_finished(
         conn: &rusqlite::Connection,
         status: crate::enums::TrainingStatus,
@@ -2407,6 +2512,7 @@ pub mod sqlite {
     /// they were deleted or never set).
     ///
     /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
+    #[inline]
     pub fn get_training_job_by_job_id(
         conn: &rusqlite::Connection,
         job_id: &str,
@@ -2422,6 +2528,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
+    #[inline]
     pub fn get_training_job_by_job_id_opt(
         conn: &rusqlite::Connection,
         job_id: &str,
@@ -2435,6 +2542,7 @@ pub mod sqlite {
     /// names.
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
+    #[inline]
     pub fn list_training_jobs(
         conn: &rusqlite::Connection,
         status: Option<crate::enums::TrainingStatus>,
@@ -2452,6 +2560,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
+    #[inline]
     pub fn list_training_jobs_for_each(
         conn: &rusqlite::Connection,
         status: Option<crate::enums::TrainingStatus>,
@@ -2468,6 +2577,7 @@ pub mod sqlite {
     /// alphabetically on SQLite, hence the explicit CASE).
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
+    #[inline]
     pub fn count_training_jobs_by_status(
         conn: &rusqlite::Connection,
     ) -> Result<Vec<CountTrainingJobsByStatusRow>, Error> {
@@ -2481,6 +2591,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
+    #[inline]
     pub fn count_training_jobs_by_status_for_each(
         conn: &rusqlite::Connection,
         f: impl FnMut(CountTrainingJobsByStatusRow) -> Result<(), Error>,
@@ -2493,6 +2604,7 @@ pub mod sqlite {
     /// one with is_best TRUE, run ClearBestCheckpoint first in the same transaction.
     ///
     /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
+    #[inline]
     pub fn create_checkpoint(
         conn: &rusqlite::Connection,
         params: &CreateCheckpointParams<'_>,
@@ -2515,6 +2627,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
+    #[inline]
     pub fn create_checkpoint_opt(
         conn: &rusqlite::Connection,
         params: &CreateCheckpointParams<'_>,
@@ -2534,6 +2647,7 @@ pub mod sqlite {
     /// Un-mark the current best checkpoint, if any.
     ///
     /// The SQL: [`CLEAR_BEST_CHECKPOINT`](super::CLEAR_BEST_CHECKPOINT).
+    #[inline]
     pub fn clear_best_checkpoint(conn: &rusqlite::Connection) -> Result<u64, Error> {
         let call = Call::new(conn, &CLEAR_BEST_CHECKPOINT)?;
         call.execrows()
@@ -2542,6 +2656,7 @@ pub mod sqlite {
     /// Mark one checkpoint as the best; run ClearBestCheckpoint first in the same transaction.
     ///
     /// The SQL: [`MARK_CHECKPOINT_BEST`](super::MARK_CHECKPOINT_BEST).
+    #[inline]
     pub fn mark_checkpoint_best(conn: &rusqlite::Connection, id: i64) -> Result<u64, Error> {
         let mut call = Call::new(conn, &MARK_CHECKPOINT_BEST)?;
         call.bind(&id)?;
@@ -2551,6 +2666,7 @@ pub mod sqlite {
     /// One checkpoint by id.
     ///
     /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
+    #[inline]
     pub fn get_checkpoint(
         conn: &rusqlite::Connection,
         id: i64,
@@ -2565,6 +2681,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
+    #[inline]
     pub fn get_checkpoint_opt(
         conn: &rusqlite::Connection,
         id: i64,
@@ -2577,6 +2694,7 @@ pub mod sqlite {
     /// The checkpoint marked best, if any.
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
+    #[inline]
     pub fn get_best_checkpoint(
         conn: &rusqlite::Connection,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
@@ -2589,6 +2707,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
+    #[inline]
     pub fn get_best_checkpoint_opt(
         conn: &rusqlite::Connection,
     ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
@@ -2599,6 +2718,7 @@ pub mod sqlite {
     /// The newest checkpoint, if any.
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
+    #[inline]
     pub fn get_latest_checkpoint(
         conn: &rusqlite::Connection,
     ) -> Result<tables::NeuralCheckpointsRow, Error> {
@@ -2611,6 +2731,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
+    #[inline]
     pub fn get_latest_checkpoint_opt(
         conn: &rusqlite::Connection,
     ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
@@ -2621,6 +2742,7 @@ pub mod sqlite {
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
+    #[inline]
     pub fn list_checkpoints(
         conn: &rusqlite::Connection,
         max_rows: i64,
@@ -2635,6 +2757,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
+    #[inline]
     pub fn list_checkpoints_for_each(
         conn: &rusqlite::Connection,
         max_rows: i64,
@@ -2648,6 +2771,7 @@ pub mod sqlite {
     /// Record one accuracy measurement, optionally of a checkpoint.
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
+    #[inline]
     pub fn record_accuracy_metric(
         conn: &rusqlite::Connection,
         metric_type: &str,
@@ -2668,6 +2792,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
+    #[inline]
     pub fn record_accuracy_metric_opt(
         conn: &rusqlite::Connection,
         metric_type: &str,
@@ -2686,6 +2811,7 @@ pub mod sqlite {
     /// The measurements of one checkpoint, oldest first.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
+    #[inline]
     pub fn list_accuracy_metrics_for_checkpoint(
         conn: &rusqlite::Connection,
         model_checkpoint_id: i64,
@@ -2700,6 +2826,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
+    #[inline]
     pub fn list_accuracy_metrics_for_checkpoint_for_each(
         conn: &rusqlite::Connection,
         model_checkpoint_id: i64,
@@ -2713,6 +2840,7 @@ pub mod sqlite {
     /// The newest measurements, optionally of one metric type and/or one checkpoint (NULL for all).
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
+    #[inline]
     pub fn list_accuracy_metrics(
         conn: &rusqlite::Connection,
         metric_type: Option<&str>,
@@ -2731,6 +2859,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
+    #[inline]
     pub fn list_accuracy_metrics_for_each(
         conn: &rusqlite::Connection,
         metric_type: Option<&str>,
@@ -2748,6 +2877,7 @@ pub mod sqlite {
     /// Count, mean, range and recency of every metric type.
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
+    #[inline]
     pub fn summarize_accuracy_by_type(
         conn: &rusqlite::Connection,
     ) -> Result<Vec<SummarizeAccuracyByTypeRow>, Error> {
@@ -2760,6 +2890,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
+    #[inline]
     pub fn summarize_accuracy_by_type_for_each(
         conn: &rusqlite::Connection,
         f: impl FnMut(SummarizeAccuracyByTypeRow) -> Result<(), Error>,
@@ -2771,6 +2902,7 @@ pub mod sqlite {
     /// Record one text generation with its parameters and automatic quality score.
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
+    #[inline]
     pub fn record_generation(
         conn: &rusqlite::Connection,
         params: &RecordGenerationParams<'_>,
@@ -2789,6 +2921,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
+    #[inline]
     pub fn record_generation_opt(
         conn: &rusqlite::Connection,
         params: &RecordGenerationParams<'_>,
@@ -2805,6 +2938,7 @@ pub mod sqlite {
     /// The newest generations, optionally of one model (NULL for all).
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
+    #[inline]
     pub fn list_generation_history(
         conn: &rusqlite::Connection,
         model: Option<&str>,
@@ -2821,6 +2955,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
+    #[inline]
     pub fn list_generation_history_for_each(
         conn: &rusqlite::Connection,
         model: Option<&str>,
@@ -2836,6 +2971,7 @@ pub mod sqlite {
     /// Store the user's 1..5 rating of a generation.
     ///
     /// The SQL: [`RATE_GENERATION`](super::RATE_GENERATION).
+    #[inline]
     pub fn rate_generation(
         conn: &rusqlite::Connection,
         user_rating: Option<i32>,
@@ -2850,6 +2986,7 @@ pub mod sqlite {
     /// Delete the generations made before a cut-off; returns how many were deleted.
     ///
     /// The SQL: [`CLEAR_GENERATION_HISTORY_BEFORE`](super::CLEAR_GENERATION_HISTORY_BEFORE).
+    #[inline]
     pub fn clear_generation_history_before(
         conn: &rusqlite::Connection,
         before: chrono::DateTime<chrono::Utc>,
@@ -2862,6 +2999,7 @@ pub mod sqlite {
     /// Generations, ratings and mean scores per model.
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
+    #[inline]
     pub fn summarize_generations_by_model(
         conn: &rusqlite::Connection,
     ) -> Result<Vec<SummarizeGenerationsByModelRow>, Error> {
@@ -2874,6 +3012,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
+    #[inline]
     pub fn summarize_generations_by_model_for_each(
         conn: &rusqlite::Connection,
         f: impl FnMut(SummarizeGenerationsByModelRow) -> Result<(), Error>,
@@ -2885,6 +3024,7 @@ pub mod sqlite {
     /// Add count occurrences of next_char after context to the order-n Markov model.
     ///
     /// The SQL: [`UPSERT_MARKOV_NGRAM`](super::UPSERT_MARKOV_NGRAM).
+    #[inline]
     pub fn upsert_markov_ngram(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2903,6 +3043,7 @@ pub mod sqlite {
     /// The successors of a context in the order-n model, most frequent first.
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
+    #[inline]
     pub fn list_markov_ngrams(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2919,6 +3060,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
+    #[inline]
     pub fn list_markov_ngrams_for_each(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2936,6 +3078,7 @@ pub mod sqlite {
     /// engines; in SQL it would be numeric on PostgreSQL).
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
+    #[inline]
     pub fn get_markov_next_char_probabilities(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2954,6 +3097,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
+    #[inline]
     pub fn get_markov_next_char_probabilities_for_each(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2970,6 +3114,7 @@ pub mod sqlite {
     /// the denominators for SetMarkovProbability.
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
+    #[inline]
     pub fn list_markov_context_totals(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2985,6 +3130,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
+    #[inline]
     pub fn list_markov_context_totals_for_each(
         conn: &rusqlite::Connection,
         n: i32,
@@ -2998,6 +3144,7 @@ pub mod sqlite {
     /// Store the computed probability of one n-gram.
     ///
     /// The SQL: [`SET_MARKOV_PROBABILITY`](super::SET_MARKOV_PROBABILITY).
+    #[inline]
     pub fn set_markov_probability(
         conn: &rusqlite::Connection,
         probability: Option<f64>,
@@ -3012,6 +3159,7 @@ pub mod sqlite {
     /// Drop the order-n Markov model; returns the number of n-grams deleted.
     ///
     /// The SQL: [`CLEAR_MARKOV_MODEL`](super::CLEAR_MARKOV_MODEL).
+    #[inline]
     pub fn clear_markov_model(conn: &rusqlite::Connection, n: i32) -> Result<u64, Error> {
         let mut call = Call::new(conn, &CLEAR_MARKOV_MODEL)?;
         call.bind(&n)?;
@@ -3021,6 +3169,7 @@ pub mod sqlite {
     /// The app's current schema version (the one applied last), if any.
     ///
     /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
+    #[inline]
     pub fn get_schema_version(
         conn: &rusqlite::Connection,
     ) -> Result<tables::SchemaVersionRow, Error> {
@@ -3033,6 +3182,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
+    #[inline]
     pub fn get_schema_version_opt(
         conn: &rusqlite::Connection,
     ) -> Result<Option<tables::SchemaVersionRow>, Error> {
@@ -3043,6 +3193,7 @@ pub mod sqlite {
     /// Record that a schema version was applied; does nothing if it is already recorded.
     ///
     /// The SQL: [`INSERT_SCHEMA_VERSION`](super::INSERT_SCHEMA_VERSION).
+    #[inline]
     pub fn insert_schema_version(
         conn: &rusqlite::Connection,
         version: &str,
@@ -4222,22 +4373,21 @@ pub mod pg {
 /// The queries on the tokio-postgres backend (asynchronous).
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
+    use std::future::Future;
+
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor, Rows};
+    use crate::runtime::pg_async::{self as run, Executor, Rows};
     use crate::runtime::Error;
 
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
     ///
     /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
-    pub async fn create_neural_config(
-        client: &impl Executor,
-        name: &str,
-        config: &dbtool_reference_types::NeuralConfig,
-    ) -> Result<tables::NeuralConfigsRow, Error> {
-        let mut call = Call::new(client, &CREATE_NEURAL_CONFIG)?;
-        call.bind(&name)?;
-        call.bind(&config)?;
-        call.one().await
+    pub fn create_neural_config<'a>(
+        client: &'a impl Executor,
+        name: &'a str,
+        config: &'a dbtool_reference_types::NeuralConfig,
+    ) -> impl Future<Output = Result<tables::NeuralConfigsRow, Error>> + 'a {
+        run::one(client, &CREATE_NEURAL_CONFIG, (name, config))
     }
 
     /// Create a neural network configuration; fails if the name is taken (see UpsertNeuralConfigByName).
@@ -4245,31 +4395,24 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_NEURAL_CONFIG`](super::CREATE_NEURAL_CONFIG).
-    pub async fn create_neural_config_opt(
-        client: &impl Executor,
-        name: &str,
-        config: &dbtool_reference_types::NeuralConfig,
-    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
-        let mut call = Call::new(client, &CREATE_NEURAL_CONFIG)?;
-        call.bind(&name)?;
-        call.bind(&config)?;
-        call.opt().await
+    pub fn create_neural_config_opt<'a>(
+        client: &'a impl Executor,
+        name: &'a str,
+        config: &'a dbtool_reference_types::NeuralConfig,
+    ) -> impl Future<Output = Result<Option<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::opt(client, &CREATE_NEURAL_CONFIG, (name, config))
     }
 
     /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
-    pub async fn upsert_neural_config_by_name(
-        client: &impl Executor,
-        name: &str,
-        config: &dbtool_reference_types::NeuralConfig,
+    pub fn upsert_neural_config_by_name<'a>(
+        client: &'a impl Executor,
+        name: &'a str,
+        config: &'a dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<tables::NeuralConfigsRow, Error> {
-        let mut call = Call::new(client, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
-        call.bind(&name)?;
-        call.bind(&config)?;
-        call.bind(&now)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::NeuralConfigsRow, Error>> + 'a {
+        run::one(client, &UPSERT_NEURAL_CONFIG_BY_NAME, (name, config, now))
     }
 
     /// Create the configuration with this name, or replace its JSON if it exists; returns the row.
@@ -4277,29 +4420,23 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UPSERT_NEURAL_CONFIG_BY_NAME`](super::UPSERT_NEURAL_CONFIG_BY_NAME).
-    pub async fn upsert_neural_config_by_name_opt(
-        client: &impl Executor,
-        name: &str,
-        config: &dbtool_reference_types::NeuralConfig,
+    pub fn upsert_neural_config_by_name_opt<'a>(
+        client: &'a impl Executor,
+        name: &'a str,
+        config: &'a dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
-        let mut call = Call::new(client, &UPSERT_NEURAL_CONFIG_BY_NAME)?;
-        call.bind(&name)?;
-        call.bind(&config)?;
-        call.bind(&now)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::opt(client, &UPSERT_NEURAL_CONFIG_BY_NAME, (name, config, now))
     }
 
     /// One neural configuration by id.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
-    pub async fn get_neural_config(
-        client: &impl Executor,
+    pub fn get_neural_config<'a>(
+        client: &'a impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
-    ) -> Result<tables::NeuralConfigsRow, Error> {
-        let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::NeuralConfigsRow, Error>> + 'a {
+        run::one(client, &GET_NEURAL_CONFIG, (id,))
     }
 
     /// One neural configuration by id.
@@ -4307,25 +4444,21 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_NEURAL_CONFIG`](super::GET_NEURAL_CONFIG).
-    pub async fn get_neural_config_opt(
-        client: &impl Executor,
+    pub fn get_neural_config_opt<'a>(
+        client: &'a impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
-    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
-        let mut call = Call::new(client, &GET_NEURAL_CONFIG)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::opt(client, &GET_NEURAL_CONFIG, (id,))
     }
 
     /// One neural configuration by its unique name.
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
-    pub async fn get_neural_config_by_name(
-        client: &impl Executor,
-        name: &str,
-    ) -> Result<tables::NeuralConfigsRow, Error> {
-        let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
-        call.bind(&name)?;
-        call.one().await
+    pub fn get_neural_config_by_name<'a>(
+        client: &'a impl Executor,
+        name: &'a str,
+    ) -> impl Future<Output = Result<tables::NeuralConfigsRow, Error>> + 'a {
+        run::one(client, &GET_NEURAL_CONFIG_BY_NAME, (name,))
     }
 
     /// One neural configuration by its unique name.
@@ -4333,23 +4466,20 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_NEURAL_CONFIG_BY_NAME`](super::GET_NEURAL_CONFIG_BY_NAME).
-    pub async fn get_neural_config_by_name_opt(
-        client: &impl Executor,
-        name: &str,
-    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
-        let mut call = Call::new(client, &GET_NEURAL_CONFIG_BY_NAME)?;
-        call.bind(&name)?;
-        call.opt().await
+    pub fn get_neural_config_by_name_opt<'a>(
+        client: &'a impl Executor,
+        name: &'a str,
+    ) -> impl Future<Output = Result<Option<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::opt(client, &GET_NEURAL_CONFIG_BY_NAME, (name,))
     }
 
     /// Every neural configuration, by name.
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
-    pub async fn list_neural_configs(
-        client: &impl Executor,
-    ) -> Result<Vec<tables::NeuralConfigsRow>, Error> {
-        let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
-        call.many().await
+    pub fn list_neural_configs<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Vec<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::many(client, &LIST_NEURAL_CONFIGS, ())
     }
 
     /// Every neural configuration, by name.
@@ -4357,12 +4487,11 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
-    pub async fn list_neural_configs_for_each(
-        client: &impl Executor,
-        f: impl FnMut(tables::NeuralConfigsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
-        call.for_each(f).await
+    pub fn list_neural_configs_for_each<'a>(
+        client: &'a impl Executor,
+        f: impl FnMut(tables::NeuralConfigsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_NEURAL_CONFIGS, (), f)
     }
 
     /// Every neural configuration, by name.
@@ -4370,27 +4499,22 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_NEURAL_CONFIGS`](super::LIST_NEURAL_CONFIGS).
-    pub async fn list_neural_configs_stream(
-        client: &impl Executor,
-    ) -> Result<Rows<tables::NeuralConfigsRow>, Error> {
-        let call = Call::new(client, &LIST_NEURAL_CONFIGS)?;
-        call.stream().await
+    pub fn list_neural_configs_stream<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Rows<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::stream(client, &LIST_NEURAL_CONFIGS, ())
     }
 
     /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
-    pub async fn update_neural_config(
-        client: &impl Executor,
-        config: &dbtool_reference_types::NeuralConfig,
+    pub fn update_neural_config<'a>(
+        client: &'a impl Executor,
+        config: &'a dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
         id: dbtool_reference_types::NeuralConfigId,
-    ) -> Result<tables::NeuralConfigsRow, Error> {
-        let mut call = Call::new(client, &UPDATE_NEURAL_CONFIG)?;
-        call.bind(&config)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::NeuralConfigsRow, Error>> + 'a {
+        run::one(client, &UPDATE_NEURAL_CONFIG, (config, now, id))
     }
 
     /// Replace the JSON of a configuration; returns the updated row (none if the id is unknown).
@@ -4398,46 +4522,33 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UPDATE_NEURAL_CONFIG`](super::UPDATE_NEURAL_CONFIG).
-    pub async fn update_neural_config_opt(
-        client: &impl Executor,
-        config: &dbtool_reference_types::NeuralConfig,
+    pub fn update_neural_config_opt<'a>(
+        client: &'a impl Executor,
+        config: &'a dbtool_reference_types::NeuralConfig,
         now: chrono::DateTime<chrono::Utc>,
         id: dbtool_reference_types::NeuralConfigId,
-    ) -> Result<Option<tables::NeuralConfigsRow>, Error> {
-        let mut call = Call::new(client, &UPDATE_NEURAL_CONFIG)?;
-        call.bind(&config)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::NeuralConfigsRow>, Error>> + 'a {
+        run::opt(client, &UPDATE_NEURAL_CONFIG, (config, now, id))
     }
 
     /// Delete a configuration; its training jobs keep running with neural_config_id set to NULL.
     ///
     /// The SQL: [`DELETE_NEURAL_CONFIG`](super::DELETE_NEURAL_CONFIG).
-    pub async fn delete_neural_config(
-        client: &impl Executor,
+    pub fn delete_neural_config<'a>(
+        client: &'a impl Executor,
         id: dbtool_reference_types::NeuralConfigId,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_NEURAL_CONFIG)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_NEURAL_CONFIG, (id,))
     }
 
     /// Add a text to the training corpus; word and char counts are computed by the caller.
     ///
     /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
-    pub async fn add_corpus_text(
-        client: &impl Executor,
-        params: &AddCorpusTextParams<'_>,
-    ) -> Result<AddCorpusTextRow, Error> {
-        let mut call = Call::new(client, &ADD_CORPUS_TEXT)?;
-        call.bind(&params.title)?;
-        call.bind(&params.content)?;
-        call.bind(&params.source_url)?;
-        call.bind(&params.metadata)?;
-        call.bind(&params.word_count)?;
-        call.bind(&params.char_count)?;
-        call.one().await
+    pub fn add_corpus_text<'a>(
+        client: &'a impl Executor,
+        params: &'a AddCorpusTextParams<'a>,
+    ) -> impl Future<Output = Result<AddCorpusTextRow, Error>> + 'a {
+        run::one(client, &ADD_CORPUS_TEXT, params)
     }
 
     /// Add a text to the training corpus; word and char counts are computed by the caller.
@@ -4445,30 +4556,21 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`ADD_CORPUS_TEXT`](super::ADD_CORPUS_TEXT).
-    pub async fn add_corpus_text_opt(
-        client: &impl Executor,
-        params: &AddCorpusTextParams<'_>,
-    ) -> Result<Option<AddCorpusTextRow>, Error> {
-        let mut call = Call::new(client, &ADD_CORPUS_TEXT)?;
-        call.bind(&params.title)?;
-        call.bind(&params.content)?;
-        call.bind(&params.source_url)?;
-        call.bind(&params.metadata)?;
-        call.bind(&params.word_count)?;
-        call.bind(&params.char_count)?;
-        call.opt().await
+    pub fn add_corpus_text_opt<'a>(
+        client: &'a impl Executor,
+        params: &'a AddCorpusTextParams<'a>,
+    ) -> impl Future<Output = Result<Option<AddCorpusTextRow>, Error>> + 'a {
+        run::opt(client, &ADD_CORPUS_TEXT, params)
     }
 
     /// One corpus text, with its content.
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
-    pub async fn get_corpus_text(
-        client: &impl Executor,
+    pub fn get_corpus_text<'a>(
+        client: &'a impl Executor,
         id: i64,
-    ) -> Result<tables::TextCorpusRow, Error> {
-        let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::TextCorpusRow, Error>> + 'a {
+        run::one(client, &GET_CORPUS_TEXT, (id,))
     }
 
     /// One corpus text, with its content.
@@ -4476,27 +4578,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CORPUS_TEXT`](super::GET_CORPUS_TEXT).
-    pub async fn get_corpus_text_opt(
-        client: &impl Executor,
+    pub fn get_corpus_text_opt<'a>(
+        client: &'a impl Executor,
         id: i64,
-    ) -> Result<Option<tables::TextCorpusRow>, Error> {
-        let mut call = Call::new(client, &GET_CORPUS_TEXT)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::TextCorpusRow>, Error>> + 'a {
+        run::opt(client, &GET_CORPUS_TEXT, (id,))
     }
 
     /// Corpus texts without their content, newest first, one page at a time.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
-    pub async fn list_corpus_texts(
-        client: &impl Executor,
+    pub fn list_corpus_texts<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
         skip_rows: i64,
-    ) -> Result<Vec<ListCorpusTextsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CORPUS_TEXTS)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListCorpusTextsRow>, Error>> + 'a {
+        run::many(client, &LIST_CORPUS_TEXTS, (max_rows, skip_rows))
     }
 
     /// Corpus texts without their content, newest first, one page at a time.
@@ -4504,16 +4601,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
-    pub async fn list_corpus_texts_for_each(
-        client: &impl Executor,
+    pub fn list_corpus_texts_for_each<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
         skip_rows: i64,
-        f: impl FnMut(ListCorpusTextsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_CORPUS_TEXTS)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListCorpusTextsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_CORPUS_TEXTS, (max_rows, skip_rows), f)
     }
 
     /// Corpus texts without their content, newest first, one page at a time.
@@ -4521,54 +4615,42 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS`](super::LIST_CORPUS_TEXTS).
-    pub async fn list_corpus_texts_stream(
-        client: &impl Executor,
+    pub fn list_corpus_texts_stream<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
         skip_rows: i64,
-    ) -> Result<Rows<ListCorpusTextsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CORPUS_TEXTS)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListCorpusTextsRow>, Error>> + 'a {
+        run::stream(client, &LIST_CORPUS_TEXTS, (max_rows, skip_rows))
     }
 
     /// Replace a corpus text and its metadata.
     ///
     /// The SQL: [`UPDATE_CORPUS_TEXT`](super::UPDATE_CORPUS_TEXT).
-    pub async fn update_corpus_text(
-        client: &impl Executor,
-        params: &UpdateCorpusTextParams<'_>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &UPDATE_CORPUS_TEXT)?;
-        call.bind(&params.title)?;
-        call.bind(&params.content)?;
-        call.bind(&params.source_url)?;
-        call.bind(&params.metadata)?;
-        call.bind(&params.word_count)?;
-        call.bind(&params.char_count)?;
-        call.bind(&params.id)?;
-        call.execrows().await
+    pub fn update_corpus_text<'a>(
+        client: &'a impl Executor,
+        params: &'a UpdateCorpusTextParams<'a>,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &UPDATE_CORPUS_TEXT, params)
     }
 
     /// Delete a corpus text; training jobs that used it keep text_corpus_id NULL.
     ///
     /// The SQL: [`DELETE_CORPUS_TEXT`](super::DELETE_CORPUS_TEXT).
-    pub async fn delete_corpus_text(client: &impl Executor, id: i64) -> Result<u64, Error> {
-        let mut call = Call::new(client, &DELETE_CORPUS_TEXT)?;
-        call.bind(&id)?;
-        call.execrows().await
+    pub fn delete_corpus_text<'a>(
+        client: &'a impl Executor,
+        id: i64,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &DELETE_CORPUS_TEXT, (id,))
     }
 
     /// Corpus texts taken from exactly this URL, newest first (uses idx_text_corpus_source).
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
-    pub async fn list_corpus_texts_by_source_url(
-        client: &impl Executor,
-        source_url: &str,
-    ) -> Result<Vec<ListCorpusTextsBySourceUrlRow>, Error> {
-        let mut call = Call::new(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL)?;
-        call.bind(&source_url)?;
-        call.many().await
+    pub fn list_corpus_texts_by_source_url<'a>(
+        client: &'a impl Executor,
+        source_url: &'a str,
+    ) -> impl Future<Output = Result<Vec<ListCorpusTextsBySourceUrlRow>, Error>> + 'a {
+        run::many(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL, (source_url,))
     }
 
     /// Corpus texts taken from exactly this URL, newest first (uses idx_text_corpus_source).
@@ -4576,14 +4658,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
-    pub async fn list_corpus_texts_by_source_url_for_each(
-        client: &impl Executor,
-        source_url: &str,
-        f: impl FnMut(ListCorpusTextsBySourceUrlRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL)?;
-        call.bind(&source_url)?;
-        call.for_each(f).await
+    pub fn list_corpus_texts_by_source_url_for_each<'a>(
+        client: &'a impl Executor,
+        source_url: &'a str,
+        f: impl FnMut(ListCorpusTextsBySourceUrlRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL, (source_url,), f)
     }
 
     /// Corpus texts taken from exactly this URL, newest first (uses idx_text_corpus_source).
@@ -4591,28 +4671,27 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_CORPUS_TEXTS_BY_SOURCE_URL`](super::LIST_CORPUS_TEXTS_BY_SOURCE_URL).
-    pub async fn list_corpus_texts_by_source_url_stream(
-        client: &impl Executor,
-        source_url: &str,
-    ) -> Result<Rows<ListCorpusTextsBySourceUrlRow>, Error> {
-        let mut call = Call::new(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL)?;
-        call.bind(&source_url)?;
-        call.stream().await
+    pub fn list_corpus_texts_by_source_url_stream<'a>(
+        client: &'a impl Executor,
+        source_url: &'a str,
+    ) -> impl Future<Output = Result<Rows<ListCorpusTextsBySourceUrlRow>, Error>> + 'a {
+        run::stream(client, &LIST_CORPUS_TEXTS_BY_SOURCE_URL, (source_url,))
     }
 
     /// Corpus texts whose URL matches a LIKE pattern ('%' and '_' are wildcards), case-insensitively
     /// on both engines, newest first.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
-    pub async fn search_corpus_texts_by_source_url(
-        client: &impl Executor,
-        source_url_pattern: &str,
+    pub fn search_corpus_texts_by_source_url<'a>(
+        client: &'a impl Executor,
+        source_url_pattern: &'a str,
         max_rows: i64,
-    ) -> Result<Vec<SearchCorpusTextsBySourceUrlRow>, Error> {
-        let mut call = Call::new(client, &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL)?;
-        call.bind(&source_url_pattern)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SearchCorpusTextsBySourceUrlRow>, Error>> + 'a {
+        run::many(
+            client,
+            &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL,
+            (source_url_pattern, max_rows),
+        )
     }
 
     /// Corpus texts whose URL matches a LIKE pattern ('%' and '_' are wildcards), case-insensitively
@@ -4621,16 +4700,18 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
-    pub async fn search_corpus_texts_by_source_url_for_each(
-        client: &impl Executor,
-        source_url_pattern: &str,
+    pub fn search_corpus_texts_by_source_url_for_each<'a>(
+        client: &'a impl Executor,
+        source_url_pattern: &'a str,
         max_rows: i64,
-        f: impl FnMut(SearchCorpusTextsBySourceUrlRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL)?;
-        call.bind(&source_url_pattern)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(SearchCorpusTextsBySourceUrlRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL,
+            (source_url_pattern, max_rows),
+            f,
+        )
     }
 
     /// Corpus texts whose URL matches a LIKE pattern ('%' and '_' are wildcards), case-insensitively
@@ -4639,15 +4720,16 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXTS_BY_SOURCE_URL`](super::SEARCH_CORPUS_TEXTS_BY_SOURCE_URL).
-    pub async fn search_corpus_texts_by_source_url_stream(
-        client: &impl Executor,
-        source_url_pattern: &str,
+    pub fn search_corpus_texts_by_source_url_stream<'a>(
+        client: &'a impl Executor,
+        source_url_pattern: &'a str,
         max_rows: i64,
-    ) -> Result<Rows<SearchCorpusTextsBySourceUrlRow>, Error> {
-        let mut call = Call::new(client, &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL)?;
-        call.bind(&source_url_pattern)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SearchCorpusTextsBySourceUrlRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &SEARCH_CORPUS_TEXTS_BY_SOURCE_URL,
+            (source_url_pattern, max_rows),
+        )
     }
 
     /// Full-text search of title and content for a phrase, best match first. Portable fallback: a
@@ -4655,15 +4737,12 @@ pub mod pg_async {
     /// and postgres (the GIN tsvector index), which rank by relevance.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
-    pub async fn search_corpus_text(
-        client: &impl Executor,
-        query: &str,
+    pub fn search_corpus_text<'a>(
+        client: &'a impl Executor,
+        query: &'a str,
         max_rows: i64,
-    ) -> Result<Vec<SearchCorpusTextRow>, Error> {
-        let mut call = Call::new(client, &SEARCH_CORPUS_TEXT)?;
-        call.bind(&query)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<SearchCorpusTextRow>, Error>> + 'a {
+        run::many(client, &SEARCH_CORPUS_TEXT, (query, max_rows))
     }
 
     /// Full-text search of title and content for a phrase, best match first. Portable fallback: a
@@ -4673,16 +4752,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
-    pub async fn search_corpus_text_for_each(
-        client: &impl Executor,
-        query: &str,
+    pub fn search_corpus_text_for_each<'a>(
+        client: &'a impl Executor,
+        query: &'a str,
         max_rows: i64,
-        f: impl FnMut(SearchCorpusTextRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &SEARCH_CORPUS_TEXT)?;
-        call.bind(&query)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(SearchCorpusTextRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SEARCH_CORPUS_TEXT, (query, max_rows), f)
     }
 
     /// Full-text search of title and content for a phrase, best match first. Portable fallback: a
@@ -4692,24 +4768,22 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SEARCH_CORPUS_TEXT`](super::SEARCH_CORPUS_TEXT).
-    pub async fn search_corpus_text_stream(
-        client: &impl Executor,
-        query: &str,
+    pub fn search_corpus_text_stream<'a>(
+        client: &'a impl Executor,
+        query: &'a str,
         max_rows: i64,
-    ) -> Result<Rows<SearchCorpusTextRow>, Error> {
-        let mut call = Call::new(client, &SEARCH_CORPUS_TEXT)?;
-        call.bind(&query)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<SearchCorpusTextRow>, Error>> + 'a {
+        run::stream(client, &SEARCH_CORPUS_TEXT, (query, max_rows))
     }
 
     /// Size of the training corpus for the dashboard. On PostgreSQL corpus_stats is a materialized
     /// view: it is as fresh as its last REFRESH.
     ///
     /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
-    pub async fn get_corpus_stats(client: &impl Executor) -> Result<GetCorpusStatsRow, Error> {
-        let call = Call::new(client, &GET_CORPUS_STATS)?;
-        call.one().await
+    pub fn get_corpus_stats<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<GetCorpusStatsRow, Error>> + 'a {
+        run::one(client, &GET_CORPUS_STATS, ())
     }
 
     /// Size of the training corpus for the dashboard. On PostgreSQL corpus_stats is a materialized
@@ -4718,27 +4792,26 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CORPUS_STATS`](super::GET_CORPUS_STATS).
-    pub async fn get_corpus_stats_opt(
-        client: &impl Executor,
-    ) -> Result<Option<GetCorpusStatsRow>, Error> {
-        let call = Call::new(client, &GET_CORPUS_STATS)?;
-        call.opt().await
+    pub fn get_corpus_stats_opt<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<GetCorpusStatsRow>, Error>> + 'a {
+        run::opt(client, &GET_CORPUS_STATS, ())
     }
 
     /// Create a pending training job of a configuration over a corpus text (either may be NULL).
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
-    pub async fn create_training_job(
-        client: &impl Executor,
-        job_id: &str,
+    pub fn create_training_job<'a>(
+        client: &'a impl Executor,
+        job_id: &'a str,
         neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
-    ) -> Result<CreateTrainingJobRow, Error> {
-        let mut call = Call::new(client, &CREATE_TRAINING_JOB)?;
-        call.bind(&job_id)?;
-        call.bind(&neural_config_id)?;
-        call.bind(&text_corpus_id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<CreateTrainingJobRow, Error>> + 'a {
+        run::one(
+            client,
+            &CREATE_TRAINING_JOB,
+            (job_id, neural_config_id, text_corpus_id),
+        )
     }
 
     /// Create a pending training job of a configuration over a corpus text (either may be NULL).
@@ -4746,79 +4819,67 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_TRAINING_JOB`](super::CREATE_TRAINING_JOB).
-    pub async fn create_training_job_opt(
-        client: &impl Executor,
-        job_id: &str,
+    pub fn create_training_job_opt<'a>(
+        client: &'a impl Executor,
+        job_id: &'a str,
         neural_config_id: Option<dbtool_reference_types::NeuralConfigId>,
         text_corpus_id: Option<i64>,
-    ) -> Result<Option<CreateTrainingJobRow>, Error> {
-        let mut call = Call::new(client, &CREATE_TRAINING_JOB)?;
-        call.bind(&job_id)?;
-        call.bind(&neural_config_id)?;
-        call.bind(&text_corpus_id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<CreateTrainingJobRow>, Error>> + 'a {
+        run::opt(
+            client,
+            &CREATE_TRAINING_JOB,
+            (job_id, neural_config_id, text_corpus_id),
+        )
     }
 
     /// Set the status, progress (0..100), message and error of a job, by its external job_id.
     ///
     /// The SQL: [`UPDATE_TRAINING_JOB_STATUS`](super::UPDATE_TRAINING_JOB_STATUS).
-    pub async fn update_training_job_status(
-        client: &impl Executor,
-        params: &UpdateTrainingJobStatusParams<'_>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &UPDATE_TRAINING_JOB_STATUS)?;
-        call.bind(&params.status)?;
-        call.bind(&params.progress)?;
-        call.bind(&params.message)?;
-        call.bind(&params.error)?;
-        call.bind(&params.job_id)?;
-        call.execrows().await
+    pub fn update_training_job_status<'a>(
+        client: &'a impl Executor,
+        params: &'a UpdateTrainingJobStatusParams<'a>,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &UPDATE_TRAINING_JOB_STATUS, params)
     }
 
     /// Move a pending job to running and record when it started; 0 rows if it was not pending.
     ///
     /// The SQL: [`MARK_TRAINING_JOB_STARTED`](super::MARK_TRAINING_JOB_STARTED).
-    pub async fn mark_training_job_started(
-        client: &impl Executor,
+    pub fn mark_training_job_started<'a>(
+        client: &'a impl Executor,
         started_at: Option<chrono::DateTime<chrono::Utc>>,
-        job_id: &str,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &MARK_TRAINING_JOB_STARTED)?;
-        call.bind(&started_at)?;
-        call.bind(&job_id)?;
-        call.execrows().await
+        job_id: &'a str,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &MARK_TRAINING_JOB_STARTED, (started_at, job_id))
     }
 
     /// Finish a job that is still pending or running with a final status (completed, failed or
     /// cancelled) and an optional error; 0 rows if it had already finished.
     ///
     /// The SQL: [`MARK_TRAINING_JOB_FINISHED`](super::MARK_TRAINING_JOB_FINISHED).
-    pub async fn mark_training_job_finished(
-        client: &impl Executor,
+    pub fn mark_training_job_finished<'a>(
+        client: &'a impl Executor,
         status: crate::enums::TrainingStatus,
-        error: Option<&str>,
+        error: Option<&'a str>,
         completed_at: Option<chrono::DateTime<chrono::Utc>>,
-        job_id: &str,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &MARK_TRAINING_JOB_FINISHED)?;
-        call.bind(&status)?;
-        call.bind(&error)?;
-        call.bind(&completed_at)?;
-        call.bind(&job_id)?;
-        call.execrows().await
+        job_id: &'a str,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(
+            client,
+            &MARK_TRAINING_JOB_FINISHED,
+            (status, error, completed_at, job_id),
+        )
     }
 
     /// One job by its external job_id, with the names of its configuration and corpus text (NULL when
     /// they were deleted or never set).
     ///
     /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
-    pub async fn get_training_job_by_job_id(
-        client: &impl Executor,
-        job_id: &str,
-    ) -> Result<GetTrainingJobByJobIdRow, Error> {
-        let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
-        call.bind(&job_id)?;
-        call.one().await
+    pub fn get_training_job_by_job_id<'a>(
+        client: &'a impl Executor,
+        job_id: &'a str,
+    ) -> impl Future<Output = Result<GetTrainingJobByJobIdRow, Error>> + 'a {
+        run::one(client, &GET_TRAINING_JOB_BY_JOB_ID, (job_id,))
     }
 
     /// One job by its external job_id, with the names of its configuration and corpus text (NULL when
@@ -4827,28 +4888,23 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_TRAINING_JOB_BY_JOB_ID`](super::GET_TRAINING_JOB_BY_JOB_ID).
-    pub async fn get_training_job_by_job_id_opt(
-        client: &impl Executor,
-        job_id: &str,
-    ) -> Result<Option<GetTrainingJobByJobIdRow>, Error> {
-        let mut call = Call::new(client, &GET_TRAINING_JOB_BY_JOB_ID)?;
-        call.bind(&job_id)?;
-        call.opt().await
+    pub fn get_training_job_by_job_id_opt<'a>(
+        client: &'a impl Executor,
+        job_id: &'a str,
+    ) -> impl Future<Output = Result<Option<GetTrainingJobByJobIdRow>, Error>> + 'a {
+        run::opt(client, &GET_TRAINING_JOB_BY_JOB_ID, (job_id,))
     }
 
     /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
     /// names.
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
-    pub async fn list_training_jobs(
-        client: &impl Executor,
+    pub fn list_training_jobs<'a>(
+        client: &'a impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
-    ) -> Result<Vec<ListTrainingJobsRow>, Error> {
-        let mut call = Call::new(client, &LIST_TRAINING_JOBS)?;
-        call.bind(&status)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListTrainingJobsRow>, Error>> + 'a {
+        run::many(client, &LIST_TRAINING_JOBS, (status, max_rows))
     }
 
     /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
@@ -4857,16 +4913,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
-    pub async fn list_training_jobs_for_each(
-        client: &impl Executor,
+    pub fn list_training_jobs_for_each<'a>(
+        client: &'a impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
-        f: impl FnMut(ListTrainingJobsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_TRAINING_JOBS)?;
-        call.bind(&status)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListTrainingJobsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_TRAINING_JOBS, (status, max_rows), f)
     }
 
     /// The newest jobs, optionally of one status only (NULL for all), with configuration and corpus
@@ -4875,26 +4928,22 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_TRAINING_JOBS`](super::LIST_TRAINING_JOBS).
-    pub async fn list_training_jobs_stream(
-        client: &impl Executor,
+    pub fn list_training_jobs_stream<'a>(
+        client: &'a impl Executor,
         status: Option<crate::enums::TrainingStatus>,
         max_rows: i64,
-    ) -> Result<Rows<ListTrainingJobsRow>, Error> {
-        let mut call = Call::new(client, &LIST_TRAINING_JOBS)?;
-        call.bind(&status)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListTrainingJobsRow>, Error>> + 'a {
+        run::stream(client, &LIST_TRAINING_JOBS, (status, max_rows))
     }
 
     /// Number of jobs per status, in life-cycle order (an enum sorts by declaration on PostgreSQL but
     /// alphabetically on SQLite, hence the explicit CASE).
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
-    pub async fn count_training_jobs_by_status(
-        client: &impl Executor,
-    ) -> Result<Vec<CountTrainingJobsByStatusRow>, Error> {
-        let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
-        call.many().await
+    pub fn count_training_jobs_by_status<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Vec<CountTrainingJobsByStatusRow>, Error>> + 'a {
+        run::many(client, &COUNT_TRAINING_JOBS_BY_STATUS, ())
     }
 
     /// Number of jobs per status, in life-cycle order (an enum sorts by declaration on PostgreSQL but
@@ -4903,12 +4952,11 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
-    pub async fn count_training_jobs_by_status_for_each(
-        client: &impl Executor,
-        f: impl FnMut(CountTrainingJobsByStatusRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
-        call.for_each(f).await
+    pub fn count_training_jobs_by_status_for_each<'a>(
+        client: &'a impl Executor,
+        f: impl FnMut(CountTrainingJobsByStatusRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &COUNT_TRAINING_JOBS_BY_STATUS, (), f)
     }
 
     /// Number of jobs per status, in life-cycle order (an enum sorts by declaration on PostgreSQL but
@@ -4917,31 +4965,21 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`COUNT_TRAINING_JOBS_BY_STATUS`](super::COUNT_TRAINING_JOBS_BY_STATUS).
-    pub async fn count_training_jobs_by_status_stream(
-        client: &impl Executor,
-    ) -> Result<Rows<CountTrainingJobsByStatusRow>, Error> {
-        let call = Call::new(client, &COUNT_TRAINING_JOBS_BY_STATUS)?;
-        call.stream().await
+    pub fn count_training_jobs_by_status_stream<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Rows<CountTrainingJobsByStatusRow>, Error>> + 'a {
+        run::stream(client, &COUNT_TRAINING_JOBS_BY_STATUS, ())
     }
 
     /// Save a checkpoint. At most one checkpoint may be the best (a partial unique index): to insert
     /// one with is_best TRUE, run ClearBestCheckpoint first in the same transaction.
     ///
     /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
-    pub async fn create_checkpoint(
-        client: &impl Executor,
-        params: &CreateCheckpointParams<'_>,
-    ) -> Result<CreateCheckpointRow, Error> {
-        let mut call = Call::new(client, &CREATE_CHECKPOINT)?;
-        call.bind(&params.epochs)?;
-        call.bind(&params.block_size)?;
-        call.bind(&params.path)?;
-        call.bind(&params.loss)?;
-        call.bind(&params.accuracy)?;
-        call.bind(&params.notes)?;
-        call.bind(&params.training_job_id)?;
-        call.bind(&params.is_best)?;
-        call.one().await
+    pub fn create_checkpoint<'a>(
+        client: &'a impl Executor,
+        params: &'a CreateCheckpointParams<'a>,
+    ) -> impl Future<Output = Result<CreateCheckpointRow, Error>> + 'a {
+        run::one(client, &CREATE_CHECKPOINT, params)
     }
 
     /// Save a checkpoint. At most one checkpoint may be the best (a partial unique index): to insert
@@ -4950,49 +4988,40 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_CHECKPOINT`](super::CREATE_CHECKPOINT).
-    pub async fn create_checkpoint_opt(
-        client: &impl Executor,
-        params: &CreateCheckpointParams<'_>,
-    ) -> Result<Option<CreateCheckpointRow>, Error> {
-        let mut call = Call::new(client, &CREATE_CHECKPOINT)?;
-        call.bind(&params.epochs)?;
-        call.bind(&params.block_size)?;
-        call.bind(&params.path)?;
-        call.bind(&params.loss)?;
-        call.bind(&params.accuracy)?;
-        call.bind(&params.notes)?;
-        call.bind(&params.training_job_id)?;
-        call.bind(&params.is_best)?;
-        call.opt().await
+    pub fn create_checkpoint_opt<'a>(
+        client: &'a impl Executor,
+        params: &'a CreateCheckpointParams<'a>,
+    ) -> impl Future<Output = Result<Option<CreateCheckpointRow>, Error>> + 'a {
+        run::opt(client, &CREATE_CHECKPOINT, params)
     }
 
     /// Un-mark the current best checkpoint, if any.
     ///
     /// The SQL: [`CLEAR_BEST_CHECKPOINT`](super::CLEAR_BEST_CHECKPOINT).
-    pub async fn clear_best_checkpoint(client: &impl Executor) -> Result<u64, Error> {
-        let call = Call::new(client, &CLEAR_BEST_CHECKPOINT)?;
-        call.execrows().await
+    pub fn clear_best_checkpoint<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &CLEAR_BEST_CHECKPOINT, ())
     }
 
     /// Mark one checkpoint as the best; run ClearBestCheckpoint first in the same transaction.
     ///
     /// The SQL: [`MARK_CHECKPOINT_BEST`](super::MARK_CHECKPOINT_BEST).
-    pub async fn mark_checkpoint_best(client: &impl Executor, id: i64) -> Result<u64, Error> {
-        let mut call = Call::new(client, &MARK_CHECKPOINT_BEST)?;
-        call.bind(&id)?;
-        call.execrows().await
+    pub fn mark_checkpoint_best<'a>(
+        client: &'a impl Executor,
+        id: i64,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &MARK_CHECKPOINT_BEST, (id,))
     }
 
     /// One checkpoint by id.
     ///
     /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
-    pub async fn get_checkpoint(
-        client: &impl Executor,
+    pub fn get_checkpoint<'a>(
+        client: &'a impl Executor,
         id: i64,
-    ) -> Result<tables::NeuralCheckpointsRow, Error> {
-        let mut call = Call::new(client, &GET_CHECKPOINT)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::NeuralCheckpointsRow, Error>> + 'a {
+        run::one(client, &GET_CHECKPOINT, (id,))
     }
 
     /// One checkpoint by id.
@@ -5000,23 +5029,20 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CHECKPOINT`](super::GET_CHECKPOINT).
-    pub async fn get_checkpoint_opt(
-        client: &impl Executor,
+    pub fn get_checkpoint_opt<'a>(
+        client: &'a impl Executor,
         id: i64,
-    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
-        let mut call = Call::new(client, &GET_CHECKPOINT)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::NeuralCheckpointsRow>, Error>> + 'a {
+        run::opt(client, &GET_CHECKPOINT, (id,))
     }
 
     /// The checkpoint marked best, if any.
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
-    pub async fn get_best_checkpoint(
-        client: &impl Executor,
-    ) -> Result<tables::NeuralCheckpointsRow, Error> {
-        let call = Call::new(client, &GET_BEST_CHECKPOINT)?;
-        call.one().await
+    pub fn get_best_checkpoint<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<tables::NeuralCheckpointsRow, Error>> + 'a {
+        run::one(client, &GET_BEST_CHECKPOINT, ())
     }
 
     /// The checkpoint marked best, if any.
@@ -5024,21 +5050,19 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_BEST_CHECKPOINT`](super::GET_BEST_CHECKPOINT).
-    pub async fn get_best_checkpoint_opt(
-        client: &impl Executor,
-    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
-        let call = Call::new(client, &GET_BEST_CHECKPOINT)?;
-        call.opt().await
+    pub fn get_best_checkpoint_opt<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<tables::NeuralCheckpointsRow>, Error>> + 'a {
+        run::opt(client, &GET_BEST_CHECKPOINT, ())
     }
 
     /// The newest checkpoint, if any.
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
-    pub async fn get_latest_checkpoint(
-        client: &impl Executor,
-    ) -> Result<tables::NeuralCheckpointsRow, Error> {
-        let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
-        call.one().await
+    pub fn get_latest_checkpoint<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<tables::NeuralCheckpointsRow, Error>> + 'a {
+        run::one(client, &GET_LATEST_CHECKPOINT, ())
     }
 
     /// The newest checkpoint, if any.
@@ -5046,23 +5070,20 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_LATEST_CHECKPOINT`](super::GET_LATEST_CHECKPOINT).
-    pub async fn get_latest_checkpoint_opt(
-        client: &impl Executor,
-    ) -> Result<Option<tables::NeuralCheckpointsRow>, Error> {
-        let call = Call::new(client, &GET_LATEST_CHECKPOINT)?;
-        call.opt().await
+    pub fn get_latest_checkpoint_opt<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<tables::NeuralCheckpointsRow>, Error>> + 'a {
+        run::opt(client, &GET_LATEST_CHECKPOINT, ())
     }
 
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
-    pub async fn list_checkpoints(
-        client: &impl Executor,
+    pub fn list_checkpoints<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
-    ) -> Result<Vec<ListCheckpointsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CHECKPOINTS)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListCheckpointsRow>, Error>> + 'a {
+        run::many(client, &LIST_CHECKPOINTS, (max_rows,))
     }
 
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
@@ -5070,14 +5091,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
-    pub async fn list_checkpoints_for_each(
-        client: &impl Executor,
+    pub fn list_checkpoints_for_each<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
-        f: impl FnMut(ListCheckpointsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_CHECKPOINTS)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListCheckpointsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_CHECKPOINTS, (max_rows,), f)
     }
 
     /// The newest checkpoints with the job_id of the training job that produced them (NULL if none).
@@ -5085,31 +5104,28 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_CHECKPOINTS`](super::LIST_CHECKPOINTS).
-    pub async fn list_checkpoints_stream(
-        client: &impl Executor,
+    pub fn list_checkpoints_stream<'a>(
+        client: &'a impl Executor,
         max_rows: i64,
-    ) -> Result<Rows<ListCheckpointsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CHECKPOINTS)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListCheckpointsRow>, Error>> + 'a {
+        run::stream(client, &LIST_CHECKPOINTS, (max_rows,))
     }
 
     /// Record one accuracy measurement, optionally of a checkpoint.
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
-    pub async fn record_accuracy_metric(
-        client: &impl Executor,
-        metric_type: &str,
+    pub fn record_accuracy_metric<'a>(
+        client: &'a impl Executor,
+        metric_type: &'a str,
         value: f64,
-        metadata: Option<&serde_json::Value>,
+        metadata: Option<&'a serde_json::Value>,
         model_checkpoint_id: Option<i64>,
-    ) -> Result<RecordAccuracyMetricRow, Error> {
-        let mut call = Call::new(client, &RECORD_ACCURACY_METRIC)?;
-        call.bind(&metric_type)?;
-        call.bind(&value)?;
-        call.bind(&metadata)?;
-        call.bind(&model_checkpoint_id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<RecordAccuracyMetricRow, Error>> + 'a {
+        run::one(
+            client,
+            &RECORD_ACCURACY_METRIC,
+            (metric_type, value, metadata, model_checkpoint_id),
+        )
     }
 
     /// Record one accuracy measurement, optionally of a checkpoint.
@@ -5117,31 +5133,32 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`RECORD_ACCURACY_METRIC`](super::RECORD_ACCURACY_METRIC).
-    pub async fn record_accuracy_metric_opt(
-        client: &impl Executor,
-        metric_type: &str,
+    pub fn record_accuracy_metric_opt<'a>(
+        client: &'a impl Executor,
+        metric_type: &'a str,
         value: f64,
-        metadata: Option<&serde_json::Value>,
+        metadata: Option<&'a serde_json::Value>,
         model_checkpoint_id: Option<i64>,
-    ) -> Result<Option<RecordAccuracyMetricRow>, Error> {
-        let mut call = Call::new(client, &RECORD_ACCURACY_METRIC)?;
-        call.bind(&metric_type)?;
-        call.bind(&value)?;
-        call.bind(&metadata)?;
-        call.bind(&model_checkpoint_id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<RecordAccuracyMetricRow>, Error>> + 'a {
+        run::opt(
+            client,
+            &RECORD_ACCURACY_METRIC,
+            (metric_type, value, metadata, model_checkpoint_id),
+        )
     }
 
     /// The measurements of one checkpoint, oldest first.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
-    pub async fn list_accuracy_metrics_for_checkpoint(
-        client: &impl Executor,
+    pub fn list_accuracy_metrics_for_checkpoint<'a>(
+        client: &'a impl Executor,
         model_checkpoint_id: i64,
-    ) -> Result<Vec<ListAccuracyMetricsForCheckpointRow>, Error> {
-        let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
-        call.bind(&model_checkpoint_id)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListAccuracyMetricsForCheckpointRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_ACCURACY_METRICS_FOR_CHECKPOINT,
+            (model_checkpoint_id,),
+        )
     }
 
     /// The measurements of one checkpoint, oldest first.
@@ -5149,14 +5166,17 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
-    pub async fn list_accuracy_metrics_for_checkpoint_for_each(
-        client: &impl Executor,
+    pub fn list_accuracy_metrics_for_checkpoint_for_each<'a>(
+        client: &'a impl Executor,
         model_checkpoint_id: i64,
-        f: impl FnMut(ListAccuracyMetricsForCheckpointRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
-        call.bind(&model_checkpoint_id)?;
-        call.for_each(f).await
+        f: impl FnMut(ListAccuracyMetricsForCheckpointRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_ACCURACY_METRICS_FOR_CHECKPOINT,
+            (model_checkpoint_id,),
+            f,
+        )
     }
 
     /// The measurements of one checkpoint, oldest first.
@@ -5164,29 +5184,31 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS_FOR_CHECKPOINT`](super::LIST_ACCURACY_METRICS_FOR_CHECKPOINT).
-    pub async fn list_accuracy_metrics_for_checkpoint_stream(
-        client: &impl Executor,
+    pub fn list_accuracy_metrics_for_checkpoint_stream<'a>(
+        client: &'a impl Executor,
         model_checkpoint_id: i64,
-    ) -> Result<Rows<ListAccuracyMetricsForCheckpointRow>, Error> {
-        let mut call = Call::new(client, &LIST_ACCURACY_METRICS_FOR_CHECKPOINT)?;
-        call.bind(&model_checkpoint_id)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListAccuracyMetricsForCheckpointRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_ACCURACY_METRICS_FOR_CHECKPOINT,
+            (model_checkpoint_id,),
+        )
     }
 
     /// The newest measurements, optionally of one metric type and/or one checkpoint (NULL for all).
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
-    pub async fn list_accuracy_metrics(
-        client: &impl Executor,
-        metric_type: Option<&str>,
+    pub fn list_accuracy_metrics<'a>(
+        client: &'a impl Executor,
+        metric_type: Option<&'a str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
-    ) -> Result<Vec<tables::AccuracyMetricsRow>, Error> {
-        let mut call = Call::new(client, &LIST_ACCURACY_METRICS)?;
-        call.bind(&metric_type)?;
-        call.bind(&model_checkpoint_id)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<tables::AccuracyMetricsRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_ACCURACY_METRICS,
+            (metric_type, model_checkpoint_id, max_rows),
+        )
     }
 
     /// The newest measurements, optionally of one metric type and/or one checkpoint (NULL for all).
@@ -5194,18 +5216,19 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
-    pub async fn list_accuracy_metrics_for_each(
-        client: &impl Executor,
-        metric_type: Option<&str>,
+    pub fn list_accuracy_metrics_for_each<'a>(
+        client: &'a impl Executor,
+        metric_type: Option<&'a str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
-        f: impl FnMut(tables::AccuracyMetricsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_ACCURACY_METRICS)?;
-        call.bind(&metric_type)?;
-        call.bind(&model_checkpoint_id)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(tables::AccuracyMetricsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_ACCURACY_METRICS,
+            (metric_type, model_checkpoint_id, max_rows),
+            f,
+        )
     }
 
     /// The newest measurements, optionally of one metric type and/or one checkpoint (NULL for all).
@@ -5213,27 +5236,26 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_ACCURACY_METRICS`](super::LIST_ACCURACY_METRICS).
-    pub async fn list_accuracy_metrics_stream(
-        client: &impl Executor,
-        metric_type: Option<&str>,
+    pub fn list_accuracy_metrics_stream<'a>(
+        client: &'a impl Executor,
+        metric_type: Option<&'a str>,
         model_checkpoint_id: Option<i64>,
         max_rows: i64,
-    ) -> Result<Rows<tables::AccuracyMetricsRow>, Error> {
-        let mut call = Call::new(client, &LIST_ACCURACY_METRICS)?;
-        call.bind(&metric_type)?;
-        call.bind(&model_checkpoint_id)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<tables::AccuracyMetricsRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_ACCURACY_METRICS,
+            (metric_type, model_checkpoint_id, max_rows),
+        )
     }
 
     /// Count, mean, range and recency of every metric type.
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
-    pub async fn summarize_accuracy_by_type(
-        client: &impl Executor,
-    ) -> Result<Vec<SummarizeAccuracyByTypeRow>, Error> {
-        let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
-        call.many().await
+    pub fn summarize_accuracy_by_type<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Vec<SummarizeAccuracyByTypeRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_ACCURACY_BY_TYPE, ())
     }
 
     /// Count, mean, range and recency of every metric type.
@@ -5241,12 +5263,11 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
-    pub async fn summarize_accuracy_by_type_for_each(
-        client: &impl Executor,
-        f: impl FnMut(SummarizeAccuracyByTypeRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
-        call.for_each(f).await
+    pub fn summarize_accuracy_by_type_for_each<'a>(
+        client: &'a impl Executor,
+        f: impl FnMut(SummarizeAccuracyByTypeRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_ACCURACY_BY_TYPE, (), f)
     }
 
     /// Count, mean, range and recency of every metric type.
@@ -5254,27 +5275,20 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_ACCURACY_BY_TYPE`](super::SUMMARIZE_ACCURACY_BY_TYPE).
-    pub async fn summarize_accuracy_by_type_stream(
-        client: &impl Executor,
-    ) -> Result<Rows<SummarizeAccuracyByTypeRow>, Error> {
-        let call = Call::new(client, &SUMMARIZE_ACCURACY_BY_TYPE)?;
-        call.stream().await
+    pub fn summarize_accuracy_by_type_stream<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Rows<SummarizeAccuracyByTypeRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_ACCURACY_BY_TYPE, ())
     }
 
     /// Record one text generation with its parameters and automatic quality score.
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
-    pub async fn record_generation(
-        client: &impl Executor,
-        params: &RecordGenerationParams<'_>,
-    ) -> Result<RecordGenerationRow, Error> {
-        let mut call = Call::new(client, &RECORD_GENERATION)?;
-        call.bind(&params.prompt)?;
-        call.bind(&params.response)?;
-        call.bind(&params.model)?;
-        call.bind(&params.parameters)?;
-        call.bind(&params.quality_score)?;
-        call.one().await
+    pub fn record_generation<'a>(
+        client: &'a impl Executor,
+        params: &'a RecordGenerationParams<'a>,
+    ) -> impl Future<Output = Result<RecordGenerationRow, Error>> + 'a {
+        run::one(client, &RECORD_GENERATION, params)
     }
 
     /// Record one text generation with its parameters and automatic quality score.
@@ -5282,31 +5296,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`RECORD_GENERATION`](super::RECORD_GENERATION).
-    pub async fn record_generation_opt(
-        client: &impl Executor,
-        params: &RecordGenerationParams<'_>,
-    ) -> Result<Option<RecordGenerationRow>, Error> {
-        let mut call = Call::new(client, &RECORD_GENERATION)?;
-        call.bind(&params.prompt)?;
-        call.bind(&params.response)?;
-        call.bind(&params.model)?;
-        call.bind(&params.parameters)?;
-        call.bind(&params.quality_score)?;
-        call.opt().await
+    pub fn record_generation_opt<'a>(
+        client: &'a impl Executor,
+        params: &'a RecordGenerationParams<'a>,
+    ) -> impl Future<Output = Result<Option<RecordGenerationRow>, Error>> + 'a {
+        run::opt(client, &RECORD_GENERATION, params)
     }
 
     /// The newest generations, optionally of one model (NULL for all).
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
-    pub async fn list_generation_history(
-        client: &impl Executor,
-        model: Option<&str>,
+    pub fn list_generation_history<'a>(
+        client: &'a impl Executor,
+        model: Option<&'a str>,
         max_rows: i64,
-    ) -> Result<Vec<tables::GenerationHistoryRow>, Error> {
-        let mut call = Call::new(client, &LIST_GENERATION_HISTORY)?;
-        call.bind(&model)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<tables::GenerationHistoryRow>, Error>> + 'a {
+        run::many(client, &LIST_GENERATION_HISTORY, (model, max_rows))
     }
 
     /// The newest generations, optionally of one model (NULL for all).
@@ -5314,16 +5319,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
-    pub async fn list_generation_history_for_each(
-        client: &impl Executor,
-        model: Option<&str>,
+    pub fn list_generation_history_for_each<'a>(
+        client: &'a impl Executor,
+        model: Option<&'a str>,
         max_rows: i64,
-        f: impl FnMut(tables::GenerationHistoryRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_GENERATION_HISTORY)?;
-        call.bind(&model)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(tables::GenerationHistoryRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_GENERATION_HISTORY, (model, max_rows), f)
     }
 
     /// The newest generations, optionally of one model (NULL for all).
@@ -5331,51 +5333,42 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_GENERATION_HISTORY`](super::LIST_GENERATION_HISTORY).
-    pub async fn list_generation_history_stream(
-        client: &impl Executor,
-        model: Option<&str>,
+    pub fn list_generation_history_stream<'a>(
+        client: &'a impl Executor,
+        model: Option<&'a str>,
         max_rows: i64,
-    ) -> Result<Rows<tables::GenerationHistoryRow>, Error> {
-        let mut call = Call::new(client, &LIST_GENERATION_HISTORY)?;
-        call.bind(&model)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<tables::GenerationHistoryRow>, Error>> + 'a {
+        run::stream(client, &LIST_GENERATION_HISTORY, (model, max_rows))
     }
 
     /// Store the user's 1..5 rating of a generation.
     ///
     /// The SQL: [`RATE_GENERATION`](super::RATE_GENERATION).
-    pub async fn rate_generation(
-        client: &impl Executor,
+    pub fn rate_generation<'a>(
+        client: &'a impl Executor,
         user_rating: Option<i32>,
         id: i64,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &RATE_GENERATION)?;
-        call.bind(&user_rating)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &RATE_GENERATION, (user_rating, id))
     }
 
     /// Delete the generations made before a cut-off; returns how many were deleted.
     ///
     /// The SQL: [`CLEAR_GENERATION_HISTORY_BEFORE`](super::CLEAR_GENERATION_HISTORY_BEFORE).
-    pub async fn clear_generation_history_before(
-        client: &impl Executor,
+    pub fn clear_generation_history_before<'a>(
+        client: &'a impl Executor,
         before: chrono::DateTime<chrono::Utc>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &CLEAR_GENERATION_HISTORY_BEFORE)?;
-        call.bind(&before)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &CLEAR_GENERATION_HISTORY_BEFORE, (before,))
     }
 
     /// Generations, ratings and mean scores per model.
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
-    pub async fn summarize_generations_by_model(
-        client: &impl Executor,
-    ) -> Result<Vec<SummarizeGenerationsByModelRow>, Error> {
-        let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
-        call.many().await
+    pub fn summarize_generations_by_model<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Vec<SummarizeGenerationsByModelRow>, Error>> + 'a {
+        run::many(client, &SUMMARIZE_GENERATIONS_BY_MODEL, ())
     }
 
     /// Generations, ratings and mean scores per model.
@@ -5383,12 +5376,11 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
-    pub async fn summarize_generations_by_model_for_each(
-        client: &impl Executor,
-        f: impl FnMut(SummarizeGenerationsByModelRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
-        call.for_each(f).await
+    pub fn summarize_generations_by_model_for_each<'a>(
+        client: &'a impl Executor,
+        f: impl FnMut(SummarizeGenerationsByModelRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &SUMMARIZE_GENERATIONS_BY_MODEL, (), f)
     }
 
     /// Generations, ratings and mean scores per model.
@@ -5396,43 +5388,34 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`SUMMARIZE_GENERATIONS_BY_MODEL`](super::SUMMARIZE_GENERATIONS_BY_MODEL).
-    pub async fn summarize_generations_by_model_stream(
-        client: &impl Executor,
-    ) -> Result<Rows<SummarizeGenerationsByModelRow>, Error> {
-        let call = Call::new(client, &SUMMARIZE_GENERATIONS_BY_MODEL)?;
-        call.stream().await
+    pub fn summarize_generations_by_model_stream<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Rows<SummarizeGenerationsByModelRow>, Error>> + 'a {
+        run::stream(client, &SUMMARIZE_GENERATIONS_BY_MODEL, ())
     }
 
     /// Add count occurrences of next_char after context to the order-n Markov model.
     ///
     /// The SQL: [`UPSERT_MARKOV_NGRAM`](super::UPSERT_MARKOV_NGRAM).
-    pub async fn upsert_markov_ngram(
-        client: &impl Executor,
+    pub fn upsert_markov_ngram<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-        next_char: &str,
+        context: &'a str,
+        next_char: &'a str,
         count: i32,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &UPSERT_MARKOV_NGRAM)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.bind(&next_char)?;
-        call.bind(&count)?;
-        call.exec().await
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::exec(client, &UPSERT_MARKOV_NGRAM, (n, context, next_char, count))
     }
 
     /// The successors of a context in the order-n model, most frequent first.
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
-    pub async fn list_markov_ngrams(
-        client: &impl Executor,
+    pub fn list_markov_ngrams<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-    ) -> Result<Vec<ListMarkovNgramsRow>, Error> {
-        let mut call = Call::new(client, &LIST_MARKOV_NGRAMS)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.many().await
+        context: &'a str,
+    ) -> impl Future<Output = Result<Vec<ListMarkovNgramsRow>, Error>> + 'a {
+        run::many(client, &LIST_MARKOV_NGRAMS, (n, context))
     }
 
     /// The successors of a context in the order-n model, most frequent first.
@@ -5440,16 +5423,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
-    pub async fn list_markov_ngrams_for_each(
-        client: &impl Executor,
+    pub fn list_markov_ngrams_for_each<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-        f: impl FnMut(ListMarkovNgramsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_MARKOV_NGRAMS)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.for_each(f).await
+        context: &'a str,
+        f: impl FnMut(ListMarkovNgramsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_MARKOV_NGRAMS, (n, context), f)
     }
 
     /// The successors of a context in the order-n model, most frequent first.
@@ -5457,15 +5437,12 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_MARKOV_NGRAMS`](super::LIST_MARKOV_NGRAMS).
-    pub async fn list_markov_ngrams_stream(
-        client: &impl Executor,
+    pub fn list_markov_ngrams_stream<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-    ) -> Result<Rows<ListMarkovNgramsRow>, Error> {
-        let mut call = Call::new(client, &LIST_MARKOV_NGRAMS)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.stream().await
+        context: &'a str,
+    ) -> impl Future<Output = Result<Rows<ListMarkovNgramsRow>, Error>> + 'a {
+        run::stream(client, &LIST_MARKOV_NGRAMS, (n, context))
     }
 
     /// The successors of a context with the context's total count, most frequent first: the live
@@ -5473,15 +5450,12 @@ pub mod pg_async {
     /// engines; in SQL it would be numeric on PostgreSQL).
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
-    pub async fn get_markov_next_char_probabilities(
-        client: &impl Executor,
+    pub fn get_markov_next_char_probabilities<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-    ) -> Result<Vec<GetMarkovNextCharProbabilitiesRow>, Error> {
-        let mut call = Call::new(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.many().await
+        context: &'a str,
+    ) -> impl Future<Output = Result<Vec<GetMarkovNextCharProbabilitiesRow>, Error>> + 'a {
+        run::many(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES, (n, context))
     }
 
     /// The successors of a context with the context's total count, most frequent first: the live
@@ -5491,16 +5465,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
-    pub async fn get_markov_next_char_probabilities_for_each(
-        client: &impl Executor,
+    pub fn get_markov_next_char_probabilities_for_each<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-        f: impl FnMut(GetMarkovNextCharProbabilitiesRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.for_each(f).await
+        context: &'a str,
+        f: impl FnMut(GetMarkovNextCharProbabilitiesRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES, (n, context), f)
     }
 
     /// The successors of a context with the context's total count, most frequent first: the live
@@ -5510,28 +5481,23 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`GET_MARKOV_NEXT_CHAR_PROBABILITIES`](super::GET_MARKOV_NEXT_CHAR_PROBABILITIES).
-    pub async fn get_markov_next_char_probabilities_stream(
-        client: &impl Executor,
+    pub fn get_markov_next_char_probabilities_stream<'a>(
+        client: &'a impl Executor,
         n: i32,
-        context: &str,
-    ) -> Result<Rows<GetMarkovNextCharProbabilitiesRow>, Error> {
-        let mut call = Call::new(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES)?;
-        call.bind(&n)?;
-        call.bind(&context)?;
-        call.stream().await
+        context: &'a str,
+    ) -> impl Future<Output = Result<Rows<GetMarkovNextCharProbabilitiesRow>, Error>> + 'a {
+        run::stream(client, &GET_MARKOV_NEXT_CHAR_PROBABILITIES, (n, context))
     }
 
     /// Total successor count and number of distinct successors of every context of the order-n model,
     /// the denominators for SetMarkovProbability.
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
-    pub async fn list_markov_context_totals(
-        client: &impl Executor,
+    pub fn list_markov_context_totals<'a>(
+        client: &'a impl Executor,
         n: i32,
-    ) -> Result<Vec<ListMarkovContextTotalsRow>, Error> {
-        let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
-        call.bind(&n)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListMarkovContextTotalsRow>, Error>> + 'a {
+        run::many(client, &LIST_MARKOV_CONTEXT_TOTALS, (n,))
     }
 
     /// Total successor count and number of distinct successors of every context of the order-n model,
@@ -5540,14 +5506,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
-    pub async fn list_markov_context_totals_for_each(
-        client: &impl Executor,
+    pub fn list_markov_context_totals_for_each<'a>(
+        client: &'a impl Executor,
         n: i32,
-        f: impl FnMut(ListMarkovContextTotalsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
-        call.bind(&n)?;
-        call.for_each(f).await
+        f: impl FnMut(ListMarkovContextTotalsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_MARKOV_CONTEXT_TOTALS, (n,), f)
     }
 
     /// Total successor count and number of distinct successors of every context of the order-n model,
@@ -5556,46 +5520,41 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_MARKOV_CONTEXT_TOTALS`](super::LIST_MARKOV_CONTEXT_TOTALS).
-    pub async fn list_markov_context_totals_stream(
-        client: &impl Executor,
+    pub fn list_markov_context_totals_stream<'a>(
+        client: &'a impl Executor,
         n: i32,
-    ) -> Result<Rows<ListMarkovContextTotalsRow>, Error> {
-        let mut call = Call::new(client, &LIST_MARKOV_CONTEXT_TOTALS)?;
-        call.bind(&n)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListMarkovContextTotalsRow>, Error>> + 'a {
+        run::stream(client, &LIST_MARKOV_CONTEXT_TOTALS, (n,))
     }
 
     /// Store the computed probability of one n-gram.
     ///
     /// The SQL: [`SET_MARKOV_PROBABILITY`](super::SET_MARKOV_PROBABILITY).
-    pub async fn set_markov_probability(
-        client: &impl Executor,
+    pub fn set_markov_probability<'a>(
+        client: &'a impl Executor,
         probability: Option<f64>,
         id: i64,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &SET_MARKOV_PROBABILITY)?;
-        call.bind(&probability)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &SET_MARKOV_PROBABILITY, (probability, id))
     }
 
     /// Drop the order-n Markov model; returns the number of n-grams deleted.
     ///
     /// The SQL: [`CLEAR_MARKOV_MODEL`](super::CLEAR_MARKOV_MODEL).
-    pub async fn clear_markov_model(client: &impl Executor, n: i32) -> Result<u64, Error> {
-        let mut call = Call::new(client, &CLEAR_MARKOV_MODEL)?;
-        call.bind(&n)?;
-        call.execrows().await
+    pub fn clear_markov_model<'a>(
+        client: &'a impl Executor,
+        n: i32,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &CLEAR_MARKOV_MODEL, (n,))
     }
 
     /// The app's current schema version (the one applied last), if any.
     ///
     /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
-    pub async fn get_schema_version(
-        client: &impl Executor,
-    ) -> Result<tables::SchemaVersionRow, Error> {
-        let call = Call::new(client, &GET_SCHEMA_VERSION)?;
-        call.one().await
+    pub fn get_schema_version<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<tables::SchemaVersionRow, Error>> + 'a {
+        run::one(client, &GET_SCHEMA_VERSION, ())
     }
 
     /// The app's current schema version (the one applied last), if any.
@@ -5603,24 +5562,20 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_SCHEMA_VERSION`](super::GET_SCHEMA_VERSION).
-    pub async fn get_schema_version_opt(
-        client: &impl Executor,
-    ) -> Result<Option<tables::SchemaVersionRow>, Error> {
-        let call = Call::new(client, &GET_SCHEMA_VERSION)?;
-        call.opt().await
+    pub fn get_schema_version_opt<'a>(
+        client: &'a impl Executor,
+    ) -> impl Future<Output = Result<Option<tables::SchemaVersionRow>, Error>> + 'a {
+        run::opt(client, &GET_SCHEMA_VERSION, ())
     }
 
     /// Record that a schema version was applied; does nothing if it is already recorded.
     ///
     /// The SQL: [`INSERT_SCHEMA_VERSION`](super::INSERT_SCHEMA_VERSION).
-    pub async fn insert_schema_version(
-        client: &impl Executor,
-        version: &str,
-        description: Option<&str>,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &INSERT_SCHEMA_VERSION)?;
-        call.bind(&version)?;
-        call.bind(&description)?;
-        call.execrows().await
+    pub fn insert_schema_version<'a>(
+        client: &'a impl Executor,
+        version: &'a str,
+        description: Option<&'a str>,
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &INSERT_SCHEMA_VERSION, (version, description))
     }
 }

@@ -316,6 +316,19 @@ pub struct AppendMessageParams<'a> {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
+#[cfg(feature = "tokio-postgres")]
+impl crate::runtime::pg_async::Params for AppendMessageParams<'_> {
+    fn refs(&self) -> impl AsRef<[&(dyn tokio_postgres::types::ToSql + Sync)]> + Send {
+        [
+            &self.conversation_id as &(dyn tokio_postgres::types::ToSql + Sync),
+            &self.role,
+            &self.content,
+            &self.msg_metadata,
+            &self.created_at,
+        ]
+    }
+}
+
 /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
 /// defaults and are returned.
 ///
@@ -704,6 +717,7 @@ pub mod sqlite {
     /// defaults and are returned.
     ///
     /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    #[inline]
     pub fn create_conversation(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -721,6 +735,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
+    #[inline]
     pub fn create_conversation_opt(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -735,6 +750,7 @@ pub mod sqlite {
     /// One conversation by id, whatever its status.
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    #[inline]
     pub fn get_conversation(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -749,6 +765,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
+    #[inline]
     pub fn get_conversation_opt(
         conn: &rusqlite::Connection,
         id: uuid::Uuid,
@@ -762,6 +779,7 @@ pub mod sqlite {
     /// from its creation), optionally of one status (NULL for all), one page at a time.
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    #[inline]
     pub fn list_conversations_for_user(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -783,6 +801,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
+    #[inline]
     pub fn list_conversations_for_user_for_each(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -802,6 +821,7 @@ pub mod sqlite {
     /// Number of conversations of a user, optionally of one status (NULL for all).
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    #[inline]
     pub fn count_conversations_for_user(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -818,6 +838,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
+    #[inline]
     pub fn count_conversations_for_user_opt(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -832,6 +853,7 @@ pub mod sqlite {
     /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    #[inline]
     pub fn archive_conversation(
         conn: &rusqlite::Connection,
         now: chrono::DateTime<chrono::Utc>,
@@ -848,6 +870,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
+    #[inline]
     pub fn archive_conversation_opt(
         conn: &rusqlite::Connection,
         now: chrono::DateTime<chrono::Utc>,
@@ -862,6 +885,7 @@ pub mod sqlite {
     /// Bring an archived conversation back to active; no row if it was not archived.
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    #[inline]
     pub fn unarchive_conversation(
         conn: &rusqlite::Connection,
         now: chrono::DateTime<chrono::Utc>,
@@ -878,6 +902,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
+    #[inline]
     pub fn unarchive_conversation_opt(
         conn: &rusqlite::Connection,
         now: chrono::DateTime<chrono::Utc>,
@@ -892,6 +917,7 @@ pub mod sqlite {
     /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
     ///
     /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
+    #[inline]
     pub fn set_conversation_status(
         conn: &rusqlite::Connection,
         status: crate::enums::ConversationStatus,
@@ -908,6 +934,7 @@ pub mod sqlite {
     /// Rename a conversation and/or store its model-written summary.
     ///
     /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
+    #[inline]
     pub fn update_conversation_title(
         conn: &rusqlite::Connection,
         title: Option<&str>,
@@ -926,6 +953,7 @@ pub mod sqlite {
     /// Account for a message just appended: one more message, and the time of the last one.
     ///
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
+    #[inline]
     pub fn touch_conversation(
         conn: &rusqlite::Connection,
         now: chrono::DateTime<chrono::Utc>,
@@ -941,6 +969,7 @@ pub mod sqlite {
     /// Pass the same created_at to TouchConversation as its now.
     ///
     /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    #[inline]
     pub fn append_message(
         conn: &rusqlite::Connection,
         params: &AppendMessageParams<'_>,
@@ -960,6 +989,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
+    #[inline]
     pub fn append_message_opt(
         conn: &rusqlite::Connection,
         params: &AppendMessageParams<'_>,
@@ -977,6 +1007,7 @@ pub mod sqlite {
     /// for the prompt).
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    #[inline]
     pub fn get_last_messages(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -994,6 +1025,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
+    #[inline]
     pub fn get_last_messages_for_each(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1009,6 +1041,7 @@ pub mod sqlite {
     /// The messages of a conversation in the order they were written, one page at a time.
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    #[inline]
     pub fn list_messages(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1027,6 +1060,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
+    #[inline]
     pub fn list_messages_for_each(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1044,6 +1078,7 @@ pub mod sqlite {
     /// Number of messages of one role in a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    #[inline]
     pub fn count_messages_by_role(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1060,6 +1095,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
+    #[inline]
     pub fn count_messages_by_role_opt(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1074,6 +1110,7 @@ pub mod sqlite {
     /// Number of messages stored for a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    #[inline]
     pub fn count_messages(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1088,6 +1125,7 @@ pub mod sqlite {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
+    #[inline]
     pub fn count_messages_opt(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1100,6 +1138,7 @@ pub mod sqlite {
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    #[inline]
     pub fn list_messages_by_source(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1116,6 +1155,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
+    #[inline]
     pub fn list_messages_by_source_for_each(
         conn: &rusqlite::Connection,
         conversation_id: uuid::Uuid,
@@ -1132,6 +1172,7 @@ pub mod sqlite {
     /// on the conversation, to find counters that drifted.
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    #[inline]
     pub fn list_conversation_message_counts(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -1147,6 +1188,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
+    #[inline]
     pub fn list_conversation_message_counts_for_each(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -1160,6 +1202,7 @@ pub mod sqlite {
     /// A user's active conversations from the active_conversations view, most recent activity first.
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    #[inline]
     pub fn list_active_conversations(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -1176,6 +1219,7 @@ pub mod sqlite {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
+    #[inline]
     pub fn list_active_conversations_for_each(
         conn: &rusqlite::Connection,
         user_id: &str,
@@ -1688,23 +1732,22 @@ pub mod pg {
 /// The queries on the tokio-postgres backend (asynchronous).
 #[cfg(feature = "tokio-postgres")]
 pub mod pg_async {
+    use std::future::Future;
+
     use super::*;
-    use crate::runtime::pg_async::{Call, Executor, Rows};
+    use crate::runtime::pg_async::{self as run, Executor, Rows};
     use crate::runtime::Error;
 
     /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
     /// defaults and are returned.
     ///
     /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
-    pub async fn create_conversation(
-        client: &impl Executor,
-        user_id: &str,
-        title: Option<&str>,
-    ) -> Result<CreateConversationRow, Error> {
-        let mut call = Call::new(client, &CREATE_CONVERSATION)?;
-        call.bind(&user_id)?;
-        call.bind(&title)?;
-        call.one().await
+    pub fn create_conversation<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
+        title: Option<&'a str>,
+    ) -> impl Future<Output = Result<CreateConversationRow, Error>> + 'a {
+        run::one(client, &CREATE_CONVERSATION, (user_id, title))
     }
 
     /// Start a conversation for a user; id, status ('active'), counters and timestamps take their
@@ -1713,27 +1756,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`CREATE_CONVERSATION`](super::CREATE_CONVERSATION).
-    pub async fn create_conversation_opt(
-        client: &impl Executor,
-        user_id: &str,
-        title: Option<&str>,
-    ) -> Result<Option<CreateConversationRow>, Error> {
-        let mut call = Call::new(client, &CREATE_CONVERSATION)?;
-        call.bind(&user_id)?;
-        call.bind(&title)?;
-        call.opt().await
+    pub fn create_conversation_opt<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
+        title: Option<&'a str>,
+    ) -> impl Future<Output = Result<Option<CreateConversationRow>, Error>> + 'a {
+        run::opt(client, &CREATE_CONVERSATION, (user_id, title))
     }
 
     /// One conversation by id, whatever its status.
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
-    pub async fn get_conversation(
-        client: &impl Executor,
+    pub fn get_conversation<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<tables::ConversationsRow, Error> {
-        let mut call = Call::new(client, &GET_CONVERSATION)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<tables::ConversationsRow, Error>> + 'a {
+        run::one(client, &GET_CONVERSATION, (id,))
     }
 
     /// One conversation by id, whatever its status.
@@ -1741,32 +1779,29 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`GET_CONVERSATION`](super::GET_CONVERSATION).
-    pub async fn get_conversation_opt(
-        client: &impl Executor,
+    pub fn get_conversation_opt<'a>(
+        client: &'a impl Executor,
         id: uuid::Uuid,
-    ) -> Result<Option<tables::ConversationsRow>, Error> {
-        let mut call = Call::new(client, &GET_CONVERSATION)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<tables::ConversationsRow>, Error>> + 'a {
+        run::opt(client, &GET_CONVERSATION, (id,))
     }
 
     /// A user's conversations, most recent activity first (a conversation without messages counts
     /// from its creation), optionally of one status (NULL for all), one page at a time.
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
-    pub async fn list_conversations_for_user(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn list_conversations_for_user<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
         skip_rows: i64,
-    ) -> Result<Vec<tables::ConversationsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&status)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<tables::ConversationsRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_CONVERSATIONS_FOR_USER,
+            (user_id, status, max_rows, skip_rows),
+        )
     }
 
     /// A user's conversations, most recent activity first (a conversation without messages counts
@@ -1775,20 +1810,20 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
-    pub async fn list_conversations_for_user_for_each(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn list_conversations_for_user_for_each<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
         skip_rows: i64,
-        f: impl FnMut(tables::ConversationsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&status)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(tables::ConversationsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_CONVERSATIONS_FOR_USER,
+            (user_id, status, max_rows, skip_rows),
+            f,
+        )
     }
 
     /// A user's conversations, most recent activity first (a conversation without messages counts
@@ -1797,33 +1832,29 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_CONVERSATIONS_FOR_USER`](super::LIST_CONVERSATIONS_FOR_USER).
-    pub async fn list_conversations_for_user_stream(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn list_conversations_for_user_stream<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         status: Option<crate::enums::ConversationStatus>,
         max_rows: i64,
         skip_rows: i64,
-    ) -> Result<Rows<tables::ConversationsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CONVERSATIONS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&status)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<tables::ConversationsRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_CONVERSATIONS_FOR_USER,
+            (user_id, status, max_rows, skip_rows),
+        )
     }
 
     /// Number of conversations of a user, optionally of one status (NULL for all).
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
-    pub async fn count_conversations_for_user(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn count_conversations_for_user<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<i64, Error> {
-        let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&status)?;
-        call.one().await
+    ) -> impl Future<Output = Result<i64, Error>> + 'a {
+        run::one(client, &COUNT_CONVERSATIONS_FOR_USER, (user_id, status))
     }
 
     /// Number of conversations of a user, optionally of one status (NULL for all).
@@ -1831,29 +1862,23 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`COUNT_CONVERSATIONS_FOR_USER`](super::COUNT_CONVERSATIONS_FOR_USER).
-    pub async fn count_conversations_for_user_opt(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn count_conversations_for_user_opt<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         status: Option<crate::enums::ConversationStatus>,
-    ) -> Result<Option<i64>, Error> {
-        let mut call = Call::new(client, &COUNT_CONVERSATIONS_FOR_USER)?;
-        call.bind(&user_id)?;
-        call.bind(&status)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<i64>, Error>> + 'a {
+        run::opt(client, &COUNT_CONVERSATIONS_FOR_USER, (user_id, status))
     }
 
     /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
-    pub async fn archive_conversation(
-        client: &impl Executor,
+    pub fn archive_conversation<'a>(
+        client: &'a impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<ArchiveConversationRow, Error> {
-        let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<ArchiveConversationRow, Error>> + 'a {
+        run::one(client, &ARCHIVE_CONVERSATION, (now, id))
     }
 
     /// Soft-delete: archive a conversation and return its new state (no row if the id is unknown).
@@ -1861,29 +1886,23 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`ARCHIVE_CONVERSATION`](super::ARCHIVE_CONVERSATION).
-    pub async fn archive_conversation_opt(
-        client: &impl Executor,
+    pub fn archive_conversation_opt<'a>(
+        client: &'a impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<Option<ArchiveConversationRow>, Error> {
-        let mut call = Call::new(client, &ARCHIVE_CONVERSATION)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<ArchiveConversationRow>, Error>> + 'a {
+        run::opt(client, &ARCHIVE_CONVERSATION, (now, id))
     }
 
     /// Bring an archived conversation back to active; no row if it was not archived.
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
-    pub async fn unarchive_conversation(
-        client: &impl Executor,
+    pub fn unarchive_conversation<'a>(
+        client: &'a impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<UnarchiveConversationRow, Error> {
-        let mut call = Call::new(client, &UNARCHIVE_CONVERSATION)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<UnarchiveConversationRow, Error>> + 'a {
+        run::one(client, &UNARCHIVE_CONVERSATION, (now, id))
     }
 
     /// Bring an archived conversation back to active; no row if it was not archived.
@@ -1891,80 +1910,63 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`UNARCHIVE_CONVERSATION`](super::UNARCHIVE_CONVERSATION).
-    pub async fn unarchive_conversation_opt(
-        client: &impl Executor,
+    pub fn unarchive_conversation_opt<'a>(
+        client: &'a impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<Option<UnarchiveConversationRow>, Error> {
-        let mut call = Call::new(client, &UNARCHIVE_CONVERSATION)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<UnarchiveConversationRow>, Error>> + 'a {
+        run::opt(client, &UNARCHIVE_CONVERSATION, (now, id))
     }
 
     /// Set any status (e.g. 'closed' or 'deleted') on a conversation.
     ///
     /// The SQL: [`SET_CONVERSATION_STATUS`](super::SET_CONVERSATION_STATUS).
-    pub async fn set_conversation_status(
-        client: &impl Executor,
+    pub fn set_conversation_status<'a>(
+        client: &'a impl Executor,
         status: crate::enums::ConversationStatus,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &SET_CONVERSATION_STATUS)?;
-        call.bind(&status)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &SET_CONVERSATION_STATUS, (status, now, id))
     }
 
     /// Rename a conversation and/or store its model-written summary.
     ///
     /// The SQL: [`UPDATE_CONVERSATION_TITLE`](super::UPDATE_CONVERSATION_TITLE).
-    pub async fn update_conversation_title(
-        client: &impl Executor,
-        title: Option<&str>,
-        summary: Option<&str>,
+    pub fn update_conversation_title<'a>(
+        client: &'a impl Executor,
+        title: Option<&'a str>,
+        summary: Option<&'a str>,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &UPDATE_CONVERSATION_TITLE)?;
-        call.bind(&title)?;
-        call.bind(&summary)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(
+            client,
+            &UPDATE_CONVERSATION_TITLE,
+            (title, summary, now, id),
+        )
     }
 
     /// Account for a message just appended: one more message, and the time of the last one.
     ///
     /// The SQL: [`TOUCH_CONVERSATION`](super::TOUCH_CONVERSATION).
-    pub async fn touch_conversation(
-        client: &impl Executor,
+    pub fn touch_conversation<'a>(
+        client: &'a impl Executor,
         now: chrono::DateTime<chrono::Utc>,
         id: uuid::Uuid,
-    ) -> Result<u64, Error> {
-        let mut call = Call::new(client, &TOUCH_CONVERSATION)?;
-        call.bind(&now)?;
-        call.bind(&id)?;
-        call.execrows().await
+    ) -> impl Future<Output = Result<u64, Error>> + 'a {
+        run::execrows(client, &TOUCH_CONVERSATION, (now, id))
     }
 
     /// Append a message (user, assistant or system) to a conversation; returns the stored message.
     /// Pass the same created_at to TouchConversation as its now.
     ///
     /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
-    pub async fn append_message(
-        client: &impl Executor,
-        params: &AppendMessageParams<'_>,
-    ) -> Result<tables::MessagesRow, Error> {
-        let mut call = Call::new(client, &APPEND_MESSAGE)?;
-        call.bind(&params.conversation_id)?;
-        call.bind(&params.role)?;
-        call.bind(&params.content)?;
-        call.bind(&params.msg_metadata)?;
-        call.bind(&params.created_at)?;
-        call.one().await
+    pub fn append_message<'a>(
+        client: &'a impl Executor,
+        params: &'a AppendMessageParams<'a>,
+    ) -> impl Future<Output = Result<tables::MessagesRow, Error>> + 'a {
+        run::one(client, &APPEND_MESSAGE, params)
     }
 
     /// Append a message (user, assistant or system) to a conversation; returns the stored message.
@@ -1973,32 +1975,23 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`APPEND_MESSAGE`](super::APPEND_MESSAGE).
-    pub async fn append_message_opt(
-        client: &impl Executor,
-        params: &AppendMessageParams<'_>,
-    ) -> Result<Option<tables::MessagesRow>, Error> {
-        let mut call = Call::new(client, &APPEND_MESSAGE)?;
-        call.bind(&params.conversation_id)?;
-        call.bind(&params.role)?;
-        call.bind(&params.content)?;
-        call.bind(&params.msg_metadata)?;
-        call.bind(&params.created_at)?;
-        call.opt().await
+    pub fn append_message_opt<'a>(
+        client: &'a impl Executor,
+        params: &'a AppendMessageParams<'a>,
+    ) -> impl Future<Output = Result<Option<tables::MessagesRow>, Error>> + 'a {
+        run::opt(client, &APPEND_MESSAGE, params)
     }
 
     /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
     /// for the prompt).
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
-    pub async fn get_last_messages(
-        client: &impl Executor,
+    pub fn get_last_messages<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
-    ) -> Result<Vec<GetLastMessagesRow>, Error> {
-        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.bind(&n)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<GetLastMessagesRow>, Error>> + 'a {
+        run::many(client, &GET_LAST_MESSAGES, (conversation_id, n))
     }
 
     /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
@@ -2007,16 +2000,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
-    pub async fn get_last_messages_for_each(
-        client: &impl Executor,
+    pub fn get_last_messages_for_each<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
-        f: impl FnMut(GetLastMessagesRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.bind(&n)?;
-        call.for_each(f).await
+        f: impl FnMut(GetLastMessagesRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &GET_LAST_MESSAGES, (conversation_id, n), f)
     }
 
     /// The last n messages of a conversation, newest first: the LLM's context window (reverse them
@@ -2025,31 +2015,28 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`GET_LAST_MESSAGES`](super::GET_LAST_MESSAGES).
-    pub async fn get_last_messages_stream(
-        client: &impl Executor,
+    pub fn get_last_messages_stream<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         n: i64,
-    ) -> Result<Rows<GetLastMessagesRow>, Error> {
-        let mut call = Call::new(client, &GET_LAST_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.bind(&n)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<GetLastMessagesRow>, Error>> + 'a {
+        run::stream(client, &GET_LAST_MESSAGES, (conversation_id, n))
     }
 
     /// The messages of a conversation in the order they were written, one page at a time.
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
-    pub async fn list_messages(
-        client: &impl Executor,
+    pub fn list_messages<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
-    ) -> Result<Vec<ListMessagesRow>, Error> {
-        let mut call = Call::new(client, &LIST_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListMessagesRow>, Error>> + 'a {
+        run::many(
+            client,
+            &LIST_MESSAGES,
+            (conversation_id, max_rows, skip_rows),
+        )
     }
 
     /// The messages of a conversation in the order they were written, one page at a time.
@@ -2057,18 +2044,19 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
-    pub async fn list_messages_for_each(
-        client: &impl Executor,
+    pub fn list_messages_for_each<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
-        f: impl FnMut(ListMessagesRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListMessagesRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_MESSAGES,
+            (conversation_id, max_rows, skip_rows),
+            f,
+        )
     }
 
     /// The messages of a conversation in the order they were written, one page at a time.
@@ -2076,31 +2064,28 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_MESSAGES`](super::LIST_MESSAGES).
-    pub async fn list_messages_stream(
-        client: &impl Executor,
+    pub fn list_messages_stream<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         max_rows: i64,
         skip_rows: i64,
-    ) -> Result<Rows<ListMessagesRow>, Error> {
-        let mut call = Call::new(client, &LIST_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.bind(&max_rows)?;
-        call.bind(&skip_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListMessagesRow>, Error>> + 'a {
+        run::stream(
+            client,
+            &LIST_MESSAGES,
+            (conversation_id, max_rows, skip_rows),
+        )
     }
 
     /// Number of messages of one role in a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
-    pub async fn count_messages_by_role(
-        client: &impl Executor,
+    pub fn count_messages_by_role<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<i64, Error> {
-        let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
-        call.bind(&conversation_id)?;
-        call.bind(&role)?;
-        call.one().await
+    ) -> impl Future<Output = Result<i64, Error>> + 'a {
+        run::one(client, &COUNT_MESSAGES_BY_ROLE, (conversation_id, role))
     }
 
     /// Number of messages of one role in a conversation.
@@ -2108,27 +2093,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`COUNT_MESSAGES_BY_ROLE`](super::COUNT_MESSAGES_BY_ROLE).
-    pub async fn count_messages_by_role_opt(
-        client: &impl Executor,
+    pub fn count_messages_by_role_opt<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
         role: crate::enums::MessageRole,
-    ) -> Result<Option<i64>, Error> {
-        let mut call = Call::new(client, &COUNT_MESSAGES_BY_ROLE)?;
-        call.bind(&conversation_id)?;
-        call.bind(&role)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<i64>, Error>> + 'a {
+        run::opt(client, &COUNT_MESSAGES_BY_ROLE, (conversation_id, role))
     }
 
     /// Number of messages stored for a conversation.
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
-    pub async fn count_messages(
-        client: &impl Executor,
+    pub fn count_messages<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
-    ) -> Result<i64, Error> {
-        let mut call = Call::new(client, &COUNT_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.one().await
+    ) -> impl Future<Output = Result<i64, Error>> + 'a {
+        run::one(client, &COUNT_MESSAGES, (conversation_id,))
     }
 
     /// Number of messages stored for a conversation.
@@ -2136,27 +2116,22 @@ pub mod pg_async {
     /// `None` when no row matches, instead of [`Error::NotFound`](crate::Error::NotFound).
     ///
     /// The SQL: [`COUNT_MESSAGES`](super::COUNT_MESSAGES).
-    pub async fn count_messages_opt(
-        client: &impl Executor,
+    pub fn count_messages_opt<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
-    ) -> Result<Option<i64>, Error> {
-        let mut call = Call::new(client, &COUNT_MESSAGES)?;
-        call.bind(&conversation_id)?;
-        call.opt().await
+    ) -> impl Future<Output = Result<Option<i64>, Error>> + 'a {
+        run::opt(client, &COUNT_MESSAGES, (conversation_id,))
     }
 
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
-    pub async fn list_messages_by_source(
-        client: &impl Executor,
+    pub fn list_messages_by_source<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
-        source: &str,
-    ) -> Result<Vec<ListMessagesBySourceRow>, Error> {
-        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
-        call.bind(&conversation_id)?;
-        call.bind(&source)?;
-        call.many().await
+        source: &'a str,
+    ) -> impl Future<Output = Result<Vec<ListMessagesBySourceRow>, Error>> + 'a {
+        run::many(client, &LIST_MESSAGES_BY_SOURCE, (conversation_id, source))
     }
 
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
@@ -2164,16 +2139,18 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
-    pub async fn list_messages_by_source_for_each(
-        client: &impl Executor,
+    pub fn list_messages_by_source_for_each<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
-        source: &str,
-        f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
-        call.bind(&conversation_id)?;
-        call.bind(&source)?;
-        call.for_each(f).await
+        source: &'a str,
+        f: impl FnMut(ListMessagesBySourceRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(
+            client,
+            &LIST_MESSAGES_BY_SOURCE,
+            (conversation_id, source),
+            f,
+        )
     }
 
     /// Messages of a conversation that came from one source (msg_metadata.source), oldest first.
@@ -2181,28 +2158,23 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_MESSAGES_BY_SOURCE`](super::LIST_MESSAGES_BY_SOURCE).
-    pub async fn list_messages_by_source_stream(
-        client: &impl Executor,
+    pub fn list_messages_by_source_stream<'a>(
+        client: &'a impl Executor,
         conversation_id: uuid::Uuid,
-        source: &str,
-    ) -> Result<Rows<ListMessagesBySourceRow>, Error> {
-        let mut call = Call::new(client, &LIST_MESSAGES_BY_SOURCE)?;
-        call.bind(&conversation_id)?;
-        call.bind(&source)?;
-        call.stream().await
+        source: &'a str,
+    ) -> impl Future<Output = Result<Rows<ListMessagesBySourceRow>, Error>> + 'a {
+        run::stream(client, &LIST_MESSAGES_BY_SOURCE, (conversation_id, source))
     }
 
     /// A user's conversations with the number of messages actually stored beside the counter kept
     /// on the conversation, to find counters that drifted.
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
-    pub async fn list_conversation_message_counts(
-        client: &impl Executor,
-        user_id: &str,
-    ) -> Result<Vec<ListConversationMessageCountsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
-        call.bind(&user_id)?;
-        call.many().await
+    pub fn list_conversation_message_counts<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
+    ) -> impl Future<Output = Result<Vec<ListConversationMessageCountsRow>, Error>> + 'a {
+        run::many(client, &LIST_CONVERSATION_MESSAGE_COUNTS, (user_id,))
     }
 
     /// A user's conversations with the number of messages actually stored beside the counter kept
@@ -2211,14 +2183,12 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
-    pub async fn list_conversation_message_counts_for_each(
-        client: &impl Executor,
-        user_id: &str,
-        f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
-        call.bind(&user_id)?;
-        call.for_each(f).await
+    pub fn list_conversation_message_counts_for_each<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
+        f: impl FnMut(ListConversationMessageCountsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_CONVERSATION_MESSAGE_COUNTS, (user_id,), f)
     }
 
     /// A user's conversations with the number of messages actually stored beside the counter kept
@@ -2227,27 +2197,22 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_CONVERSATION_MESSAGE_COUNTS`](super::LIST_CONVERSATION_MESSAGE_COUNTS).
-    pub async fn list_conversation_message_counts_stream(
-        client: &impl Executor,
-        user_id: &str,
-    ) -> Result<Rows<ListConversationMessageCountsRow>, Error> {
-        let mut call = Call::new(client, &LIST_CONVERSATION_MESSAGE_COUNTS)?;
-        call.bind(&user_id)?;
-        call.stream().await
+    pub fn list_conversation_message_counts_stream<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
+    ) -> impl Future<Output = Result<Rows<ListConversationMessageCountsRow>, Error>> + 'a {
+        run::stream(client, &LIST_CONVERSATION_MESSAGE_COUNTS, (user_id,))
     }
 
     /// A user's active conversations from the active_conversations view, most recent activity first.
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
-    pub async fn list_active_conversations(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn list_active_conversations<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         max_rows: i64,
-    ) -> Result<Vec<ListActiveConversationsRow>, Error> {
-        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
-        call.bind(&user_id)?;
-        call.bind(&max_rows)?;
-        call.many().await
+    ) -> impl Future<Output = Result<Vec<ListActiveConversationsRow>, Error>> + 'a {
+        run::many(client, &LIST_ACTIVE_CONVERSATIONS, (user_id, max_rows))
     }
 
     /// A user's active conversations from the active_conversations view, most recent activity first.
@@ -2255,16 +2220,13 @@ pub mod pg_async {
     /// Calls `f` with each row as it is read, instead of collecting them.
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
-    pub async fn list_active_conversations_for_each(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn list_active_conversations_for_each<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         max_rows: i64,
-        f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
-        call.bind(&user_id)?;
-        call.bind(&max_rows)?;
-        call.for_each(f).await
+        f: impl FnMut(ListActiveConversationsRow) -> Result<(), Error> + 'a,
+    ) -> impl Future<Output = Result<(), Error>> + 'a {
+        run::for_each(client, &LIST_ACTIVE_CONVERSATIONS, (user_id, max_rows), f)
     }
 
     /// A user's active conversations from the active_conversations view, most recent activity first.
@@ -2272,14 +2234,11 @@ pub mod pg_async {
     /// The rows as a stream, read as the server sends them.
     ///
     /// The SQL: [`LIST_ACTIVE_CONVERSATIONS`](super::LIST_ACTIVE_CONVERSATIONS).
-    pub async fn list_active_conversations_stream(
-        client: &impl Executor,
-        user_id: &str,
+    pub fn list_active_conversations_stream<'a>(
+        client: &'a impl Executor,
+        user_id: &'a str,
         max_rows: i64,
-    ) -> Result<Rows<ListActiveConversationsRow>, Error> {
-        let mut call = Call::new(client, &LIST_ACTIVE_CONVERSATIONS)?;
-        call.bind(&user_id)?;
-        call.bind(&max_rows)?;
-        call.stream().await
+    ) -> impl Future<Output = Result<Rows<ListActiveConversationsRow>, Error>> + 'a {
+        run::stream(client, &LIST_ACTIVE_CONVERSATIONS, (user_id, max_rows))
     }
 }

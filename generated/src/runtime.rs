@@ -1423,24 +1423,17 @@ pub mod pg_async {
 
         /// The one row; [`Error::NotFound`] when there is none.
         pub async fn one<R: FromRow>(self) -> Result<R, Error> {
-            let query = self.query;
-            match self.opt().await? {
+            match read_opt(self.client, self.query, &self.params).await? {
                 Some(row) => Ok(row),
-                None => Err(Error::NotFound { query: query.name }),
+                None => Err(Error::NotFound {
+                    query: self.query.name,
+                }),
             }
         }
 
         /// The row, if there is one.
         pub async fn opt<R: FromRow>(self) -> Result<Option<R>, Error> {
-            let query = self.query;
-            let statement = self.client.statement(query).await.map_err(fail(query))?;
-            let row = self
-                .client
-                .query_opt(&statement, &self.params)
-                .await
-                .map_err(fail(query))?;
-            row.map(|row| R::from_row(&row).map_err(fail(query)))
-                .transpose()
+            read_opt(self.client, self.query, &self.params).await
         }
 
         /// Every row.
@@ -1463,17 +1456,7 @@ pub mod pg_async {
 
         /// The rows as a stream, read as the server sends them.
         pub async fn stream<R: FromRow + Send + 'static>(self) -> Result<Rows<R>, Error> {
-            let query = self.query;
-            let statement = self.client.statement(query).await.map_err(fail(query))?;
-            let rows = self
-                .client
-                .query_raw(&statement, &self.params)
-                .await
-                .map_err(fail(query))?;
-            Ok(Box::pin(rows.map_err(fail(query)).and_then(move |row| {
-                let read = R::from_row(&row).map_err(fail(query));
-                std::future::ready(read)
-            })))
+            read_stream(self.client, self.query, &self.params).await
         }
 
         /// Runs the statement.
@@ -1483,13 +1466,163 @@ pub mod pg_async {
 
         /// Runs the statement and says how many rows it changed.
         pub async fn execrows(self) -> Result<u64, Error> {
-            let query = self.query;
-            let statement = self.client.statement(query).await.map_err(fail(query))?;
-            self.client
-                .execute(&statement, &self.params)
-                .await
-                .map_err(fail(query))
+            run(self.client, self.query, &self.params).await
         }
+    }
+
+    /// The parameters of one call, in order (`$1`, `$2`, …): a tuple of up to four values, or
+    /// a query's `…Params` struct, which implements it.
+    pub trait Params: Send + Sync {
+        fn refs(&self) -> impl AsRef<[&(dyn ToSql + Sync)]> + Send;
+    }
+
+    impl<P: Params + ?Sized> Params for &P {
+        fn refs(&self) -> impl AsRef<[&(dyn ToSql + Sync)]> + Send {
+            (**self).refs()
+        }
+    }
+
+    /// `()`, `(a,)`, `(a, b)`, …: the parameters as the generated functions take them.
+    macro_rules! tuple_params {
+        ($($name:ident . $index:tt),*) => {
+            impl<$($name: ToSql + Send + Sync),*> Params for ($($name,)*) {
+                fn refs(&self) -> impl AsRef<[&(dyn ToSql + Sync)]> + Send {
+                    [$(&self.$index as &(dyn ToSql + Sync)),*]
+                }
+            }
+        };
+    }
+    tuple_params!();
+    tuple_params!(A.0);
+    tuple_params!(A.0, B.1);
+    tuple_params!(A.0, B.1, C.2);
+    tuple_params!(A.0, B.1, C.2, D.3);
+
+    // The generated async functions are plain functions that return one of these futures: a
+    // query adds no state machine of its own to compile, only a call of generic code.
+
+    /// The one row; [`Error::NotFound`] when there is none.
+    pub async fn one<E: Executor, P: Params, R: FromRow>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+    ) -> Result<R, Error> {
+        let refs = params.refs();
+        match read_opt(client, query, refs.as_ref()).await? {
+            Some(row) => Ok(row),
+            None => Err(Error::NotFound { query: query.name }),
+        }
+    }
+
+    /// The row, if there is one.
+    pub async fn opt<E: Executor, P: Params, R: FromRow>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+    ) -> Result<Option<R>, Error> {
+        let refs = params.refs();
+        read_opt(client, query, refs.as_ref()).await
+    }
+
+    /// Every row.
+    pub async fn many<E: Executor, P: Params, R: FromRow + Send + 'static>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+    ) -> Result<Vec<R>, Error> {
+        let refs = params.refs();
+        read_stream(client, query, refs.as_ref())
+            .await?
+            .try_collect()
+            .await
+    }
+
+    /// Every row, one at a time, as the server sends them.
+    pub async fn for_each<E: Executor, P: Params, R: FromRow + Send + 'static>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+        mut f: impl FnMut(R) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let refs = params.refs();
+        let rows = read_stream(client, query, refs.as_ref()).await?;
+        pin_mut!(rows);
+        while let Some(row) = rows.try_next().await? {
+            f(row)?;
+        }
+        Ok(())
+    }
+
+    /// The rows as a stream, read as the server sends them.
+    pub async fn stream<E: Executor, P: Params, R: FromRow + Send + 'static>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+    ) -> Result<Rows<R>, Error> {
+        let refs = params.refs();
+        read_stream(client, query, refs.as_ref()).await
+    }
+
+    /// Runs the statement.
+    pub async fn exec<E: Executor, P: Params>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+    ) -> Result<(), Error> {
+        let refs = params.refs();
+        run(client, query, refs.as_ref()).await.map(|_| ())
+    }
+
+    /// Runs the statement and says how many rows it changed.
+    pub async fn execrows<E: Executor, P: Params>(
+        client: &E,
+        query: &'static Query,
+        params: P,
+    ) -> Result<u64, Error> {
+        let refs = params.refs();
+        run(client, query, refs.as_ref()).await
+    }
+
+    async fn read_opt<E: Executor, R: FromRow>(
+        client: &E,
+        query: &'static Query,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Option<R>, Error> {
+        let statement = client.statement(query).await.map_err(fail(query))?;
+        let row = client
+            .query_opt(&statement, params)
+            .await
+            .map_err(fail(query))?;
+        row.map(|row| R::from_row(&row).map_err(fail(query)))
+            .transpose()
+    }
+
+    async fn read_stream<E: Executor, R: FromRow + Send + 'static>(
+        client: &E,
+        query: &'static Query,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Rows<R>, Error> {
+        let statement = client.statement(query).await.map_err(fail(query))?;
+        let rows = client
+            .query_raw(&statement, params)
+            .await
+            .map_err(fail(query))?;
+        Ok(Box::pin(rows.map_err(fail(query)).and_then(move |row| {
+            let read = R::from_row(&row).map_err(fail(query));
+            std::future::ready(read)
+        })))
+    }
+
+    async fn run<E: Executor>(
+        client: &E,
+        query: &'static Query,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<u64, Error> {
+        let statement = client.statement(query).await.map_err(fail(query))?;
+        client
+            .execute(&statement, params)
+            .await
+            .map_err(fail(query))
     }
 
     /// A bulk insert on PostgreSQL: every row through one binary COPY.

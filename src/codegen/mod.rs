@@ -153,6 +153,9 @@ struct FieldContext {
 struct BindContext {
     /// What `bind` gets: `&user_id`, `&params.user_id`.
     expr: String,
+    /// The value itself, as the async backend's parameter tuple holds it: `user_id` (moved or
+    /// copied in), `&params.user_id`.
+    value: String,
     /// A type chosen in dbtool.toml: SQLite binds it through its own `ToSql`.
     native: bool,
 }
@@ -182,6 +185,8 @@ struct ParamsContext {
     name: String,
     generics: &'static str,
     fields: Vec<FieldContext>,
+    /// The rows of a `:copyfrom` (not the parameters of one call).
+    bulk: bool,
 }
 
 #[derive(Serialize)]
@@ -199,6 +204,8 @@ struct QueryContext {
     args: Vec<ArgContext>,
     /// What each `call.bind(…)` gets, in parameter order.
     binds: Vec<BindContext>,
+    /// The parameters come as one `…Params` struct.
+    params_struct: bool,
     /// The row type, for `:one` and `:many`.
     row: String,
     /// The function's success type.
@@ -659,6 +666,7 @@ fn query_context(
             name: name.clone(),
             generics,
             fields,
+            bulk,
         });
         let lifetime = if borrows { "<'_>" } else { "" };
         // A bulk insert takes a slice of rows; anything else one parameters struct.
@@ -673,6 +681,7 @@ fn query_context(
                 .iter()
                 .map(|(f, _, choice, _)| BindContext {
                     expr: format!("&{each}.{f}"),
+                    value: format!("&{each}.{f}"),
                     native: *choice != Choice::Standard,
                 })
                 .collect(),
@@ -693,6 +702,7 @@ fn query_context(
                 .iter()
                 .map(|(f, _, choice, _)| BindContext {
                     expr: format!("&{f}"),
+                    value: f.clone(),
                     native: *choice != Choice::Standard,
                 })
                 .collect(),
@@ -719,6 +729,7 @@ fn query_context(
         sql_sqlite: sql_for(resolved, Dialect::Sqlite),
         args,
         binds,
+        params_struct: as_struct && !bulk,
         row,
         returns,
         bulk: analysis.bulk_insert.clone().filter(|_| bulk),
