@@ -191,3 +191,98 @@ fn next_steps_name_a_dbtool_that_runs() {
         String::from_utf8_lossy(&status.stderr)
     );
 }
+
+/// `dbtool init --from-database`: a live SQLite database becomes a project in one command
+/// (its schema pulled, version 1 written from it, the generated crate), the next step named is
+/// `baseline`, which then records version 1 on the database; from there a new version applies
+/// on top and drift is clean. A URL that cannot be pulled leaves nothing behind.
+#[test]
+fn init_from_a_sqlite_database_adopts_it() {
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let file = scratch.path().join("legacy.db");
+    rusqlite::Connection::open(&file)
+        .and_then(|conn| {
+            conn.execute_batch(
+                "CREATE TABLE customers (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, since TEXT);
+                 CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE, total REAL NOT NULL CHECK (total >= 0));
+                 CREATE INDEX orders_customer ON orders (customer_id);
+                 INSERT INTO customers (email) VALUES ('ada@example.com');",
+            )
+        })
+        .expect("legacy schema");
+    let url = format!("sqlite://{}", file.display());
+    let (code, out) = dbtool(
+        scratch.path(),
+        &["init", "shop", "--from-database", &url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("pulled 2 tables"), "{out}");
+    assert!(out.contains(&format!("baseline --database-url {url}")), "{out}");
+    let root = scratch.path().join("shop");
+    let config = std::fs::read_to_string(root.join("dbtool.toml")).expect("config");
+    assert!(config.contains("dialects = [\"sqlite\"]"), "{config}");
+    let schema = std::fs::read_to_string(root.join("schema/app.yaml")).expect("schema");
+    assert!(schema.contains("  orders:"), "{schema}");
+    assert!(root.join("migrations/sqlite/V1__init.sql").is_file());
+    let (code, out) = dbtool(&root, &["check"]);
+    assert_eq!(code, Some(0), "{out}");
+
+    // The named next step: the database is checked and version 1 recorded.
+    let (code, out) = dbtool(&root, &["baseline", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::write(
+        root.join("schema/app.yaml"),
+        schema + "  notes:\n    columns:\n      id: bigint primary key\n      body: text\n",
+    )
+    .expect("schema");
+    let (code, out) = dbtool(&root, &["diff", "notes"]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(&root, &["migrate", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(&root, &["drift", "--database-url", &url]);
+    assert_eq!(code, Some(0), "{out}");
+    cargo_test(&root);
+
+    // Nothing is left of a failed adoption.
+    let missing = format!("sqlite://{}", scratch.path().join("nothing.db").display());
+    let (code, out) = dbtool(
+        scratch.path(),
+        &["init", "empty", "--from-database", &missing],
+    );
+    assert_ne!(code, Some(0), "{out}");
+    assert!(!scratch.path().join("empty").exists(), "{out}");
+}
+
+/// The same on PostgreSQL; the project's config names `${DATABASE_URL}`, never the URL.
+#[test]
+fn init_from_a_postgres_database_adopts_it() {
+    let Some(mut pg) = common::pg_database("init_adopt") else {
+        return;
+    };
+    pg.client
+        .batch_execute(
+            "CREATE TYPE plan AS ENUM ('free', 'pro');
+             CREATE TABLE accounts (id bigserial PRIMARY KEY, name varchar(80) NOT NULL, plan plan NOT NULL DEFAULT 'free');
+             CREATE TABLE seats (account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE, email text NOT NULL, PRIMARY KEY (account_id, email));",
+        )
+        .expect("legacy schema");
+    let scratch = tempfile::tempdir().expect("tempdir");
+    let (code, out) = dbtool(
+        scratch.path(),
+        &["init", "saas", "--from-database", &pg.url],
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("baseline --database-url \"$DATABASE_URL\""),
+        "{out}"
+    );
+    let root = scratch.path().join("saas");
+    let config = std::fs::read_to_string(root.join("dbtool.toml")).expect("config");
+    assert!(config.contains("dialects = [\"postgres\"]"), "{config}");
+    assert!(config.contains("url = \"${DATABASE_URL}\""), "{config}");
+    assert!(!config.contains(&pg.name), "the URL is not written: {config}");
+    let (code, out) = dbtool(&root, &["baseline", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = dbtool(&root, &["drift", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+}

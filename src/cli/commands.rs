@@ -470,47 +470,15 @@ const SCAFFOLD: &[(&str, &str)] = &[
 /// `dbtool init`: the scaffold, then the first migration and the generated crate, so that
 /// `dbtool migrate`, `dbtool generate` and `cargo test` work at once.
 pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(), Failure> {
-    let taken: Vec<&str> = SCAFFOLD
-        .iter()
-        .map(|(path, _)| *path)
-        .filter(|path| dir.join(path).exists())
-        .collect();
-    if !taken.is_empty() {
-        return Err(Failure::Other(format!(
-            "{} already has {}; nothing was written\nhelp: run `dbtool init` in a new or empty directory",
-            dir.display(),
-            taken.join(", ")
-        )));
-    }
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .map(|n| {
-            n.chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                .collect::<String>()
-        })
-        .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .unwrap_or_else(|| "app".to_string());
-    let package = format!("{}-queries", name.trim_matches('-'));
+    refuse_taken(dir, SCAFFOLD.iter().map(|(path, _)| *path))?;
+    let package = package_name(dir);
     let context = serde_json::json!({
         "package": package,
         "crate_name": package.replace('-', "_"),
+        "dialects": ["postgres", "sqlite"],
+        "dev_url": "sqlite://dbtool.db",
     });
-    let templates = render::Templates::default();
-    let mut files = Vec::new();
-    for (path, template) in SCAFFOLD {
-        let text = render::render_rust(template, &context, &templates).map_err(render_error)?;
-        files.push((dir.join(path), text));
-    }
-    for (path, text) in &files {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Failure::Other(format!("cannot create {}: {e}", parent.display())))?;
-        }
-        std::fs::write(path, text)
-            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))?;
-    }
+    write_scaffold(dir, SCAFFOLD, &context)?;
     let project = Project::open(None, dir).map_err(Failure::Project)?;
     diff(&project, reporter, true, "init", false, false)?;
     generate(&project, reporter, true, None, false)?;
@@ -525,28 +493,211 @@ pub fn init(dir: &std::path::Path, reporter: &Reporter, quiet: bool) -> Result<(
             (format!("{dbtool} generate"), "after editing queries/"),
             ("cargo test".to_string(), "runs generated/tests/smoke.rs"),
         ];
-        let width = steps
-            .iter()
-            .map(|(command, _)| command.len())
-            .max()
-            .unwrap_or(0);
-        let mut text = format!(
-            "created a dbtool project in {}: schema/app.yaml, queries/app.sql, migrations/ (version 1), generated/ (crate `{package}`)\nnext:",
+        let head = format!(
+            "created a dbtool project in {}: schema/app.yaml, queries/app.sql, migrations/ (version 1), generated/ (crate `{package}`)",
             dir.display()
         );
-        for (command, why) in steps {
-            if why.is_empty() {
-                text.push_str(&format!("\n  {command}"));
-            } else {
-                text.push_str(&format!("\n  {command:width$}  # {why}"));
-            }
-        }
-        if let Some(install) = install {
-            text.push_str(&format!("\n{install}"));
-        }
-        reporter.status(&text);
+        reporter.status(&next_steps(&head, &steps, install));
     }
     Ok(())
+}
+
+/// The files of a project that adopts a live database: its schema comes from `pull`, the
+/// queries file starts empty, and only an SQLite project gets a smoke test (version 1 built on
+/// an empty in-memory database; PostgreSQL would need a server).
+const ADOPTION_SCAFFOLD: &[(&str, &str)] = &[
+    ("dbtool.toml", "init/dbtool.toml.j2"),
+    ("queries/app.sql", "init/adopted.sql.j2"),
+    ("Cargo.toml", "init/Cargo.toml.j2"),
+    ("justfile", "init/justfile.j2"),
+    (".gitignore", "init/gitignore.j2"),
+];
+
+/// `dbtool init --from-database URL`: the whole adoption in one command. The database's schema
+/// is pulled into schema/app.yaml (for its own engine), version 1 is written from it and the
+/// generated crate; the database itself is not touched: `dbtool baseline` is the next step,
+/// which checks that it is what version 1 builds before recording it. Nothing is left behind
+/// when the pull fails.
+pub fn init_from_database(
+    dir: &std::path::Path,
+    url: &str,
+    reporter: &Reporter,
+    quiet: bool,
+) -> Result<(), Failure> {
+    let schema_file = "schema/app.yaml";
+    let smoke = "generated/tests/smoke.rs";
+    refuse_taken(
+        dir,
+        ADOPTION_SCAFFOLD
+            .iter()
+            .map(|(path, _)| *path)
+            .chain([schema_file, smoke]),
+    )?;
+    let parsed = migrate::DatabaseUrl::parse(url)?;
+    let sqlite_file = match &parsed {
+        migrate::DatabaseUrl::SqliteFile(path) => Some(path.as_str()),
+        _ => None,
+    }
+    .map(|path| {
+        // The project's dev database is this file, wherever the project is.
+        std::path::Path::new(path)
+            .canonicalize()
+            .unwrap_or_else(|_| std::path::PathBuf::from(path))
+    });
+    let (dialect, dev_url) = match &sqlite_file {
+        Some(path) => ("sqlite", format!("sqlite://{}", path.display())),
+        // A PostgreSQL URL may hold a password: the config names the variable, not the URL.
+        None => ("postgres", "${DATABASE_URL}".to_string()),
+    };
+    let package = package_name(dir);
+    let context = serde_json::json!({
+        "package": package,
+        "crate_name": package.replace('-', "_"),
+        "dialects": [dialect],
+        "dev_url": dev_url,
+    });
+    let created = !dir.exists();
+    let adopted = (|| {
+        write_scaffold(dir, ADOPTION_SCAFFOLD, &context)?;
+        let project = Project::open(None, dir).map_err(Failure::Project)?;
+        let yaml = pull(&project, reporter, quiet, url)?;
+        write_file(&dir.join(schema_file), &yaml)?;
+        if dialect == "sqlite" {
+            write_scaffold(dir, &[(smoke, "init/adopted_smoke.rs.j2")], &context)?;
+        }
+        diff(&project, reporter, true, "init", false, false)?;
+        generate(&project, reporter, true, None, false)
+    })();
+    if let Err(failure) = adopted {
+        undo_scaffold(dir, created);
+        return Err(failure);
+    }
+    if !quiet {
+        let (dbtool, install) = dbtool_command();
+        let shown = migrate::redact(url);
+        let baseline = match &sqlite_file {
+            Some(_) => format!("{dbtool} baseline --database-url {shown}"),
+            None => format!("{dbtool} baseline --database-url \"$DATABASE_URL\""),
+        };
+        let mut steps = vec![
+            (format!("cd {}", dir.display()), String::new()),
+            (
+                baseline,
+                format!("checks that {shown} is what version 1 builds, then records version 1 as applied"),
+            ),
+            (
+                format!("{dbtool} generate"),
+                "after writing queries in queries/app.sql".to_string(),
+            ),
+        ];
+        if dialect == "sqlite" {
+            steps.push((
+                "cargo test".to_string(),
+                "builds version 1 on an empty SQLite database".to_string(),
+            ));
+        }
+        let steps: Vec<(String, &str)> = steps.iter().map(|(c, w)| (c.clone(), w.as_str())).collect();
+        let head = format!(
+            "created a dbtool project in {} from {shown}: schema/app.yaml (pulled; read the notes at its top), migrations/ (version 1), generated/ (crate `{package}`)",
+            dir.display()
+        );
+        reporter.status(&next_steps(&head, &steps, install));
+    }
+    Ok(())
+}
+
+/// Refuses a directory that already has any of `paths`: init never overwrites.
+fn refuse_taken<'p>(
+    dir: &std::path::Path,
+    paths: impl Iterator<Item = &'p str>,
+) -> Result<(), Failure> {
+    let taken: Vec<&str> = paths.filter(|path| dir.join(path).exists()).collect();
+    if taken.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::Other(format!(
+        "{} already has {}; nothing was written\nhelp: run `dbtool init` in a new or empty directory",
+        dir.display(),
+        taken.join(", ")
+    )))
+}
+
+/// The generated crate's package: the directory's name as a crate name, `-queries` appended.
+fn package_name(dir: &std::path::Path) -> String {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .map(|n| {
+            n.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+        })
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .unwrap_or_else(|| "app".to_string());
+    format!("{}-queries", name.trim_matches('-'))
+}
+
+fn write_scaffold(
+    dir: &std::path::Path,
+    files: &[(&str, &str)],
+    context: &serde_json::Value,
+) -> Result<(), Failure> {
+    let templates = render::Templates::default();
+    let mut rendered = Vec::new();
+    for (path, template) in files {
+        let text = render::render_rust(template, context, &templates).map_err(render_error)?;
+        rendered.push((dir.join(path), text));
+    }
+    for (path, text) in &rendered {
+        write_file(path, text)?;
+    }
+    Ok(())
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> Result<(), Failure> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Failure::Other(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    std::fs::write(path, text)
+        .map_err(|e| Failure::Other(format!("cannot write {}: {e}", path.display())))
+}
+
+/// After a failed adoption: the directory as it was (removed when init created it, else the
+/// files and folders init writes).
+fn undo_scaffold(dir: &std::path::Path, created: bool) {
+    if created {
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
+    for (path, _) in ADOPTION_SCAFFOLD {
+        let _ = std::fs::remove_file(dir.join(path));
+    }
+    for folder in ["schema", "queries", "migrations", "generated"] {
+        let _ = std::fs::remove_dir_all(dir.join(folder));
+    }
+    let _ = std::fs::remove_file(dir.join("dbtool.sum"));
+}
+
+/// "created …", then "next:" and one aligned line per step (`command  # why`).
+fn next_steps(head: &str, steps: &[(String, &str)], install: Option<String>) -> String {
+    let width = steps
+        .iter()
+        .map(|(command, _)| command.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = format!("{head}\nnext:");
+    for (command, why) in steps {
+        if why.is_empty() {
+            text.push_str(&format!("\n  {command}"));
+        } else {
+            text.push_str(&format!("\n  {command:width$}  # {why}"));
+        }
+    }
+    if let Some(install) = install {
+        text.push_str(&format!("\n{install}"));
+    }
+    text
 }
 
 /// How the user runs dbtool from the new project: `dbtool` when it is on the PATH, else this

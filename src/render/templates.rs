@@ -103,6 +103,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/init/smoke.rs.j2"),
     ),
     (
+        "init/adopted.sql.j2",
+        include_str!("../../templates/init/adopted.sql.j2"),
+    ),
+    (
+        "init/adopted_smoke.rs.j2",
+        include_str!("../../templates/init/adopted_smoke.rs.j2"),
+    ),
+    (
         "yaml/schema.yaml.j2",
         include_str!("../../templates/yaml/schema.yaml.j2"),
     ),
