@@ -197,7 +197,7 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "#   - schema `audit` holds 2 table(s) or view(s), which are not pulled: dbtool keeps one namespace, `public`",
         "      code: uuid default uuid()",
         "#   - `tokens.id` defaults to gen_random_uuid(); the portable `uuid()` does not fit its type text, so the default is written for PostgreSQL only",
-        "#   - `tokens.at` defaults to CURRENT_TIMESTAMP; the portable `now()` does not fit its type timestamp(3) without time zone",
+        "#   - `tokens.at` defaults to CURRENT_TIMESTAMP; the portable `current_timestamp` does not fit its type timestamp(3) without time zone",
         "#   - `tags.labels` is character varying[], which has no portable type: it is written per dialect",
         "        type: { postgres: \"character varying[]\", sqlite: TEXT }",
     ] {
@@ -382,7 +382,7 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
     let (yaml, out) = pull(dir.path(), &url);
     assert!(out.contains("pulled 8 tables, 1 view,"), "{out}");
     for expected in [
-        "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default now()\n      updated_at: timestamp\n",
+        "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default current_timestamp\n      updated_at: timestamp\n",
         "      status: varchar(20) default 'pending'",
         "      progress: double default 0",
         "      is_done: bool default false",

@@ -596,7 +596,8 @@ pub fn init_from_database(
                 "builds version 1 on an empty SQLite database".to_string(),
             ));
         }
-        let steps: Vec<(String, &str)> = steps.iter().map(|(c, w)| (c.clone(), w.as_str())).collect();
+        let steps: Vec<(String, &str)> =
+            steps.iter().map(|(c, w)| (c.clone(), w.as_str())).collect();
         let head = format!(
             "created a dbtool project in {} from {shown}: schema/app.yaml (pulled; read the notes at its top), migrations/ (version 1), generated/ (crate `{package}`)",
             dir.display()

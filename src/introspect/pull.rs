@@ -170,7 +170,8 @@ pub fn default_fits(default: &str, ty: Option<&str>) -> bool {
 pub fn portable_default(expr: &str) -> Option<String> {
     let expr = expr.trim();
     match expr {
-        "now()" | "CURRENT_TIMESTAMP" => return Some("now()".into()),
+        "now()" => return Some("now()".into()),
+        "CURRENT_TIMESTAMP" => return Some("current_timestamp".into()),
         "CURRENT_DATE" => return Some("current_date".into()),
         "gen_random_uuid()" => return Some("uuid()".into()),
         "true" | "false" => return Some(expr.into()),
@@ -408,7 +409,7 @@ mod tests {
     fn postgres_defaults_become_portable_ones_where_they_can() {
         let cases = [
             ("now()", Some("now()")),
-            ("CURRENT_TIMESTAMP", Some("now()")),
+            ("CURRENT_TIMESTAMP", Some("current_timestamp")),
             ("gen_random_uuid()", Some("uuid()")),
             ("0", Some("0")),
             ("(-1)", Some("-1")),

@@ -19,7 +19,7 @@ pub fn portable_sqlite_default(written: &str) -> Option<String> {
         .and_then(|t| t.strip_suffix(')'))
         .unwrap_or(text);
     match unparenthesized.to_ascii_lowercase().as_str() {
-        "current_timestamp" => return Some("now()".into()),
+        "current_timestamp" => return Some("current_timestamp".into()),
         "current_date" => return Some("current_date".into()),
         "true" | "false" => return Some(unparenthesized.to_ascii_lowercase()),
         // The defaults dbtool itself writes for `now()` on SQLite.
@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn sqlite_defaults_become_portable_ones_where_they_can() {
         let cases = [
-            ("CURRENT_TIMESTAMP", Some("now()")),
+            ("CURRENT_TIMESTAMP", Some("current_timestamp")),
             ("(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", Some("now()")),
             ("0", Some("0")),
             ("-1.5", Some("-1.5")),

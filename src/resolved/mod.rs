@@ -385,6 +385,8 @@ fn default_context(value: &DefaultValue, dialect: Dialect) -> Option<DefaultCont
         DefaultValue::Null => ("null", String::new()),
         DefaultValue::String(s) => ("string", s.clone()),
         DefaultValue::Now => ("now", String::new()),
+        // The engine's own CURRENT_TIMESTAMP, on every dialect.
+        DefaultValue::CurrentTimestamp => ("current_timestamp", String::new()),
         DefaultValue::CurrentDate => ("current_date", String::new()),
         DefaultValue::Uuid => ("uuid", String::new()),
         DefaultValue::EmptyArray => ("empty_array", String::new()),

@@ -282,6 +282,10 @@ pub enum DefaultValue {
     Null,
     String(String),
     Now,
+    /// `current_timestamp`: the time as each engine's own CURRENT_TIMESTAMP writes it (on
+    /// SQLite `YYYY-MM-DD HH:MM:SS` text, not `now()`'s ISO 8601), kept apart from `now()` so
+    /// that an adopted database's default is rebuilt as it is.
+    CurrentTimestamp,
     CurrentDate,
     Uuid,
     EmptyArray,
@@ -298,6 +302,7 @@ impl fmt::Display for DefaultValue {
             DefaultValue::Null => f.write_str("null"),
             DefaultValue::String(s) => write!(f, "'{}'", s.replace('\'', "''")),
             DefaultValue::Now => f.write_str("now()"),
+            DefaultValue::CurrentTimestamp => f.write_str("current_timestamp"),
             DefaultValue::CurrentDate => f.write_str("current_date"),
             DefaultValue::Uuid => f.write_str("uuid()"),
             DefaultValue::EmptyArray => f.write_str("[]"),

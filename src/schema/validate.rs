@@ -378,7 +378,9 @@ pub fn default_needs(default: &DefaultValue, ty: &ColumnType) -> Option<&'static
     let scalar = ty.scalar();
     match default {
         DefaultValue::Bool(_) if scalar != Some(ScalarType::Bool) => Some("bool"),
-        DefaultValue::Now if !scalar.is_some_and(ScalarType::is_time) => {
+        DefaultValue::Now | DefaultValue::CurrentTimestamp
+            if !scalar.is_some_and(ScalarType::is_time) =>
+        {
             Some("timestamp, timestamptz or date")
         }
         DefaultValue::CurrentDate if scalar != Some(ScalarType::Date) => Some("date"),
@@ -437,6 +439,7 @@ fn default_name(value: &DefaultValue) -> &'static str {
         DefaultValue::Null => "null",
         DefaultValue::String(_) => "string",
         DefaultValue::Now => "now()",
+        DefaultValue::CurrentTimestamp => "current_timestamp",
         DefaultValue::CurrentDate => "current_date",
         DefaultValue::Uuid => "uuid()",
         DefaultValue::EmptyArray => "[]",
@@ -445,9 +448,17 @@ fn default_name(value: &DefaultValue) -> &'static str {
 }
 
 /// Textual types are interchangeable in a foreign key; everything else must match exactly.
+/// Whether a foreign key may join columns of these types, as the engines allow: texts with
+/// each other, integers of any width with each other (PostgreSQL compares int with bigint in
+/// one btree family; SQLite has one INTEGER), and a type written per dialect (a domain,
+/// say) with anything, since only the engine knows what it is.
 fn key_types_match(a: &ColumnType, b: &ColumnType) -> bool {
+    if matches!(a.base, BaseType::Raw(_)) || matches!(b.base, BaseType::Raw(_)) {
+        return a.array == b.array;
+    }
     match (a.scalar(), b.scalar()) {
         (Some(x), Some(y)) if x.is_textual() && y.is_textual() => true,
+        (Some(x), Some(y)) if x.is_integer() && y.is_integer() => true,
         _ => a == b,
     }
 }

@@ -221,15 +221,6 @@ fn read_table(
                 bool_number || default_fits(p, pulled_column.ty.as_deref())
             })
         };
-        if default
-            .as_deref()
-            .is_some_and(|d| d.eq_ignore_ascii_case("current_timestamp"))
-            && portable("CURRENT_TIMESTAMP").is_some()
-        {
-            pulled.notes.push(format!(
-                "`{at}` defaults to CURRENT_TIMESTAMP (`YYYY-MM-DD HH:MM:SS`); dbtool's now() writes ISO-8601 with milliseconds, so old and new rows sort differently as text"
-            ));
-        }
         match default.as_deref().map(|d| (d, portable(d))) {
             Some((written, None)) if !written.eq_ignore_ascii_case("null") => {
                 pulled.notes.push(format!(
