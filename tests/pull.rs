@@ -171,7 +171,7 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
     let (yaml, out) = pull(dir.path(), &source.url);
     assert!(out.contains("notes at the top of the file"), "{out}");
     for expected in [
-        "#   - `accounts.id` is a serial column (its default is nextval('accounts_id_seq'::regclass)): it is pulled as `identity`",
+        "      id: int primary key serial\n",
         "#   - `accounts.search` is tsvector, which has no portable type: it is written per dialect",
         "#   - `accounts.expires_at` defaults to (now() + '30 days'::interval), which has no portable form: it is written for PostgreSQL only",
         "#   - 4 function(s) and trigger(s) are kept as raw PostgreSQL statements",
@@ -183,12 +183,12 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         "CREATE INDEX accounts_region_pattern ON public.accounts USING btree (region text_pattern_ops)",
         "CREATE INDEX transfers_nulls ON public.transfers USING btree (number NULLS FIRST)",
         "  event_refs:\n    columns:\n      event_id: bigint not null\n      event_at: timestamptz not null\n    foreign_keys:\n      - columns: [event_id, event_at]\n        references: events(id, at)\n\n",
-        "      id: int primary key identity",
+        "      id: int primary key serial",
         "        type: { postgres: tsvector, sqlite: TEXT }  # no portable type: check the sqlite one",
         "        default: { postgres: \"(now() + '30 days'::interval)\" }",
         "        comment: Where the account lives",
         "      - { name: accounts_region_number, columns: [region, number] }",
-        "#   - `transfers.id` is GENERATED ALWAYS AS IDENTITY; dbtool declares identity columns BY DEFAULT",
+        "      id: bigint primary key identity always\n",
         "      cents_doubled:\n        type: bigint\n        generated: (cents * 2)",
         "      transfers_cents_check: (cents > 0)",
         "      - columns: [region, number]\n        references: accounts(region, number)\n        on_delete: cascade\n        name: transfers_account",
@@ -211,8 +211,8 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         !yaml.contains("events_2026"),
         "partitions are left out:\n{yaml}"
     );
-    // What pull could not carry (the partitions, a serial now an identity, …) is each a
-    // difference when the pull is proved, and the command fails.
+    // What pull could not carry (the partitions, …) is each a difference when the pull is
+    // proved, and the command fails; the serial and the identity always come back exactly.
     let (code, out) = dbtool(
         dir.path(),
         &[
@@ -229,16 +229,8 @@ fn what_has_no_portable_form_is_written_per_dialect_and_noted() {
         out.contains("missing column events_2026.id: bigint not null\n"),
         "{out}"
     );
-    assert!(
-        out.contains("changed column accounts.id: integer not null identity"),
-        "{out}"
-    );
-    assert!(
-        out.contains(
-            "  the source has: integer not null default nextval('accounts_id_seq'::regclass)"
-        ),
-        "{out}"
-    );
+    assert!(!out.contains("column accounts.id"), "{out}");
+    assert!(!out.contains("column transfers.id"), "{out}");
     assert!(
         out.contains("what was pulled builds a database that differs from"),
         "{out}"
@@ -450,7 +442,7 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
 /// PostgreSQL: pulled for a PostgreSQL project, it validates, renders and builds, numbering
 /// rows as before.
 #[test]
-fn serials_outside_the_primary_key_pull_to_identity_columns_that_build() {
+fn serials_outside_the_primary_key_pull_to_serial_columns_that_build() {
     let Some(mut source) = common::pg_database("pull_serials") else {
         return;
     };
@@ -463,10 +455,14 @@ fn serials_outside_the_primary_key_pull_to_identity_columns_that_build() {
         .expect("serials");
     let dir = project("[\"postgres\"]");
     let (yaml, _) = pull(dir.path(), &source.url);
-    assert!(yaml.contains("      id: int not null identity"), "{yaml}");
+    assert!(yaml.contains("      id: int not null serial"), "{yaml}");
     assert!(
-        yaml.contains("      \"n\": bigint not null identity"),
+        yaml.contains("      \"n\": bigint not null serial"),
         "{yaml}"
+    );
+    assert!(
+        !yaml.contains("# Notes:"),
+        "exact, nothing to note:\n{yaml}"
     );
     let Some(mut copy) = common::pg_database("pull_serials_copy") else {
         return;
@@ -477,7 +473,7 @@ fn serials_outside_the_primary_key_pull_to_identity_columns_that_build() {
     assert_eq!(code, Some(0), "{out}");
     copy.client
         .batch_execute("INSERT INTO counters (name) VALUES ('a'), ('b'); INSERT INTO pairs (a, b) VALUES (1, 1), (1, 2)")
-        .expect("rows numbered by their identity columns");
+        .expect("rows numbered by their serial columns");
     let numbers: Vec<i64> = copy
         .client
         .query("SELECT n FROM pairs ORDER BY n", &[])

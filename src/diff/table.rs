@@ -179,6 +179,16 @@ fn rebuild_reason(old: &TableContext, new: &TableContext, columns: &ColumnPairs<
     "its keys, checks, foreign keys or options change".to_string()
 }
 
+/// A serial column is numbered from a sequence it owns: becoming one, or an identity column
+/// becoming one, needs the sequence made and set to the column's highest value, which dbtool
+/// does not write. (Identity kinds change in place; a serial column can drop its numbering.)
+fn numbering_change_impossible(old: &ColumnContext, new: &ColumnContext) -> Option<String> {
+    let serial = |c: &ColumnContext| c.identity && c.numbering == "serial";
+    (serial(new) && !serial(old)).then(|| {
+        "becoming `serial` needs a sequence created and set past the existing values; write that migration by hand (`dbtool migration new`), or number the column with `identity`".to_string()
+    })
+}
+
 /// What `ALTER TABLE … ADD COLUMN` accepts on SQLite: no key, a constant default, and a
 /// default when the column is NOT NULL.
 fn addable_in_place(column: &ColumnContext) -> bool {
@@ -464,6 +474,11 @@ fn alter_in_place(plan: &mut Plan, pair: &TablePair<'_>, columns: &ColumnPairs<'
                 table: table.clone(),
                 column: added,
             });
+            continue;
+        }
+        if let Some(why) = numbering_change_impossible(old, new) {
+            plan.impossible
+                .push(format!("column `{table}.{}`: {why}", new.name));
             continue;
         }
         let mut renamed_old = (*old).clone();

@@ -80,6 +80,8 @@ pub struct PulledColumn {
     pub primary_key: bool,
     pub unique: bool,
     pub identity: bool,
+    /// How an identity column is numbered: `""` (by default), `"always"` or `"serial"`.
+    pub numbering: &'static str,
     /// A single-column foreign key with the conventional name.
     pub references: Option<ColumnReference>,
     /// A portable default (`now()`, `'active'`, `0`), or `None` with `raw_default`.

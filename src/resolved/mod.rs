@@ -77,6 +77,9 @@ pub struct ColumnContext {
     pub ty: SqlType,
     pub not_null: bool,
     pub identity: bool,
+    /// How PostgreSQL numbers it: `by default`, `always` or `serial` (`by default` elsewhere,
+    /// where there is one way, so that no change is seen where nothing would change).
+    pub numbering: &'static str,
     pub default: Option<DefaultContext>,
     pub generated: Option<String>,
     pub comment: Option<String>,
@@ -308,6 +311,11 @@ fn table_context(
                 check_admits_null,
                 not_null: !c.nullable,
                 identity: c.identity,
+                numbering: if dialect.runs_on_postgres() {
+                    c.numbering.name()
+                } else {
+                    Numbering::ByDefault.name()
+                },
                 default: c
                     .default
                     .as_ref()

@@ -686,6 +686,7 @@ fn read_short_column(
             nullable,
             default,
             identity: short.identity,
+            numbering: short.numbering,
             generated: None,
             comment: None,
         },
@@ -703,7 +704,7 @@ fn read_long_column(
     let type_node = r.require(map, "type", name.span, &format!("column `{}`", name.value))?;
     let ty = read_type(r, type_node)?;
     let primary_key = r.get_bool(map, "primary_key").unwrap_or(false);
-    let identity = r.get_bool(map, "identity").unwrap_or(false);
+    let (identity, numbering) = read_identity(r, map);
     let nullable = r
         .get_bool(map, "nullable")
         .unwrap_or(!(primary_key || identity));
@@ -762,11 +763,33 @@ fn read_long_column(
             nullable,
             default,
             identity,
+            numbering,
             generated,
             comment: r.get_scalar(map, "comment").map(|c| c.value),
         },
         primary_key,
     ))
+}
+
+/// `identity: true | false | always | serial`.
+fn read_identity(r: &mut Reader, map: &MarkedMappingNode) -> (bool, Numbering) {
+    let Some(value) = r.get_scalar(map, "identity") else {
+        return (false, Numbering::ByDefault);
+    };
+    match value.value.as_str() {
+        "true" => (true, Numbering::ByDefault),
+        "false" => (false, Numbering::ByDefault),
+        "always" => (true, Numbering::Always),
+        "serial" => (true, Numbering::Serial),
+        other => {
+            r.error(
+                value.span,
+                format!("`identity` takes true, false, always or serial, not `{other}`"),
+                Some("`true` numbers by default (a value may be given), `always` refuses given values, `serial` uses PostgreSQL's serial types".into()),
+            );
+            (false, Numbering::ByDefault)
+        }
+    }
 }
 
 fn read_column_reference(

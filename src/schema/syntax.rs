@@ -321,6 +321,7 @@ pub struct ShortColumn {
     pub primary_key: bool,
     pub unique: bool,
     pub identity: bool,
+    pub numbering: crate::schema::model::Numbering,
     pub references: Option<(Reference, usize)>,
     pub on_delete: Option<FkAction>,
     pub on_update: Option<FkAction>,
@@ -362,6 +363,7 @@ const MODIFIERS: &[&str] = &[
     "primary key",
     "unique",
     "identity",
+    "serial",
     "references",
     "on delete",
     "on update",
@@ -402,8 +404,18 @@ pub fn parse_short_column(text: &str) -> Result<ShortColumn, SyntaxError> {
                 column.unique = true;
                 i += 1;
             }
+            ("identity", Some("always")) => {
+                column.identity = true;
+                column.numbering = crate::schema::model::Numbering::Always;
+                i += 2;
+            }
             ("identity", _) => {
                 column.identity = true;
+                i += 1;
+            }
+            ("serial", _) => {
+                column.identity = true;
+                column.numbering = crate::schema::model::Numbering::Serial;
                 i += 1;
             }
             ("references", Some(_)) => {

@@ -234,7 +234,11 @@ fn read_enums(client: &mut postgres::Client) -> Result<Vec<PulledEnum>, MigrateE
 const COLUMNS: &str = concat!(
     "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
             a.attidentity::text, a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid),
-            col_description(a.attrelid, a.attnum)
+            col_description(a.attrelid, a.attnum),
+            (SELECT s.relname::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+             WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+               AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' AND s.relkind = 'S'
+             LIMIT 1)
      FROM pg_attribute a
      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
      WHERE a.attnum > 0 AND NOT a.attisdropped
@@ -276,9 +280,7 @@ fn read_columns(
         };
         let at = format!("{}.{name}", table.name);
         if identity == "a" {
-            notes.push(format!(
-                "`{at}` is GENERATED ALWAYS AS IDENTITY; dbtool declares identity columns BY DEFAULT"
-            ));
+            column.numbering = "always";
         }
         if column.ty.is_none() {
             notes.push(format!(
@@ -289,10 +291,19 @@ fn read_columns(
         match expression {
             Some(expr) if !generated.is_empty() => column.generated = Some(expr),
             Some(expr) if expr.starts_with("nextval(") && is_integer(&column.ty) => {
-                notes.push(format!(
-                    "`{at}` is a serial column (its default is {expr}): it is pulled as `identity`"
-                ));
+                // A serial column: its default comes from the sequence it owns, which a
+                // rebuilt database names `<table>_<column>_seq`.
+                let owned: Option<String> = row.get(8);
+                let standard = format!("{}_{name}_seq", table.name);
+                let exact = owned.as_deref() == Some(standard.as_str())
+                    && expr == format!("nextval('{standard}'::regclass)");
+                if !exact {
+                    notes.push(format!(
+                        "`{at}` takes its numbers from {expr}: it is pulled as `serial`, whose sequence a rebuilt database names {standard}"
+                    ));
+                }
                 column.identity = true;
+                column.numbering = "serial";
             }
             Some(expr) => match portable_default(&expr) {
                 Some(default) if default_fits(&default, column.ty.as_deref()) => {
