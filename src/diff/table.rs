@@ -3,6 +3,7 @@
 use super::{AtStake, Plan, Renames, Step, TablePair};
 use crate::dialect::Capabilities;
 use crate::resolved::{ColumnContext, KeyContext, TableContext};
+use crate::schema::Numbering;
 
 /// Prefix of the temporary table a SQLite rebuild copies rows into.
 pub const STAGING_PREFIX: &str = "_dbtool_new_";
@@ -179,13 +180,17 @@ fn rebuild_reason(old: &TableContext, new: &TableContext, columns: &ColumnPairs<
     "its keys, checks, foreign keys or options change".to_string()
 }
 
-/// A serial column is numbered from a sequence it owns: becoming one, or an identity column
-/// becoming one, needs the sequence made and set to the column's highest value, which dbtool
-/// does not write. (Identity kinds change in place; a serial column can drop its numbering.)
+/// A serial column is numbered from a sequence it owns: a column becoming serial, or a serial
+/// one becoming an identity column, needs a sequence made and set past the column's highest
+/// value, which dbtool does not write. (Identity kinds change in place; a serial column can
+/// drop its numbering.)
 fn numbering_change_impossible(old: &ColumnContext, new: &ColumnContext) -> Option<String> {
-    let serial = |c: &ColumnContext| c.identity && c.numbering == "serial";
-    (serial(new) && !serial(old)).then(|| {
-        "becoming `serial` needs a sequence created and set past the existing values; write that migration by hand (`dbtool migration new`), or number the column with `identity`".to_string()
+    let serial = |c: &ColumnContext| c.identity && c.numbering == Numbering::Serial;
+    if serial(new) && !serial(old) {
+        return Some("becoming `serial` needs a sequence created and set past the existing values; write that migration by hand (`dbtool migration new`), or keep the column's numbering".to_string());
+    }
+    (serial(old) && new.identity && !serial(new)).then(|| {
+        "a `serial` column becoming `identity` needs the identity set past the existing values; write that migration by hand (`dbtool migration new`), or keep it `serial`".to_string()
     })
 }
 

@@ -79,7 +79,7 @@ pub struct ColumnContext {
     pub identity: bool,
     /// How PostgreSQL numbers it: `by default`, `always` or `serial` (`by default` elsewhere,
     /// where there is one way, so that no change is seen where nothing would change).
-    pub numbering: &'static str,
+    pub numbering: Numbering,
     pub default: Option<DefaultContext>,
     pub generated: Option<String>,
     pub comment: Option<String>,
@@ -312,9 +312,9 @@ fn table_context(
                 not_null: !c.nullable,
                 identity: c.identity,
                 numbering: if dialect.runs_on_postgres() {
-                    c.numbering.name()
+                    c.numbering
                 } else {
-                    Numbering::ByDefault.name()
+                    Numbering::ByDefault
                 },
                 default: c
                     .default

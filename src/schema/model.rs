@@ -161,6 +161,13 @@ pub enum Numbering {
     Serial,
 }
 
+/// As its name (`"serial"`), which is what templates compare.
+impl serde::Serialize for Numbering {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 impl Numbering {
     /// As the templates and the schema language name it.
     pub fn name(self) -> &'static str {
