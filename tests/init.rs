@@ -211,13 +211,13 @@ fn init_from_a_sqlite_database_adopts_it() {
         })
         .expect("legacy schema");
     let url = format!("sqlite://{}", file.display());
-    let (code, out) = dbtool(
-        scratch.path(),
-        &["init", "shop", "--from-database", &url],
-    );
+    let (code, out) = dbtool(scratch.path(), &["init", "shop", "--from-database", &url]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("pulled 2 tables"), "{out}");
-    assert!(out.contains(&format!("baseline --database-url {url}")), "{out}");
+    assert!(
+        out.contains(&format!("baseline --database-url {url}")),
+        "{out}"
+    );
     let root = scratch.path().join("shop");
     let config = std::fs::read_to_string(root.join("dbtool.toml")).expect("config");
     assert!(config.contains("dialects = [\"sqlite\"]"), "{config}");
@@ -280,7 +280,10 @@ fn init_from_a_postgres_database_adopts_it() {
     let config = std::fs::read_to_string(root.join("dbtool.toml")).expect("config");
     assert!(config.contains("dialects = [\"postgres\"]"), "{config}");
     assert!(config.contains("url = \"${DATABASE_URL}\""), "{config}");
-    assert!(!config.contains(&pg.name), "the URL is not written: {config}");
+    assert!(
+        !config.contains(&pg.name),
+        "the URL is not written: {config}"
+    );
     let (code, out) = dbtool(&root, &["baseline", "--database-url", &pg.url]);
     assert_eq!(code, Some(0), "{out}");
     let (code, out) = dbtool(&root, &["drift", "--database-url", &pg.url]);

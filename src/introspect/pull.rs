@@ -265,6 +265,7 @@ pub fn referential_action(code: &str) -> Option<&'static str> {
 
 /// The body of `CHECK (…)` as `pg_get_constraintdef` writes it.
 pub fn check_expression(definition: &str) -> String {
+    let definition = &restore_in_lists(definition);
     let body = definition
         .strip_prefix("CHECK ")
         .unwrap_or(definition)
@@ -274,6 +275,88 @@ pub fn check_expression(definition: &str) -> String {
         Some(inner) if balanced(inner) => inner.to_string(),
         _ => body.to_string(),
     }
+}
+
+/// PostgreSQL keeps `status IN ('a', 'b')` on a varchar column as `(status)::text = ANY
+/// ((ARRAY['a'::character varying, 'b'::character varying])::text[])`, and that text, created
+/// again, is kept differently (`ARRAY[('a'::character varying)::text, …]`): a pulled check
+/// would never compare equal. Written back as the `IN` list it was, it is kept as the source's.
+/// (`<> ALL` is `NOT IN`.) Anything else is left as it is.
+pub fn restore_in_lists(expr: &str) -> String {
+    let mut out = String::new();
+    let mut rest = expr;
+    loop {
+        let found = [(" = ANY ((ARRAY[", "IN"), (" <> ALL ((ARRAY[", "NOT IN")]
+            .iter()
+            .filter_map(|(marker, op)| rest.find(marker).map(|at| (at, *marker, *op)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, marker, op)) = found else {
+            out.push_str(rest);
+            return out;
+        };
+        let before = &rest[..at];
+        let after = &rest[at + marker.len()..];
+        match (cast_operand(before), varchar_items(after)) {
+            (Some(operand_at), Some((items, used))) => {
+                let operand = &before[operand_at..];
+                let name = &operand[1..operand.len() - ")::text".len()];
+                out.push_str(&before[..operand_at]);
+                out.push_str(&format!("{name} {op} ({})", items.join(", ")));
+                rest = &after[used..];
+            }
+            _ => {
+                out.push_str(&rest[..at + marker.len()]);
+                rest = after;
+            }
+        }
+    }
+}
+
+/// Where `(name)::text` starts at the end of `text`: a column, plain or quoted.
+fn cast_operand(text: &str) -> Option<usize> {
+    let inner = text.strip_suffix(")::text")?;
+    let open = inner.rfind('(')?;
+    let name = &inner[open + 1..];
+    let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let quoted = name.len() >= 2 && name.starts_with('"') && name.ends_with('"');
+    (plain || quoted).then_some(open)
+}
+
+/// `'a'::character varying, 'b'::character varying])::text[])`: the literals, and how many
+/// bytes they took.
+fn varchar_items(text: &str) -> Option<(Vec<String>, usize)> {
+    let mut items = Vec::new();
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        let literal_len = string_literal_len(rest)?;
+        items.push(rest[..literal_len].to_string());
+        let rest = rest[literal_len..].strip_prefix("::character varying")?;
+        if let Some(more) = rest.strip_prefix(", ") {
+            at = text.len() - more.len();
+            continue;
+        }
+        let end = rest.strip_prefix("])::text[])")?;
+        return Some((items, text.len() - end.len()));
+    }
+}
+
+/// The length of the SQL string literal `text` starts with (`'it''s'`).
+fn string_literal_len(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    if chars.next()?.1 != '\'' {
+        return None;
+    }
+    let mut pending_quote = false;
+    for (i, c) in chars {
+        match (pending_quote, c) {
+            (true, '\'') => pending_quote = false,
+            (true, _) => return Some(i),
+            (false, '\'') => pending_quote = true,
+            _ => {}
+        }
+    }
+    pending_quote.then_some(text.len())
 }
 
 /// Whether every `(` in `text` (outside quotes) is closed in order.
@@ -444,5 +527,29 @@ mod tests {
             "length(email) > 0"
         );
         assert_eq!(check_expression("CHECK ((a > 0)) NOT VALID"), "(a > 0)");
+    }
+}
+
+#[cfg(test)]
+mod in_list_tests {
+    use super::restore_in_lists;
+
+    #[test]
+    fn varchar_in_lists_are_written_back_as_in_lists() {
+        assert_eq!(
+            restore_in_lists("CHECK (((status)::text = ANY ((ARRAY['cart'::character varying, 'it''s'::character varying])::text[])))"),
+            "CHECK ((status IN ('cart', 'it''s')))"
+        );
+        assert_eq!(
+            restore_in_lists("((\"Kind\")::text <> ALL ((ARRAY['x'::character varying])::text[]))"),
+            "(\"Kind\" NOT IN ('x'))"
+        );
+        // Anything else stays as PostgreSQL wrote it.
+        for kept in [
+            "(status = ANY (ARRAY['a'::text, 'b'::text]))",
+            "((a + b)::text = ANY ((ARRAY['1'::character varying])::text[]))",
+        ] {
+            assert_eq!(restore_in_lists(kept), kept);
+        }
     }
 }

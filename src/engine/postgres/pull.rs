@@ -92,8 +92,19 @@ pub fn pull_postgres(
             }
             _ => {
                 if kind == "p" {
+                    let partitions: Vec<String> = client
+                        .query(
+                            "SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                             WHERE i.inhparent = $1 ORDER BY c.relname",
+                            &[&oid],
+                        )
+                        .map_err(failed)?
+                        .iter()
+                        .map(|row| format!("`{}`", row.get::<_, String>(0)))
+                        .collect();
                     pulled.notes.push(format!(
-                        "`{name}` is a partitioned table: the schema language has no partitions, so it is pulled as a plain table and its partitions are left out"
+                        "`{name}` is a partitioned table: the schema language has no partitions, so it is pulled as a plain table and its partitions ({}) are left out",
+                        partitions.join(", ")
                     ));
                 }
                 let mut table = PulledTable {
@@ -117,10 +128,10 @@ pub fn pull_postgres(
             types.len() + aggregates.len()
         ));
     }
-    let routines = read_routines(client)?;
+    let routines = read_routines(client, &mut pulled.notes)?;
     if !routines.is_empty() {
         pulled.notes.push(format!(
-            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`: functions in languages other than SQL are created before the tables (`before_tables: true`), so defaults and checks can call them; SQL functions, whose bodies PostgreSQL checks at creation, after everything; give them a SQLite version if the project renders SQLite",
+            "{} function(s) and trigger(s) are kept as raw PostgreSQL statements under `raw:`: functions in languages other than SQL are created before the tables (`before_tables: true`), so defaults and checks can call them; SQL functions whose bodies (which PostgreSQL checks at creation) name the schema's tables or functions after everything; give them a SQLite version if the project renders SQLite",
             routines.len()
         ));
     }
@@ -170,8 +181,9 @@ fn read_user_types(
          ORDER BY t.typname"
     );
     // An aggregate goes before the tables (a view may use it) unless one of its functions is
-    // written in SQL, which PostgreSQL creates after the tables.
-    let aggregates = "SELECT 'CREATE AGGREGATE ' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ') ('
+    // written in SQL with a body that names the schema's tables or functions: such a function
+    // is created after the tables, and the aggregate after it.
+    let aggregates = format!("SELECT 'CREATE AGGREGATE ' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ') ('
                 || 'SFUNC = ' || g.aggtransfn::regproc::text
                 || ', STYPE = ' || format_type(g.aggtranstype, NULL)
                 || CASE WHEN g.aggfinalfn <> 0 THEN ', FINALFUNC = ' || g.aggfinalfn::regproc::text ELSE '' END
@@ -180,11 +192,14 @@ fn read_user_types(
                 || ');',
                 NOT EXISTS (SELECT 1 FROM pg_proc f JOIN pg_language l ON l.oid = f.prolang
                             WHERE f.oid IN (g.aggtransfn, g.aggfinalfn, g.aggcombinefn)
-                              AND f.pronamespace = 'public'::regnamespace AND l.lanname = 'sql')
+                              AND f.pronamespace = 'public'::regnamespace AND l.lanname = 'sql'
+                              AND NOT ({stands_alone}))
          FROM pg_proc p JOIN pg_aggregate g ON g.aggfnoid = p.oid
          WHERE p.prokind = 'a' AND p.pronamespace = 'public'::regnamespace
            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
-         ORDER BY p.proname";
+         ORDER BY p.proname",
+        stands_alone = sql_body_stands_alone("f")
+    );
     let mut types = Vec::new();
     for sql in [domains.as_str(), composites.as_str()] {
         for row in client.query(sql, &[]).map_err(failed)? {
@@ -195,7 +210,7 @@ fn read_user_types(
         }
     }
     let aggregates = client
-        .query(aggregates, &[])
+        .query(&aggregates, &[])
         .map_err(failed)?
         .iter()
         .map(|row| PulledRaw {
@@ -387,6 +402,11 @@ fn read_constraints(rows: Vec<postgres::Row>, table: &mut PulledTable, notes: &m
             // trigger comes back with the triggers.
             "n" | "t" => {}
             "f" => {
+                if definition.contains("SET NULL (") || definition.contains("SET DEFAULT (") {
+                    notes.push(format!(
+                        "foreign key {name} of `{t}` ({definition}) sets only some of its columns on delete, which the schema language cannot say: it is pulled setting them all"
+                    ));
+                }
                 let target: String = row.get(5);
                 let target_columns: Vec<String> = row.get(6);
                 let on_delete = referential_action(&row.get::<_, String>(7)).map(str::to_string);
@@ -515,14 +535,31 @@ fn read_indexes(
     Ok((by_relation, raw))
 }
 
+/// Whether the SQL body of function `f` (an alias in the query) names none of the schema's
+/// relations or other functions: PostgreSQL checks an SQL body when the function is created,
+/// so only such a function can be created before the tables. (A name found anywhere in the
+/// body counts, so the test errs towards after the tables, which is always safe.)
+fn sql_body_stands_alone(f: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace
+                       AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND position(c.relname in {f}.prosrc) > 0)
+         AND NOT EXISTS (SELECT 1 FROM pg_proc o WHERE o.pronamespace = 'public'::regnamespace
+                           AND o.oid <> {f}.oid AND position(o.proname in {f}.prosrc) > 0)"
+    )
+}
+
 /// Functions, procedures and triggers of the schema (not an extension's), as statements.
-fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, MigrateError> {
+fn read_routines(
+    client: &mut postgres::Client,
+    notes: &mut Vec<String>,
+) -> Result<Vec<PulledRaw>, MigrateError> {
     let rows = client
         .query(
             // Before the tables only what can be created without them: a body other than SQL
-            // is not checked until it runs, but a signature is (`RETURNS SETOF t` needs `t`).
-            "SELECT pg_get_functiondef(p.oid),
-                    l.lanname <> 'sql' AND NOT EXISTS (
+            // is not checked until it runs, an SQL body is (so it may name nothing of the
+            // schema), and a signature is too (`RETURNS SETOF t` needs `t`).
+            &format!("SELECT pg_get_functiondef(p.oid),
+                    (l.lanname <> 'sql' OR ({stands_alone})) AND NOT EXISTS (
                         SELECT 1 FROM pg_type t
                         WHERE t.typrelid <> 0
                           AND (t.oid = p.prorettype OR t.typarray = p.prorettype
@@ -533,6 +570,8 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, Migrat
                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
                                AND d.objid = p.oid AND d.deptype = 'e')
              ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)",
+                stands_alone = sql_body_stands_alone("p")
+            ),
             &[],
         )
         .map_err(failed)?;
@@ -546,7 +585,11 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, Migrat
     let triggers = client
         .query(
             concat!(
-                "SELECT pg_get_triggerdef(t.oid, true) FROM pg_trigger t
+                "SELECT pg_get_triggerdef(t.oid, true),
+                        CASE WHEN f.pronamespace <> 'public'::regnamespace
+                             THEN f.pronamespace::regnamespace::text || '.' || f.proname END,
+                        t.tgname, c.relname
+                 FROM pg_trigger t
                  JOIN pg_class c ON c.oid = t.tgrelid
                  JOIN pg_proc f ON f.oid = t.tgfoid
                  WHERE NOT t.tgisinternal AND t.tgparentid = 0
@@ -557,11 +600,18 @@ fn read_routines(client: &mut postgres::Client) -> Result<Vec<PulledRaw>, Migrat
             &[],
         )
         .map_err(failed)?;
-    statements.extend(
-        triggers
-            .iter()
-            .map(|row| PulledRaw::after_tables(row.get(0))),
-    );
+    for row in &triggers {
+        // A trigger calling a function of another schema, which is not pulled, would not
+        // build: it is left out with it.
+        match row.get::<_, Option<String>>(1) {
+            Some(function) => notes.push(format!(
+                "trigger {} on `{}` calls {function}, of a schema that is not pulled: it is left out; adopt both by hand as raw statements",
+                row.get::<_, String>(2),
+                row.get::<_, String>(3)
+            )),
+            None => statements.push(PulledRaw::after_tables(row.get(0))),
+        }
+    }
     Ok(statements)
 }
 

@@ -333,8 +333,14 @@ fn structural_catalog(conn: &rusqlite::Connection) -> rusqlite::Result<Catalog> 
             Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // A virtual table's own storage (FTS5's `_data`, `_idx`, …): part of the virtual table,
+    // which is compared by its definition.
+    let shadows: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_list WHERE type = 'shadow'")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     for (kind, name, table, sql) in objects {
-        if BOOKKEEPING.contains(&table.as_str()) {
+        if BOOKKEEPING.contains(&table.as_str()) || shadows.contains(&table) {
             continue;
         }
         match kind.as_str() {
@@ -394,6 +400,10 @@ fn table_entries(
     if upper.trim_end().trim_end_matches(';').ends_with("STRICT") || upper.contains(" STRICT,") {
         options.push("strict");
     }
+    // Ids never reused: a rowid table keeps its highest id in sqlite_sequence.
+    if upper.contains("AUTOINCREMENT") {
+        options.push("autoincrement");
+    }
     catalog.insert(format!("table {table}"), options.join(", "));
     let mut columns = conn.prepare(
         "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid",
@@ -427,8 +437,11 @@ fn table_entries(
                 definition.push_str(" rowid");
             }
         }
-        if *hidden > 1 {
-            definition.push_str(" generated");
+        // pragma_table_xinfo's `hidden`: 2 a VIRTUAL generated column, 3 a STORED one.
+        match hidden {
+            2 => definition.push_str(" generated virtual"),
+            3 => definition.push_str(" generated stored"),
+            _ => {}
         }
         catalog.insert(format!("column {table}.{name}"), definition);
     }

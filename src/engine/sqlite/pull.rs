@@ -47,16 +47,22 @@ pub fn pull_sqlite(
     };
     let total = objects.iter().filter(|o| o.kind != "index").count();
     let mut triggers = 0;
+    // Virtual tables are kept as raw statements, first of them: the triggers and views that
+    // use one come after it.
+    let mut virtual_raw = Vec::new();
     for object in &objects {
         if object.kind == "index" {
             continue;
         }
         progress(total, &object.name);
         match object.kind.as_str() {
-            "table" if virtual_tables.contains(&object.name.as_str()) => pulled.notes.push(format!(
-                "`{}` is a virtual table: it is left out; declare a full-text index under `full_text_search:`",
-                object.name
-            )),
+            "table" if virtual_tables.contains(&object.name.as_str()) => {
+                pulled.notes.push(format!(
+                    "`{}` is a virtual table: it is kept as a raw SQLite statement (its rows stay in the database; a new database starts it empty), with the triggers and views that use it; a full-text index of a declared table can instead be declared under `full_text_search:`",
+                    object.name
+                ));
+                virtual_raw.push(PulledRaw::after_tables(object.sql.clone()));
+            }
             "table" if shadow(&object.name) => {}
             "table" => {
                 let upper = object.sql.to_ascii_uppercase();
@@ -71,14 +77,17 @@ pub fn pull_sqlite(
                         ));
                     }
                 }
-                let (without_rowid, strict) = kind_of(&object.name)
-                    .map_or((false, false), |k| (k.without_rowid, k.strict));
-                let mut table = read_table(conn, &object.name, without_rowid, &mut pulled)
-                    .map_err(failed)?;
+                let (without_rowid, strict) =
+                    kind_of(&object.name).map_or((false, false), |k| (k.without_rowid, k.strict));
+                let mut table =
+                    read_table(conn, &object.name, without_rowid, &mut pulled).map_err(failed)?;
                 read_table_text(&mut table, &object.sql, &mut pulled.notes);
                 table.sqlite_without_rowid = without_rowid;
                 table.sqlite_strict = strict;
                 pulled.tables.push(table);
+            }
+            "view" if feeds_virtual(&object.sql).is_some() => {
+                pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
             }
             "view" => match view_body(&object.sql) {
                 Some(sql) => pulled.views.push(PulledView {
@@ -95,20 +104,16 @@ pub fn pull_sqlite(
                     pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
                 }
             },
-            "trigger" => match feeds_virtual(&object.sql) {
-                Some(target) => pulled.notes.push(format!(
-                    "trigger `{}` keeps the virtual table `{target}` in sync: it is left out with it",
-                    object.name
-                )),
-                None if shadow(&object.tbl_name) => {}
-                None => {
-                    triggers += 1;
-                    pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
-                }
-            },
+            "trigger" if shadow(&object.tbl_name) => {}
+            "trigger" => {
+                triggers += 1;
+                pulled.raw.push(PulledRaw::after_tables(object.sql.clone()));
+            }
             _ => {}
         }
     }
+    virtual_raw.append(&mut pulled.raw);
+    pulled.raw = virtual_raw;
     align_foreign_key_types(&mut pulled);
     if !pulled.raw.is_empty() {
         pulled.notes.push(format!(
@@ -200,6 +205,17 @@ fn read_table(
             not_null,
             ..PulledColumn::default()
         };
+        if let Some(why) = pulled_column
+            .ty
+            .as_deref()
+            .and_then(|portable| storage_changes(&declared, portable))
+        {
+            pulled.notes.push(format!(
+                "`{at}` is declared `{declared}` ({} affinity) and pulled as `{}`, {why}",
+                super::affinity(&declared),
+                pulled_column.ty.as_deref().unwrap_or_default()
+            ));
+        }
         if hidden > 1 {
             // Its expression is read from the CREATE TABLE text ([`table_text`]) by the caller.
             pulled_column.generated = Some(String::new());
@@ -471,5 +487,26 @@ fn read_table_text(table: &mut PulledTable, create_sql: &str, notes: &mut Vec<St
                 table.name, column.name
             ));
         }
+    }
+}
+
+/// How dbtool's storage of `portable` on SQLite differs from the declared type's, if it does:
+/// another affinity (`DATETIME` is NUMERIC, dbtool's `timestamp` TEXT) or a check dbtool adds
+/// (`BOOLEAN` as INTEGER with `IN (0, 1)`). A rebuilt table then differs from the source.
+fn storage_changes(declared: &str, portable: &str) -> Option<String> {
+    let ty = crate::schema::syntax::parse_type(portable).ok()?;
+    let stored = crate::dialect::spec(crate::schema::Dialect::Sqlite)
+        .column_type(&ty, &crate::schema::Schema::default());
+    let (was, now) = (super::affinity(declared), super::affinity(&stored.keyword));
+    match stored.check {
+        Some(check @ ("bool" | "uuid" | "json")) => Some(format!(
+            "which dbtool stores as {} with a check that it holds a {check}",
+            stored.keyword
+        )),
+        _ if was != now => Some(format!(
+            "which dbtool stores as {} ({now} affinity)",
+            stored.keyword
+        )),
+        _ => None,
     }
 }
