@@ -212,8 +212,11 @@ fn compare_names(names: &[String], analysis: &Analysis) -> Option<String> {
     names
         .iter()
         .zip(&analysis.columns)
-        // `AS "n!"` / `AS "n?"` is the engine's name for the column the analysis calls `n`.
-        .find(|(name, column)| name.trim_end_matches(['!', '?']) != column.name)
+        // `AS "n!"` / `AS "n?"` is the engine's name for the column the analysis calls `n`; a
+        // name dbtool gave (`count`, `id_2`) the engine spells its own way (`count(*)`, `id`).
+        .find(|(name, column)| {
+            !column.derived_name && name.trim_end_matches(['!', '?']) != column.name
+        })
         .map(|(name, column)| {
             format!(
                 "it names a column `{name}` where the analysis has `{}`",

@@ -540,3 +540,34 @@ fn a_query_naming_a_renamed_column_is_told_of_the_rename() {
         "each place once, and the INSERT's column list: {out}"
     );
 }
+
+/// Query files written for sqlc name things as sqlc does: `$N` parameters after their columns,
+/// `count(*)` as `count`, a self-join's second `id` as `id_2`. Confirmed on SQLite, and on
+/// PostgreSQL when it is at hand (each engine spells those columns its own way).
+#[test]
+fn sqlc_style_queries_get_sqlc_names() {
+    let dir = project();
+    let root = dir.path();
+    std::fs::write(
+        root.join("queries/app.sql"),
+        "-- name: GetUser :one\nSELECT * FROM users WHERE id = $1;\n\n\
+         -- name: CountUsers :one\nSELECT count(*) FROM users;\n\n\
+         -- name: UserPairs :many\nSELECT a.id, a.email, b.id FROM users a JOIN users b ON a.id < b.id WHERE a.id >= $1 AND b.id <= $2;\n",
+    )
+    .expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");
+    for expected in [
+        "    pub fn get_user(conn: &rusqlite::Connection, id: i64)",
+        "    pub fn count_users(conn: &rusqlite::Connection) -> Result<i64, Error> {",
+        "    pub id_2: i64,",
+        "        id: i64,\n        id_2: i64,\n",
+    ] {
+        assert!(module.contains(expected), "{expected:?} in:\n{module}");
+    }
+    if let Some(pg) = common::pg_database("sqlc_names") {
+        let (code, out) = dbtool(root, &["generate", "--database-url", &pg.url]);
+        assert_eq!(code, Some(0), "{out}");
+    }
+}

@@ -534,11 +534,7 @@ pub fn init_from_database(
             .chain([schema_file, smoke]),
     )?;
     let parsed = migrate::DatabaseUrl::parse(url)?;
-    let sqlite_file = match &parsed {
-        migrate::DatabaseUrl::SqliteFile(path) => Some(path.as_str()),
-        _ => None,
-    }
-    .map(|path| {
+    let sqlite_file = parsed.sqlite_path().map(|path| {
         // The project's dev database is this file, wherever the project is.
         std::path::Path::new(path)
             .canonicalize()

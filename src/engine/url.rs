@@ -62,6 +62,14 @@ impl DatabaseUrl {
         }
     }
 
+    /// The file of an SQLite database, as written in its URL.
+    pub fn sqlite_path(&self) -> Option<&str> {
+        match self {
+            DatabaseUrl::SqliteFile(path) => Some(path),
+            _ => None,
+        }
+    }
+
     /// An in-memory database: it lives as long as its connection.
     pub fn is_memory(&self) -> bool {
         matches!(self, DatabaseUrl::SqliteMemory)

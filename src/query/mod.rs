@@ -304,6 +304,7 @@ pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis,
         })?;
     check_kind(query, &analysis).map_err(|e| vec![e])?;
     let mut analysis = analysis;
+    name_positional_params(query, &mut analysis);
     analysis.expansions = std::mem::take(&mut analysis.wildcards)
         .into_iter()
         .filter_map(|w| {
@@ -315,6 +316,43 @@ pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis,
         })
         .collect();
     Ok(analysis)
+}
+
+/// A `$N` parameter is named as sqlc names it: after the column it is compared with or stored
+/// into (`WHERE id = $1` → `id`; a second one `id_2`), else `pN`. Named parameters (`@id`,
+/// `sqlc.arg(id)`) keep their names.
+fn name_positional_params(query: &Query, analysis: &mut Analysis) {
+    let positional = |name: &str| {
+        name.strip_prefix('p')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            && query
+                .params
+                .iter()
+                .any(|p| p.name == name && query.sql[p.start..].starts_with('$'))
+    };
+    let mut taken: Vec<String> = analysis
+        .params
+        .iter()
+        .filter(|p| !positional(&p.name))
+        .map(|p| p.name.clone())
+        .collect();
+    for param in &mut analysis.params {
+        if !positional(&param.name) {
+            continue;
+        }
+        let Some(column) = param.origins.first().and_then(|o| o.rsplit('.').next()) else {
+            taken.push(param.name.clone());
+            continue;
+        };
+        let mut name = column.to_string();
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{column}_{n}");
+            n += 1;
+        }
+        taken.push(name.clone());
+        param.name = name;
+    }
 }
 
 /// `:one` and `:many` must return rows; `:exec` and `:execrows` must not throw rows away.

@@ -650,10 +650,53 @@ fn error_syntax() {
 }
 
 #[test]
-fn error_duplicate_result_names() {
+fn error_duplicate_result_names_inside_a_subquery() {
+    // In a subquery the names are read by the query around it: a second `id` is ambiguous.
     assert_eq!(
-        fails(":many", "SELECT id, email AS id FROM users"),
-        "queries/test.sql:2:12: error: two result columns are named `id`\nhelp: give one of them another name with AS"
+        fails(
+            ":many",
+            "SELECT x.email FROM (SELECT id, email AS id, email FROM users) x"
+        ),
+        "queries/test.sql:2:33: error: two result columns are named `id`\nhelp: give one of them another name with AS"
+    );
+}
+
+/// sqlc's names: a statement's own result columns of one name are numbered (`id_2`), an
+/// unnamed one is named as PostgreSQL names it (`count(*)` → `count`), and a `$N` parameter
+/// after the column it is compared with or stored into (`id`, then `id_2`; `pN` otherwise).
+#[test]
+fn names_as_sqlc_gives_them() {
+    assert_eq!(
+        columns("SELECT u.id, u.email, p.id FROM users u JOIN posts p ON p.author_id = u.id"),
+        ["id bigint", "email text", "id_2 bigint"]
+    );
+    let analysis = analyze("SELECT count(*), lower(email), CAST(name AS text), CASE WHEN id > 1 THEN 1 ELSE 0 END FROM users GROUP BY email, name, id");
+    let names: Vec<(&str, bool)> = analysis
+        .columns
+        .iter()
+        .map(|c| (c.name.as_str(), c.derived_name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("count", true),
+            ("lower", true),
+            ("name", true),
+            ("case", true)
+        ]
+    );
+    assert_eq!(
+        params("SELECT id FROM users WHERE id >= $1 AND id <= $2 LIMIT $3"),
+        ["id bigint", "id_2 bigint", "p3 bigint"]
+    );
+    assert_eq!(
+        params("INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id"),
+        ["email text", "name text?"]
+    );
+    // Named parameters keep their names.
+    assert_eq!(
+        params("SELECT id FROM users WHERE id = @user_id"),
+        ["user_id bigint"]
     );
 }
 

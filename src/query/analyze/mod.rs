@@ -101,6 +101,10 @@ pub struct ColumnInfo {
     /// too; `None` for anything computed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// The SQL leaves the column unnamed (`count(*)`) or names it twice (`a.id, b.id`): the
+    /// name is the one sqlc would give (`count`, `id_2`), which an engine may spell otherwise.
+    #[serde(skip)]
+    pub derived_name: bool,
 }
 
 /// An analysis error at a 1-based (line, column) of the analysed text.
@@ -243,6 +247,12 @@ struct Query<'a, 's> {
     /// Each place that names a column by its name before a `renamed_from:` rename: analysis
     /// goes on with the new column, so that every such place is reported, not only the first.
     renamed_uses: RefCell<Vec<AnalyzeError>>,
+    /// How many projections have been read, and the duplicate result names found in each (by
+    /// its number): only the last, the statement's own, may have them.
+    projections: usize,
+    duplicate_names: Vec<(usize, AnalyzeError)>,
+    /// Result columns named by [`select::postgres_column_name`], by projection and position.
+    derived_names: Vec<(usize, usize)>,
 }
 
 /// Parses one statement; errors carry sqlparser's position.
@@ -327,6 +337,9 @@ impl<'s> Analyzer<'s> {
             projection_at: Vec::new(),
             wildcards: Vec::new(),
             renamed_uses: RefCell::new(Vec::new()),
+            projections: 0,
+            duplicate_names: Vec::new(),
+            derived_names: Vec::new(),
         };
         let outcome = query.analysis(&statement);
         let mut errors = query.renamed_uses.into_inner();
@@ -348,7 +361,20 @@ impl<'s> Analyzer<'s> {
 impl Query<'_, '_> {
     fn analysis(&mut self, statement: &Statement) -> Result<Analysis> {
         let query = self;
-        let (columns, table_row) = query.statement(statement)?;
+        let (mut columns, table_row) = query.statement(statement)?;
+        let last = query.projections;
+        if let Some((_, nested)) = query.duplicate_names.iter().find(|(n, _)| *n != last) {
+            return Err(nested.clone());
+        }
+        let mut derived: Vec<usize> = query
+            .derived_names
+            .iter()
+            .filter(|(n, _)| *n == last)
+            .map(|(_, index)| *index)
+            .collect();
+        if !query.duplicate_names.is_empty() {
+            derived.extend(number_duplicate_names(&mut columns));
+        }
         let mut infos = Vec::new();
         for slot in &query.params {
             let Some(ty) = slot.ty.clone() else {
@@ -390,6 +416,7 @@ impl Query<'_, '_> {
                 nullable: column.nullable,
                 why: column.why,
                 origin: column.origin,
+                derived_name: derived.contains(&index),
             });
         }
         Ok(Analysis {
@@ -622,4 +649,24 @@ impl<'a, 's> Query<'a, 's> {
     fn enums(&self) -> &[String] {
         &self.analyzer.enums
     }
+}
+
+/// The second and later result columns of one name get `_2`, `_3`, … (as sqlc names them),
+/// skipping names already taken; the positions renamed.
+fn number_duplicate_names(columns: &mut [RelCol]) -> Vec<usize> {
+    let mut taken: Vec<String> = Vec::new();
+    let mut renamed = Vec::new();
+    for (index, column) in columns.iter_mut().enumerate() {
+        if taken.contains(&column.name) {
+            renamed.push(index);
+            let base = column.name.clone();
+            let mut n = 2;
+            while taken.contains(&format!("{base}_{n}")) {
+                n += 1;
+            }
+            column.name = format!("{base}_{n}");
+        }
+        taken.push(column.name.clone());
+    }
+    renamed
 }

@@ -214,8 +214,17 @@ impl<'a, 's> Query<'a, 's> {
             match item {
                 SelectItem::UnnamedExpr(expr) => {
                     let typed = self.expr(expr, scope, None)?;
-                    let name = match typed.name.clone() {
-                        Some(name) => name,
+                    // Unnamed, a column is named as PostgreSQL names it (`count(*)` is `count`),
+                    // as sqlc does; only `?column?` (an operator, a literal) needs a name.
+                    let derived = typed.name.is_none() && self.nameless_ok == 0;
+                    let name = match typed.name.clone().or_else(|| postgres_column_name(expr)) {
+                        Some(name) => {
+                            if derived {
+                                self.derived_names
+                                    .push((self.projections + 1, columns.len()));
+                            }
+                            name
+                        }
                         None if self.nameless_ok > 0 => "?column?".to_string(),
                         None => {
                             return Err(error(expr, "this result column has no name")
@@ -291,17 +300,25 @@ impl<'a, 's> Query<'a, 's> {
             at.extend(std::iter::repeat_n(written, columns.len() - before));
         }
         self.projection_at = at;
-        // Inside EXISTS, IN or a scalar subquery the names are never read.
+        // Inside EXISTS, IN or a scalar subquery the names are never read. Elsewhere a second
+        // column of a name is an error, unless this is the statement's own result (its
+        // projection is read last): there it is numbered as sqlc numbers it (`id_2`), which
+        // `analysis` does once the statement is read.
+        self.projections += 1;
         for (i, column) in columns.iter().enumerate().filter(|_| self.nameless_ok == 0) {
             if columns[..i].iter().any(|c| c.name == column.name) {
                 let item = items
                     .get(i)
                     .map_or_else(|| error(&items[0], ""), |it| error(it, ""));
-                return Err(AnalyzeError {
-                    message: format!("two result columns are named `{}`", column.name),
-                    help: Some("give one of them another name with AS".into()),
-                    ..item
-                });
+                self.duplicate_names.push((
+                    self.projections,
+                    AnalyzeError {
+                        message: format!("two result columns are named `{}`", column.name),
+                        help: Some("give one of them another name with AS".into()),
+                        ..item
+                    },
+                ));
+                break;
             }
         }
         Ok(columns)
@@ -346,4 +363,23 @@ pub(super) fn table_row(columns: &[RelCol], scope: &Scope<'_>) -> Option<String>
             .zip(&relation.columns)
             .all(|(a, b)| a.name == b.name && a.ty == b.ty && a.nullable == b.nullable);
     same.then(|| table.clone())
+}
+
+/// The name PostgreSQL gives an unnamed result column, where it is a usable one: a function
+/// call is named after the function (`count(*)` → `count`), a cast after what it casts, a CASE
+/// `case`. `None` for what PostgreSQL calls `?column?`.
+pub(super) fn postgres_column_name(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Function(function) => {
+            let last = function.name.0.last()?;
+            let ident = last.as_ident()?;
+            Some(ident_name(ident))
+        }
+        Expr::Cast { expr, .. } | Expr::Nested(expr) => postgres_column_name(expr),
+        Expr::Case { .. } => Some("case".to_string()),
+        Expr::Exists { .. } => Some("exists".to_string()),
+        Expr::CompoundIdentifier(parts) => parts.last().map(ident_name),
+        Expr::Identifier(ident) => Some(ident_name(ident)),
+        _ => None,
+    }
 }
