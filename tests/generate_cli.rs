@@ -571,3 +571,42 @@ fn sqlc_style_queries_get_sqlc_names() {
         assert_eq!(code, Some(0), "{out}");
     }
 }
+
+/// A SQLite project takes sqlc's SQLite query forms as written: `?` and `?NNN` parameters and
+/// `/* name: … */` annotations; the functions' arguments are named after their columns.
+#[test]
+fn sqlite_projects_take_question_mark_parameters() {
+    let dir = project();
+    let root = dir.path();
+    std::fs::write(root.join("dbtool.toml"), "dialects = [\"sqlite\"]\n").expect("config");
+    std::fs::write(
+        root.join("queries/app.sql"),
+        "/* name: GetUser :one */\nSELECT * FROM users WHERE id = ?;\n\n\
+         /* name: RenameUser :execrows */\nUPDATE users SET name = ?2 WHERE id = ?1;\n",
+    )
+    .expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");
+    assert!(
+        module.contains("    pub fn get_user(conn: &rusqlite::Connection, id: i64)"),
+        "{module}"
+    );
+    assert!(
+        module.contains("UPDATE users SET name = ?2 WHERE id = ?1"),
+        "{module}"
+    );
+    // With PostgreSQL configured too, the same `?` is refused where it is, with what to write.
+    std::fs::write(
+        root.join("dbtool.toml"),
+        "dialects = [\"postgres\", \"sqlite\"]\n",
+    )
+    .expect("config");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("`?` is SQLite's parameter; this query also serves PostgreSQL"),
+        "{out}"
+    );
+    assert!(out.contains("queries/app.sql:2:32"), "{out}");
+}

@@ -256,6 +256,13 @@ impl Rewritten {
 
 /// Reads every query of a file. Mistakes in annotations and parameters are all reported.
 pub fn parse_file(file: &SourceFile) -> Result<Vec<Query>, Vec<Diagnostic>> {
+    parse_file_for(file, false)
+}
+
+/// [`parse_file`] for a file that serves SQLite alone (`sqlite_only`), where SQLite's own
+/// parameters `?` and `?NNN` are accepted as sqlc accepts them; elsewhere `?` is PostgreSQL's
+/// jsonb operator, and one that reads as a parameter is an error saying what to write.
+pub fn parse_file_for(file: &SourceFile, sqlite_only: bool) -> Result<Vec<Query>, Vec<Diagnostic>> {
     // CRLF checkouts must give the same SQL (and generated code) as LF ones.
     let normalized;
     let file = if file.text.contains('\r') {
@@ -304,7 +311,7 @@ pub fn parse_file(file: &SourceFile) -> Result<Vec<Query>, Vec<Diagnostic>> {
     }
     for (n, &at) in annotations.iter().enumerate() {
         let end = annotations.get(n + 1).copied().unwrap_or(lines.len());
-        match parse_query(file, &lines, at, end) {
+        match parse_query(file, &lines, at, end, sqlite_only) {
             Ok(query) => queries.push(query),
             Err(mut e) => errors.append(&mut e),
         }
@@ -331,10 +338,15 @@ pub fn parse_file(file: &SourceFile) -> Result<Vec<Query>, Vec<Diagnostic>> {
     }
 }
 
-/// `name: X :kind` when the line is an annotation comment.
+/// `name: X :kind` when the line is an annotation comment: `-- name: …`, or sqlc's block
+/// form `/* name: … */` on a line of its own.
 fn annotation_text(line: &str) -> Option<&str> {
-    let comment = line.trim_start().strip_prefix("--")?.trim_start();
-    comment.strip_prefix("name:").map(str::trim)
+    let trimmed = line.trim_start();
+    let comment = match trimmed.strip_prefix("--") {
+        Some(rest) => rest,
+        None => trimmed.strip_prefix("/*")?.trim_end().strip_suffix("*/")?,
+    };
+    comment.trim_start().strip_prefix("name:").map(str::trim)
 }
 
 fn is_code(line: &str) -> bool {
@@ -347,6 +359,7 @@ fn parse_query(
     lines: &[&str],
     at: usize,
     end: usize,
+    sqlite_only: bool,
 ) -> Result<Query, Vec<Diagnostic>> {
     let line = lines[at];
     let (name, name_column, kind) = parse_annotation(file, line, at)?;
@@ -393,7 +406,7 @@ fn parse_query(
         sql,
         params: Vec::new(),
     };
-    query.params = scan_params(&query)?;
+    query.params = scan_params(&query, sqlite_only)?;
     Ok(query)
 }
 
@@ -525,14 +538,46 @@ fn strip_trailing_comments(text: &str) -> &str {
 }
 
 /// Every parameter use, skipping strings, quoted identifiers and comments.
-fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
+fn scan_params(query: &Query, sqlite_only: bool) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
     let sql = &query.sql;
     let bytes = sql.as_bytes();
     let mut uses = Vec::new();
     let mut errors = Vec::new();
     let mut i = 0;
+    // SQLite numbers a bare `?` one past the highest number used before it.
+    let mut highest = 0u32;
     while i < bytes.len() {
         match bytes[i] {
+            b'?' if sqlite_only => {
+                let end = (i + 1..bytes.len())
+                    .find(|&j| !bytes[j].is_ascii_digit())
+                    .unwrap_or(bytes.len());
+                let number = match sql[i + 1..end].parse::<u32>() {
+                    Ok(n) if n > 0 => n,
+                    _ => highest + 1,
+                };
+                highest = highest.max(number);
+                uses.push(ParamUse {
+                    name: format!("p{number}"),
+                    nullable: false,
+                    start: i,
+                    end,
+                });
+                i = end;
+            }
+            b'?' if reads_as_parameter(bytes, i) => {
+                let (line, column) = line_column(sql, i);
+                errors.push(
+                    query
+                        .diagnostic_at(
+                            line,
+                            column,
+                            "`?` is SQLite's parameter; this query also serves PostgreSQL, where `?` is an operator",
+                        )
+                        .with_help("write `@name` (or `$1`): dbtool writes each engine's own placeholder"),
+                );
+                i += 1;
+            }
             b'\'' | b'"' => i = skip_quoted(bytes, i),
             b'-' if bytes.get(i + 1) == Some(&b'-') => {
                 i = sql[i..].find('\n').map_or(bytes.len(), |n| i + n);
@@ -564,6 +609,9 @@ fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
                 let end = (i + 1..bytes.len())
                     .find(|&j| !bytes[j].is_ascii_digit())
                     .unwrap_or(bytes.len());
+                if let Ok(n) = sql[i + 1..end].parse::<u32>() {
+                    highest = highest.max(n);
+                }
                 uses.push(ParamUse {
                     name: format!("p{}", &sql[i + 1..end]),
                     nullable: false,
@@ -601,7 +649,7 @@ fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
     let positional = uses.iter().find(|u| {
         u.name.starts_with('p')
             && u.name[1..].chars().all(|c| c.is_ascii_digit())
-            && sql[u.start..].starts_with('$')
+            && (sql[u.start..].starts_with('$') || sql[u.start..].starts_with('?'))
     });
     if let (true, Some(p)) = (named, positional) {
         let (line, column) = line_column(sql, p.start);
@@ -616,6 +664,16 @@ fn scan_params(query: &Query) -> Result<Vec<ParamUse>, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// Whether the `?` at `i` stands where a value would (`= ?`, `(?`, `, ?`, `?1`), rather than
+/// as PostgreSQL's jsonb operator between two values (`data ? 'key'`, `?|`, `?&`).
+fn reads_as_parameter(bytes: &[u8], i: usize) -> bool {
+    if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let before = bytes[..i].iter().rev().find(|b| !b.is_ascii_whitespace());
+    matches!(before, Some(b'=' | b'(' | b',' | b'<' | b'>'))
 }
 
 fn sqlc_macro(sql: &str, start: usize) -> Result<ParamUse, String> {
@@ -670,6 +728,30 @@ mod tests {
             path: "queries/app.sql".into(),
             text: text.into(),
         }
+    }
+
+    /// sqlc's SQLite forms: `?` numbered one past the highest before it, `?NNN` as written,
+    /// and the block-comment annotation; in a file PostgreSQL reads too, a `?` where a value
+    /// goes is an error, and the jsonb operator `?` is left alone.
+    #[test]
+    fn sqlite_parameters_and_block_annotations() {
+        let text = "/* name: Find :many */\nSELECT id FROM t WHERE a = ? AND b = ?3 AND c = ?;\n";
+        let queries = parse_file_for(&file(text), true).expect("parses");
+        assert_eq!(
+            (queries[0].name.as_str(), queries[0].kind),
+            ("Find", Kind::Many)
+        );
+        let names: Vec<&str> = queries[0].params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["p1", "p3", "p4"]);
+        let errors = parse_file_for(&file(text), false).expect_err("PostgreSQL reads it too");
+        assert_eq!(
+            errors[0].headline(),
+            "queries/app.sql:2:28: error: `?` is SQLite's parameter; this query also serves PostgreSQL, where `?` is an operator"
+        );
+        assert_eq!(errors.len(), 3, "each `?` once: {errors:?}");
+        let jsonb =
+            "-- name: HasKey :many\nSELECT id FROM t WHERE data ? 'key' AND tags ?| ARRAY['a'];\n";
+        assert!(parse_file_for(&file(jsonb), false).is_ok());
     }
 
     #[test]

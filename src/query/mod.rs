@@ -7,7 +7,7 @@ pub mod functions;
 pub mod types;
 
 pub use analyze::{Analysis, AnalyzeError, Analyzer, BulkInsert, ColumnInfo, ParamDecl, ParamInfo};
-pub use file::{parse_file, Expansion, Kind, ParamUse, Query, Rewritten};
+pub use file::{parse_file, parse_file_for, Expansion, Kind, ParamUse, Query, Rewritten};
 pub use types::QType;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -69,7 +69,12 @@ pub fn analyze_project(
     let mut errors = Vec::new();
     let mut parsed: Vec<(&QuerySource, Vec<Query>)> = Vec::new();
     for source in sources {
-        match parse_file(&source.file) {
+        // SQLite's `?` serves a file only SQLite reads.
+        let sqlite_only = match source.dialect {
+            Some(dialect) => dialect == Dialect::Sqlite,
+            None => dialects == [Dialect::Sqlite],
+        };
+        match parse_file_for(&source.file, sqlite_only) {
             Ok(queries) => parsed.push((source, queries)),
             Err(mut e) => errors.append(&mut e),
         }
@@ -318,7 +323,7 @@ pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis,
     Ok(analysis)
 }
 
-/// A `$N` parameter is named as sqlc names it: after the column it is compared with or stored
+/// A `$N` (or SQLite `?`) parameter is named as sqlc names it: after the column it is compared with or stored
 /// into (`WHERE id = $1` → `id`; a second one `id_2`), else `pN`. Named parameters (`@id`,
 /// `sqlc.arg(id)`) keep their names.
 fn name_positional_params(query: &Query, analysis: &mut Analysis) {
@@ -328,7 +333,7 @@ fn name_positional_params(query: &Query, analysis: &mut Analysis) {
             && query
                 .params
                 .iter()
-                .any(|p| p.name == name && query.sql[p.start..].starts_with('$'))
+                .any(|p| p.name == name && query.sql[p.start..].starts_with(['$', '?']))
     };
     let mut taken: Vec<String> = analysis
         .params
