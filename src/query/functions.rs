@@ -23,6 +23,9 @@ pub struct Function {
     pub arity: Vec<usize>,
     #[serde(default)]
     pub star: bool,
+    /// A window function: called with `OVER (…)` only.
+    #[serde(default)]
+    pub window: bool,
     /// Expected argument types by position; the last repeats.
     #[serde(default)]
     pub args: Vec<String>,

@@ -1026,3 +1026,22 @@ fn a_nullable_parameter_into_a_not_null_column_is_refused_where_it_is() {
     )
     .is_ok());
 }
+
+/// Window functions and aggregates over a window, as both engines type them; the window's
+/// expressions are checked like any others.
+#[test]
+fn window_functions_are_typed_from_the_catalog() {
+    assert_eq!(
+        columns("SELECT id, row_number() OVER (PARTITION BY role ORDER BY created_at) AS rn, lag(email) OVER (ORDER BY id) AS prev, count(*) OVER () AS total, first_value(name) OVER w AS first_name FROM users WINDOW w AS (ORDER BY id)"),
+        ["id bigint", "rn bigint", "prev text?", "total bigint", "first_name text?"]
+    );
+    assert_eq!(
+        fails(":many", "SELECT rank() AS r FROM users"),
+        "queries/test.sql:2:8: error: rank() is a window function\nhelp: call it with a window: rank(…) OVER (ORDER BY …)"
+    );
+    assert!(fails(
+        ":many",
+        "SELECT row_number() OVER (ORDER BY nope) AS n FROM users"
+    )
+    .contains("column \"nope\" does not exist"),);
+}

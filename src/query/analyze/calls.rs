@@ -56,11 +56,26 @@ impl<'a, 's> Query<'a, 's> {
                 self.analyzer.dialect
             )));
         }
-        if function.over.is_some() {
-            return Err(error(
-                whole,
-                "window functions are not supported by dbtool's analyzer yet",
-            ));
+        match &function.over {
+            // The window's own expressions are read like any others (columns must exist,
+            // parameters get their types); the call is typed by its entry.
+            Some(ast::WindowType::WindowSpec(spec)) => {
+                for expr in &spec.partition_by {
+                    self.expr(expr, scope, None)?;
+                }
+                for order in &spec.order_by {
+                    self.expr(&order.expr, scope, None)?;
+                }
+            }
+            Some(ast::WindowType::NamedWindow(_)) => {}
+            None if entry.window => {
+                return Err(
+                    error(whole, format!("{name}() is a window function")).help(format!(
+                        "call it with a window: {name}(…) OVER (ORDER BY …)"
+                    )),
+                );
+            }
+            None => {}
         }
         let args: Vec<Option<&Expr>> = args_of(function);
         let count = args.len();
