@@ -629,6 +629,26 @@ pub mod sqlite {
         }
     }
 
+    /// Arrays of numbers and booleans, as JSON arrays too.
+    macro_rules! json_arrays {
+        ($($t:ty),*) => {$(
+            #[cfg(feature = "serde_json")]
+            impl Param for [$t] {
+                fn to_value(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                    text(serde_json::Value::from(self.to_vec()).to_string())
+                }
+            }
+
+            #[cfg(feature = "serde_json")]
+            impl Column for Vec<$t> {
+                fn from_value(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                    serde_json::from_str(value.as_str()?).map_err(other)
+                }
+            }
+        )*};
+    }
+    json_arrays!(bool, i16, i32, i64, f32, f64);
+
     /// A column of `row`, converted.
     pub fn get<T: Column>(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<T> {
         let value = row.get_ref(index)?;

@@ -138,6 +138,9 @@ pub fn owned_type(ty: &QType, time: TimeCrate) -> Option<String> {
         QType::Json | QType::Jsonb => "serde_json::Value",
         QType::Enum(name) => return Some(format!("crate::enums::{}", pascal_case(name))),
         QType::Array(inner) if **inner == QType::Text => "Vec<String>",
+        QType::Array(inner) if json_array_element(inner) => {
+            return Some(format!("Vec<{}>", owned_type(inner, time)?))
+        }
         QType::Array(_)
         | QType::Interval
         | QType::TsVector
@@ -179,8 +182,20 @@ pub fn borrowed_type(ty: &QType, lifetime: &str, time: TimeCrate) -> Option<Stri
         QType::Bytes => borrow("[u8]"),
         QType::Json | QType::Jsonb => borrow("serde_json::Value"),
         QType::Array(inner) if **inner == QType::Text => borrow("[String]"),
+        QType::Array(inner) if json_array_element(inner) => {
+            borrow(&format!("[{}]", owned_type(inner, time)?))
+        }
         other => owned_type(other, time)?,
     })
+}
+
+/// Element types of the arrays dbtool maps (besides `text[]`): PostgreSQL binds and reads them
+/// natively, SQLite keeps them as JSON arrays of numbers or booleans.
+fn json_array_element(ty: &QType) -> bool {
+    matches!(
+        ty,
+        QType::Bool | QType::SmallInt | QType::Int | QType::BigInt | QType::Real | QType::Double
+    )
 }
 
 #[cfg(test)]

@@ -1045,3 +1045,22 @@ fn window_functions_are_typed_from_the_catalog() {
     )
     .contains("column \"nope\" does not exist"),);
 }
+
+/// `= ANY(…)`, `<> ALL(…)` and the array operators, with parameters typed from the other side.
+#[test]
+fn any_all_and_array_operators_type_their_parameters() {
+    assert_eq!(
+        params("SELECT id FROM users WHERE id = ANY(@ids)"),
+        ["ids bigint[]"]
+    );
+    assert_eq!(
+        params("SELECT id FROM users WHERE CAST(@wanted AS text[]) && @have AND CAST(@more AS text[]) @> @fewer"),
+        ["wanted text[]", "have text[]", "more text[]", "fewer text[]"]
+    );
+    assert_eq!(
+        params("SELECT id FROM users WHERE email <> ALL($1) AND id = ANY($2)"),
+        ["email text[]", "id bigint[]"]
+    );
+    assert!(fails(":many", "SELECT id FROM users WHERE id = ANY(email)")
+        .contains("ANY and ALL take an array, but this is text"),);
+}

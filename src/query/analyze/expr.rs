@@ -66,6 +66,9 @@ impl<'a, 's> Query<'a, 's> {
                 Ok(typed)
             }
             Expr::BinaryOp { left, op, right } => self.binary(expr, left, op, right, scope),
+            Expr::AnyOp { left, right, .. } | Expr::AllOp { left, right, .. } => {
+                self.any_or_all(expr, left, right, scope)
+            }
             Expr::UnaryOp { op, expr: inner } => match op {
                 UnaryOperator::Not => {
                     let typed = self.expr(inner, scope, Some(&QType::Bool))?;
@@ -323,6 +326,45 @@ impl<'a, 's> Query<'a, 's> {
         Ok(())
     }
 
+    /// `x = ANY(array)`, `x <> ALL(array)`: the array holds values of x's type, a parameter
+    /// on either side takes its type from the other (`id = ANY(@ids)` makes `ids` a bigint[]).
+    fn any_or_all(
+        &mut self,
+        whole: &Expr,
+        left: &Expr,
+        right: &Expr,
+        scope: &Scope<'_>,
+    ) -> Result<Typed> {
+        let mut l = self.expr(left, scope, None)?;
+        let array_of_left = l.ty.clone().map(|t| QType::Array(Box::new(t)));
+        let r = self.expr(right, scope, array_of_left.as_ref())?;
+        let element = match &r.ty {
+            Some(QType::Array(element)) => Some((**element).clone()),
+            Some(other) => {
+                return Err(error(
+                    right,
+                    format!("ANY and ALL take an array, but this is {other}"),
+                ))
+            }
+            None => None,
+        };
+        if l.ty.is_none() {
+            l = self.expr(left, scope, element.as_ref())?;
+        }
+        let as_element = Typed {
+            ty: element,
+            ..r.clone()
+        };
+        self.check_comparable(whole, &l, &as_element)?;
+        self.link(left, &as_element);
+        self.link(right, &l);
+        Ok(Typed::known(
+            QType::Bool,
+            l.nullable || r.nullable,
+            "ANY/ALL is NULL when an operand is",
+        ))
+    }
+
     pub(super) fn binary(
         &mut self,
         whole: &Expr,
@@ -388,6 +430,18 @@ impl<'a, 's> Query<'a, 's> {
                     name: None,
                     origin: None,
                 })
+            }
+            // Arrays (and jsonb) overlapping or containing one another: one type both sides.
+            B::PGOverlap | B::AtArrow | B::ArrowAt => {
+                let (l, r) = self.pair(left, right, scope)?;
+                self.check_comparable(whole, &l, &r)?;
+                self.link(left, &r);
+                self.link(right, &l);
+                Ok(Typed::known(
+                    QType::Bool,
+                    l.nullable || r.nullable,
+                    "a comparison with a nullable operand can be NULL",
+                ))
             }
             B::StringConcat => {
                 let l = self.expr(left, scope, Some(&QType::Text))?;
