@@ -610,3 +610,38 @@ fn sqlite_projects_take_question_mark_parameters() {
     );
     assert!(out.contains("queries/app.sql:2:32"), "{out}");
 }
+
+/// SQL people write with sqlc, confirmed by the engines: a recursive CTE and window functions
+/// on both, and set-returning functions in FROM on PostgreSQL.
+#[test]
+fn recursive_ctes_windows_and_set_returning_functions_are_confirmed() {
+    let dir = project();
+    let root = dir.path();
+    std::fs::write(
+        root.join("queries/app.sql"),
+        "-- name: Countdown :many\nWITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < @upto) SELECT x FROM n;\n\n\
+         -- name: RankedUsers :many\nSELECT id, row_number() OVER (ORDER BY email) AS position, lag(email) OVER (ORDER BY email) AS previous FROM users;\n",
+    )
+    .expect("queries");
+    let (code, out) = dbtool(root, &["generate"]);
+    assert_eq!(code, Some(0), "{out}");
+    let module = std::fs::read_to_string(root.join("generated/src/app.rs")).expect("app.rs");
+    assert!(
+        module.contains("    pub position: i64,\n    pub previous: Option<String>,"),
+        "{module}"
+    );
+    let Some(pg) = common::pg_database("sql_people_write") else {
+        return;
+    };
+    let (code, out) = dbtool(root, &["generate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+    std::fs::write(root.join("dbtool.toml"), "dialects = [\"postgres\"]\n").expect("config");
+    std::fs::write(
+        root.join("queries/app.sql"),
+        "-- name: Days :many\nSELECT day FROM generate_series(CAST(@since AS timestamptz), now(), interval '1 day') AS s(day);\n\n\
+         -- name: Ids :many\nSELECT x FROM unnest(CAST(@ids AS bigint[])) AS x;\n",
+    )
+    .expect("queries");
+    let (code, out) = dbtool(root, &["generate", "--database-url", &pg.url]);
+    assert_eq!(code, Some(0), "{out}");
+}

@@ -1064,3 +1064,49 @@ fn any_all_and_array_operators_type_their_parameters() {
     assert!(fails(":many", "SELECT id FROM users WHERE id = ANY(email)")
         .contains("ANY and ALL take an array, but this is text"),);
 }
+
+/// A recursive CTE: its step reads the anchor's columns, the query reads what the union gives.
+#[test]
+fn recursive_ctes_are_typed() {
+    assert_eq!(
+        columns("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10) SELECT x FROM n"),
+        ["x int"]
+    );
+    assert_eq!(
+        columns("WITH RECURSIVE chain AS (SELECT id, email FROM users WHERE id = @start UNION ALL SELECT u.id, u.email FROM users u JOIN chain c ON u.id = c.id + 1) SELECT id, email FROM chain"),
+        ["id bigint", "email text"]
+    );
+    assert_eq!(
+        params("WITH RECURSIVE chain AS (SELECT id FROM users WHERE id = @start UNION ALL SELECT u.id FROM users u JOIN chain c ON u.id = c.id + 1) SELECT id FROM chain"),
+        ["start bigint"]
+    );
+}
+
+/// Set-returning functions in FROM, on PostgreSQL: generate_series and unnest.
+#[test]
+fn set_returning_functions_in_from() {
+    assert_eq!(
+        columns("SELECT g FROM generate_series(1, 10) AS g"),
+        ["g int"]
+    );
+    assert_eq!(
+        columns("SELECT day FROM generate_series(CAST(@since AS timestamptz), now(), interval '1 day') AS s(day)"),
+        ["day timestamptz"]
+    );
+    assert_eq!(
+        params("SELECT x FROM unnest(CAST(@ids AS bigint[])) AS x WHERE x > @floor"),
+        ["ids bigint[]", "floor bigint"]
+    );
+    assert_eq!(
+        columns("SELECT x FROM unnest(CAST(@ids AS bigint[])) AS x"),
+        ["x bigint?"]
+    );
+    let error = run_on(Dialect::Sqlite, "SELECT g FROM generate_series(1, 10) AS g")
+        .expect_err("SQLite has no generate_series");
+    assert!(
+        error
+            .message
+            .contains("generate_series() in FROM exists on PostgreSQL only"),
+        "{error}"
+    );
+}

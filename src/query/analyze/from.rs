@@ -68,12 +68,134 @@ impl<'a, 's> Query<'a, 's> {
         Ok(relations)
     }
 
+    /// A set-returning function in FROM: `generate_series(a, b[, step])` (rows of a's type,
+    /// never NULL) and `unnest(array)` (its elements, which may be NULL), PostgreSQL's. The
+    /// column is named as PostgreSQL names it: the alias's column, else the alias, else the
+    /// function.
+    fn set_returning_function(
+        &mut self,
+        name: &impl Spanned,
+        function: &str,
+        exprs: &[&Expr],
+        alias: Option<&ast::TableAlias>,
+        outer: Option<&Scope<'_>>,
+    ) -> Result<Vec<Relation>> {
+        let function = function.to_string();
+        if !self.analyzer.dialect.runs_on_postgres() {
+            return Err(error(
+                name,
+                format!("{function}() in FROM exists on PostgreSQL only"),
+            )
+            .help(format!(
+                "write this query for {} in queries/{}/FILE.sql under the same name (docs/queries.md, \"Per-dialect versions\")",
+                self.analyzer.dialect, self.analyzer.dialect
+            )));
+        }
+        let scope = Scope {
+            relations: Vec::new(),
+            outer,
+        };
+        let (ty, nullable, why) = match (function.as_str(), exprs) {
+            ("generate_series", [start, stop, rest @ ..]) if rest.len() <= 1 => {
+                let (a, b) = self.pair(start, stop, &scope)?;
+                let ty = a.ty.clone().or(b.ty.clone());
+                self.check_comparable(start, &a, &b)?;
+                if let Some(step) = rest.first() {
+                    let step_type = match &ty {
+                        Some(QType::Timestamp | QType::Timestamptz) => Some(QType::Interval),
+                        other => other.clone(),
+                    };
+                    self.expr(step, &scope, step_type.as_ref())?;
+                }
+                (ty, false, "generate_series() gives no NULL rows")
+            }
+            ("unnest", [array]) => {
+                let typed = self.expr(array, &scope, None)?;
+                let element = match typed.ty {
+                    Some(QType::Array(element)) => Some(*element),
+                    Some(other) => {
+                        return Err(error(
+                            *array,
+                            format!("unnest() takes an array, but this is {other}"),
+                        ))
+                    }
+                    None => None,
+                };
+                (element, true, "an array's elements can be NULL")
+            }
+            _ => {
+                return Err(error(
+                    name,
+                    format!("dbtool does not know the set-returning function `{function}` with these arguments"),
+                )
+                .help("dbtool types generate_series(start, stop[, step]) and unnest(array) in FROM; or select from a subquery that CASTs each column"))
+            }
+        };
+        let Some(ty) = ty else {
+            return Err(error(
+                name,
+                format!("cannot tell the type of what {function}() gives"),
+            )
+            .help("give an argument a type: CAST(@start AS bigint)"));
+        };
+        let relation_name = alias.map_or(function.clone(), |a| ident_name(&a.name));
+        let column_name = alias
+            .and_then(|a| a.columns.first().map(|c| ident_name(&c.name)))
+            .unwrap_or_else(|| relation_name.clone());
+        Ok(vec![Relation {
+            name: relation_name,
+            columns: vec![RelCol {
+                name: column_name,
+                ty: Some(ty),
+                nullable,
+                why: why.to_string(),
+                origin: None,
+            }],
+            table: None,
+            merged: Vec::new(),
+        }])
+    }
+
     pub(super) fn factor(
         &mut self,
         factor: &TableFactor,
         outer: Option<&Scope<'_>>,
     ) -> Result<Vec<Relation>> {
         match factor {
+            TableFactor::Table {
+                name,
+                alias,
+                args: Some(args),
+                ..
+            } => {
+                let (_, function) = object_name(name)
+                    .ok_or_else(|| error(name, "cannot read this function name"))?;
+                let exprs: Vec<&Expr> = args
+                    .args
+                    .iter()
+                    .filter_map(|arg| match arg {
+                        FunctionArg::Unnamed(FunctionArgExpr::Expr(expr)) => Some(expr),
+                        _ => None,
+                    })
+                    .collect();
+                self.set_returning_function(name, &function, &exprs, alias.as_ref(), outer)
+            }
+            TableFactor::UNNEST {
+                alias,
+                array_exprs,
+                with_offset: false,
+                with_ordinality: false,
+                ..
+            } if array_exprs.len() == 1 => {
+                let exprs: Vec<&Expr> = array_exprs.iter().collect();
+                self.set_returning_function(
+                    &array_exprs[0],
+                    "unnest",
+                    &exprs,
+                    alias.as_ref(),
+                    outer,
+                )
+            }
             TableFactor::Table { name, alias, .. } => {
                 let (ident, table_name) =
                     object_name(name).ok_or_else(|| error(name, "cannot read this table name"))?;

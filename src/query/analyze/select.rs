@@ -12,28 +12,59 @@ impl<'a, 's> Query<'a, 's> {
     ) -> Result<(Vec<RelCol>, Option<String>)> {
         let ctes_before = self.ctes.len();
         if let Some(with) = &query.with {
-            if with.recursive {
-                return Err(error(
-                    query,
-                    "recursive CTEs are not supported by dbtool's analyzer yet",
-                ));
-            }
             for cte in &with.cte_tables {
-                let (mut columns, _) = self.query(&cte.query, outer)?;
-                for (column, alias) in columns.iter_mut().zip(&cte.alias.columns) {
-                    column.name = ident_name(&alias.name);
+                let name = ident_name(&cte.alias.name);
+                // A recursive CTE (`anchor UNION ALL step`) reads itself in its step: the step
+                // sees the anchor's columns, then the CTE is what the whole union gives.
+                let anchor = match cte.query.body.as_ref() {
+                    SetExpr::SetOperation { left, .. } if with.recursive => Some(left.as_ref()),
+                    _ => None,
+                };
+                // Columns named by the CTE's own list need no names of their own.
+                let named_by_list = !cte.alias.columns.is_empty();
+                self.nameless_ok += usize::from(named_by_list);
+                let read = self.cte_columns(&name, &cte.query, anchor, &cte.alias.columns, outer);
+                self.nameless_ok -= usize::from(named_by_list);
+                let mut columns = read?;
+                rename_columns(&mut columns, &cte.alias.columns);
+                if anchor.is_none() {
+                    self.ctes.push(Relation {
+                        name,
+                        columns,
+                        table: None,
+                        merged: Vec::new(),
+                    });
+                } else if let Some(cte) = self.ctes.iter_mut().rev().find(|c| c.name == name) {
+                    cte.columns = columns;
                 }
-                self.ctes.push(Relation {
-                    name: ident_name(&cte.alias.name),
-                    columns,
-                    table: None,
-                    merged: Vec::new(),
-                });
             }
         }
         let result = self.query_body(query, outer);
         self.ctes.truncate(ctes_before);
         result
+    }
+
+    /// A CTE's columns; a recursive one's step sees the anchor's columns under the CTE's name
+    /// (pushed here; the caller replaces them with what the union gives).
+    fn cte_columns(
+        &mut self,
+        name: &str,
+        cte_query: &ast::Query,
+        anchor: Option<&SetExpr>,
+        names: &[ast::TableAliasColumnDef],
+        outer: Option<&Scope<'_>>,
+    ) -> Result<Vec<RelCol>> {
+        if let Some(anchor) = anchor {
+            let (mut columns, _) = self.set_expr(anchor, outer)?;
+            rename_columns(&mut columns, names);
+            self.ctes.push(Relation {
+                name: name.to_string(),
+                columns,
+                table: None,
+                merged: Vec::new(),
+            });
+        }
+        Ok(self.query(cte_query, outer)?.0)
     }
 
     /// A subquery inside an expression: it sees the enclosing scope, and its columns need no
@@ -381,5 +412,12 @@ pub(super) fn postgres_column_name(expr: &Expr) -> Option<String> {
         Expr::CompoundIdentifier(parts) => parts.last().map(ident_name),
         Expr::Identifier(ident) => Some(ident_name(ident)),
         _ => None,
+    }
+}
+
+/// Columns renamed by an alias's column list (`AS n(x, y)`), as far as it goes.
+fn rename_columns(columns: &mut [RelCol], names: &[ast::TableAliasColumnDef]) {
+    for (column, alias) in columns.iter_mut().zip(names) {
+        column.name = ident_name(&alias.name);
     }
 }
