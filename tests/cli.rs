@@ -301,3 +301,36 @@ fn every_ci_value_but_false_makes_postgres_tests_required() {
         assert!(!common::ci_value_means_ci(value), "{value:?}");
     }
 }
+
+/// `sqlite_type:` keeps an adopted SQLite table's declared type (written as it is, no check
+/// added) and nothing else: PostgreSQL renders the portable type. A type that is not one
+/// SQLite reads is refused, so nothing but a type reaches the DDL.
+#[test]
+fn sqlite_type_is_written_as_declared_and_nothing_else() {
+    let dir = project("tables:\n  flags:\n    columns:\n      id: bigint primary key\n      on:\n        type: bool\n        sqlite_type: BOOLEAN\n      at:\n        type: timestamp\n        sqlite_type: DATETIME\n");
+    let out = dbtool(dir.path(), &["render", "-d", "sqlite"]);
+    let sqlite = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        sqlite.contains("\"on\" BOOLEAN,") || sqlite.contains("on BOOLEAN,"),
+        "{sqlite}"
+    );
+    assert!(sqlite.contains("at DATETIME"), "{sqlite}");
+    assert!(
+        !sqlite.contains("IN (0, 1)"),
+        "no check of dbtool's: {sqlite}"
+    );
+    let out = dbtool(dir.path(), &["render", "-d", "postgres"]);
+    let postgres = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        postgres.contains("boolean") && !postgres.contains("BOOLEAN"),
+        "{postgres}"
+    );
+    let dir = project("tables:\n  t:\n    columns:\n      id: bigint primary key\n      x:\n        type: text\n        sqlite_type: \"TEXT); DROP TABLE t; --\"\n");
+    let out = dbtool(dir.path(), &["render", "-d", "sqlite"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("is not a type name SQLite reads"),
+        "{stderr}"
+    );
+}

@@ -377,10 +377,10 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
     let (yaml, out) = pull(dir.path(), &url);
     assert!(out.contains("pulled 8 tables, 1 view,"), "{out}");
     for expected in [
-        "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config: json not null\n      created_at: timestamp default current_timestamp\n      updated_at: timestamp\n",
+        "  neural_configs:\n    columns:\n      id: bigint primary key identity\n      name: varchar(255) not null unique\n      config:\n        type: json\n        nullable: false\n        sqlite_type: JSON\n      created_at:\n        type: timestamp\n        sqlite_type: DATETIME\n        default: current_timestamp\n      updated_at:\n        type: timestamp\n        sqlite_type: DATETIME\n",
         "      status: varchar(20) default 'pending'",
         "      progress: double default 0",
-        "      is_done: bool default false",
+        "      is_done:\n        type: bool\n        sqlite_type: BOOLEAN\n        default: \"false\"\n",
         "      neural_config_id: bigint references neural_configs.id on delete set null",
         "        type: { sqlite: GEOMETRY }",
         "        default: { sqlite: (random()) }",
@@ -391,7 +391,8 @@ fn an_sqlite_database_is_pulled_with_its_declared_types() {
         "        CREATE TRIGGER touch_config AFTER UPDATE ON neural_configs",
         "#   - `docs` is a virtual table: it is kept as a raw SQLite statement",
         "  - sqlite: |\n        CREATE VIRTUAL TABLE docs USING fts5(body)",
-        "#   - `codes.id` is an integer primary key not declared INTEGER, which SQLite does not make the rowid",
+        "#   - `codes.id` is a primary key SQLite lets hold NULL (declared without NOT NULL, and not INTEGER)",
+        "      id:\n        type: int\n        primary_key: true\n        sqlite_type: INT\n",
         "    checks:\n      training_jobs_check: progress >= 0\n",
         "      codes_label_check: length(label) < 40",
         "      twice:\n        type: bigint\n        generated: id * 2",
@@ -607,7 +608,7 @@ fn an_exact_sqlite_pull_verifies() {
     );
     assert_eq!(code, Some(1), "{out}");
     assert!(
-        out.contains("changed column c.id: INTEGER not null primary key 1 rowid"),
+        out.contains("changed column c.id: INTEGER not null primary key 1\n"),
         "{out}"
     );
     assert!(

@@ -82,6 +82,8 @@ pub struct PulledColumn {
     pub identity: bool,
     /// How an identity column is numbered: `""` (by default), `"always"` or `"serial"`.
     pub numbering: &'static str,
+    /// SQLite's declared type, kept where dbtool's storage of `ty` would differ from it.
+    pub sqlite_type: Option<String>,
     /// A single-column foreign key with the conventional name.
     pub references: Option<ColumnReference>,
     /// A portable default (`now()`, `'active'`, `0`), or `None` with `raw_default`.

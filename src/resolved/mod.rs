@@ -300,7 +300,12 @@ fn table_context(
             .columns
             .iter()
             .map(|c| {
-                let ty = spec.column_type(&c.ty.value, schema);
+                let mut ty = spec.column_type(&c.ty.value, schema);
+                // A declared type kept from an adopted SQLite table is written as it is.
+                if let (Dialect::Sqlite, Some(declared)) = (dialect, &c.sqlite_type) {
+                    ty.keyword = declared.value.clone();
+                    ty.check = None;
+                }
                 let check_admits_null =
                     format >= 2 && c.nullable && matches!(ty.check, Some("json" | "json_array"));
                 (c, ty, check_admits_null)

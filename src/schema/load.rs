@@ -52,6 +52,7 @@ const COLUMN_KEYS: &[&str] = &[
     "generated",
     "comment",
     "renamed_from",
+    "sqlite_type",
 ];
 const INDEX_KEYS: &[&str] = &["columns", "unique", "where", "method", "include"];
 const FK_KEYS: &[&str] = &["columns", "references", "on_delete", "on_update", "name"];
@@ -687,6 +688,7 @@ fn read_short_column(
             default,
             identity: short.identity,
             numbering: short.numbering,
+            sqlite_type: None,
             generated: None,
             comment: None,
         },
@@ -764,11 +766,43 @@ fn read_long_column(
             default,
             identity,
             numbering,
+            sqlite_type: read_sqlite_type(r, map),
             generated,
             comment: r.get_scalar(map, "comment").map(|c| c.value),
         },
         primary_key,
     ))
+}
+
+/// `sqlite_type: DATETIME`: a declared type SQLite reads (a name with letters, digits and
+/// spaces, and a parenthesised list of numbers), which is written into the DDL as it is.
+fn read_sqlite_type(r: &mut Reader, map: &MarkedMappingNode) -> Option<Spanned<String>> {
+    let value = r.get_scalar(map, "sqlite_type")?;
+    let text = value.value.trim();
+    let (name, arguments) = match text.split_once('(') {
+        Some((name, rest)) => (name.trim_end(), Some(rest)),
+        None => (text, None),
+    };
+    let name_ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ');
+    let arguments_ok = arguments.is_none_or(|rest| {
+        rest.strip_suffix(')').is_some_and(|inner| {
+            inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || c == '-' || c == '+')
+        })
+    });
+    if !(name_ok && arguments_ok) {
+        r.error(
+            value.span,
+            format!("`{text}` is not a type name SQLite reads"),
+            Some("write a name such as `DATETIME`, `BOOLEAN` or `DECIMAL(10,2)`".into()),
+        );
+        return None;
+    }
+    Some(Spanned::new(text.to_string(), value.span))
 }
 
 /// `identity: true | false | always | serial`.

@@ -144,6 +144,9 @@ pub struct Column {
     pub identity: bool,
     /// How an identity column is numbered on PostgreSQL (SQLite has one way).
     pub numbering: Numbering,
+    /// SQLite's declared type for the column, written as it is instead of dbtool's storage
+    /// (no check added): an adopted table keeps its `BOOLEAN` or `DATETIME`.
+    pub sqlite_type: Option<Spanned<String>>,
     pub generated: Option<Spanned<SqlText>>,
     pub comment: Option<String>,
 }

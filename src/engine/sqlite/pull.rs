@@ -182,6 +182,7 @@ fn read_table(
     };
     let mut keys: Vec<(i64, String)> = Vec::new();
     let mut integer_columns: Vec<String> = Vec::new();
+    let mut declared_types: Vec<(String, String)> = Vec::new();
     let mut statement = conn.prepare("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1) ORDER BY cid")?;
     let columns = statement.query_map([name], |row| {
         Ok((
@@ -205,16 +206,15 @@ fn read_table(
             not_null,
             ..PulledColumn::default()
         };
-        if let Some(why) = pulled_column
+        // Where dbtool would store the portable type otherwise (another affinity, a check),
+        // the declared type is kept for SQLite, so the table is rebuilt as it is.
+        if pulled_column
             .ty
             .as_deref()
             .and_then(|portable| storage_changes(&declared, portable))
+            .is_some()
         {
-            pulled.notes.push(format!(
-                "`{at}` is declared `{declared}` ({} affinity) and pulled as `{}`, {why}",
-                super::affinity(&declared),
-                pulled_column.ty.as_deref().unwrap_or_default()
-            ));
+            pulled_column.sqlite_type = Some(declared.clone());
         }
         if hidden > 1 {
             // Its expression is read from the CREATE TABLE text ([`table_text`]) by the caller.
@@ -262,6 +262,7 @@ fn read_table(
         if declared.eq_ignore_ascii_case("integer") {
             integer_columns.push(column_name.clone());
         }
+        declared_types.push((column_name.clone(), declared.clone()));
         if pk > 0 {
             keys.push((pk, column_name));
         }
@@ -279,14 +280,21 @@ fn read_table(
                     column.identity = true;
                 }
                 // Only the exact type name INTEGER makes the rowid alias; dbtool writes every
-                // integer key as INTEGER, which would make an `INT PRIMARY KEY` one.
+                // integer key as INTEGER, which would make an `INT PRIMARY KEY` one: its
+                // declared type is kept, so it stays an ordinary key.
                 let integer_key =
                     matches!(column.ty.as_deref(), Some("int" | "bigint" | "smallint"));
                 if !rowid && integer_key && !without_rowid {
-                    pulled.notes.push(format!(
-                        "`{}.{single}` is an integer primary key not declared INTEGER, which SQLite does not make the rowid; dbtool writes it as INTEGER PRIMARY KEY, the rowid (a NULL then gets the next number, and values must be integers): declare `identity` if that is wanted",
-                        table.name
-                    ));
+                    column.sqlite_type = declared_types
+                        .iter()
+                        .find(|(name, _)| name == single)
+                        .map(|(_, declared)| declared.clone());
+                    if !column.not_null {
+                        pulled.notes.push(format!(
+                            "`{}.{single}` is a primary key SQLite lets hold NULL (declared without NOT NULL, and not INTEGER); dbtool declares every key NOT NULL",
+                            table.name
+                        ));
+                    }
                 }
             }
         }
