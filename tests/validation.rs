@@ -642,3 +642,12 @@ fn every_error_is_reported_in_one_run() {
     let places: Vec<(u32, u32)> = errors.iter().map(|e| (e.line, e.column)).collect();
     assert_eq!(places, [(4, 10), (7, 13)], "{errors:#?}");
 }
+
+#[test]
+fn autoincrement_needs_one_identity_key() {
+    assert_error(
+        "tables:\n  t:\n    sqlite: { autoincrement: true }\n    columns:\n      id: text primary key\n",
+        "schema/test.yaml:3:13: error: table `t` is `autoincrement` but its key is not one identity column of a rowid table",
+        Some("AUTOINCREMENT numbers the rowid: give the table one `bigint primary key identity` column, or drop `autoincrement`"),
+    );
+}

@@ -67,6 +67,7 @@ pub struct PulledTable {
     /// SQLite's `WITHOUT ROWID` and `STRICT`.
     pub sqlite_without_rowid: bool,
     pub sqlite_strict: bool,
+    pub sqlite_autoincrement: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -67,6 +67,8 @@ pub struct TableContext {
     pub foreign_keys: Vec<ForeignKeyContext>,
     pub strict: bool,
     pub without_rowid: bool,
+    /// SQLite: the identity key is written `PRIMARY KEY AUTOINCREMENT` on its column.
+    pub autoincrement: bool,
     pub hypertable: Option<HypertableContext>,
 }
 
@@ -367,6 +369,7 @@ fn table_context(
             .collect(),
         strict: table.sqlite.strict,
         without_rowid: table.sqlite.without_rowid,
+        autoincrement: dialect == Dialect::Sqlite && table.sqlite.autoincrement,
         hypertable: table.hypertable.as_ref().map(|h| HypertableContext {
             time_column: h.time_column.value.clone(),
             chunk_interval: h.chunk_interval.map(|i| i.to_string()),

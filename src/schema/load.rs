@@ -72,7 +72,7 @@ const REFRESH_KEYS: &[&str] = &["start_offset", "end_offset", "schedule_interval
 const VIEW_KEYS: &[&str] = &["sql", "comment"];
 const MATVIEW_KEYS: &[&str] = &["sql", "comment", "indexes"];
 const FTS_KEYS: &[&str] = &["table", "columns", "tokenize"];
-const SQLITE_KEYS: &[&str] = &["strict", "without_rowid"];
+const SQLITE_KEYS: &[&str] = &["strict", "without_rowid", "autoincrement"];
 const DIALECT_KEYS: &[&str] = &["postgres", "timescaledb", "sqlite"];
 const RAW_KEYS: &[&str] = &["postgres", "timescaledb", "sqlite", "before_tables"];
 
@@ -569,6 +569,7 @@ fn read_table(r: &mut Reader, name: Spanned<String>, node: &Node) -> Option<Tabl
             table.sqlite = SqliteOptions {
                 strict: r.get_bool(options, "strict").unwrap_or(false),
                 without_rowid: r.get_bool(options, "without_rowid").unwrap_or(false),
+                autoincrement: r.get_bool(options, "autoincrement").unwrap_or(false),
                 span: Some(r.span(node)),
             };
         }

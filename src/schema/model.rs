@@ -545,6 +545,8 @@ pub struct Compression {
 pub struct SqliteOptions {
     pub strict: bool,
     pub without_rowid: bool,
+    /// The identity key is `INTEGER PRIMARY KEY AUTOINCREMENT`: ids are never reused.
+    pub autoincrement: bool,
     pub span: Option<Span>,
 }
 

@@ -332,6 +332,30 @@ fn other_engines_name(name: &str) -> Option<String> {
     })
 }
 
+/// `autoincrement` numbers the rowid: the table's one key must be an identity column.
+fn check_autoincrement(c: &mut Checker, table: &Table) {
+    if !table.sqlite.autoincrement {
+        return;
+    }
+    let key_is_identity = table.primary_key.as_ref().is_some_and(|pk| {
+        pk.columns.len() == 1
+            && table
+                .columns
+                .iter()
+                .any(|col| col.name.value == pk.columns[0].value && col.identity)
+    });
+    if !key_is_identity || table.sqlite.without_rowid {
+        c.error(
+            table.sqlite.span.unwrap_or(table.name.span),
+            format!(
+                "table `{}` is `autoincrement` but its key is not one identity column of a rowid table",
+                table.name.value
+            ),
+            Some("AUTOINCREMENT numbers the rowid: give the table one `bigint primary key identity` column, or drop `autoincrement`".into()),
+        );
+    }
+}
+
 fn check_column(c: &mut Checker, column: &Column) {
     let schema = c.schema;
     if let BaseType::Enum(name) = &column.ty.value.base {
@@ -923,6 +947,7 @@ fn check_dialect_support(c: &mut Checker, dialects: &[Dialect]) {
             }
             if dialect == Dialect::Sqlite {
                 check_sqlite_identity(c, table);
+                check_autoincrement(c, table);
             }
             if dialect == Dialect::Sqlite && table.sqlite.without_rowid {
                 let span = table.sqlite.span.unwrap_or(table.name.span);

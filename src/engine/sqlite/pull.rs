@@ -66,10 +66,7 @@ pub fn pull_sqlite(
             "table" if shadow(&object.name) => {}
             "table" => {
                 let upper = object.sql.to_ascii_uppercase();
-                for (word, what) in [
-                    ("AUTOINCREMENT", "AUTOINCREMENT (ids are never reused)"),
-                    (" COLLATE ", "a column COLLATE"),
-                ] {
+                for (word, what) in [(" COLLATE ", "a column COLLATE")] {
                     if upper.contains(word) {
                         pulled.notes.push(format!(
                             "`{}` uses {what}, which the schema language cannot say: it is left out",
@@ -84,6 +81,17 @@ pub fn pull_sqlite(
                 read_table_text(&mut table, &object.sql, &mut pulled.notes);
                 table.sqlite_without_rowid = without_rowid;
                 table.sqlite_strict = strict;
+                // AUTOINCREMENT (ids never reused) belongs to the rowid key.
+                if upper.contains("AUTOINCREMENT") {
+                    if table.columns.iter().any(|c| c.identity && c.primary_key) {
+                        table.sqlite_autoincrement = true;
+                    } else {
+                        pulled.notes.push(format!(
+                            "`{}` uses AUTOINCREMENT on a key dbtool does not number: it is left out",
+                            object.name
+                        ));
+                    }
+                }
                 pulled.tables.push(table);
             }
             "view" if feeds_virtual(&object.sql).is_some() => {
