@@ -687,6 +687,7 @@ pub mod sqlite {
     /// One call of a query: its cached statement and the parameters bound so far.
     pub struct Call<'c> {
         query: &'static Query,
+        conn: &'c rusqlite::Connection,
         statement: rusqlite::CachedStatement<'c>,
         bound: usize,
     }
@@ -700,6 +701,7 @@ pub mod sqlite {
             statement.clear_bindings();
             Ok(Call {
                 query,
+                conn,
                 statement,
                 bound: 0,
             })
@@ -771,6 +773,13 @@ pub mod sqlite {
             let query = self.query;
             let changed = self.statement.raw_execute().map_err(fail(query))?;
             Ok(changed as u64)
+        }
+
+        /// Runs the statement and gives the rowid of the row it inserted (SQLite's
+        /// `last_insert_rowid()`, as sqlc's `:execlastid`).
+        pub fn execlastid(mut self) -> Result<i64, Error> {
+            self.statement.raw_execute().map_err(fail(self.query))?;
+            Ok(self.conn.last_insert_rowid())
         }
     }
 

@@ -512,7 +512,9 @@ fn query_context(
         Kind::One => "one",
         Kind::Many => "many",
         Kind::Exec => "exec",
-        Kind::ExecRows => "execrows",
+        // sqlc's :execresult is PostgreSQL's command tag: the rows affected.
+        Kind::ExecRows | Kind::ExecResult => "execrows",
+        Kind::ExecLastId => "execlastid",
         Kind::CopyFrom => "copyfrom",
     };
     let base = snake_case(&query.name);
@@ -711,7 +713,8 @@ fn query_context(
     let returns = match query.kind {
         Kind::One => row.clone(),
         Kind::Many => format!("Vec<{row}>"),
-        Kind::ExecRows | Kind::CopyFrom => "u64".to_string(),
+        Kind::ExecRows | Kind::ExecResult | Kind::CopyFrom => "u64".to_string(),
+        Kind::ExecLastId => "i64".to_string(),
         _ => "()".to_string(),
     };
     Ok(QueryContext {

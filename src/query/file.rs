@@ -16,6 +16,11 @@ pub enum Kind {
     Exec,
     /// The number of rows affected.
     ExecRows,
+    /// sqlc's `:execresult`: the number of rows affected (PostgreSQL's command tag, which is
+    /// what sqlc returns there; dbtool gives the same on SQLite).
+    ExecResult,
+    /// The rowid of the row inserted (SQLite's `last_insert_rowid()`); PostgreSQL has none.
+    ExecLastId,
     /// Bulk insert: binary COPY on PostgreSQL, one prepared insert in a transaction on SQLite.
     CopyFrom,
 }
@@ -27,6 +32,8 @@ impl Kind {
             ":many" => Some(Kind::Many),
             ":exec" => Some(Kind::Exec),
             ":execrows" => Some(Kind::ExecRows),
+            ":execresult" => Some(Kind::ExecResult),
+            ":execlastid" => Some(Kind::ExecLastId),
             ":copyfrom" => Some(Kind::CopyFrom),
             _ => None,
         }
@@ -38,6 +45,8 @@ impl Kind {
             Kind::Many => ":many",
             Kind::Exec => ":exec",
             Kind::ExecRows => ":execrows",
+            Kind::ExecResult => ":execresult",
+            Kind::ExecLastId => ":execlastid",
             Kind::CopyFrom => ":copyfrom",
         }
     }
@@ -450,7 +459,7 @@ fn parse_annotation(
         return Err(error_at(
             kind_column,
             message,
-            "end the annotation with :one, :many, :exec, :execrows or :copyfrom",
+            "end the annotation with :one, :many, :exec, :execrows, :execresult, :execlastid or :copyfrom",
         ));
     };
     if let Some((extra_column, extra)) = words.next() {

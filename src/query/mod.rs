@@ -308,6 +308,17 @@ pub fn analyze_query(query: &Query, analyzer: &Analyzer<'_>) -> Result<Analysis,
                 .collect::<Vec<_>>()
         })?;
     check_kind(query, &analysis).map_err(|e| vec![e])?;
+    if query.kind == Kind::ExecLastId && analyzer.dialect().runs_on_postgres() {
+        return Err(vec![query
+            .diagnostic_at_name(format!(
+                "query `{}` is :execlastid, which has no meaning on {}: there is no last insert id",
+                query.name,
+                analyzer.dialect()
+            ))
+            .with_help(
+                "write `INSERT … RETURNING id` and make the query :one",
+            )]);
+    }
     let mut analysis = analysis;
     name_positional_params(query, &mut analysis);
     analysis.expansions = std::mem::take(&mut analysis.wildcards)
@@ -377,13 +388,17 @@ fn check_kind(query: &Query, analysis: &Analysis) -> Result<(), Diagnostic> {
                 query.name
             ))
             .with_help("write `INSERT INTO t (a, b) VALUES (@a, @b)`: no ON CONFLICT, no RETURNING, no expressions")),
-        Kind::Exec | Kind::ExecRows | Kind::CopyFrom if returns_rows => Err(query
+        Kind::Exec | Kind::ExecRows | Kind::ExecResult | Kind::ExecLastId | Kind::CopyFrom
+            if returns_rows =>
+        {
+            Err(query
             .diagnostic_at_name(format!(
                 "query `{}` is {} but returns rows",
                 query.name,
                 query.kind.annotation()
             ))
-            .with_help("use :one or :many to get the rows, or drop RETURNING")),
+            .with_help("use :one or :many to get the rows, or drop RETURNING"))
+        }
         _ => Ok(()),
     }
 }

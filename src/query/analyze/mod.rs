@@ -299,6 +299,11 @@ fn parse_error(e: sqlparser::parser::ParserError, sql: &str) -> AnalyzeError {
 }
 
 impl<'s> Analyzer<'s> {
+    /// The dialect this analyzer types queries for.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
     pub fn new(schema: &'s Schema, dialect: Dialect) -> Analyzer<'s> {
         Analyzer {
             schema,
