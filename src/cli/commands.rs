@@ -546,24 +546,9 @@ pub fn init_from_database(
         None => ("postgres", "${DATABASE_URL}".to_string()),
     };
     let package = package_name(dir);
-    let context = serde_json::json!({
-        "package": package,
-        "crate_name": package.replace('-', "_"),
-        "dialects": [dialect],
-        "dev_url": dev_url,
-    });
     let created = !dir.exists();
-    let adopted = (|| {
-        write_scaffold(dir, ADOPTION_SCAFFOLD, &context)?;
-        let project = Project::open(None, dir).map_err(Failure::Project)?;
-        let yaml = pull(&project, reporter, quiet, url)?;
-        write_file(&dir.join(schema_file), &yaml)?;
-        if dialect == "sqlite" {
-            write_scaffold(dir, &[(smoke, "init/adopted_smoke.rs.j2")], &context)?;
-        }
-        diff(&project, reporter, true, "init", false, false)?;
-        generate(&project, reporter, true, None, false)
-    })();
+    let adopted = scaffold_adoption(dir, url, dialect, &dev_url, reporter, quiet)
+        .and_then(|project| generate(&project, reporter, true, None, false));
     if let Err(failure) = adopted {
         undo_scaffold(dir, created);
         return Err(failure);
@@ -601,6 +586,130 @@ pub fn init_from_database(
         reporter.status(&next_steps(&head, &steps, install));
     }
     Ok(())
+}
+
+/// The scaffold of an adopting project, its schema pulled from `url` into schema/app.yaml and
+/// version 1 written from it (the generated crate is the caller's next step).
+fn scaffold_adoption(
+    dir: &std::path::Path,
+    url: &str,
+    dialect: &str,
+    dev_url: &str,
+    reporter: &Reporter,
+    quiet: bool,
+) -> Result<Project, Failure> {
+    let package = package_name(dir);
+    let context = serde_json::json!({
+        "package": package,
+        "crate_name": package.replace('-', "_"),
+        "dialects": [dialect],
+        "dev_url": dev_url,
+    });
+    write_scaffold(dir, ADOPTION_SCAFFOLD, &context)?;
+    let project = Project::open(None, dir).map_err(Failure::Project)?;
+    let yaml = pull(&project, reporter, quiet, url)?;
+    write_file(&dir.join("schema/app.yaml"), &yaml)?;
+    if dialect == "sqlite" {
+        write_scaffold(
+            dir,
+            &[("generated/tests/smoke.rs", "init/adopted_smoke.rs.j2")],
+            &context,
+        )?;
+    }
+    diff(&project, reporter, true, "init", false, false)?;
+    Ok(project)
+}
+
+/// `dbtool init --from-sqlc sqlc.yaml`: a sqlc project as it is. Its schema (DDL files or a
+/// migration directory: goose, dbmate, golang-migrate, plain) is built in a scratch database of
+/// its engine and pulled, as an adoption is; its query files are copied into queries/; then the
+/// crate is generated. What sqlc's config says that has no meaning here is named. Query files
+/// that do not check are reported and the project is kept, so they can be fixed in place.
+pub fn init_from_sqlc(
+    dir: &std::path::Path,
+    config: &std::path::Path,
+    server: Option<&str>,
+    reporter: &Reporter,
+    quiet: bool,
+) -> Result<(), Failure> {
+    use crate::workflow::sqlc;
+    refuse_taken(
+        dir,
+        ADOPTION_SCAFFOLD
+            .iter()
+            .map(|(path, _)| *path)
+            .chain(["schema/app.yaml"]),
+    )?;
+    let project = sqlc::read_config(config)?;
+    let (dialect, beside) = match project.engine {
+        sqlc::Engine::Sqlite => ("sqlite", "sqlite::memory:".to_string()),
+        sqlc::Engine::Postgresql => match server {
+            Some(url) => ("postgres", url.to_string()),
+            None => {
+                return Err(Failure::Other(
+                    "a PostgreSQL sqlc project's schema is built on a server: give --database-url of one (a scratch database is created beside it and dropped)".into(),
+                ))
+            }
+        },
+    };
+    let scratch = crate::engine::Scratch::beside(&beside, "from_sqlc")?;
+    let mut connection = crate::engine::open(scratch.url(), true)?;
+    for (file, sql) in sqlc::schema_statements(&project.schema)? {
+        connection.batch(&sql).map_err(|e| {
+            Failure::Other(format!(
+                "{} does not build on a scratch {dialect} database: {e}\nhelp: sqlc's schema must build as it is; fix it there, or adopt the database it builds with --from-database",
+                file.display()
+            ))
+        })?;
+    }
+    drop(connection);
+    let dev_url = match dialect {
+        "sqlite" => "sqlite://dbtool.db".to_string(),
+        _ => "${DATABASE_URL}".to_string(),
+    };
+    let created = !dir.exists();
+    let project_dir =
+        match scaffold_adoption(dir, scratch.url(), dialect, &dev_url, reporter, quiet) {
+            Ok(project) => project,
+            Err(failure) => {
+                undo_scaffold(dir, created);
+                return Err(failure);
+            }
+        };
+    // sqlc's query files take the place of the starter file.
+    let _ = std::fs::remove_file(dir.join("queries/app.sql"));
+    let copied = sqlc::copy_queries(&project.queries, &dir.join("queries"))?;
+    if !quiet {
+        for note in &project.notes {
+            reporter.status(&format!("note: {note}"));
+        }
+    }
+    let generated = generate(&project_dir, reporter, true, None, false);
+    if !quiet {
+        let (dbtool, install) = dbtool_command();
+        let steps = [
+            (format!("cd {}", dir.display()), ""),
+            (
+                format!("{dbtool} migrate"),
+                "builds the dev database at version 1",
+            ),
+            (format!("{dbtool} generate"), "after changing queries/"),
+        ];
+        let head = format!(
+            "created a dbtool project in {} from {}: schema/app.yaml (built from sqlc's schema and pulled), {} copied into queries/, migrations/ (version 1)",
+            dir.display(),
+            config.display(),
+            counted(copied, "query file")
+        );
+        reporter.status(&next_steps(&head, &steps, install));
+    }
+    generated.map_err(|failure| match failure {
+        Failure::Diagnostics { diagnostics, sources } => {
+            reporter.status("the project is created; these queries need changes before `dbtool generate` (docs/queries.md, \"Coming from sqlc\", says why):");
+            Failure::Diagnostics { diagnostics, sources }
+        }
+        other => other,
+    })
 }
 
 /// Refuses a directory that already has any of `paths`: init never overwrites.

@@ -58,15 +58,23 @@ enum Command {
     /// Create a new project: config, an example schema and queries, the first migration, the
     /// generated crate in a cargo workspace, a justfile.
     #[command(
-        after_help = "Then, inside it: `dbtool migrate`, `dbtool generate`, `cargo test`.\n\nWith --from-database, the project adopts a live database instead: its schema pulled into\nschema/app.yaml, version 1 written from it, and `dbtool baseline` to run next.\n\nExamples:\n  dbtool init blog\n  dbtool init .\n  dbtool init shop --from-database \"$DATABASE_URL\"\n  dbtool init legacy --from-database sqlite://legacy.db"
+        after_help = "Then, inside it: `dbtool migrate`, `dbtool generate`, `cargo test`.\n\nWith --from-database, the project adopts a live database instead: its schema pulled into\nschema/app.yaml, version 1 written from it, and `dbtool baseline` to run next.\n\nExamples:\n  dbtool init blog\n  dbtool init .\n  dbtool init shop --from-database \"$DATABASE_URL\"\n  dbtool init legacy --from-database sqlite://legacy.db\n  dbtool init app --from-sqlc ../service/sqlc.yaml"
     )]
     Init {
         /// Where to create it (created if missing; default: the current directory).
         dir: Option<PathBuf>,
         /// Adopt this database (postgres://…, a conninfo string or sqlite://PATH): pull its
         /// schema, write version 1 from it and the generated crate; then `dbtool baseline`.
-        #[arg(long, value_name = "URL")]
+        #[arg(long, value_name = "URL", conflicts_with = "from_sqlc")]
         from_database: Option<String>,
+        /// Convert this sqlc project (its sqlc.yaml or sqlc.json): its schema built and pulled,
+        /// its query files copied, the crate generated.
+        #[arg(long, value_name = "SQLC_CONFIG")]
+        from_sqlc: Option<PathBuf>,
+        /// With --from-sqlc for PostgreSQL: a server to build the schema on (a scratch database
+        /// beside this one, dropped afterwards).
+        #[arg(long, value_name = "URL", requires = "from_sqlc")]
+        database_url: Option<String>,
     },
     /// Print the DDL of the declared schema for one dialect.
     #[command(
@@ -367,15 +375,28 @@ fn run(cli: &Cli, reporter: &report::Reporter) -> Result<(), Failure> {
         Command::Man => return print_man_page(),
         _ => {}
     }
-    if let Command::Init { dir, from_database } = &cli.command {
+    if let Command::Init {
+        dir,
+        from_database,
+        from_sqlc,
+        database_url,
+    } = &cli.command
+    {
         let dir = match dir {
             Some(dir) if dir.is_absolute() => dir.clone(),
             Some(dir) => cwd.join(dir),
             None => cwd.clone(),
         };
-        return match from_database {
-            Some(url) => commands::init_from_database(&dir, url, reporter, cli.quiet),
-            None => commands::init(&dir, reporter, cli.quiet),
+        return match (from_database, from_sqlc) {
+            (Some(url), _) => commands::init_from_database(&dir, url, reporter, cli.quiet),
+            (None, Some(config)) => commands::init_from_sqlc(
+                &dir,
+                &cwd.join(config),
+                database_url.as_deref(),
+                reporter,
+                cli.quiet,
+            ),
+            (None, None) => commands::init(&dir, reporter, cli.quiet),
         };
     }
     let project = match Project::open(cli.config.as_deref(), &cwd) {

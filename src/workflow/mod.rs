@@ -8,6 +8,7 @@ mod failure;
 pub mod generated;
 pub mod migration;
 pub mod pull;
+pub mod sqlc;
 
 pub use failure::{exit, Failure};
 
